@@ -1,0 +1,30 @@
+//! # tuoke-core
+//!
+//! Every business rule of the Tuoke (拓客) field-sales specification as pure Rust: no web,
+//! browser or database dependencies, so the PWA (wasm) and the server run exactly the same
+//! code. Nothing here reads a clock or a random source: "today", "now" and seeds are
+//! parameters.
+//!
+//! Modules:
+//! - [`types`]: the prospect record and its parts, in the API.md JSON shapes.
+//! - [`validate`]: patch parsing (`prospect.put`), validation and field history.
+//! - [`grading`]: A/B/C/D grading with explanation, overrides and grade history (SPEC §5).
+//! - [`stage`]: the stage transition matrix, verdicts, approvals and soft gates (SPEC §7).
+//! - [`fit`]: target-market fit (SPEC §2).
+//! - [`keyinfo`]: key-information completeness, next questions, MAN check (SPEC §4).
+//! - [`cadence`]: contact cadence, the daily agenda and the monthly plan (SPEC §6).
+//! - [`activity`]: contact methods and note kinds (SPEC §6).
+//! - [`negotiation`]: concession log rules and quote totals (SPEC §8).
+//! - [`playbook`]: stage and objection playbooks, maintenance tips (SPEC §6, §8).
+//! - [`quiz`]: the training quiz (SPEC §10).
+//! - [`record`]: the prospect record as pulled, with its derived parts.
+//! - [`i18n`]: languages and translated text.
+#![forbid(unsafe_code)]
+#![warn(missing_docs)]
+
+pub mod fit;
+pub mod grading;
+pub mod i18n;
+pub mod keyinfo;
+pub mod stage;
+pub mod types;
