@@ -49,7 +49,11 @@ impl Category {
             Category::Schedule => t!("时间表", "時間表", "Schedule"),
             Category::Budget => t!("预算", "預算", "Budget"),
             Category::Requirement => t!("需求", "需求", "Requirement"),
-            Category::Decision => t!("决策（人及过程）", "決策（人及過程）", "Decision (people and process)"),
+            Category::Decision => t!(
+                "决策（人及过程）",
+                "決策（人及過程）",
+                "Decision (people and process)"
+            ),
             Category::Competition => t!("竞争", "競爭", "Competition"),
             Category::Evaluation => t!(
                 "关键评估项（客户兴奋点）",
@@ -134,8 +138,12 @@ impl KeyItem {
     pub fn category(self) -> Category {
         use KeyItem::*;
         match self {
-            ScheduleSelectionStart | ScheduleSelectionEnd | ScheduleVendorDecision
-            | ScheduleContract | ScheduleImplementationStart | ScheduleGoLive => Category::Schedule,
+            ScheduleSelectionStart
+            | ScheduleSelectionEnd
+            | ScheduleVendorDecision
+            | ScheduleContract
+            | ScheduleImplementationStart
+            | ScheduleGoLive => Category::Schedule,
             BudgetBudgeted | BudgetAmount | BudgetCovers | BudgetAffordable => Category::Budget,
             RequirementMotivation
             | RequirementProblems
@@ -144,8 +152,12 @@ impl KeyItem {
             | RequirementLanguageScope
             | RequirementModules
             | RequirementServices => Category::Requirement,
-            DecisionInitiator | DecisionMakers | DecisionProcess | DecisionCriteria
-            | DecisionParentCompanyRole | DecisionGroupHqRole => Category::Decision,
+            DecisionInitiator
+            | DecisionMakers
+            | DecisionProcess
+            | DecisionCriteria
+            | DecisionParentCompanyRole
+            | DecisionGroupHqRole => Category::Decision,
             CompetitionCompetitors
             | CompetitionLeader
             | CompetitionLeaderStrengths
@@ -214,7 +226,10 @@ pub fn items(p: &Prospect, category: Category) -> Vec<(KeyItem, bool)> {
             (ScheduleSelectionEnd, s.selection_end.is_some()),
             (ScheduleVendorDecision, s.vendor_decision.is_some()),
             (ScheduleContract, s.contract.is_some()),
-            (ScheduleImplementationStart, s.implementation_start.is_some()),
+            (
+                ScheduleImplementationStart,
+                s.implementation_start.is_some(),
+            ),
             (ScheduleGoLive, s.go_live.is_some()),
         ],
         Category::Budget => match b.budgeted {
@@ -293,7 +308,11 @@ fn percent(known: u32, total: u32) -> u32 {
 pub fn category_report(p: &Prospect, category: Category) -> CategoryReport {
     let items = items(p, category);
     let total = items.len() as u32;
-    let missing: Vec<KeyItem> = items.iter().filter(|(_, ok)| !ok).map(|(k, _)| *k).collect();
+    let missing: Vec<KeyItem> = items
+        .iter()
+        .filter(|(_, ok)| !ok)
+        .map(|(k, _)| *k)
+        .collect();
     let known = total - missing.len() as u32;
     CategoryReport {
         category,

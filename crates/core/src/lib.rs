@@ -22,9 +22,14 @@
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
+pub mod activity;
+pub mod cadence;
 pub mod fit;
 pub mod grading;
 pub mod i18n;
 pub mod keyinfo;
+pub mod negotiation;
+pub mod record;
 pub mod stage;
 pub mod types;
+pub mod validate;

@@ -214,7 +214,9 @@ pub fn verdict(from: Stage, to: Stage, reason: Option<&str>) -> Verdict {
         return Forbidden { rule: R::SameStage };
     }
     match (from, to) {
-        (Stage::Signed, _) => Forbidden { rule: R::WonIsFinal },
+        (Stage::Signed, _) => Forbidden {
+            rule: R::WonIsFinal,
+        },
         (Stage::Lost, Stage::Lead) => Allowed,
         (Stage::Lost, _) => Forbidden {
             rule: R::ReopenOnlyToLead,
@@ -319,8 +321,10 @@ pub fn soft_gate_warnings(p: &Prospect, from: Stage, to: Stage) -> Vec<Warning> 
     };
     if crosses(Stage::Exchange) {
         let invited = p.contacts.iter().any(|c| {
-            matches!(c.role, Some(ContactRole::Boss) | Some(ContactRole::KeyPerson))
-                && c.invited == Some(true)
+            matches!(
+                c.role,
+                Some(ContactRole::Boss) | Some(ContactRole::KeyPerson)
+            ) && c.invited == Some(true)
         });
         if !invited {
             out.push(Warning::DecisionMakersNotInvited);

@@ -1,0 +1,323 @@
+//! Contact cadence, the daily agenda and the monthly plan (SPEC §6).
+//!
+//! Decisions:
+//! - **Default cadence** A 7, B 14, C 30, D 90 days ([`CadenceConfig::default`]).
+//! - **Ungraded** prospects use their own interval, default 14 days: they lack answers the rep
+//!   must collect soon, and treating them like D (90 days) would hide them.
+//! - **Next due** = last contact (or the creation date if never contacted) + interval of the
+//!   effective grade. Won and lost prospects have no next contact.
+//! - **Monthly plan**: D and ungraded prospects count towards "develop new prospects"; a day
+//!   counts once per work type, however many activities were logged on it.
+
+use std::collections::BTreeSet;
+
+use chrono::{Datelike, NaiveDate};
+use serde::{Deserialize, Serialize};
+use uuid::Uuid;
+
+use crate::types::{Grade, Status};
+
+/// Contact interval in days per grade.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CadenceConfig {
+    /// A prospects.
+    pub a: u32,
+    /// B prospects.
+    pub b: u32,
+    /// C prospects.
+    pub c: u32,
+    /// D prospects.
+    pub d: u32,
+    /// Prospects without a grade.
+    pub ungraded: u32,
+}
+
+impl Default for CadenceConfig {
+    fn default() -> Self {
+        CadenceConfig {
+            a: 7,
+            b: 14,
+            c: 30,
+            d: 90,
+            ungraded: 14,
+        }
+    }
+}
+
+impl CadenceConfig {
+    /// The interval for an effective grade.
+    pub fn interval_days(&self, grade: Option<Grade>) -> u32 {
+        match grade {
+            Some(Grade::A) => self.a,
+            Some(Grade::B) => self.b,
+            Some(Grade::C) => self.c,
+            Some(Grade::D) => self.d,
+            None => self.ungraded,
+        }
+    }
+}
+
+/// When the next contact is due; `None` for won or lost prospects.
+pub fn next_contact_due(
+    cfg: &CadenceConfig,
+    grade: Option<Grade>,
+    status: Status,
+    created: NaiveDate,
+    last_contact: Option<NaiveDate>,
+) -> Option<NaiveDate> {
+    if status != Status::Open {
+        return None;
+    }
+    let base = last_contact.unwrap_or(created);
+    Some(
+        base.checked_add_days(chrono::Days::new(cfg.interval_days(grade).into()))
+            .unwrap_or(NaiveDate::MAX),
+    )
+}
+
+/// The facts the agenda needs about one prospect.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AgendaInput {
+    /// Prospect id.
+    pub id: Uuid,
+    /// Effective grade.
+    pub grade: Option<Grade>,
+    /// Status.
+    pub status: Status,
+    /// Creation date.
+    pub created: NaiveDate,
+    /// Date of the last contact (activity), if any.
+    pub last_contact: Option<NaiveDate>,
+}
+
+/// One prospect on the agenda.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AgendaEntry {
+    /// Prospect id.
+    pub id: Uuid,
+    /// Effective grade.
+    pub grade: Option<Grade>,
+    /// Due date.
+    pub due: NaiveDate,
+    /// Days past due (0 when due today).
+    pub days_overdue: u32,
+}
+
+/// Counts for one grade (`grade: null` = ungraded).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct GradeCounts {
+    /// The grade.
+    pub grade: Option<Grade>,
+    /// Due today.
+    pub due_today: u32,
+    /// Overdue.
+    pub overdue: u32,
+}
+
+/// The agenda for one day.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Agenda {
+    /// The day.
+    pub today: NaiveDate,
+    /// Due today, by grade (A first, ungraded last), then id.
+    pub due_today: Vec<AgendaEntry>,
+    /// Overdue, most overdue first, then grade, then id.
+    pub overdue: Vec<AgendaEntry>,
+    /// Counts for A, B, C, D and ungraded, in that order.
+    pub per_grade: Vec<GradeCounts>,
+}
+
+fn grade_key(g: Option<Grade>) -> usize {
+    g.map_or(4, Grade::index)
+}
+
+/// Build the agenda for `today`. Won and lost prospects are excluded.
+pub fn agenda(items: &[AgendaInput], today: NaiveDate, cfg: &CadenceConfig) -> Agenda {
+    let mut due_today = Vec::new();
+    let mut overdue = Vec::new();
+    let mut counts = [(0u32, 0u32); 5];
+    for it in items {
+        let Some(due) = next_contact_due(cfg, it.grade, it.status, it.created, it.last_contact)
+        else {
+            continue;
+        };
+        if due > today {
+            continue;
+        }
+        let days = (today - due).num_days() as u32;
+        let entry = AgendaEntry {
+            id: it.id,
+            grade: it.grade,
+            due,
+            days_overdue: days,
+        };
+        let k = grade_key(it.grade);
+        if days == 0 {
+            counts[k].0 += 1;
+            due_today.push(entry);
+        } else {
+            counts[k].1 += 1;
+            overdue.push(entry);
+        }
+    }
+    due_today.sort_unstable_by_key(|e| (grade_key(e.grade), e.id));
+    overdue.sort_unstable_by_key(|e| (std::cmp::Reverse(e.days_overdue), grade_key(e.grade), e.id));
+    let grades = [
+        Some(Grade::A),
+        Some(Grade::B),
+        Some(Grade::C),
+        Some(Grade::D),
+        None,
+    ];
+    Agenda {
+        today,
+        due_today,
+        overdue,
+        per_grade: grades
+            .iter()
+            .zip(counts)
+            .map(|(g, (t, o))| GradeCounts {
+                grade: *g,
+                due_today: t,
+                overdue: o,
+            })
+            .collect(),
+    }
+}
+
+/// A line of the monthly workload norm (銷售人員工作時間的分配).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum WorkType {
+    /// Work A prospects (跑 A 級客戶).
+    WorkA,
+    /// Maintain B prospects.
+    MaintainB,
+    /// Maintain C prospects.
+    MaintainC,
+    /// Develop new prospects (D and ungraded count here).
+    DevelopNew,
+}
+
+impl WorkType {
+    /// The work type a prospect of this effective grade belongs to.
+    pub fn for_grade(grade: Option<Grade>) -> WorkType {
+        match grade {
+            Some(Grade::A) => WorkType::WorkA,
+            Some(Grade::B) => WorkType::MaintainB,
+            Some(Grade::C) => WorkType::MaintainC,
+            Some(Grade::D) | None => WorkType::DevelopNew,
+        }
+    }
+}
+
+/// One row of the monthly norm.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct NormRow {
+    /// Work type.
+    pub work: WorkType,
+    /// Accounts.
+    pub accounts: u32,
+    /// Days per month.
+    pub days: u32,
+}
+
+/// SPEC §6 monthly workload norm: 8/12/24/40 accounts, 10/4/4/2 days.
+pub const MONTHLY_NORM: [NormRow; 4] = [
+    NormRow {
+        work: WorkType::WorkA,
+        accounts: 8,
+        days: 10,
+    },
+    NormRow {
+        work: WorkType::MaintainB,
+        accounts: 12,
+        days: 4,
+    },
+    NormRow {
+        work: WorkType::MaintainC,
+        accounts: 24,
+        days: 4,
+    },
+    NormRow {
+        work: WorkType::DevelopNew,
+        accounts: 40,
+        days: 2,
+    },
+];
+
+/// One logged piece of work: the day and the effective grade of the prospect worked on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LoggedWork {
+    /// Day of the activity.
+    pub date: NaiveDate,
+    /// Effective grade of the prospect at the time.
+    pub grade: Option<Grade>,
+}
+
+/// Actual against norm for one work type.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PlanRow {
+    /// Work type.
+    pub work: WorkType,
+    /// Norm accounts.
+    pub norm_accounts: u32,
+    /// Open prospects of that kind in the portfolio.
+    pub actual_accounts: u32,
+    /// Norm days.
+    pub norm_days: u32,
+    /// Distinct days with logged work of that kind in the month.
+    pub actual_days: u32,
+    /// actual − norm accounts.
+    pub accounts_gap: i64,
+    /// actual − norm days.
+    pub days_gap: i64,
+}
+
+/// The monthly plan: the rep's portfolio and logged days against the norm.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MonthlyPlan {
+    /// Year.
+    pub year: i32,
+    /// Month 1..=12.
+    pub month: u32,
+    /// One row per work type, in norm order.
+    pub rows: Vec<PlanRow>,
+}
+
+/// Compare a portfolio (the effective grades of the rep's open prospects) and logged work
+/// with the norm for one month. Logged work outside the month is ignored.
+pub fn monthly_plan(
+    portfolio: &[Option<Grade>],
+    logged: &[LoggedWork],
+    year: i32,
+    month: u32,
+) -> MonthlyPlan {
+    let mut accounts = [0u32; 4];
+    for g in portfolio {
+        accounts[WorkType::for_grade(*g) as usize] += 1;
+    }
+    let mut days: [BTreeSet<NaiveDate>; 4] = Default::default();
+    for w in logged {
+        if w.date.year() == year && w.date.month() == month {
+            days[WorkType::for_grade(w.grade) as usize].insert(w.date);
+        }
+    }
+    let rows = MONTHLY_NORM
+        .iter()
+        .map(|n| {
+            let i = n.work as usize;
+            let actual_days = days[i].len() as u32;
+            PlanRow {
+                work: n.work,
+                norm_accounts: n.accounts,
+                actual_accounts: accounts[i],
+                norm_days: n.days,
+                actual_days,
+                accounts_gap: i64::from(accounts[i]) - i64::from(n.accounts),
+                days_gap: i64::from(actual_days) - i64::from(n.days),
+            }
+        })
+        .collect();
+    MonthlyPlan { year, month, rows }
+}
