@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# Trunk post_build hook: writes the precache list and version into the staged sw.js.
+#
+# Trunk hashes file names, so the list is generated from what the build staged, never kept by
+# hand. The version is a digest of the staged files' contents: any change to any file yields a
+# new sw.js, which the browser sees as an update.
+set -euo pipefail
+staging="${TRUNK_STAGING_DIR:?run this as a Trunk post_build hook}"
+sw="$staging/sw.js"
+[ -f "$sw" ] || { echo "precache: $sw is missing (is static/sw.js copied by index.html?)" >&2; exit 1; }
+
+cd "$staging"
+# Everything the shell needs offline, except the worker itself.
+mapfile -t files < <(find . -type f ! -name sw.js ! -name '*.map' | sed 's|^\./|/|' | LC_ALL=C sort)
+[ "${#files[@]}" -gt 0 ] || { echo "precache: nothing staged" >&2; exit 1; }
+
+version=$(for f in "${files[@]}"; do printf '%s ' "$f"; sha256sum ".$f" | cut -d' ' -f1; done | sha256sum | cut -c1-16)
+list=$(printf '"%s",' "${files[@]}")
+list="[${list%,}]"
+
+tmp=$(mktemp)
+sed -e "s|self.__TUOKE_PRECACHE__|${list}|" -e "s|self.__TUOKE_VERSION__|\"${version}\"|" "$sw" > "$tmp"
+grep -q '__TUOKE_' "$tmp" && { echo "precache: placeholders left in sw.js" >&2; rm -f "$tmp"; exit 1; }
+mv "$tmp" "$sw"
+echo "precache: ${#files[@]} files, version $version"

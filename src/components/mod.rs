@@ -1,0 +1,12 @@
+//! Widgets shared by several screens.
+
+pub mod icons;
+mod placeholder;
+mod status_bar;
+mod tab_bar;
+mod update_banner;
+
+pub use placeholder::{Placeholder, PlaceholderProps};
+pub use status_bar::StatusBar;
+pub use tab_bar::TabBar;
+pub use update_banner::UpdateBanner;

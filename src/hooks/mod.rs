@@ -1,0 +1,7 @@
+//! Hooks: the only place components reach side effects.
+
+mod use_online;
+mod use_sw_update;
+
+pub use use_online::use_online;
+pub use use_sw_update::{use_sw_update, SwUpdate};
