@@ -29,6 +29,8 @@ pub mod grading;
 pub mod i18n;
 pub mod keyinfo;
 pub mod negotiation;
+pub mod playbook;
+pub mod quiz;
 pub mod record;
 pub mod stage;
 pub mod types;
