@@ -1,0 +1,143 @@
+//! The command line of API.md, parsed with clap. Parsing only: [`crate::commands`] acts on it.
+
+use std::path::PathBuf;
+
+use clap::builder::{PossibleValuesParser, TypedValueParser};
+use clap::{Args, Parser, Subcommand};
+
+use crate::db::DEFAULT_DATABASE_URL;
+use crate::domain::{Role, Username};
+
+#[derive(Debug, Parser)]
+#[command(name = "tuoke-server", version, about = "Tuoke (拓客) sync server")]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Serve the JSON API and the built PWA.
+    Serve(ServeArgs),
+    /// Manage user accounts.
+    #[command(subcommand)]
+    User(UserCommand),
+    /// Create or update the database schema, then exit.
+    Migrate(DbArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct DbArgs {
+    /// Database URL: sqlite://PATH or postgres://USER@HOST:PORT/DB.
+    #[arg(
+        long = "db",
+        value_name = "URL",
+        env = "TUOKE_DATABASE_URL",
+        hide_env_values = true,
+        default_value = DEFAULT_DATABASE_URL
+    )]
+    pub url: String,
+}
+
+#[derive(Debug, Args)]
+pub struct ServeArgs {
+    /// Address to listen on; port 0 picks a free port (printed once listening).
+    #[arg(long, value_name = "HOST:PORT", default_value = "127.0.0.1:8080")]
+    pub addr: String,
+    #[command(flatten)]
+    pub db: DbArgs,
+    /// Directory of the built PWA (trunk's output).
+    #[arg(long = "static", value_name = "DIR", default_value = "dist")]
+    pub static_dir: PathBuf,
+    /// Create demo users (rep1, rep2, manager1, assistant1; password "demo") if absent.
+    #[arg(long)]
+    pub demo: bool,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum UserCommand {
+    /// Create a user. The password is read from TUOKE_PASSWORD, else one line of stdin.
+    Add(UserAddArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct UserAddArgs {
+    /// Login name: 2-32 characters of a-z, 0-9, '.', '_', '-' (lowercased).
+    #[arg(value_name = "USERNAME")]
+    pub username: Username,
+    #[arg(long, value_parser = role_parser())]
+    pub role: Role,
+    /// The user's manager (must have the manager role).
+    #[arg(long, value_name = "USERNAME")]
+    pub manager: Option<Username>,
+    /// Sales territory (责任区域).
+    #[arg(long, value_name = "NAME")]
+    pub territory: Option<String>,
+    /// Name shown in the app; defaults to the username.
+    #[arg(long, value_name = "NAME")]
+    pub display_name: Option<String>,
+    #[command(flatten)]
+    pub db: DbArgs,
+}
+
+/// Lists the roles in `--help` and in errors, and yields the typed value.
+fn role_parser() -> impl TypedValueParser<Value = Role> {
+    PossibleValuesParser::new(Role::ALL.map(Role::as_str))
+        .map(|name| name.parse().expect("possible values are valid roles"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory;
+
+    #[test]
+    fn cli_definition_is_consistent() {
+        Cli::command().debug_assert();
+    }
+
+    #[test]
+    fn user_add_parses_all_flags() {
+        let cli = Cli::try_parse_from([
+            "tuoke-server",
+            "user",
+            "add",
+            "Rep9",
+            "--role",
+            "rep",
+            "--manager",
+            "manager1",
+            "--territory",
+            "华南",
+            "--db",
+            "sqlite::memory:",
+        ])
+        .unwrap();
+        let Command::User(UserCommand::Add(args)) = cli.command else {
+            panic!("expected user add");
+        };
+        assert_eq!(args.username.as_str(), "rep9");
+        assert_eq!(args.role, Role::Rep);
+        assert_eq!(args.manager.unwrap().as_str(), "manager1");
+        assert_eq!(args.territory.as_deref(), Some("华南"));
+        assert_eq!(args.db.url, "sqlite::memory:");
+    }
+
+    #[test]
+    fn unknown_role_is_a_usage_error() {
+        let err = Cli::try_parse_from(["tuoke-server", "user", "add", "x1", "--role", "boss"])
+            .unwrap_err();
+        assert_eq!(err.kind(), clap::error::ErrorKind::InvalidValue);
+    }
+
+    #[test]
+    fn serve_defaults() {
+        let cli = Cli::try_parse_from(["tuoke-server", "serve"]).unwrap();
+        let Command::Serve(args) = cli.command else {
+            panic!("expected serve");
+        };
+        assert_eq!(args.addr, "127.0.0.1:8080");
+        assert_eq!(args.static_dir, PathBuf::from("dist"));
+        assert!(!args.demo);
+    }
+}

@@ -1,0 +1,20 @@
+//! Tuoke (拓客) sync server: serves the PWA and the JSON API of `/work/shared/API.md`.
+//!
+//! Layout: [`cli`] parses arguments, [`commands`] runs them; [`startup`] builds the axum app
+//! from [`routes`] (API) and [`static_files`] (PWA); [`error`] owns the JSON error shape;
+//! [`db`] connects and migrates, [`repo`] holds all SQL; [`domain`] has the parsed types.
+
+pub mod cli;
+pub mod commands;
+pub mod db;
+pub mod demo;
+pub mod domain;
+pub mod error;
+pub mod password;
+pub mod repo;
+pub mod routes;
+pub mod startup;
+pub mod static_files;
+pub mod telemetry;
+
+pub use startup::{app, AppState};

@@ -1,0 +1,132 @@
+//! Building the HTTP application and running it.
+//!
+//! `app(state)` is the whole server as a `Router`: unit tests drive it with `oneshot`, the
+//! `serve` command binds it to a socket. Layers, outermost first: tracing, compression, JSON
+//! error shaping (API only), request timeout, body limit.
+
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::time::Duration;
+
+use axum::extract::{DefaultBodyLimit, Request, State};
+use axum::http::StatusCode;
+use axum::middleware;
+use axum::response::{IntoResponse, Response};
+use axum::routing::get;
+use axum::{Json, Router};
+use tokio::net::TcpListener;
+use tower_http::compression::CompressionLayer;
+use tower_http::timeout::TimeoutLayer;
+use tower_http::trace::TraceLayer;
+use utoipa_axum::router::OpenApiRouter;
+
+use crate::db::Db;
+use crate::error::{json_errors, ApiError};
+use crate::{routes, static_files};
+
+/// Largest accepted request body (API.md); attachment uploads will raise it per route.
+pub const BODY_LIMIT: usize = 1024 * 1024;
+/// A request still running after this is answered with 503 so the client retries.
+pub const REQUEST_TIMEOUT: Duration = Duration::from_secs(30);
+
+/// Shared by all handlers. Cheap to clone.
+#[derive(Clone)]
+pub struct AppState {
+    pub db: Db,
+    /// The built PWA, or `None` to serve only the API.
+    pub static_dir: Option<Arc<PathBuf>>,
+}
+
+impl AppState {
+    pub fn new(db: Db, static_dir: Option<PathBuf>) -> Self {
+        Self {
+            db,
+            static_dir: static_dir.map(Arc::new),
+        }
+    }
+}
+
+/// The complete server.
+pub fn app(state: AppState) -> Router {
+    build(routes::api(), state)
+}
+
+/// Wraps `api` (full paths, e.g. `/api/v1/health`) with the OpenAPI endpoint, the API 404,
+/// the PWA and all middleware. Tests use it to mount extra routes under the real layers.
+pub fn build(api: OpenApiRouter<AppState>, state: AppState) -> Router {
+    let (api, openapi) = api.split_for_parts();
+    let openapi = Arc::new(openapi);
+    let api = api.route(
+        "/api/v1/openapi.json",
+        get(move || {
+            let openapi = Arc::clone(&openapi);
+            async move { Json(openapi.as_ref().clone()) }
+        }),
+    );
+
+    Router::new()
+        .merge(api)
+        .fallback(fallback)
+        .layer(DefaultBodyLimit::max(BODY_LIMIT))
+        .layer(TimeoutLayer::with_status_code(
+            StatusCode::SERVICE_UNAVAILABLE,
+            REQUEST_TIMEOUT,
+        ))
+        // Outside the timeout, so that its 503 is reshaped too.
+        .layer(middleware::from_fn(json_errors))
+        .layer(CompressionLayer::new())
+        .layer(TraceLayer::new_for_http())
+        .with_state(state)
+}
+
+/// Unknown API paths get a JSON 404, never the app shell; everything else is the PWA's.
+async fn fallback(state: State<AppState>, request: Request) -> Response {
+    if is_api_path(request.uri().path()) {
+        ApiError::NotFound.into_response()
+    } else {
+        static_files::serve(state, request).await
+    }
+}
+
+pub fn is_api_path(path: &str) -> bool {
+    path == "/api" || path.starts_with("/api/")
+}
+
+/// Serves `app` on `listener` until SIGINT or SIGTERM, then drains in-flight requests.
+pub async fn run(listener: TcpListener, app: Router) -> std::io::Result<()> {
+    axum::serve(listener, app)
+        .with_graceful_shutdown(shutdown_signal())
+        .await
+}
+
+async fn shutdown_signal() {
+    let ctrl_c = async {
+        if let Err(e) = tokio::signal::ctrl_c().await {
+            tracing::error!(error = %e, "cannot listen for SIGINT");
+            std::future::pending::<()>().await;
+        }
+    };
+    #[cfg(unix)]
+    let terminate = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut signal) => {
+                signal.recv().await;
+            }
+            Err(e) => {
+                tracing::error!(error = %e, "cannot listen for SIGTERM");
+                std::future::pending::<()>().await;
+            }
+        }
+    };
+    #[cfg(not(unix))]
+    let terminate = std::future::pending::<()>();
+
+    tokio::select! {
+        () = ctrl_c => {},
+        () = terminate => {},
+    }
+    tracing::info!("shutting down: finishing requests in flight");
+}
+
+#[cfg(test)]
+mod tests;

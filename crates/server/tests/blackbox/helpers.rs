@@ -1,0 +1,297 @@
+//! zero2prod-style helpers: run the real binary against a fresh database.
+
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::{SocketAddr, TcpStream};
+use std::path::PathBuf;
+use std::process::{Child, Command, ExitStatus, Output, Stdio};
+use std::sync::mpsc;
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+use sqlx::Connection;
+use tuoke_server::db::Db;
+
+pub const BIN: &str = env!("CARGO_BIN_EXE_tuoke-server");
+pub const POSTGRES_ENV: &str = "TUOKE_TEST_POSTGRES_URL";
+
+/// How long a server may take to print its "listening" line (debug build, cold disk).
+const STARTUP_TIMEOUT: Duration = Duration::from_secs(60);
+
+/// Prints a note that the test harness does not capture (`eprintln!` would be swallowed).
+pub fn note(message: &str) {
+    let _ = writeln!(std::io::stderr(), "note: {message}");
+}
+
+/// A database for one test: a SQLite file in a temp dir, or a fresh PostgreSQL database.
+pub struct TestDb {
+    pub url: String,
+    _dir: Option<tempfile::TempDir>,
+    postgres: Option<(String, String)>,
+}
+
+impl TestDb {
+    /// Not created yet: the binary must create the file (and its directory) itself.
+    pub fn sqlite() -> Self {
+        let dir = tempfile::tempdir().unwrap();
+        let url = format!("sqlite://{}/db/tuoke.db", dir.path().display());
+        Self {
+            url,
+            _dir: Some(dir),
+            postgres: None,
+        }
+    }
+
+    /// A new, empty database in the cluster at `TUOKE_TEST_POSTGRES_URL`; `None` if unset.
+    pub fn postgres() -> Option<Self> {
+        let admin_url = std::env::var(POSTGRES_ENV).ok()?;
+        let name = format!("tuoke_test_{}", uuid::Uuid::now_v7().simple());
+        admin_sql(&admin_url, &format!("CREATE DATABASE {name}"));
+        Some(Self {
+            url: with_database(&admin_url, &name),
+            _dir: None,
+            postgres: Some((admin_url, name)),
+        })
+    }
+
+    /// Connects through the server's own code, for assertions on what the binary stored.
+    pub fn block_on<T>(&self, f: impl AsyncFnOnce(Db) -> T) -> T {
+        runtime().block_on(async {
+            let db = Db::connect(&self.url).await.unwrap();
+            f(db).await
+        })
+    }
+
+    /// (username, role, manager's username, password hash), ordered by username.
+    pub fn users(&self) -> Vec<(String, String, Option<String>, String)> {
+        const SQL: &str = "SELECT u.username, u.role, m.username, u.password_hash \
+             FROM users u LEFT JOIN users m ON m.id = u.manager_id ORDER BY u.username";
+        self.block_on(async |db| match db {
+            Db::Sqlite(pool) => sqlx::query_as(SQL).fetch_all(&pool).await.unwrap(),
+            Db::Postgres(pool) => sqlx::query_as(SQL).fetch_all(&pool).await.unwrap(),
+        })
+    }
+
+    pub fn applied_migrations(&self) -> i64 {
+        const SQL: &str = "SELECT COUNT(*) FROM _sqlx_migrations";
+        self.block_on(async |db| match db {
+            Db::Sqlite(pool) => sqlx::query_scalar(SQL).fetch_one(&pool).await.unwrap(),
+            Db::Postgres(pool) => sqlx::query_scalar(SQL).fetch_one(&pool).await.unwrap(),
+        })
+    }
+}
+
+impl Drop for TestDb {
+    fn drop(&mut self) {
+        if let Some((admin_url, name)) = &self.postgres {
+            // Best effort: a leftover database in a throwaway cluster is harmless.
+            let _ = std::panic::catch_unwind(|| {
+                admin_sql(
+                    admin_url,
+                    &format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)"),
+                )
+            });
+        }
+    }
+}
+
+fn runtime() -> tokio::runtime::Runtime {
+    tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .unwrap()
+}
+
+fn admin_sql(admin_url: &str, sql: &str) {
+    runtime().block_on(async {
+        let mut conn = sqlx::PgConnection::connect(admin_url)
+            .await
+            .unwrap_or_else(|e| panic!("cannot connect to {POSTGRES_ENV}={admin_url}: {e}"));
+        sqlx::raw_sql(sqlx::AssertSqlSafe(sql.to_owned()))
+            .execute(&mut conn)
+            .await
+            .unwrap_or_else(|e| panic!("{sql}: {e}"));
+    });
+}
+
+/// `postgres://u@h:1/postgres?x=y` with database `name` → `postgres://u@h:1/name?x=y`.
+fn with_database(url: &str, name: &str) -> String {
+    let (base, query) = match url.split_once('?') {
+        Some((base, query)) => (base, Some(query)),
+        None => (url, None),
+    };
+    let authority_start = base.find("://").map_or(0, |i| i + 3);
+    let path_start = base[authority_start..]
+        .find('/')
+        .map_or(base.len(), |i| authority_start + i);
+    let mut out = format!("{}/{name}", &base[..path_start]);
+    if let Some(query) = query {
+        out.push('?');
+        out.push_str(query);
+    }
+    out
+}
+
+/// The binary with a clean environment for the variables it reads.
+pub fn tuoke(args: &[&str]) -> Command {
+    let mut cmd = Command::new(BIN);
+    cmd.args(args)
+        .env_remove("TUOKE_DATABASE_URL")
+        .env_remove("TUOKE_PASSWORD")
+        .env("RUST_LOG", "info");
+    cmd
+}
+
+/// Runs to completion, feeding `stdin` if given (else an empty stdin).
+pub fn run(mut cmd: Command, stdin: Option<&str>) -> Output {
+    cmd.stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped());
+    let mut child = cmd.spawn().expect("binary starts");
+    let mut pipe = child.stdin.take().unwrap();
+    if let Some(input) = stdin {
+        pipe.write_all(input.as_bytes()).unwrap();
+    }
+    drop(pipe);
+    child.wait_with_output().unwrap()
+}
+
+pub fn text(bytes: &[u8]) -> String {
+    String::from_utf8_lossy(bytes).into_owned()
+}
+
+/// A running `tuoke-server serve`, killed on drop.
+pub struct TestServer {
+    child: Child,
+    pub addr: SocketAddr,
+    stderr: Arc<Mutex<String>>,
+    _static_dir: tempfile::TempDir,
+}
+
+/// A dist/ with just an app shell.
+fn static_dir() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("index.html"), "<!doctype html><p>shell</p>").unwrap();
+    dir
+}
+
+pub fn spawn_server(db: &TestDb, extra_args: &[&str]) -> TestServer {
+    let dir = static_dir();
+    spawn_server_with_static(db, dir.path().to_path_buf(), extra_args, dir)
+}
+
+pub fn spawn_server_with_static(
+    db: &TestDb,
+    static_path: PathBuf,
+    extra_args: &[&str],
+    keep: tempfile::TempDir,
+) -> TestServer {
+    let mut cmd = tuoke(&["serve", "--addr", "127.0.0.1:0", "--db", &db.url]);
+    cmd.arg("--static")
+        .arg(&static_path)
+        .args(extra_args)
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped());
+    let mut child = cmd.spawn().expect("binary starts");
+
+    let stderr = Arc::new(Mutex::new(String::new()));
+    let mut pipe = child.stderr.take().unwrap();
+    let sink = Arc::clone(&stderr);
+    std::thread::spawn(move || {
+        let mut buf = String::new();
+        let _ = pipe.read_to_string(&mut buf);
+        sink.lock().unwrap().push_str(&buf);
+    });
+
+    let (tx, rx) = mpsc::channel();
+    let stdout = child.stdout.take().unwrap();
+    std::thread::spawn(move || {
+        // Keep draining after the line, so that logging never blocks on a full pipe.
+        for line in BufReader::new(stdout).lines().map_while(Result::ok) {
+            if let Some(url) = line.strip_prefix("tuoke-server listening on http://") {
+                let _ = tx.send(url.parse::<SocketAddr>().unwrap());
+            }
+        }
+    });
+    match rx.recv_timeout(STARTUP_TIMEOUT) {
+        Ok(addr) => TestServer {
+            child,
+            addr,
+            stderr,
+            _static_dir: keep,
+        },
+        Err(_) => {
+            let _ = child.kill();
+            let status = child.wait().unwrap();
+            // Let the stderr thread finish reading.
+            std::thread::sleep(Duration::from_millis(100));
+            panic!(
+                "server did not start ({status}); stderr: {}",
+                stderr.lock().unwrap()
+            );
+        }
+    }
+}
+
+impl TestServer {
+    /// A minimal HTTP/1.1 GET: (status, body).
+    pub fn get(&self, path: &str) -> (u16, String) {
+        let mut stream = TcpStream::connect(self.addr).unwrap();
+        stream.set_read_timeout(Some(STARTUP_TIMEOUT)).unwrap();
+        write!(
+            stream,
+            "GET {path} HTTP/1.1\r\nHost: {}\r\nConnection: close\r\n\r\n",
+            self.addr
+        )
+        .unwrap();
+        let mut response = String::new();
+        stream.read_to_string(&mut response).unwrap();
+        let status = response
+            .split(' ')
+            .nth(1)
+            .and_then(|code| code.parse().ok())
+            .unwrap_or_else(|| panic!("bad response: {response}"));
+        let body = response
+            .split_once("\r\n\r\n")
+            .map(|(_, body)| body.to_owned())
+            .unwrap_or_default();
+        (status, body)
+    }
+
+    /// Sends SIGTERM and waits for the exit.
+    pub fn terminate(mut self) -> ExitStatus {
+        let killed = Command::new("kill")
+            .args(["-TERM", &self.child.id().to_string()])
+            .status()
+            .unwrap();
+        assert!(killed.success());
+        self.child.wait().unwrap()
+    }
+
+    pub fn stderr(&self) -> String {
+        self.stderr.lock().unwrap().clone()
+    }
+}
+
+impl Drop for TestServer {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+#[test]
+fn with_database_replaces_only_the_path() {
+    assert_eq!(
+        with_database("postgres://postgres@127.0.0.1:55432/postgres", "t1"),
+        "postgres://postgres@127.0.0.1:55432/t1"
+    );
+    assert_eq!(
+        with_database("postgres://u:p@h/db?sslmode=disable", "t1"),
+        "postgres://u:p@h/t1?sslmode=disable"
+    );
+    assert_eq!(
+        with_database("postgres://h:5432", "t1"),
+        "postgres://h:5432/t1"
+    );
+}
