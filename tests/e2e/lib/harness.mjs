@@ -1,0 +1,125 @@
+// Shared end-to-end harness: the real tuoke-server on a loopback port with a fresh database,
+// and Debian's Chromium through playwright-core in a fresh persistent profile (a persistent
+// context is not incognito, so installability and service workers behave as for a user).
+import { spawn } from "node:child_process";
+import { cp, mkdtemp, mkdir, rm } from "node:fs/promises";
+import { existsSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { chromium } from "playwright-core";
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+export const root = path.resolve(here, "../../..");
+export const artifacts = path.join(root, "tests/e2e/artifacts");
+
+export const serverBin =
+  process.env.TUOKE_SERVER_BIN ?? path.join(root, "target/debug/tuoke-server");
+export const distDir = process.env.TUOKE_DIST ?? path.join(root, "dist");
+const chromiumPath = process.env.CHROMIUM ?? "/usr/bin/chromium";
+
+export const CHROMIUM_ARGS = [
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-quic",
+  "--disable-sync",
+  "--no-first-run",
+];
+
+/** A phone-sized viewport: layouts are designed for 360×740 first. */
+export const PHONE = { width: 360, height: 740 };
+
+/**
+ * Starts `tuoke-server serve` on port 0 with a fresh SQLite database and a private copy of the
+ * built PWA (tests may change the copy, e.g. to publish a new version). Resolves once the
+ * server prints its listening line.
+ */
+export async function startServer({ demo = true } = {}) {
+  if (!existsSync(serverBin)) throw new Error(`server binary missing: ${serverBin} (cargo build -p tuoke-server)`);
+  if (!existsSync(path.join(distDir, "index.html"))) throw new Error(`PWA not built: ${distDir} (trunk build --release)`);
+  const dir = await mkdtemp(path.join(tmpdir(), "tuoke-e2e-"));
+  const staticDir = path.join(dir, "dist");
+  await cp(distDir, staticDir, { recursive: true });
+  const args = ["serve", "--addr", "127.0.0.1:0", "--db", `sqlite://${dir}/tuoke.db`, "--static", staticDir];
+  if (demo) args.push("--demo");
+  const child = spawn(serverBin, args, { stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, RUST_LOG: "warn" } });
+  let output = "";
+  const url = await new Promise((resolve, reject) => {
+    const onData = (chunk) => {
+      output += chunk;
+      const m = output.match(/listening on (http:\/\/127\.0\.0\.1:\d+)/);
+      if (m) resolve(m[1]);
+    };
+    child.stdout.on("data", onData);
+    child.stderr.on("data", onData);
+    child.on("exit", (code) => reject(new Error(`server exited (${code}) before listening:\n${output}`)));
+  });
+  return {
+    url,
+    staticDir,
+    async stop() {
+      child.kill("SIGTERM");
+      await new Promise((r) => (child.exitCode !== null ? r() : child.once("exit", r)));
+      await rm(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Launches Chromium with a fresh profile; the page records console errors and crashes. */
+export async function launch(options = {}) {
+  const profile = await mkdtemp(path.join(tmpdir(), "tuoke-chromium-"));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: chromiumPath,
+    headless: true,
+    args: CHROMIUM_ARGS,
+    viewport: PHONE,
+    deviceScaleFactor: 2,
+    isMobile: true,
+    hasTouch: true,
+    locale: "zh-CN",
+    serviceWorkers: "allow",
+    ...options,
+  });
+  const page = context.pages()[0] ?? (await context.newPage());
+  const errors = [];
+  page.on("pageerror", (err) => errors.push(String(err)));
+  page.on("console", (msg) => {
+    if (msg.type() === "error") errors.push(msg.text());
+  });
+  return {
+    context,
+    page,
+    errors,
+    async close() {
+      await context.close();
+      await rm(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Waits until a service worker controls the page (the shell is then cached). */
+export async function waitForServiceWorker(page) {
+  await page.evaluate(async () => {
+    await navigator.serviceWorker.ready;
+    if (!navigator.serviceWorker.controller) {
+      await new Promise((resolve) =>
+        navigator.serviceWorker.addEventListener("controllerchange", resolve, { once: true })
+      );
+    }
+  });
+}
+
+/** Saves a screenshot as a test artifact. */
+export async function screenshot(page, name) {
+  await mkdir(artifacts, { recursive: true });
+  const file = path.join(artifacts, `${name}.png`);
+  await page.screenshot({ path: file, fullPage: false });
+  return file;
+}
+
+/** The visible labels of the bottom tab bar, in order. */
+export async function tabLabels(page) {
+  return page.locator("nav.tab-bar .tab-label").allTextContents();
+}

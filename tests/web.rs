@@ -1,0 +1,59 @@
+//! Browser tests of the PWA, run by wasm-bindgen-test in headless Chromium
+//! (`scripts/test` sets the runner and `webdriver.json` carries the Chromium flags).
+#![cfg(target_arch = "wasm32")]
+
+use gloo::storage::{LocalStorage, Storage};
+use tuoke::i18n::{t, Key, Lang};
+use tuoke::services::prefs;
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+/// Yields to the browser until `cond` holds (bounded), instead of sleeping a fixed time.
+async fn wait_until(mut cond: impl FnMut() -> bool) {
+    for _ in 0..500 {
+        if cond() {
+            return;
+        }
+        gloo::timers::future::TimeoutFuture::new(1).await;
+    }
+    panic!("condition not reached");
+}
+
+fn tab_labels(root: &web_sys::Element) -> Vec<String> {
+    let list = root.query_selector_all("nav.tab-bar .tab-label").unwrap();
+    (0..list.length())
+        .map(|i| list.item(i).unwrap().text_content().unwrap_or_default())
+        .collect()
+}
+
+#[wasm_bindgen_test]
+fn language_preference_round_trips_through_local_storage() {
+    LocalStorage::clear();
+    assert_eq!(prefs::load_lang(), Lang::ZhHans, "default before any choice");
+    prefs::save_lang(Lang::ZhHant);
+    assert_eq!(prefs::load_lang(), Lang::ZhHant);
+    LocalStorage::set("tuoke.lang", "xx").unwrap();
+    assert_eq!(prefs::load_lang(), Lang::ZhHans, "an unknown stored tag falls back to the default");
+    LocalStorage::clear();
+}
+
+#[wasm_bindgen_test]
+async fn app_renders_the_tab_bar_in_the_saved_language_and_sets_html_lang() {
+    LocalStorage::clear();
+    prefs::save_lang(Lang::En);
+    let document = gloo::utils::document();
+    let host = document.create_element("div").unwrap();
+    document.body().unwrap().append_child(&host).unwrap();
+
+    yew::Renderer::<tuoke::app::App>::with_root(host.clone()).render();
+    wait_until(|| tab_labels(&host).len() == 5).await;
+
+    let expected: Vec<String> = [Key::TabToday, Key::TabProspects, Key::TabCapture, Key::TabPipeline, Key::TabMore]
+        .iter()
+        .map(|k| t(Lang::En, *k).to_string())
+        .collect();
+    assert_eq!(tab_labels(&host), expected);
+    wait_until(|| document.document_element().unwrap().get_attribute("lang").as_deref() == Some("en")).await;
+    LocalStorage::clear();
+}
