@@ -45,10 +45,20 @@ fn stage_names_match_api() {
         .collect();
     assert_eq!(
         names,
-        json!(["lead", "first_visit", "exchange", "demo", "quote", "objections", "negotiation", "signed", "lost"])
-            .as_array()
-            .unwrap()
-            .clone()
+        json!([
+            "lead",
+            "first_visit",
+            "exchange",
+            "demo",
+            "quote",
+            "objections",
+            "negotiation",
+            "signed",
+            "lost"
+        ])
+        .as_array()
+        .unwrap()
+        .clone()
     );
     for s in Stage::ALL {
         assert_eq!(serde_json::to_value(s).unwrap(), json!(s.code()));
@@ -60,7 +70,16 @@ fn industries_match_api() {
     let v = serde_json::to_value(Industry::ALL).unwrap();
     assert_eq!(
         v,
-        json!(["electronics", "electrical_machinery", "electrical_appliances", "machinery", "hardware", "tools", "transport_equipment", "other"])
+        json!([
+            "electronics",
+            "electrical_machinery",
+            "electrical_appliances",
+            "machinery",
+            "hardware",
+            "tools",
+            "transport_equipment",
+            "other"
+        ])
     );
 }
 
@@ -69,7 +88,15 @@ fn sources_match_api() {
     let v = serde_json::to_value(LeadSource::ALL).unwrap();
     assert_eq!(
         v,
-        json!(["event", "telemarketing", "call_in", "customer_referral", "personal_referral", "upgrade", "other"])
+        json!([
+            "event",
+            "telemarketing",
+            "call_in",
+            "customer_referral",
+            "personal_referral",
+            "upgrade",
+            "other"
+        ])
     );
 }
 
@@ -124,7 +151,10 @@ fn put_args_example_parses() {
 fn grade_override_null_is_distinct_from_absent() {
     let p = parse_patch(&json!({"grade_override":null})).unwrap();
     assert_eq!(p.grade_override, Some(None));
-    assert_eq!(serde_json::to_value(&p).unwrap(), json!({"grade_override":null}));
+    assert_eq!(
+        serde_json::to_value(&p).unwrap(),
+        json!({"grade_override":null})
+    );
     let p = parse_patch(&json!({})).unwrap();
     assert_eq!(p.grade_override, None);
     assert_eq!(serde_json::to_value(&p).unwrap(), json!({}));
@@ -136,10 +166,7 @@ fn target_fit_shape() {
     let t: TargetFit = serde_json::from_value(v.clone()).unwrap();
     assert_eq!(t.status, FitStatus::Unknown);
     assert_eq!(serde_json::to_value(&t).unwrap(), v);
-    assert_eq!(
-        serde_json::to_value(FitStatus::In).unwrap(),
-        json!("in")
-    );
+    assert_eq!(serde_json::to_value(FitStatus::In).unwrap(), json!("in"));
 }
 
 fn sample_record() -> ProspectRecord {
@@ -229,7 +256,16 @@ fn pulled_grade_has_api_keys() {
     let u = serde_json::to_value(ungraded).unwrap();
     assert_eq!(u["value"], Value::Null);
     assert_eq!(u["computed"], Value::Null);
-    assert_eq!(u["missing"], json!(["informatized", "objective_need", "subjective_need", "determination", "selection_started"]));
+    assert_eq!(
+        u["missing"],
+        json!([
+            "informatized",
+            "objective_need",
+            "subjective_need",
+            "determination",
+            "selection_started"
+        ])
+    );
 }
 
 #[test]

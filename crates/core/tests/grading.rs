@@ -7,8 +7,7 @@ mod common;
 use chrono::{Days, Months, NaiveDate};
 use common::{d, inf, ni, today};
 use tuoke_core::grading::{
-    contract_grade, grade, Answer, Criterion, GradeBasis, GradeView, INFORMATIZED,
-    NOT_INFORMATIZED,
+    contract_grade, grade, Answer, Criterion, GradeBasis, GradeView, INFORMATIZED, NOT_INFORMATIZED,
 };
 use tuoke_core::types::{Grade, GradeOverride, Level, Prospect, Qualification};
 
@@ -95,10 +94,20 @@ fn not_informatized_row_c_matches_mid_or_low_any_feasibility_no_selection() {
 
 #[test]
 fn not_informatized_row_d_matches_no_subjective_need_low_or_none() {
-    let r = grade(&ni(true, false, X, false, false), Some(false), None, today());
+    let r = grade(
+        &ni(true, false, X, false, false),
+        Some(false),
+        None,
+        today(),
+    );
     assert_eq!(r.computed, Some(Grade::D));
     assert_eq!(r.basis, GradeBasis::SingleRow);
-    let r = grade(&ni(true, false, L, false, false), Some(false), None, today());
+    let r = grade(
+        &ni(true, false, L, false, false),
+        Some(false),
+        None,
+        today(),
+    );
     assert_eq!(r.computed, Some(Grade::D));
     check_row_combos(false, 3);
 }
@@ -251,7 +260,12 @@ fn mid_determination_without_contract_date_takes_lower_candidate_flagged() {
 
 #[test]
 fn mid_determination_with_contract_in_five_months_is_b() {
-    let r = grade(&ni(true, true, M, false, false), Some(false), Some(months(5)), today());
+    let r = grade(
+        &ni(true, true, M, false, false),
+        Some(false),
+        Some(months(5)),
+        today(),
+    );
     assert_eq!(r.computed, Some(Grade::B));
     assert_eq!(r.basis, GradeBasis::ContractDate);
     assert_eq!(r.contract_grade, Some(Grade::B));
@@ -260,7 +274,12 @@ fn mid_determination_with_contract_in_five_months_is_b() {
 
 #[test]
 fn mid_determination_with_contract_in_nine_months_is_c_unflagged() {
-    let r = grade(&ni(true, true, M, false, false), Some(false), Some(months(9)), today());
+    let r = grade(
+        &ni(true, true, M, false, false),
+        Some(false),
+        Some(months(9)),
+        today(),
+    );
     assert_eq!(r.computed, Some(Grade::C));
     assert_eq!(r.basis, GradeBasis::ContractDate);
     assert!(!r.needs_confirmation);
@@ -269,7 +288,12 @@ fn mid_determination_with_contract_in_nine_months_is_c_unflagged() {
 #[test]
 fn contract_date_pointing_outside_candidates_takes_lower_flagged() {
     for date in [months(1), months(20)] {
-        let r = grade(&ni(true, true, M, false, false), Some(false), Some(date), today());
+        let r = grade(
+            &ni(true, true, M, false, false),
+            Some(false),
+            Some(date),
+            today(),
+        );
         assert_eq!(r.computed, Some(Grade::C));
         assert_eq!(r.basis, GradeBasis::LowerCandidate);
         assert!(r.needs_confirmation);
@@ -283,7 +307,12 @@ fn informatized_mid_mid_is_a_b_c_tie() {
     assert_eq!(r.candidates, vec![Grade::B, Grade::C]);
     assert_eq!(r.computed, Some(Grade::C));
     assert!(r.needs_confirmation);
-    let r = grade(&inf(true, true, M, M, false), Some(true), Some(months(4)), today());
+    let r = grade(
+        &inf(true, true, M, M, false),
+        Some(true),
+        Some(months(4)),
+        today(),
+    );
     assert_eq!(r.computed, Some(Grade::B));
     assert!(!r.needs_confirmation);
 }
@@ -354,7 +383,12 @@ fn informatized_without_subjective_need_matches_no_row() {
 #[test]
 fn no_match_ignores_the_contract_date() {
     let a = grade(&ni(true, true, L, true, true), Some(false), None, today());
-    let b = grade(&ni(true, true, L, true, true), Some(false), Some(months(1)), today());
+    let b = grade(
+        &ni(true, true, L, true, true),
+        Some(false),
+        Some(months(1)),
+        today(),
+    );
     assert_eq!(a.computed, b.computed);
     assert_eq!(b.contract_grade, None);
 }
@@ -380,7 +414,12 @@ fn no_match_explanation_lists_every_mismatch() {
 
 #[test]
 fn explanation_lists_every_criterion_answer_and_expected_cells() {
-    let r = grade(&ni(true, true, M, true, false), Some(false), Some(months(5)), today());
+    let r = grade(
+        &ni(true, true, M, true, false),
+        Some(false),
+        Some(months(5)),
+        today(),
+    );
     let crits: Vec<Criterion> = r.explanation.iter().map(|e| e.criterion).collect();
     assert_eq!(
         crits,
@@ -415,7 +454,10 @@ fn override_keeps_computed_grade_beside_it() {
     assert_eq!(v.value, Some(Grade::A));
     assert_eq!(v.computed, Some(Grade::B));
     assert!(v.overridden);
-    assert_eq!(v.override_reason.as_deref(), Some("Boss promised to sign in May"));
+    assert_eq!(
+        v.override_reason.as_deref(),
+        Some("Boss promised to sign in May")
+    );
 }
 
 #[test]
@@ -577,7 +619,12 @@ fn contract_dates(today: NaiveDate) -> Vec<Option<NaiveDate>> {
 fn exhaustive_input_space_is_defined_deterministic_and_matches_the_spec_tables() {
     let mut checked = 0usize;
     let mut full_answer_combos = [0usize; 2];
-    for today in [d(2025, 3, 10), d(2024, 1, 31), d(2024, 2, 29), d(2025, 12, 31)] {
+    for today in [
+        d(2025, 3, 10),
+        d(2024, 1, 31),
+        d(2024, 2, 29),
+        d(2025, 12, 31),
+    ] {
         let dates = contract_dates(today);
         for informatized in [None, Some(false), Some(true)] {
             for o in bools() {

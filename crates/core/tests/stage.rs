@@ -34,7 +34,10 @@ fn check_cell(from: Stage, to: Stage) {
     let v = verdict(from, to, None);
     match spec_cell(from, to) {
         "OK" => assert_eq!(v, Verdict::Allowed, "{from:?}->{to:?}"),
-        "NO" => assert!(matches!(v, Verdict::Forbidden { .. }), "{from:?}->{to:?}: {v:?}"),
+        "NO" => assert!(
+            matches!(v, Verdict::Forbidden { .. }),
+            "{from:?}->{to:?}: {v:?}"
+        ),
         "NO*" => assert!(
             matches!(v, Verdict::NeedsApproval { .. }),
             "{from:?}->{to:?}: {v:?}"
@@ -124,7 +127,10 @@ fn forbidden_cells_name_their_rule() {
     assert_eq!(rule(Demo, Signed), Rule::NoSkippingToSigned);
     assert_eq!(rule(Lead, Exchange), Rule::SkipFirstVisitNeedsApproval);
     assert_eq!(rule(Exchange, Quote), Rule::SkipDemoNeedsApproval);
-    assert_eq!(rule(Objections, Signed), Rule::SignWithoutNegotiationNeedsApproval);
+    assert_eq!(
+        rule(Objections, Signed),
+        Rule::SignWithoutNegotiationNeedsApproval
+    );
 }
 
 #[test]
@@ -143,7 +149,10 @@ fn every_open_stage_may_go_back_to_lead() {
 #[test]
 fn every_open_stage_may_be_lost_with_a_reason() {
     for from in &Stage::PIPELINE[..7] {
-        assert_eq!(verdict(*from, Lost, Some("chose a competitor")), Verdict::Allowed);
+        assert_eq!(
+            verdict(*from, Lost, Some("chose a competitor")),
+            Verdict::Allowed
+        );
     }
 }
 
@@ -279,7 +288,10 @@ fn rejection_leaves_stage_unchanged() {
 #[test]
 fn approval_fails_when_the_prospect_moved_meanwhile() {
     // Requested lead → exchange, but the deal was won in the meantime.
-    assert_eq!(decide_approval(Signed, Exchange, true), Err(Rule::WonIsFinal));
+    assert_eq!(
+        decide_approval(Signed, Exchange, true),
+        Err(Rule::WonIsFinal)
+    );
     // Requested quote → signed, and the rep already moved to signed via negotiation.
     assert_eq!(decide_approval(Signed, Signed, true), Err(Rule::SameStage));
     // Requested exchange → quote; now at demo, where quote is OK anyway.

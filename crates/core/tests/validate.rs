@@ -28,7 +28,10 @@ fn wrong_type_names_the_field() {
 
 #[test]
 fn fractional_money_is_rejected() {
-    assert_eq!(err(json!({"annual_revenue_cny":1.5})).field, "annual_revenue_cny");
+    assert_eq!(
+        err(json!({"annual_revenue_cny":1.5})).field,
+        "annual_revenue_cny"
+    );
 }
 
 #[test]
@@ -105,7 +108,10 @@ fn grade_override_requires_a_reason() {
     let e = err(json!({"grade_override":{"grade":"A","reason":""}}));
     assert_eq!(e.field, "grade_override.reason");
     assert_eq!(e.problem, Problem::Required);
-    assert_eq!(err(json!({"grade_override":{"grade":"A"}})).field, "grade_override");
+    assert_eq!(
+        err(json!({"grade_override":{"grade":"A"}})).field,
+        "grade_override"
+    );
     assert_eq!(
         err(json!({"grade_override":{"grade":"E","reason":"x"}})).field,
         "grade_override"
@@ -129,8 +135,8 @@ fn create_requires_company() {
 fn apply_returns_overwritten_values() {
     let mut p = Prospect::named("Acme");
     p.annual_revenue_cny = Some(10);
-    let patch = parse_patch(&json!({"annual_revenue_cny":20,"company":"Acme","region":"Suzhou"}))
-        .unwrap();
+    let patch =
+        parse_patch(&json!({"annual_revenue_cny":20,"company":"Acme","region":"Suzhou"})).unwrap();
     let changes = apply_patch(&mut p, &patch).unwrap();
     let fields: Vec<&str> = changes.iter().map(|c| c.field.as_str()).collect();
     assert_eq!(fields, vec!["annual_revenue_cny", "region"]);
@@ -192,9 +198,14 @@ fn invalid_patch_changes_nothing() {
 
 #[test]
 fn put_args_need_id_and_patch() {
-    assert_eq!(parse_put_args(&json!({"patch":{}})).unwrap_err().field, "id");
     assert_eq!(
-        parse_put_args(&json!({"id":"not-a-uuid","patch":{}})).unwrap_err().field,
+        parse_put_args(&json!({"patch":{}})).unwrap_err().field,
+        "id"
+    );
+    assert_eq!(
+        parse_put_args(&json!({"id":"not-a-uuid","patch":{}}))
+            .unwrap_err()
+            .field,
         "id"
     );
     assert_eq!(
@@ -222,9 +233,11 @@ fn every_patch_field_is_accepted_with_null_except_company() {
 
 #[test]
 fn spec_profile_items_are_patchable() {
-    let patch = parse_patch(&json!({"iso9000":"in_progress","bpr":true,"relocation_expansion":false,
+    let patch = parse_patch(
+        &json!({"iso9000":"in_progress","bpr":true,"relocation_expansion":false,
         "major_investment":true,"item_codes":12000,"address":"1 Road","db_preference":"SQL Server",
-        "os_preference":"Windows","hardware_preference":"Dell","current_vendor":"X"}))
+        "os_preference":"Windows","hardware_preference":"Dell","current_vendor":"X"}),
+    )
     .unwrap();
     let mut p = Prospect::named("Acme");
     assert_eq!(apply_patch(&mut p, &patch).unwrap().len(), 10);
