@@ -297,11 +297,8 @@ impl CategoryReport {
 }
 
 fn percent(known: u32, total: u32) -> u32 {
-    if total == 0 {
-        100
-    } else {
-        known * 100 / total
-    }
+    // An empty category counts as complete.
+    (known * 100).checked_div(total).unwrap_or(100)
 }
 
 /// Completeness of one category.
