@@ -46,8 +46,20 @@ fn agenda_inputs(today: NaiveDate) -> Vec<AgendaInput> {
     (0..N)
         .map(|i| AgendaInput {
             id: Uuid::from_u128(i as u128),
-            grade: [Some(Grade::A), Some(Grade::B), Some(Grade::C), Some(Grade::D), None][i % 5],
-            status: [Status::Open, Status::Open, Status::Open, Status::Won, Status::Lost][i % 7 % 5],
+            grade: [
+                Some(Grade::A),
+                Some(Grade::B),
+                Some(Grade::C),
+                Some(Grade::D),
+                None,
+            ][i % 5],
+            status: [
+                Status::Open,
+                Status::Open,
+                Status::Open,
+                Status::Won,
+                Status::Lost,
+            ][i % 7 % 5],
             created: today - Days::new(200),
             last_contact: (i % 6 != 0).then(|| today - Days::new((i % 120) as u64)),
         })

@@ -129,3 +129,39 @@ pub enum NoteKind {
     /// Other.
     Other,
 }
+
+/// The args of the `note.add` mutation (API.md); notes are append-only.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct NoteAddArgs {
+    /// Note id.
+    pub id: uuid::Uuid,
+    /// The prospect.
+    pub prospect_id: uuid::Uuid,
+    /// Text.
+    pub body: String,
+    /// Kind.
+    pub kind: NoteKind,
+    /// When the note was taken (RFC 3339 UTC).
+    pub taken_at: chrono::DateTime<chrono::Utc>,
+    /// Attached images.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub attachment_ids: Vec<uuid::Uuid>,
+}
+
+/// The args of the `activity.log` mutation (API.md).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ActivityLogArgs {
+    /// Activity id.
+    pub id: uuid::Uuid,
+    /// The prospect.
+    pub prospect_id: uuid::Uuid,
+    /// Contact method.
+    pub kind: ActivityKind,
+    /// When it happened (RFC 3339 UTC).
+    pub at: chrono::DateTime<chrono::Utc>,
+    /// Summary.
+    #[serde(default)]
+    pub summary: String,
+}

@@ -8,7 +8,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
-use crate::cadence::{next_contact_due, CadenceConfig};
+use crate::cadence::{next_contact_due, AgendaInput, CadenceConfig};
 use crate::fit::{target_fit, TargetFit};
 use crate::grading::GradeView;
 use crate::types::{Prospect, Stage, Status};
@@ -89,6 +89,17 @@ pub struct ProspectRecord {
 }
 
 impl ProspectRecord {
+    /// The agenda facts of this record (`last_contact`: date of the latest activity).
+    pub fn agenda_input(&self, last_contact: Option<NaiveDate>) -> AgendaInput {
+        AgendaInput {
+            id: self.id,
+            grade: self.grade.value,
+            status: self.status,
+            created: self.created_at.date_naive(),
+            last_contact,
+        }
+    }
+
     /// Build the pulled record with freshly derived parts.
     pub fn build(
         meta: RecordMeta,

@@ -239,6 +239,19 @@ pub fn verdict(from: Stage, to: Stage, reason: Option<&str>) -> Verdict {
     }
 }
 
+/// The args of the `stage.move` mutation (API.md).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct StageMoveArgs {
+    /// The prospect.
+    pub prospect_id: uuid::Uuid,
+    /// Target stage (`lost` included).
+    pub to: Stage,
+    /// Reason (required for `lost`).
+    #[serde(default)]
+    pub reason: Option<String>,
+}
+
 /// The result of requesting a move (what `stage.move` answers).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "outcome", rename_all = "snake_case")]

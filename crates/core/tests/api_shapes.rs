@@ -297,3 +297,40 @@ fn signed_record_is_won_without_next_contact() {
     assert_eq!(r.status, Status::Won);
     assert_eq!(r.next_contact_due, None);
 }
+
+#[test]
+fn stage_move_args_shape() {
+    use tuoke_core::stage::StageMoveArgs;
+    let v =
+        json!({"prospect_id":"0190f5c2-7a4e-7c3b-9a8e-2b1c4d5e6f70","to":"lost","reason":"price"});
+    let a: StageMoveArgs = serde_json::from_value(v.clone()).unwrap();
+    assert_eq!(a.to, Stage::Lost);
+    assert_eq!(serde_json::to_value(&a).unwrap(), v);
+    assert!(serde_json::from_value::<StageMoveArgs>(
+        json!({"prospect_id":"0190f5c2-7a4e-7c3b-9a8e-2b1c4d5e6f70","to":"won"})
+    )
+    .is_err());
+}
+
+#[test]
+fn note_and_activity_args_shapes() {
+    use tuoke_core::activity::{ActivityKind, ActivityLogArgs, NoteAddArgs, NoteKind};
+    let n = json!({"id":"0190f5c2-7a4e-7c3b-9a8e-2b1c4d5e6f71","prospect_id":"0190f5c2-7a4e-7c3b-9a8e-2b1c4d5e6f70",
+        "body":"met the boss","kind":"visit","taken_at":"2025-03-10T02:00:00Z"});
+    let a: NoteAddArgs = serde_json::from_value(n.clone()).unwrap();
+    assert_eq!(a.kind, NoteKind::Visit);
+    assert_eq!(serde_json::to_value(&a).unwrap(), n);
+    let v = json!({"id":"0190f5c2-7a4e-7c3b-9a8e-2b1c4d5e6f72","prospect_id":"0190f5c2-7a4e-7c3b-9a8e-2b1c4d5e6f70",
+        "kind":"holiday_card","at":"2025-03-10T02:00:00Z","summary":"sent card"});
+    let a: ActivityLogArgs = serde_json::from_value(v.clone()).unwrap();
+    assert_eq!(a.kind, ActivityKind::HolidayCard);
+    assert_eq!(serde_json::to_value(&a).unwrap(), v);
+}
+
+#[test]
+fn record_gives_its_agenda_input() {
+    let r = sample_record();
+    let a = r.agenda_input(None);
+    assert_eq!(a.grade, Some(tuoke_core::types::Grade::A));
+    assert_eq!(a.created, NaiveDate::from_ymd_opt(2025, 3, 1).unwrap());
+}
