@@ -21,5 +21,5 @@ list="[${list%,}]"
 tmp=$(mktemp)
 sed -e "s|self.__TUOKE_PRECACHE__|${list}|" -e "s|self.__TUOKE_VERSION__|\"${version}\"|" "$sw" > "$tmp"
 grep -q '__TUOKE_' "$tmp" && { echo "precache: placeholders left in sw.js" >&2; rm -f "$tmp"; exit 1; }
-mv "$tmp" "$sw"
+cat "$tmp" > "$sw"; rm -f "$tmp"
 echo "precache: ${#files[@]} files, version $version"

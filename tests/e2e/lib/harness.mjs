@@ -121,5 +121,21 @@ export async function screenshot(page, name) {
 
 /** The visible labels of the bottom tab bar, in order. */
 export async function tabLabels(page) {
+  await page.locator("nav.tab-bar .tab-label").nth(4).waitFor();
   return page.locator("nav.tab-bar .tab-label").allTextContents();
+}
+
+/** Waits until the tab bar shows exactly `labels` (the UI re-renders asynchronously). */
+export async function expectTabs(page, labels) {
+  await page.waitForFunction(
+    (want) => [...document.querySelectorAll("nav.tab-bar .tab-label")].map((e) => e.textContent).join("|") === want,
+    labels.join("|"),
+    { timeout: 10_000 }
+  );
+}
+
+/** Waits until the screen's heading reads exactly `text`. */
+export async function expectHeading(page, text) {
+  const exact = new RegExp(`^${text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}$`);
+  await page.locator("main h1").filter({ hasText: exact }).waitFor({ timeout: 10_000 });
 }
