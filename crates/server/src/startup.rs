@@ -17,7 +17,8 @@ use axum::{Json, Router};
 use tokio::net::TcpListener;
 use tower_http::compression::CompressionLayer;
 use tower_http::timeout::TimeoutLayer;
-use tower_http::trace::TraceLayer;
+use tower_http::trace::{DefaultMakeSpan, DefaultOnResponse, TraceLayer};
+use tracing::Level;
 use utoipa_axum::router::OpenApiRouter;
 
 use crate::db::Db;
@@ -75,7 +76,11 @@ pub fn build(api: OpenApiRouter<AppState>, state: AppState) -> Router {
         // Outside the timeout, so that its 503 is reshaped too.
         .layer(middleware::from_fn(json_errors))
         .layer(CompressionLayer::new())
-        .layer(TraceLayer::new_for_http())
+        .layer(
+            TraceLayer::new_for_http()
+                .make_span_with(DefaultMakeSpan::new().level(Level::INFO))
+                .on_response(DefaultOnResponse::new().level(Level::INFO)),
+        )
         .with_state(state)
 }
 
