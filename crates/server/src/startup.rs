@@ -8,12 +8,13 @@ use std::path::PathBuf;
 use std::sync::Arc;
 use std::time::Duration;
 
+use axum::body::Bytes;
 use axum::extract::{DefaultBodyLimit, Request, State};
-use axum::http::StatusCode;
+use axum::http::{header, StatusCode};
 use axum::middleware;
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
-use axum::{Json, Router};
+use axum::Router;
 use tokio::net::TcpListener;
 use tower_http::compression::CompressionLayer;
 use tower_http::timeout::TimeoutLayer;
@@ -56,12 +57,14 @@ pub fn app(state: AppState) -> Router {
 /// the PWA and all middleware. Tests use it to mount extra routes under the real layers.
 pub fn build(api: OpenApiRouter<AppState>, state: AppState) -> Router {
     let (api, openapi) = api.split_for_parts();
-    let openapi = Arc::new(openapi);
+    // Serialised once: the document only changes with the code.
+    let openapi =
+        Bytes::from(serde_json::to_vec(&openapi).expect("the OpenAPI document serialises"));
     let api = api.route(
         "/api/v1/openapi.json",
         get(move || {
-            let openapi = Arc::clone(&openapi);
-            async move { Json(openapi.as_ref().clone()) }
+            let body = openapi.clone();
+            async move { ([(header::CONTENT_TYPE, "application/json")], body) }
         }),
     );
 
