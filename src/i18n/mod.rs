@@ -10,45 +10,15 @@ pub use catalog::Key;
 
 use yew::prelude::*;
 
-/// A UI language. zh-Hans is the default (SPEC §1).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
-pub enum Lang {
-    #[default]
-    ZhHans,
-    ZhHant,
-    En,
-}
+/// The UI languages are the core's, so shipped content (playbooks, quiz) and UI text agree.
+pub use tuoke_core::i18n::Lang;
 
-impl Lang {
-    /// Every UI language, in the order the picker shows them.
-    pub const ALL: [Lang; 3] = [Lang::ZhHans, Lang::ZhHant, Lang::En];
-
-    /// The BCP 47 tag, used for `<html lang>` and for persistence.
-    pub fn tag(self) -> &'static str {
-        match self {
-            Lang::ZhHans => "zh-Hans",
-            Lang::ZhHant => "zh-Hant",
-            Lang::En => "en",
-        }
-    }
-
-    /// Parses a stored or browser tag; unknown tags give `None`.
-    pub fn from_tag(tag: &str) -> Option<Lang> {
-        match tag {
-            "zh-Hans" => Some(Lang::ZhHans),
-            "zh-Hant" => Some(Lang::ZhHant),
-            "en" => Some(Lang::En),
-            _ => None,
-        }
-    }
-
-    /// The language's own name, shown in the picker (never translated).
-    pub fn endonym(self) -> &'static str {
-        match self {
-            Lang::ZhHans => "简体中文",
-            Lang::ZhHant => "繁體中文",
-            Lang::En => "English",
-        }
+/// The language's own name, shown in the picker (never translated).
+pub fn endonym(lang: Lang) -> &'static str {
+    match lang {
+        Lang::ZhHans => "简体中文",
+        Lang::ZhHant => "繁體中文",
+        Lang::En => "English",
     }
 }
 

@@ -1,5 +1,5 @@
 use crate::components::Placeholder;
-use crate::i18n::{use_i18n, Key, Lang};
+use crate::i18n::{endonym, use_i18n, Key, Lang};
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
@@ -23,7 +23,7 @@ pub fn More() -> Html {
                 <select id="lang-select" data-testid="lang-select" {onchange}>
                     for lang in Lang::ALL {
                         <option value={lang.tag()} selected={lang == i18n.lang} lang={lang.tag()}>
-                            { lang.endonym() }
+                            { endonym(lang) }
                         </option>
                     }
                 </select>
