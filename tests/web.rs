@@ -2,12 +2,15 @@
 //! (`scripts/test` sets the runner and `webdriver.json` carries the Chromium flags).
 #![cfg(target_arch = "wasm32")]
 
-use gloo::storage::{LocalStorage, Storage};
 use tuoke::i18n::{t, Key, Lang};
 use tuoke::services::prefs;
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
+
+fn local_storage() -> web_sys::Storage {
+    gloo::utils::window().local_storage().unwrap().unwrap()
+}
 
 /// Yields to the browser until `cond` holds (bounded), instead of sleeping a fixed time.
 async fn wait_until(mut cond: impl FnMut() -> bool) {
@@ -29,18 +32,26 @@ fn tab_labels(root: &web_sys::Element) -> Vec<String> {
 
 #[wasm_bindgen_test]
 fn language_preference_round_trips_through_local_storage() {
-    LocalStorage::clear();
-    assert_eq!(prefs::load_lang(), Lang::ZhHans, "default before any choice");
+    local_storage().clear().unwrap();
+    assert_eq!(
+        prefs::load_lang(),
+        Lang::ZhHans,
+        "default before any choice"
+    );
     prefs::save_lang(Lang::ZhHant);
     assert_eq!(prefs::load_lang(), Lang::ZhHant);
-    LocalStorage::set("tuoke.lang", "xx").unwrap();
-    assert_eq!(prefs::load_lang(), Lang::ZhHans, "an unknown stored tag falls back to the default");
-    LocalStorage::clear();
+    local_storage().set_item("tuoke.lang", "xx").unwrap();
+    assert_eq!(
+        prefs::load_lang(),
+        Lang::ZhHans,
+        "an unknown stored tag falls back to the default"
+    );
+    local_storage().clear().unwrap();
 }
 
 #[wasm_bindgen_test]
 async fn app_renders_the_tab_bar_in_the_saved_language_and_sets_html_lang() {
-    LocalStorage::clear();
+    local_storage().clear().unwrap();
     prefs::save_lang(Lang::En);
     let document = gloo::utils::document();
     let host = document.create_element("div").unwrap();
@@ -49,11 +60,25 @@ async fn app_renders_the_tab_bar_in_the_saved_language_and_sets_html_lang() {
     yew::Renderer::<tuoke::app::App>::with_root(host.clone()).render();
     wait_until(|| tab_labels(&host).len() == 5).await;
 
-    let expected: Vec<String> = [Key::TabToday, Key::TabProspects, Key::TabCapture, Key::TabPipeline, Key::TabMore]
-        .iter()
-        .map(|k| t(Lang::En, *k).to_string())
-        .collect();
+    let expected: Vec<String> = [
+        Key::TabToday,
+        Key::TabProspects,
+        Key::TabCapture,
+        Key::TabPipeline,
+        Key::TabMore,
+    ]
+    .iter()
+    .map(|k| t(Lang::En, *k).to_string())
+    .collect();
     assert_eq!(tab_labels(&host), expected);
-    wait_until(|| document.document_element().unwrap().get_attribute("lang").as_deref() == Some("en")).await;
-    LocalStorage::clear();
+    wait_until(|| {
+        document
+            .document_element()
+            .unwrap()
+            .get_attribute("lang")
+            .as_deref()
+            == Some("en")
+    })
+    .await;
+    local_storage().clear().unwrap();
 }

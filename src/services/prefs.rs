@@ -1,14 +1,20 @@
 //! Device-local preferences (the UI language), kept in `localStorage`.
+//!
+//! Plain `web_sys::Storage` rather than a serde-based wrapper: a language tag is a string, and
+//! the app shell's size budget is tight.
 
 use crate::i18n::Lang;
-use gloo::storage::{LocalStorage, Storage};
 
 const LANG_KEY: &str = "tuoke.lang";
 
+fn storage() -> Option<web_sys::Storage> {
+    gloo::utils::window().local_storage().ok().flatten()
+}
+
 /// The saved UI language, or the default (zh-Hans) when none is saved or storage is unusable.
 pub fn load_lang() -> Lang {
-    LocalStorage::get::<String>(LANG_KEY)
-        .ok()
+    storage()
+        .and_then(|s| s.get_item(LANG_KEY).ok().flatten())
         .and_then(|tag| Lang::from_tag(&tag))
         .unwrap_or_default()
 }
@@ -16,8 +22,9 @@ pub fn load_lang() -> Lang {
 /// Saves the UI language. A failure (private mode, full storage) only loses the preference,
 /// so it is logged, not shown.
 pub fn save_lang(lang: Lang) {
-    if let Err(err) = LocalStorage::set(LANG_KEY, lang.tag()) {
-        gloo::console::warn!(format!("could not save the language preference: {err}"));
+    let saved = storage().is_some_and(|s| s.set_item(LANG_KEY, lang.tag()).is_ok());
+    if !saved {
+        web_sys::console::warn_1(&"could not save the language preference".into());
     }
 }
 

@@ -35,7 +35,7 @@ pub async fn register(on_update_ready: Callback<ServiceWorkerRegistration>) {
     let registration = match JsFuture::from(container.register(SCRIPT_URL)).await {
         Ok(reg) => reg.unchecked_into::<ServiceWorkerRegistration>(),
         Err(err) => {
-            gloo::console::warn!("service worker registration failed", err);
+            web_sys::console::warn_2(&"service worker registration failed".into(), &err);
             return;
         }
     };
@@ -93,6 +93,6 @@ pub fn apply_update(registration: &ServiceWorkerRegistration) {
     })
     .forget();
     if let Err(err) = waiting.post_message(&JsValue::from_str("SKIP_WAITING")) {
-        gloo::console::warn!("could not activate the new version", err);
+        web_sys::console::warn_2(&"could not activate the new version".into(), &err);
     }
 }

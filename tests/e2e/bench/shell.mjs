@@ -9,7 +9,7 @@ import { distDir, launch, startServer, waitForServiceWorker } from "../lib/harne
 const RUNS = Number(process.env.RUNS ?? 7);
 
 const html = await readFile(path.join(distDir, "index.html"), "utf8");
-const assets = [...new Set([...html.matchAll(/(?:href|src)="\/([^"]+\.(?:wasm|js|css))"/g)].map((m) => m[1]))];
+const assets = [...new Set([...html.matchAll(/[=' ]\/([\w.-]+\.(?:wasm|js|css))\b/g)].map((m) => m[1]))];
 let total = { raw: 0, gzip: 0, br: 0 };
 console.log("file".padEnd(40), "raw", "gzip -9", "brotli q11");
 for (const file of assets) {
