@@ -32,6 +32,11 @@ pub async fn register(on_update_ready: Callback<ServiceWorkerRegistration>) {
     let Some(container) = container() else {
         return;
     };
+    if cfg!(debug_assertions) {
+        // Debug builds come from `trunk serve`, whose live reload a cache-first worker would
+        // defeat. Offline behaviour is tested on release builds (`trunk serve --release`).
+        return;
+    }
     let registration = match JsFuture::from(container.register(SCRIPT_URL)).await {
         Ok(reg) => reg.unchecked_into::<ServiceWorkerRegistration>(),
         Err(err) => {
