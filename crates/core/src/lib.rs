@@ -6,6 +6,7 @@
 //! parameters.
 //!
 //! Modules:
+//! - [`args`]: args of the project's own mutations (approval, quote, concession, objection, quiz).
 //! - [`types`]: the prospect record and its parts, in the API.md JSON shapes.
 //! - [`validate`]: patch parsing (`prospect.put`), validation and field history.
 //! - [`grading`]: A/B/C/D grading with explanation, overrides and grade history (SPEC §5).
@@ -23,6 +24,7 @@
 #![warn(missing_docs)]
 
 pub mod activity;
+pub mod args;
 pub mod cadence;
 pub mod fit;
 pub mod grading;

@@ -15,6 +15,99 @@ const DEMO_USERS: [(&str, &str, Role, Option<&str>); 4] = [
     ("assistant1", "演示行销助理", Role::Assistant, None),
 ];
 
+/// Sample prospects: (mutation id, owner, prospect.put args). Fixed ids make seeding
+/// idempotent: a second run's mutations are duplicates and change nothing.
+fn sample_prospects() -> Vec<(u128, &'static str, serde_json::Value)> {
+    use serde_json::json;
+    vec![
+        (
+            0xdead_0001,
+            "rep1",
+            json!({"id": "0193a000-0000-7000-8000-000000000001", "patch": {
+            "company": "深圳华强电子有限公司", "industry": "electronics",
+            "annual_revenue_cny": 120_000_000, "annual_profit_cny": 9_000_000, "employees": 450,
+            "region": "华南", "source": "event", "informatized": false,
+            "qualification": {"objective_need": true, "subjective_need": true, "determination": "high",
+                "feasibility_started": true, "selection_started": true},
+            "contacts": [{"name": "王总", "role": "boss", "phone": "0755-83000001"}]}}),
+        ),
+        (
+            0xdead_0002,
+            "rep1",
+            json!({"id": "0193a000-0000-7000-8000-000000000002", "patch": {
+            "company": "东莞精工五金制品厂", "industry": "hardware",
+            "annual_revenue_cny": 45_000_000, "annual_profit_cny": 5_500_000, "employees": 180,
+            "region": "华南", "source": "telemarketing", "informatized": true,
+            "current_system": "自建系统",
+            "qualification": {"objective_need": true, "subjective_need": true, "determination": "mid",
+                "dissatisfaction": "mid", "selection_started": false}}}),
+        ),
+        (
+            0xdead_0003,
+            "rep2",
+            json!({"id": "0193a000-0000-7000-8000-000000000003", "patch": {
+            "company": "苏州恒力机械股份有限公司", "industry": "machinery",
+            "annual_revenue_cny": 320_000_000, "annual_profit_cny": 21_000_000, "employees": 900,
+            "region": "华东", "source": "customer_referral", "informatized": false,
+            "qualification": {"objective_need": true, "subjective_need": false, "determination": "low",
+                "feasibility_started": false, "selection_started": false}}}),
+        ),
+        (
+            0xdead_0004,
+            "rep2",
+            json!({"id": "0193a000-0000-7000-8000-000000000004", "patch": {
+            "company": "宁波海天电器有限公司", "industry": "electrical_appliances",
+            "region": "华东", "source": "call_in"}}),
+        ),
+    ]
+}
+
+/// Creates the sample prospects through the push path, as their owners, so that they obey
+/// every rule the PWA's own edits do.
+async fn seed_prospects(db: &Db) -> Result<(), DemoError> {
+    use crate::sync::push::{push, Mutation, PushRequest};
+    let lock = crate::sync::WriteLock::default();
+    for (mutation_id, owner, args) in sample_prospects() {
+        let user = load_auth_user(db, owner).await?;
+        let request = PushRequest {
+            client_id: uuid::Uuid::from_u128(0xdead_0000),
+            mutations: vec![Mutation {
+                id: uuid::Uuid::from_u128(mutation_id),
+                name: "prospect.put".into(),
+                args,
+                at: None,
+            }],
+        };
+        let results = push(db, &lock, &user, &request)
+            .await
+            .map_err(RepoError::Db)?;
+        if let Some(r) = results.iter().find(|r| r.status == "rejected") {
+            tracing::warn!(reason = ?r.reason, "demo prospect rejected");
+        }
+    }
+    Ok(())
+}
+
+async fn load_auth_user(db: &Db, name: &str) -> Result<crate::auth::AuthUser, DemoError> {
+    let username = Username::parse(name).expect("demo usernames are valid");
+    let user = db
+        .find_user_by_username(&username)
+        .await?
+        .ok_or_else(|| RepoError::Corrupt {
+            table: "users",
+            id: name.to_owned(),
+            reason: "demo user missing".into(),
+        })?;
+    Ok(crate::auth::AuthUser {
+        id: user.id.to_string(),
+        username: user.username.to_string(),
+        display_name: user.display_name,
+        role: user.role,
+        manager_id: user.manager_id.map(|m| m.to_string()),
+        territory: user.territory,
+    })
+}
+
 #[derive(Debug, thiserror::Error)]
 pub enum DemoError {
     #[error("cannot create demo users: {0}")]
@@ -51,8 +144,7 @@ pub async fn seed(db: &Db) -> Result<(), DemoError> {
             Err(e) => return Err(e.into()),
         }
     }
-    // Sample prospects belong here too (API.md). They arrive with the sync issue, seeded through
-    // the same mutation path the PWA uses, so that demo data is never written around the rules.
+    seed_prospects(db).await?;
     if created.is_empty() {
         tracing::info!("demo users already present");
     } else {

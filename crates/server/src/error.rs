@@ -23,6 +23,22 @@ pub enum ApiError {
     /// An error response made by axum or a middleware layer, reshaped by [`json_errors`].
     #[error("{message}")]
     Http { status: StatusCode, message: String },
+    /// A refused request with a stable code (bad input, missing auth, not allowed, conflict).
+    #[error("{message}")]
+    Client {
+        status: StatusCode,
+        code: &'static str,
+        message: String,
+    },
+    /// Too many failed logins; try again after `retry_after` seconds.
+    #[error("too many failed login attempts; retry in {retry_after} s")]
+    TooManyRequests { retry_after: u64 },
+}
+
+impl From<sqlx::Error> for ApiError {
+    fn from(e: sqlx::Error) -> Self {
+        ApiError::DatabaseUnavailable(e)
+    }
 }
 
 impl ApiError {
@@ -31,6 +47,33 @@ impl ApiError {
             ApiError::NotFound => StatusCode::NOT_FOUND,
             ApiError::DatabaseUnavailable(_) => StatusCode::SERVICE_UNAVAILABLE,
             ApiError::Http { status, .. } => *status,
+            ApiError::Client { status, .. } => *status,
+            ApiError::TooManyRequests { .. } => StatusCode::TOO_MANY_REQUESTS,
+        }
+    }
+
+    pub fn bad_request(code: &'static str, message: impl Into<String>) -> Self {
+        Self::client(StatusCode::BAD_REQUEST, code, message)
+    }
+
+    pub fn unauthorized(message: impl Into<String>) -> Self {
+        Self::client(StatusCode::UNAUTHORIZED, "unauthorized", message)
+    }
+
+    pub fn forbidden(message: impl Into<String>) -> Self {
+        Self::client(StatusCode::FORBIDDEN, "forbidden", message)
+    }
+
+    /// Also used for records the caller may not see, so that their existence does not leak.
+    pub fn not_found(message: impl Into<String>) -> Self {
+        Self::client(StatusCode::NOT_FOUND, "not_found", message)
+    }
+
+    pub fn client(status: StatusCode, code: &'static str, message: impl Into<String>) -> Self {
+        ApiError::Client {
+            status,
+            code,
+            message: message.into(),
         }
     }
 
@@ -39,6 +82,8 @@ impl ApiError {
             ApiError::NotFound => "not_found".to_owned(),
             ApiError::DatabaseUnavailable(_) => "database_unavailable".to_owned(),
             ApiError::Http { status, .. } => status_code_name(*status),
+            ApiError::Client { code, .. } => (*code).to_owned(),
+            ApiError::TooManyRequests { .. } => "too_many_requests".to_owned(),
         }
     }
 }
@@ -69,11 +114,18 @@ pub struct ErrorDetail {
     pub code: String,
     /// For people; may change between versions.
     pub message: String,
+    /// Seconds to wait before retrying (429 only).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub retry_after: Option<u64>,
 }
 
 impl IntoResponse for ApiError {
     fn into_response(self) -> Response {
         let status = self.status();
+        let retry_after = match &self {
+            ApiError::TooManyRequests { retry_after } => Some(*retry_after),
+            _ => None,
+        };
         if status.is_server_error() {
             // The cause goes to the log only: messages must not leak internals to clients.
             tracing::error!(error = %self, cause = ?std::error::Error::source(&self), "request failed");
@@ -82,9 +134,16 @@ impl IntoResponse for ApiError {
             error: ErrorDetail {
                 code: self.code(),
                 message: self.to_string(),
+                retry_after,
             },
         };
-        (status, Json(body)).into_response()
+        let mut response = (status, Json(body)).into_response();
+        if let Some(secs) = retry_after {
+            response
+                .headers_mut()
+                .insert(header::RETRY_AFTER, HeaderValue::from(secs));
+        }
+        response
     }
 }
 

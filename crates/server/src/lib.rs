@@ -4,17 +4,20 @@
 //! from [`routes`] (API) and [`static_files`] (PWA); [`error`] owns the JSON error shape;
 //! [`db`] connects and migrates, [`repo`] holds all SQL; [`domain`] has the parsed types.
 
+pub mod auth;
 pub mod cli;
 pub mod commands;
 pub mod db;
 pub mod demo;
 pub mod domain;
 pub mod error;
+pub mod extract;
 pub mod password;
 pub mod repo;
 pub mod routes;
 pub mod startup;
 pub mod static_files;
+pub mod sync;
 pub mod telemetry;
 
 pub use startup::{app, AppState};

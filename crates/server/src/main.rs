@@ -1,12 +1,20 @@
 use std::process::ExitCode;
 
+use clap::error::ErrorKind;
 use clap::Parser;
 use tuoke_server::cli::Cli;
 use tuoke_server::{commands, telemetry};
 
 fn main() -> ExitCode {
-    // Usage errors exit here with clap's message and code 2.
-    let cli = Cli::parse();
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) if is_help(e.kind()) => e.exit(),
+        Err(e) => {
+            // API.md: a bad flag exits non-zero with a one-line reason.
+            eprintln!("{}", usage_error_line(&e.render().to_string()));
+            return ExitCode::from(2);
+        }
+    };
     telemetry::init();
     let runtime = match tokio::runtime::Runtime::new() {
         Ok(runtime) => runtime,
@@ -22,4 +30,26 @@ fn main() -> ExitCode {
             ExitCode::FAILURE
         }
     }
+}
+
+fn is_help(kind: ErrorKind) -> bool {
+    matches!(
+        kind,
+        ErrorKind::DisplayHelp
+            | ErrorKind::DisplayVersion
+            | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand
+    )
+}
+
+/// Folds clap's multi-line usage error into one line: the reason, any possible values or tip,
+/// and where to find help (the usage block is dropped).
+fn usage_error_line(rendered: &str) -> String {
+    let parts: Vec<&str> = rendered
+        .lines()
+        .map(str::trim)
+        .filter(|l| {
+            !l.is_empty() && !l.starts_with("Usage:") && !l.starts_with("For more information")
+        })
+        .collect();
+    format!("{} (see 'tuoke-server --help')", parts.join(" "))
 }

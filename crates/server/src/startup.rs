@@ -22,8 +22,10 @@ use tower_http::trace::{DefaultMakeSpan, DefaultOnResponse, TraceLayer};
 use tracing::Level;
 use utoipa_axum::router::OpenApiRouter;
 
+use crate::auth::LoginLimiter;
 use crate::db::Db;
 use crate::error::{json_errors, ApiError};
+use crate::sync::WriteLock;
 use crate::{routes, static_files};
 
 /// Largest accepted request body (API.md); attachment uploads will raise it per route.
@@ -37,6 +39,9 @@ pub struct AppState {
     pub db: Db,
     /// The built PWA, or `None` to serve only the API.
     pub static_dir: Option<Arc<PathBuf>>,
+    /// Queues this process's sync writers (see [`crate::sync`]).
+    pub write_lock: WriteLock,
+    pub limiter: Arc<LoginLimiter>,
 }
 
 impl AppState {
@@ -44,6 +49,8 @@ impl AppState {
         Self {
             db,
             static_dir: static_dir.map(Arc::new),
+            write_lock: WriteLock::default(),
+            limiter: Arc::default(),
         }
     }
 }
@@ -102,9 +109,12 @@ pub fn is_api_path(path: &str) -> bool {
 
 /// Serves `app` on `listener` until SIGINT or SIGTERM, then drains in-flight requests.
 pub async fn run(listener: TcpListener, app: Router) -> std::io::Result<()> {
-    axum::serve(listener, app)
-        .with_graceful_shutdown(shutdown_signal())
-        .await
+    axum::serve(
+        listener,
+        app.into_make_service_with_connect_info::<std::net::SocketAddr>(),
+    )
+    .with_graceful_shutdown(shutdown_signal())
+    .await
 }
 
 async fn shutdown_signal() {

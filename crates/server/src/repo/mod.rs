@@ -3,4 +3,5 @@
 //! Handlers and commands call these methods and never write SQL themselves. One module per
 //! aggregate (users now; prospects, notes, approvals and the change log with the sync issue).
 
+pub mod sql;
 pub mod users;

@@ -1,9 +1,16 @@
 //! API endpoints, one module per resource. Each handler carries `#[utoipa::path]` and is
 //! registered with `routes!` in [`v1`], which keeps the OpenAPI document and the router in step.
 
+pub mod attachments;
+pub mod auth;
 pub mod health;
+pub mod leads;
+pub mod prospects;
+pub mod sync;
 
-use utoipa::OpenApi;
+use axum::extract::DefaultBodyLimit;
+use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
+use utoipa::{Modify, OpenApi};
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
@@ -18,13 +25,46 @@ use crate::startup::AppState;
         description = "JSON API of the Tuoke field-sales PWA. Errors use `{\"error\": {\"code\", \"message\"}}`."
     ),
     components(schemas(ErrorBody, ErrorDetail)),
-    tags((name = "system", description = "Server status and metadata"))
+    modifiers(&BearerAuth),
+    tags(
+        (name = "system", description = "Server status and metadata"),
+        (name = "auth", description = "Sign in and out"),
+        (name = "sync", description = "Offline sync: push mutations, pull changes"),
+        (name = "prospects", description = "Field history and transfers"),
+        (name = "leads", description = "Lead lists for the marketing assistant"),
+        (name = "attachments", description = "Note photos"),
+    )
 )]
 pub struct ApiDoc;
 
+struct BearerAuth;
+
+impl Modify for BearerAuth {
+    fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
+        let components = openapi.components.get_or_insert_with(Default::default);
+        components.add_security_scheme(
+            "bearer",
+            SecurityScheme::Http(HttpBuilder::new().scheme(HttpAuthScheme::Bearer).build()),
+        );
+    }
+}
+
 /// Everything under `/api/v1`, documented.
 pub fn v1() -> OpenApiRouter<AppState> {
-    OpenApiRouter::new().routes(routes!(health::health))
+    let uploads = OpenApiRouter::new()
+        .routes(routes!(attachments::put, attachments::get))
+        .layer(DefaultBodyLimit::max(attachments::ATTACHMENT_LIMIT));
+    OpenApiRouter::new()
+        .routes(routes!(health::health))
+        .routes(routes!(auth::login))
+        .routes(routes!(auth::logout))
+        .routes(routes!(auth::me))
+        .routes(routes!(sync::push))
+        .routes(routes!(sync::pull))
+        .routes(routes!(prospects::history))
+        .routes(routes!(prospects::transfer))
+        .routes(routes!(leads::import))
+        .merge(uploads)
 }
 
 /// The whole documented API with its full paths.

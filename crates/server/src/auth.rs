@@ -1,0 +1,213 @@
+//! Authentication: opaque bearer tokens and login rate limiting.
+//!
+//! A token is 32 random bytes, base64url; only its SHA-256 is stored (a stolen database holds
+//! no usable token), so lookup by hash is also the constant-time comparison. Sessions expire
+//! after [`SESSION_TTL`] and are revoked by logout. Login failures are counted per username
+//! and per client address in memory; past the limit, login answers 429 with `retry_after`.
+
+use std::collections::{HashMap, VecDeque};
+use std::sync::Mutex;
+use std::time::{Duration, Instant};
+
+use axum::extract::FromRequestParts;
+use axum::http::header;
+use axum::http::request::Parts;
+use base64::Engine;
+use chrono::{DateTime, Utc};
+use sha2::{Digest, Sha256};
+
+use crate::domain::Role;
+use crate::error::ApiError;
+use crate::repo::sql::{args, Tx};
+use crate::startup::AppState;
+
+pub const SESSION_TTL: chrono::TimeDelta = chrono::TimeDelta::days(30);
+/// Failed logins allowed per username within [`FAILURE_WINDOW`].
+pub const MAX_FAILURES_PER_USER: usize = 10;
+/// Failed logins allowed per client address within [`FAILURE_WINDOW`] (an office shares one).
+pub const MAX_FAILURES_PER_ADDR: usize = 50;
+pub const FAILURE_WINDOW: Duration = Duration::from_secs(15 * 60);
+
+/// A new random token (43 characters of base64url).
+pub fn new_token() -> String {
+    let mut bytes = [0u8; 32];
+    getrandom::fill(&mut bytes).expect("the OS random source is available");
+    base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(bytes)
+}
+
+/// Hex SHA-256 of a token: what the sessions table stores.
+pub fn token_hash(token: &str) -> String {
+    let digest = Sha256::digest(token.as_bytes());
+    digest.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// The signed-in user of a request.
+#[derive(Debug, Clone)]
+pub struct AuthUser {
+    pub id: String,
+    pub username: String,
+    pub display_name: String,
+    pub role: Role,
+    pub manager_id: Option<String>,
+    pub territory: Option<String>,
+}
+
+#[derive(sqlx::FromRow)]
+struct SessionRow {
+    id: String,
+    username: String,
+    display_name: String,
+    role: String,
+    manager_id: Option<String>,
+    territory: Option<String>,
+    expires_at: DateTime<Utc>,
+    revoked_at: Option<DateTime<Utc>>,
+}
+
+/// The bearer token of a request, if any.
+pub fn bearer(parts: &Parts) -> Option<&str> {
+    let value = parts.headers.get(header::AUTHORIZATION)?.to_str().ok()?;
+    let (scheme, token) = value.split_once(' ')?;
+    scheme
+        .eq_ignore_ascii_case("bearer")
+        .then(|| token.trim())
+        .filter(|t| !t.is_empty())
+}
+
+impl FromRequestParts<AppState> for AuthUser {
+    type Rejection = ApiError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, ApiError> {
+        let token = bearer(parts)
+            .ok_or_else(|| ApiError::unauthorized("missing Authorization: Bearer token"))?;
+        let mut tx = state.db.read().await?;
+        let row: Option<SessionRow> = tx
+            .opt(
+                "SELECT u.id, u.username, u.display_name, u.role, u.manager_id, u.territory, \
+                 s.expires_at, s.revoked_at \
+                 FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.token_hash = $1",
+                args![token_hash(token)],
+            )
+            .await?;
+        drop(tx);
+        let row = row.ok_or_else(|| ApiError::unauthorized("unknown or expired token"))?;
+        if row.revoked_at.is_some() || row.expires_at <= Utc::now() {
+            return Err(ApiError::unauthorized("unknown or expired token"));
+        }
+        let role = row
+            .role
+            .parse()
+            .map_err(|_| ApiError::unauthorized("unknown or expired token"))?;
+        Ok(AuthUser {
+            id: row.id,
+            username: row.username,
+            display_name: row.display_name,
+            role,
+            manager_id: row.manager_id,
+            territory: row.territory,
+        })
+    }
+}
+
+/// Stores a new session for `user_id`; returns the token (shown once, never stored).
+pub async fn create_session(tx: &mut Tx, user_id: &str) -> Result<String, sqlx::Error> {
+    let token = new_token();
+    let now = Utc::now();
+    tx.exec(
+        "INSERT INTO sessions (token_hash, user_id, created_at, expires_at) VALUES ($1, $2, $3, $4)",
+        args![token_hash(&token), user_id, now, now + SESSION_TTL],
+    )
+    .await?;
+    Ok(token)
+}
+
+pub async fn revoke_session(tx: &mut Tx, token: &str) -> Result<(), sqlx::Error> {
+    tx.exec(
+        "UPDATE sessions SET revoked_at = $1 WHERE token_hash = $2 AND revoked_at IS NULL",
+        args![Utc::now(), token_hash(token)],
+    )
+    .await
+    .map(drop)
+}
+
+/// Counts failed logins per key (`user:NAME`, `addr:IP`) in a sliding window.
+#[derive(Debug, Default)]
+pub struct LoginLimiter {
+    failures: Mutex<HashMap<String, VecDeque<Instant>>>,
+}
+
+impl LoginLimiter {
+    /// `Some(seconds)` to wait when any of the keys is over its limit.
+    pub fn blocked(&self, keys: &[(String, usize)]) -> Option<u64> {
+        let now = Instant::now();
+        let mut map = self.failures.lock().expect("limiter lock");
+        let mut wait: Option<Duration> = None;
+        for (key, limit) in keys {
+            if let Some(times) = map.get_mut(key) {
+                prune(times, now);
+                if times.len() >= *limit {
+                    let oldest = times[times.len() - limit];
+                    let left = FAILURE_WINDOW.saturating_sub(now - oldest);
+                    wait = Some(wait.map_or(left, |w| w.max(left)));
+                }
+            }
+        }
+        wait.map(|w| w.as_secs().max(1))
+    }
+
+    pub fn record_failure(&self, keys: &[(String, usize)]) {
+        let now = Instant::now();
+        let mut map = self.failures.lock().expect("limiter lock");
+        // Bound memory: forget keys whose failures have all expired.
+        if map.len() > 10_000 {
+            map.retain(|_, times| {
+                prune(times, now);
+                !times.is_empty()
+            });
+        }
+        for (key, _) in keys {
+            map.entry(key.clone()).or_default().push_back(now);
+        }
+    }
+
+    pub fn clear(&self, key: &str) {
+        self.failures.lock().expect("limiter lock").remove(key);
+    }
+}
+
+fn prune(times: &mut VecDeque<Instant>, now: Instant) {
+    while times.front().is_some_and(|t| now - *t > FAILURE_WINDOW) {
+        times.pop_front();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tokens_are_random_and_hashes_stable() {
+        let (a, b) = (new_token(), new_token());
+        assert_ne!(a, b);
+        assert_eq!(a.len(), 43);
+        assert_eq!(token_hash(&a), token_hash(&a));
+        assert_eq!(token_hash(&a).len(), 64);
+    }
+
+    #[test]
+    fn limiter_blocks_after_the_limit_per_key() {
+        let limiter = LoginLimiter::default();
+        let keys = [("user:a".to_owned(), 3), ("addr:x".to_owned(), 5)];
+        for _ in 0..3 {
+            assert_eq!(limiter.blocked(&keys), None);
+            limiter.record_failure(&keys);
+        }
+        assert!(limiter.blocked(&keys).is_some());
+        limiter.clear("user:a");
+        assert_eq!(limiter.blocked(&keys), None);
+        let other = [("user:b".to_owned(), 3), ("addr:x".to_owned(), 5)];
+        limiter.record_failure(&other);
+        limiter.record_failure(&other);
+        assert!(limiter.blocked(&other).is_some(), "address limit reached");
+    }
+}

@@ -1,0 +1,628 @@
+//! The marketing assistant's side: lead-list import (CSV in UTF-8 or GBK) with a
+//! de-duplication report and assignment by territory, and transfers of prospects between reps
+//! (the prospect keeps its notes, activities and history; the old owner's side receives
+//! tombstones).
+
+use std::collections::{BTreeSet, HashMap};
+
+use chrono::Utc;
+use serde::Serialize;
+use serde_json::{json, Map, Value};
+use tuoke_core::validate::{create_prospect, parse_patch};
+use utoipa::ToSchema;
+use uuid::Uuid;
+
+use crate::auth::AuthUser;
+use crate::db::Db;
+use crate::domain::Role;
+use crate::error::ApiError;
+use crate::repo::sql::{args, Tx};
+use crate::sync::records::{
+    dedup_key, insert_prospect, load_prospect, prospect_dedup_key, record_history, touch_prospect,
+    visible_prospect, NewProspect,
+};
+use crate::sync::{Seq, WriteLock, Writer};
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct TransferResult {
+    pub prospect_id: String,
+    pub from: Option<String>,
+    pub to: String,
+}
+
+/// Who may hand a prospect to someone else: the assistant (lists), admin, the owner (名單交換)
+/// and the owner's manager.
+async fn may_transfer(
+    tx: &mut Tx,
+    user: &AuthUser,
+    owner: Option<&str>,
+) -> Result<bool, sqlx::Error> {
+    Ok(match user.role {
+        Role::Admin | Role::Assistant => true,
+        _ if owner == Some(user.id.as_str()) => true,
+        Role::Manager => match owner {
+            Some(owner) => manager_of(tx, owner).await?.as_deref() == Some(user.id.as_str()),
+            None => false,
+        },
+        Role::Rep => false,
+    })
+}
+
+async fn manager_of(tx: &mut Tx, user_id: &str) -> Result<Option<String>, sqlx::Error> {
+    let row: Option<(Option<String>,)> = tx
+        .opt("SELECT manager_id FROM users WHERE id = $1", args![user_id])
+        .await?;
+    Ok(row.and_then(|(m,)| m))
+}
+
+/// Users who see a prospect because of its owner: the owner and the owner's manager.
+async fn owner_side(tx: &mut Tx, owner: Option<&str>) -> Result<BTreeSet<String>, sqlx::Error> {
+    let mut set = BTreeSet::new();
+    if let Some(owner) = owner {
+        set.insert(owner.to_owned());
+        if let Some(m) = manager_of(tx, owner).await? {
+            set.insert(m);
+        }
+    }
+    Ok(set)
+}
+
+pub async fn transfer(
+    db: &Db,
+    lock: &WriteLock,
+    user: &AuthUser,
+    prospect_id: Uuid,
+    to_username: &str,
+) -> Result<TransferResult, ApiError> {
+    let id = prospect_id.to_string();
+    let mut w = Writer::begin(db, lock).await?;
+    let Some(row) = load_prospect(&mut w.tx, &id).await? else {
+        return Err(ApiError::not_found(format!("no prospect {id}")));
+    };
+    if visible_prospect(&mut w.tx, user, &id).await?.is_none() {
+        return Err(ApiError::not_found(format!("no prospect {id}")));
+    }
+    if !may_transfer(&mut w.tx, user, row.owner_id.as_deref()).await? {
+        return Err(ApiError::forbidden(
+            "only the assistant, an admin, the owner or the owner's manager may transfer a prospect",
+        ));
+    }
+    let target: Option<(String, String)> =
+        w.tx.opt(
+            "SELECT id, role FROM users WHERE username = $1",
+            args![to_username.trim().to_ascii_lowercase()],
+        )
+        .await?;
+    let Some((target_id, role)) = target else {
+        return Err(ApiError::bad_request(
+            "invalid_body",
+            format!("to: no user {to_username:?}"),
+        ));
+    };
+    if role != "rep" && role != "manager" {
+        return Err(ApiError::bad_request(
+            "invalid_body",
+            format!("to: {to_username} is a {role}; prospects belong to reps or managers"),
+        ));
+    }
+    let result = TransferResult {
+        prospect_id: id.clone(),
+        from: row.owner_id.clone(),
+        to: target_id.clone(),
+    };
+    if row.owner_id.as_deref() == Some(target_id.as_str()) {
+        return Ok(result);
+    }
+    let now = Utc::now();
+    let before = owner_side(&mut w.tx, row.owner_id.as_deref()).await?;
+    let after = owner_side(&mut w.tx, Some(&target_id)).await?;
+    let shared: Vec<(String,)> =
+        w.tx.all(
+            "SELECT user_id FROM prospect_shares WHERE prospect_id = $1",
+            args![&id],
+        )
+        .await?;
+    let shared: BTreeSet<String> = shared.into_iter().map(|(u,)| u).collect();
+
+    w.tx.exec(
+        "UPDATE prospects SET owner_id = $1 WHERE id = $2",
+        args![&target_id, &id],
+    )
+    .await?;
+    touch_prospect(&mut w.tx, &mut w.seq, &id, now).await?;
+    record_history(
+        &mut w.tx,
+        &id,
+        "owner_id",
+        &json!(row.owner_id),
+        &json!(target_id),
+        &user.id,
+        now,
+        None,
+    )
+    .await?;
+    // The new side may have a cursor past the records: give them new numbers.
+    let records: Vec<(String, String, i64)> =
+        w.tx.all(
+            "SELECT id, entity, version FROM records WHERE prospect_id = $1 ORDER BY seq",
+            args![&id],
+        )
+        .await?;
+    for (rid, _, _) in &records {
+        let next = w.seq.take();
+        w.tx.exec(
+            "UPDATE records SET seq = $1 WHERE id = $2",
+            args![next, rid],
+        )
+        .await?;
+    }
+    let gone: Vec<&String> = before
+        .iter()
+        .filter(|u| !after.contains(*u) && !shared.contains(*u))
+        .collect();
+    let mut entries = vec![("prospect".to_owned(), id.clone(), row.version + 1)];
+    entries.extend(
+        records
+            .iter()
+            .map(|(rid, e, v)| (e.clone(), rid.clone(), *v)),
+    );
+    for u in gone {
+        for (entity, eid, version) in &entries {
+            tombstone(&mut w.tx, &mut w.seq, u, entity, eid, *version).await?;
+        }
+    }
+    for u in after.iter() {
+        w.tx.exec(
+            "DELETE FROM tombstones WHERE user_id = $1 AND entity_id IN \
+             (SELECT id FROM records WHERE prospect_id = $2 UNION SELECT $2)",
+            args![u, &id],
+        )
+        .await?;
+    }
+    w.commit().await?;
+    Ok(result)
+}
+
+async fn tombstone(
+    tx: &mut Tx,
+    seq: &mut Seq,
+    user: &str,
+    entity: &str,
+    id: &str,
+    version: i64,
+) -> Result<(), sqlx::Error> {
+    tx.exec(
+        "INSERT INTO tombstones (user_id, entity, entity_id, version, seq) VALUES ($1, $2, $3, $4, $5) \
+         ON CONFLICT (user_id, entity, entity_id) DO UPDATE SET version = excluded.version, seq = excluded.seq",
+        args![user, entity, id, version, seq.take()],
+    )
+    .await
+    .map(drop)
+}
+
+#[derive(Debug, Default, Serialize, ToSchema)]
+pub struct ImportReport {
+    /// `utf-8` or `gbk`.
+    pub encoding: String,
+    pub rows: usize,
+    pub imported: usize,
+    pub assigned: usize,
+    pub unassigned: usize,
+    pub duplicates: Vec<Duplicate>,
+    pub errors: Vec<RowError>,
+    pub ignored_columns: Vec<String>,
+    pub prospects: Vec<ImportedProspect>,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct Duplicate {
+    /// Line number in the file (the header is line 1).
+    pub line: usize,
+    pub company: String,
+    pub phone: Option<String>,
+    /// The existing prospect it duplicates, if it was already stored.
+    pub existing_id: Option<String>,
+    /// The earlier line of this file it duplicates.
+    pub duplicate_of_line: Option<usize>,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct RowError {
+    pub line: usize,
+    pub reason: String,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct ImportedProspect {
+    pub line: usize,
+    pub id: String,
+    pub company: String,
+    pub owner_id: Option<String>,
+}
+
+/// Decodes a CSV file: UTF-8 (a BOM is dropped), else GBK as Chinese Excel writes it.
+pub fn decode(bytes: &[u8]) -> (String, &'static str) {
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    match std::str::from_utf8(bytes) {
+        Ok(text) => (text.to_owned(), "utf-8"),
+        Err(_) => {
+            let (text, _, _) = encoding_rs::GBK.decode(bytes);
+            (text.into_owned(), "gbk")
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Column {
+    Company,
+    Phone,
+    Contact,
+    Region,
+    Industry,
+    Source,
+    Products,
+    Address,
+    Revenue,
+    Employees,
+}
+
+fn column(header: &str) -> Option<Column> {
+    let h = header.trim().to_lowercase();
+    Some(match h.as_str() {
+        "company" | "company_name" | "公司" | "公司名称" | "公司名稱" | "客户" | "客户名称"
+        | "客戶名稱" | "企业名称" | "企業名稱" => Column::Company,
+        "phone" | "tel" | "telephone" | "mobile" | "电话" | "電話" | "联系电话" | "聯絡電話"
+        | "手机" | "手機" => Column::Phone,
+        "contact" | "contact_name" | "联系人" | "聯絡人" | "聯繫人" => Column::Contact,
+        "region" | "territory" | "area" | "地区" | "地區" | "区域" | "區域" | "责任区域"
+        | "責任區域" => Column::Region,
+        "industry" | "行业" | "行業" => Column::Industry,
+        "source" | "lead_source" | "来源" | "來源" => Column::Source,
+        "products" | "产品" | "產品" | "主要产品" | "主要產品" => Column::Products,
+        "address" | "地址" => Column::Address,
+        "annual_revenue_cny" | "revenue" | "年营业额" | "年營業額" | "营业额" | "營業額" => {
+            Column::Revenue
+        }
+        "employees" | "headcount" | "员工人数" | "員工人數" | "人数" | "人數" => {
+            Column::Employees
+        }
+        _ => return None,
+    })
+}
+
+/// Chinese spellings of the industry codes (SPEC §2); codes themselves pass through.
+fn industry_code(value: &str) -> String {
+    let v = value.trim();
+    match v {
+        "电子" | "電子" => "electronics",
+        "电机" | "電機" => "electrical_machinery",
+        "电器" | "電器" => "electrical_appliances",
+        "机械" | "機械" => "machinery",
+        "五金" => "hardware",
+        "工具" => "tools",
+        "运输器材" | "運輸器材" => "transport_equipment",
+        "其他" | "其它" => "other",
+        other => return other.to_lowercase(),
+    }
+    .to_owned()
+}
+
+/// Chinese spellings of the lead sources (SPEC §9); codes themselves pass through.
+fn source_code(value: &str) -> String {
+    let v = value.trim();
+    match v {
+        "活动" | "活動" | "参加活动" | "參加活動" => "event",
+        "电话行销" | "電話行銷" | "电销" => "telemarketing",
+        "上门" | "上門" | "来电" | "上门客户" => "call_in",
+        "客户介绍" | "客戶介紹" | "旧客户介绍" | "舊客戶介紹" => {
+            "customer_referral"
+        }
+        "亲友介绍" | "親友介紹" | "亲朋好友介绍" => "personal_referral",
+        "增购" | "升级" | "增購昇級" => "upgrade",
+        "其他" | "其它" => "other",
+        other => return other.to_lowercase(),
+    }
+    .to_owned()
+}
+
+fn number(value: &str) -> Value {
+    let cleaned: String = value
+        .chars()
+        .filter(|c| *c != ',' && !c.is_whitespace())
+        .collect();
+    cleaned
+        .parse::<i64>()
+        .map(Value::from)
+        .unwrap_or_else(|_| Value::String(value.to_owned()))
+}
+
+pub async fn import(
+    db: &Db,
+    lock: &WriteLock,
+    user: &AuthUser,
+    bytes: &[u8],
+) -> Result<ImportReport, ApiError> {
+    if !matches!(user.role, Role::Assistant | Role::Admin) {
+        return Err(ApiError::forbidden(
+            "only the marketing assistant imports lead lists",
+        ));
+    }
+    let (text, encoding) = decode(bytes);
+    let mut reader = csv::ReaderBuilder::new()
+        .flexible(true)
+        .trim(csv::Trim::All)
+        .from_reader(text.as_bytes());
+    let headers = reader
+        .headers()
+        .map_err(|e| ApiError::bad_request("invalid_csv", format!("header line: {e}")))?
+        .clone();
+    let mut report = ImportReport {
+        encoding: encoding.into(),
+        ..ImportReport::default()
+    };
+    let columns: Vec<Option<Column>> = headers.iter().map(column).collect();
+    for (h, c) in headers.iter().zip(&columns) {
+        if c.is_none() && !h.is_empty() {
+            report.ignored_columns.push(h.to_owned());
+        }
+    }
+    if !columns.contains(&Some(Column::Company)) {
+        return Err(ApiError::bad_request(
+            "invalid_csv",
+            "no company column (company / 公司名称 / 客户名称)",
+        ));
+    }
+
+    let reps: Vec<(String, Option<String>)> = {
+        let mut tx = db.read().await?;
+        tx.all(
+            "SELECT id, territory FROM users WHERE role = 'rep' ORDER BY username",
+            args![],
+        )
+        .await?
+    };
+    let mut by_territory: HashMap<String, Vec<String>> = HashMap::new();
+    for (id, territory) in reps {
+        if let Some(t) = territory.filter(|t| !t.trim().is_empty()) {
+            by_territory
+                .entry(t.trim().to_owned())
+                .or_default()
+                .push(id);
+        }
+    }
+    let mut round_robin: HashMap<String, usize> = HashMap::new();
+
+    let mut w = Writer::begin(db, lock).await?;
+    let now = Utc::now();
+    let mut seen: HashMap<String, usize> = HashMap::new();
+    for (index, record) in reader.records().enumerate() {
+        let line = index + 2;
+        report.rows += 1;
+        let record = match record {
+            Ok(r) => r,
+            Err(e) => {
+                report.errors.push(RowError {
+                    line,
+                    reason: e.to_string(),
+                });
+                continue;
+            }
+        };
+        let mut patch = Map::new();
+        let mut phone = None;
+        let mut contact = None;
+        let mut region = None;
+        for (value, col) in record.iter().zip(&columns) {
+            if value.is_empty() {
+                continue;
+            }
+            match col {
+                Some(Column::Company) => {
+                    patch.insert("company".into(), json!(value));
+                }
+                Some(Column::Phone) => phone = Some(value.to_owned()),
+                Some(Column::Contact) => contact = Some(value.to_owned()),
+                Some(Column::Region) => {
+                    region = Some(value.to_owned());
+                    patch.insert("region".into(), json!(value));
+                }
+                Some(Column::Industry) => {
+                    patch.insert("industry".into(), json!(industry_code(value)));
+                }
+                Some(Column::Source) => {
+                    patch.insert("source".into(), json!(source_code(value)));
+                }
+                Some(Column::Products) => {
+                    patch.insert("products".into(), json!(value));
+                }
+                Some(Column::Address) => {
+                    patch.insert("address".into(), json!(value));
+                }
+                Some(Column::Revenue) => {
+                    patch.insert("annual_revenue_cny".into(), number(value));
+                }
+                Some(Column::Employees) => {
+                    patch.insert("employees".into(), number(value));
+                }
+                None => {}
+            }
+        }
+        if phone.is_some() || contact.is_some() {
+            let name = contact
+                .clone()
+                .or_else(|| {
+                    patch
+                        .get("company")
+                        .and_then(Value::as_str)
+                        .map(str::to_owned)
+                })
+                .unwrap_or_default();
+            patch.insert("contacts".into(), json!([{"name": name, "phone": phone}]));
+        }
+        let company = patch
+            .get("company")
+            .and_then(Value::as_str)
+            .unwrap_or_default()
+            .to_owned();
+        // The core validates the row exactly as it validates a prospect.put.
+        let prospect = match parse_patch(&Value::Object(patch)).and_then(|p| create_prospect(&p)) {
+            Ok(p) => p,
+            Err(e) => {
+                report.errors.push(RowError {
+                    line,
+                    reason: e.to_string(),
+                });
+                continue;
+            }
+        };
+        let key = prospect_dedup_key(&prospect);
+        debug_assert_eq!(key, dedup_key(&company, phone.as_deref()));
+        if let Some(first) = seen.get(&key) {
+            report.duplicates.push(Duplicate {
+                line,
+                company,
+                phone,
+                existing_id: None,
+                duplicate_of_line: Some(*first),
+            });
+            continue;
+        }
+        let existing: Option<(String,)> =
+            w.tx.opt(
+                "SELECT id FROM prospects WHERE dedup_key = $1 LIMIT 1",
+                args![&key],
+            )
+            .await?;
+        if let Some((existing_id,)) = existing {
+            report.duplicates.push(Duplicate {
+                line,
+                company,
+                phone,
+                existing_id: Some(existing_id),
+                duplicate_of_line: None,
+            });
+            continue;
+        }
+        seen.insert(key, line);
+        let owner = region.as_deref().and_then(|r| {
+            let reps = by_territory.get(r.trim())?;
+            let turn = round_robin.entry(r.trim().to_owned()).or_default();
+            let rep = reps[*turn % reps.len()].clone();
+            *turn += 1;
+            Some(rep)
+        });
+        let id = Uuid::now_v7().to_string();
+        insert_prospect(
+            &mut w.tx,
+            &mut w.seq,
+            NewProspect {
+                id: &id,
+                owner_id: owner.as_deref(),
+                lead_list: true,
+                prospect: &prospect,
+                created_by: &user.id,
+                now,
+            },
+        )
+        .await?;
+        report.imported += 1;
+        if owner.is_some() {
+            report.assigned += 1;
+        } else {
+            report.unassigned += 1;
+        }
+        report.prospects.push(ImportedProspect {
+            line,
+            id,
+            company,
+            owner_id: owner,
+        });
+    }
+    w.commit().await?;
+    Ok(report)
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct HistoryEntry {
+    pub field: String,
+    #[schema(value_type = Object)]
+    pub old: Value,
+    #[schema(value_type = Object)]
+    pub new: Value,
+    pub changed_by: String,
+    pub changed_by_username: Option<String>,
+    pub changed_at: chrono::DateTime<Utc>,
+    pub mutation_id: Option<String>,
+}
+
+/// (field, old, new, changed_by, username, changed_at, mutation_id).
+type HistoryRow = (
+    String,
+    String,
+    String,
+    String,
+    Option<String>,
+    chrono::DateTime<Utc>,
+    Option<String>,
+);
+
+/// The field history of a prospect the caller may see (`None`: not visible).
+pub async fn history(
+    db: &Db,
+    user: &AuthUser,
+    id: Uuid,
+) -> Result<Option<Vec<HistoryEntry>>, sqlx::Error> {
+    let id = id.to_string();
+    let mut tx = db.read().await?;
+    if visible_prospect(&mut tx, user, &id).await?.is_none() {
+        return Ok(None);
+    }
+    let rows: Vec<HistoryRow> = tx
+        .all(
+            "SELECT h.field, h.old_value, h.new_value, h.changed_by, u.username, h.changed_at, h.mutation_id \
+             FROM field_history h LEFT JOIN users u ON u.id = h.changed_by \
+             WHERE h.prospect_id = $1 ORDER BY h.id",
+            args![&id],
+        )
+        .await?;
+    Ok(Some(
+        rows.into_iter()
+            .map(
+                |(field, old, new, by, username, at, mutation_id)| HistoryEntry {
+                    field,
+                    old: serde_json::from_str(&old).unwrap_or(Value::Null),
+                    new: serde_json::from_str(&new).unwrap_or(Value::Null),
+                    changed_by: by,
+                    changed_by_username: username,
+                    changed_at: at,
+                    mutation_id,
+                },
+            )
+            .collect(),
+    ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn gbk_and_utf8_with_bom_decode_to_the_same_text() {
+        let text = "公司名称,电话\n深圳电子,123\n";
+        let (gbk, _, _) = encoding_rs::GBK.encode(text);
+        assert_eq!(decode(&gbk), (text.to_owned(), "gbk"));
+        let mut bom = b"\xEF\xBB\xBF".to_vec();
+        bom.extend_from_slice(text.as_bytes());
+        assert_eq!(decode(&bom), (text.to_owned(), "utf-8"));
+    }
+
+    #[test]
+    fn headers_map_in_chinese_and_english() {
+        assert_eq!(column("公司名称"), Some(Column::Company));
+        assert_eq!(column(" Phone "), Some(Column::Phone));
+        assert_eq!(column("責任區域"), Some(Column::Region));
+        assert_eq!(column("备注"), None);
+        assert_eq!(industry_code("五金"), "hardware");
+        assert_eq!(source_code("Event"), "event");
+    }
+}

@@ -1,0 +1,96 @@
+//! Sync: the change sequence, visibility, push (mutations) and pull, transfers and lead lists.
+//!
+//! Every business rule comes from `tuoke-core`; this module only stores its results.
+//!
+//! **Change sequence.** Every synced row (prospects, records, approvals, tombstones) carries
+//! `seq`, the number of its latest change. Writers serialise on the single `sync_seq` row: the
+//! first statement of every write transaction is an `UPDATE` of that row, which takes its
+//! write lock (PostgreSQL row lock; SQLite's database write lock) until commit. Numbers are
+//! handed out under that lock and the new high-water mark is written back before commit, so
+//! seq order is commit order: when a reader sees `sync_seq.value = M`, every change ≤ M is
+//! committed and no later commit can receive a number ≤ M. A pull therefore reads rows with
+//! `since < seq ≤ M` and never skips a change. An in-process mutex ([`WriteLock`]) queues
+//! writers fairly in front of the database lock (SQLite would otherwise poll while busy).
+
+pub mod leads;
+pub mod pull;
+pub mod push;
+pub mod records;
+pub mod visibility;
+
+use std::sync::Arc;
+
+use crate::db::Db;
+use crate::repo::sql::{args, Tx};
+
+/// Serialises this process's writers (see the module docs).
+pub type WriteLock = Arc<tokio::sync::Mutex<()>>;
+
+/// The change sequence of one write transaction.
+pub struct Seq {
+    last: i64,
+}
+
+impl Seq {
+    /// Locks the sequence row. Must be the first statement of the transaction: on SQLite a
+    /// write as the first statement takes the write lock before any read snapshot exists, so
+    /// the transaction can never fail to upgrade later.
+    pub async fn lock(tx: &mut Tx) -> Result<Seq, sqlx::Error> {
+        let (last,): (i64,) = tx
+            .one(
+                "UPDATE sync_seq SET value = value WHERE id = 1 RETURNING value",
+                args![],
+            )
+            .await?;
+        Ok(Seq { last })
+    }
+
+    /// The next change number.
+    pub fn take(&mut self) -> i64 {
+        self.last += 1;
+        self.last
+    }
+
+    /// Writes the high-water mark; call just before commit.
+    pub async fn store(&self, tx: &mut Tx) -> Result<(), sqlx::Error> {
+        tx.exec(
+            "UPDATE sync_seq SET value = $1 WHERE id = 1",
+            args![self.last],
+        )
+        .await
+        .map(drop)
+    }
+}
+
+/// A write transaction holding the sequence lock.
+pub struct Writer {
+    _guard: tokio::sync::OwnedMutexGuard<()>,
+    pub tx: Tx,
+    pub seq: Seq,
+}
+
+impl Writer {
+    pub async fn begin(db: &Db, lock: &WriteLock) -> Result<Writer, sqlx::Error> {
+        let guard = Arc::clone(lock).lock_owned().await;
+        let mut tx = Tx::begin(db).await?;
+        let seq = Seq::lock(&mut tx).await?;
+        Ok(Writer {
+            _guard: guard,
+            tx,
+            seq,
+        })
+    }
+
+    pub async fn commit(mut self) -> Result<(), sqlx::Error> {
+        self.seq.store(&mut self.tx).await?;
+        self.tx.commit().await
+    }
+}
+
+/// The current high-water mark of the change sequence.
+pub async fn current_seq(tx: &mut Tx) -> Result<i64, sqlx::Error> {
+    let (value,): (i64,) = tx
+        .one("SELECT value FROM sync_seq WHERE id = 1", args![])
+        .await?;
+    Ok(value)
+}

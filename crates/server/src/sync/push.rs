@@ -1,0 +1,807 @@
+//! `POST /api/v1/sync/push`: mutations applied in order, each with its processed record, in
+//! one transaction per batch under the sequence lock (so concurrent resends of a batch see
+//! each other's processed records and answer `duplicate`). A rejected mutation is recorded
+//! with its reason and the batch goes on; a database failure rolls the whole batch back and
+//! answers 503, and the client retries.
+
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+use serde_json::{json, Value};
+use tuoke_core::activity::{ActivityLogArgs, NoteAddArgs};
+use tuoke_core::args::{
+    ApprovalDecideArgs, ConcessionAddArgs, ObjectionAddArgs, QuizSubmitArgs, QuoteSubmitArgs,
+};
+use tuoke_core::grading::{history_entry, GradeView};
+use tuoke_core::negotiation::{quote_total, validate_concession, warnings_for_next, Concession};
+use tuoke_core::quiz::{draw, grade_attempt};
+use tuoke_core::stage::{
+    decide_approval, request_move, soft_gate_warnings, MoveOutcome, StageMoveArgs,
+};
+use tuoke_core::types::Stage;
+use tuoke_core::validate::{apply_patch, create_prospect, parse_put_args};
+use utoipa::ToSchema;
+use uuid::Uuid;
+
+use crate::auth::AuthUser;
+use crate::db::Db;
+use crate::domain::Role;
+use crate::extract::from_value;
+use crate::repo::sql::{args, Tx};
+use crate::sync::records::{
+    insert_approval, insert_prospect, insert_record, load_approval, load_prospect,
+    prospect_dedup_key, record_exists, record_history, supersede_stage_approvals, touch_prospect,
+    visible_prospect, NewApproval, NewProspect, ProspectRow,
+};
+use crate::sync::visibility::works_deals;
+use crate::sync::{Seq, WriteLock, Writer};
+
+/// Every mutation name the server knows.
+pub const MUTATIONS: [&str; 9] = [
+    "prospect.put",
+    "note.add",
+    "activity.log",
+    "stage.move",
+    "approval.decide",
+    "quote.submit",
+    "concession.add",
+    "objection.add",
+    "quiz.submit",
+];
+
+#[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct PushRequest {
+    pub client_id: Uuid,
+    pub mutations: Vec<Mutation>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Mutation {
+    pub id: Uuid,
+    #[schema(example = "prospect.put")]
+    pub name: String,
+    #[schema(value_type = Object)]
+    pub args: Value,
+    /// When the client made the change (informational).
+    #[serde(default)]
+    pub at: Option<DateTime<Utc>>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
+pub struct PushResponse {
+    pub results: Vec<MutationResult>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
+pub struct MutationResult {
+    pub id: Uuid,
+    /// `applied`, `duplicate`, `pending_approval` or `rejected`.
+    pub status: String,
+    /// Why it was rejected or is pending (a field and its problem, or a rule code).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reason: Option<String>,
+    /// Soft warnings (stage soft gates, concession log rules).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub warnings: Vec<String>,
+    /// For `duplicate`: what the first processing answered.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub original_status: Option<String>,
+}
+
+enum Outcome {
+    Applied(Vec<String>),
+    Pending(String, Vec<String>),
+    Rejected(String),
+}
+
+use Outcome::{Applied, Pending, Rejected};
+
+fn applied() -> Outcome {
+    Applied(Vec::new())
+}
+
+/// Applies a batch as `user`. Returns one result per mutation, in order.
+pub async fn push(
+    db: &Db,
+    lock: &WriteLock,
+    user: &AuthUser,
+    request: &PushRequest,
+) -> Result<Vec<MutationResult>, sqlx::Error> {
+    let mut w = Writer::begin(db, lock).await?;
+    let now = Utc::now();
+    let mut results = Vec::with_capacity(request.mutations.len());
+    for m in &request.mutations {
+        let id = m.id.to_string();
+        let seen: Option<(String, Option<String>)> =
+            w.tx.opt(
+                "SELECT status, reason FROM processed_mutations WHERE id = $1",
+                args![&id],
+            )
+            .await?;
+        if let Some((status, reason)) = seen {
+            results.push(MutationResult {
+                id: m.id,
+                status: "duplicate".into(),
+                reason,
+                warnings: Vec::new(),
+                original_status: Some(status),
+            });
+            continue;
+        }
+        let mut ctx = Ctx {
+            tx: &mut w.tx,
+            seq: &mut w.seq,
+            user,
+            now,
+            mutation_id: &id,
+        };
+        let outcome = ctx.apply(&m.name, &m.args).await?;
+        let (status, reason, warnings) = match outcome {
+            Applied(w) => ("applied", None, w),
+            Pending(r, w) => ("pending_approval", Some(r), w),
+            Rejected(r) => ("rejected", Some(r), Vec::new()),
+        };
+        w.tx.exec(
+            "INSERT INTO processed_mutations (id, client_id, user_id, name, status, reason, \
+             result, processed_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+            args![
+                &id,
+                request.client_id,
+                &user.id,
+                truncate(&m.name, 100),
+                status,
+                reason.clone(),
+                (!warnings.is_empty()).then(|| json!(warnings).to_string()),
+                now
+            ],
+        )
+        .await?;
+        results.push(MutationResult {
+            id: m.id,
+            status: status.into(),
+            reason,
+            warnings,
+            original_status: None,
+        });
+    }
+    w.commit().await?;
+    Ok(results)
+}
+
+fn truncate(s: &str, max: usize) -> String {
+    s.chars().take(max).collect()
+}
+
+struct Ctx<'a> {
+    tx: &'a mut Tx,
+    seq: &'a mut Seq,
+    user: &'a AuthUser,
+    now: DateTime<Utc>,
+    mutation_id: &'a str,
+}
+
+fn not_visible(field: &str, id: impl std::fmt::Display) -> Outcome {
+    Rejected(format!("{field}: no prospect {id} that you may work on"))
+}
+
+fn code_of<T: Serialize>(v: &T) -> String {
+    match serde_json::to_value(v) {
+        Ok(Value::String(s)) => s,
+        Ok(other) => other.to_string(),
+        Err(_) => String::new(),
+    }
+}
+
+impl Ctx<'_> {
+    async fn apply(&mut self, name: &str, args: &Value) -> Result<Outcome, sqlx::Error> {
+        match name {
+            "prospect.put" => self.prospect_put(args).await,
+            "note.add" => self.note_add(args).await,
+            "activity.log" => self.activity_log(args).await,
+            "stage.move" => self.stage_move(args).await,
+            "approval.decide" => self.approval_decide(args).await,
+            "quote.submit" => self.quote_submit(args).await,
+            "concession.add" => self.concession_add(args).await,
+            "objection.add" => self.objection_add(args).await,
+            "quiz.submit" => self.quiz_submit(args).await,
+            other => Ok(Rejected(format!(
+                "name: unknown mutation {:?} (known: {})",
+                truncate(other, 100),
+                MUTATIONS.join(", ")
+            ))),
+        }
+    }
+
+    /// The prospect `id` if the caller may work on its deal (not the assistant).
+    async fn deal(&mut self, id: Uuid) -> Result<Option<ProspectRow>, sqlx::Error> {
+        if !works_deals(self.user.role) {
+            return Ok(None);
+        }
+        visible_prospect(self.tx, self.user, &id.to_string()).await
+    }
+
+    async fn history(
+        &mut self,
+        prospect_id: &str,
+        field: &str,
+        old: &Value,
+        new: &Value,
+    ) -> Result<(), sqlx::Error> {
+        record_history(
+            self.tx,
+            prospect_id,
+            field,
+            old,
+            new,
+            &self.user.id,
+            self.now,
+            Some(self.mutation_id),
+        )
+        .await
+    }
+
+    async fn prospect_put(&mut self, args: &Value) -> Result<Outcome, sqlx::Error> {
+        let put = match parse_put_args(args) {
+            Ok(put) => put,
+            Err(e) => return Ok(Rejected(e.to_string())),
+        };
+        let id = put.id.to_string();
+        let today = self.now.date_naive();
+        let Some(row) = load_prospect(self.tx, &id).await? else {
+            let prospect = match create_prospect(&put.patch) {
+                Ok(p) => p,
+                Err(e) => return Ok(Rejected(e.to_string())),
+            };
+            // The assistant's prospects are leads for the lists, owned by nobody yet.
+            let assistant = self.user.role == Role::Assistant;
+            let new = NewProspect {
+                id: &id,
+                owner_id: (!assistant).then_some(self.user.id.as_str()),
+                lead_list: assistant,
+                prospect: &prospect,
+                created_by: &self.user.id,
+                now: self.now,
+            };
+            insert_prospect(self.tx, self.seq, new).await?;
+            let grade = GradeView::of(&prospect, today);
+            if let Some(entry) = history_entry(None, &grade, self.now) {
+                self.history(&id, "grade", &Value::Null, &json!(entry))
+                    .await?;
+            }
+            return Ok(applied());
+        };
+        if visible_prospect(self.tx, self.user, &id).await?.is_none() {
+            return Ok(not_visible("id", &id));
+        }
+        let mut prospect = row.prospect()?;
+        let before = GradeView::of(&prospect, today);
+        let changes = match apply_patch(&mut prospect, &put.patch) {
+            Ok(changes) => changes,
+            Err(e) => return Ok(Rejected(e.to_string())),
+        };
+        if changes.is_empty() {
+            return Ok(applied());
+        }
+        let data = serde_json::to_string(&prospect)
+            .map_err(|e| sqlx::Error::Decode(e.to_string().into()))?;
+        self.tx
+            .exec(
+                "UPDATE prospects SET data = $1, dedup_key = $2 WHERE id = $3",
+                args![data, prospect_dedup_key(&prospect), &id],
+            )
+            .await?;
+        touch_prospect(self.tx, self.seq, &id, self.now).await?;
+        for change in &changes {
+            self.history(&id, &change.field, &change.old, &change.new)
+                .await?;
+        }
+        let after = GradeView::of(&prospect, today);
+        if let Some(entry) = history_entry(Some(&before), &after, self.now) {
+            self.history(&id, "grade", &json!(before.value), &json!(entry))
+                .await?;
+        }
+        Ok(applied())
+    }
+
+    async fn note_add(&mut self, args: &Value) -> Result<Outcome, sqlx::Error> {
+        let a: NoteAddArgs = match from_value(args) {
+            Ok(a) => a,
+            Err(e) => return Ok(Rejected(e)),
+        };
+        if a.body.trim().is_empty() {
+            return Ok(Rejected("body: must not be empty".into()));
+        }
+        if self.deal(a.prospect_id).await?.is_none() {
+            return Ok(not_visible("prospect_id", a.prospect_id));
+        }
+        let id = a.id.to_string();
+        if record_exists(self.tx, &id).await? {
+            return Ok(Rejected(format!(
+                "id: {id} is already used by another record"
+            )));
+        }
+        for (i, att) in a.attachment_ids.iter().enumerate() {
+            let att = att.to_string();
+            let uploader: Option<(String,)> = self
+                .tx
+                .opt(
+                    "SELECT uploader_id FROM attachments WHERE id = $1",
+                    args![&att],
+                )
+                .await?;
+            if uploader.is_some_and(|(u,)| u != self.user.id) {
+                return Ok(Rejected(format!(
+                    "attachment_ids[{i}]: attachment {att} was uploaded by another user"
+                )));
+            }
+            let linked: Option<(String,)> = self
+                .tx
+                .opt(
+                    "SELECT note_id FROM note_attachments WHERE attachment_id = $1",
+                    args![&att],
+                )
+                .await?;
+            if linked.is_some() {
+                return Ok(Rejected(format!(
+                    "attachment_ids[{i}]: attachment {att} belongs to another note"
+                )));
+            }
+        }
+        let prospect_id = a.prospect_id.to_string();
+        let data = json!({
+            "id": a.id,
+            "prospect_id": a.prospect_id,
+            "author_id": self.user.id,
+            "body": a.body,
+            "kind": a.kind,
+            "taken_at": a.taken_at,
+            "attachment_ids": a.attachment_ids,
+            "created_at": self.now,
+        });
+        insert_record(
+            self.tx,
+            self.seq,
+            "note",
+            &id,
+            Some(&prospect_id),
+            &self.user.id,
+            &data,
+            self.now,
+        )
+        .await?;
+        for att in &a.attachment_ids {
+            self.tx
+                .exec(
+                    "INSERT INTO note_attachments (note_id, attachment_id, author_id) VALUES ($1, $2, $3)",
+                    args![&id, att.to_string(), &self.user.id],
+                )
+                .await?;
+        }
+        Ok(applied())
+    }
+
+    async fn activity_log(&mut self, args: &Value) -> Result<Outcome, sqlx::Error> {
+        let a: ActivityLogArgs = match from_value(args) {
+            Ok(a) => a,
+            Err(e) => return Ok(Rejected(e)),
+        };
+        let Some(row) = self.deal(a.prospect_id).await? else {
+            return Ok(not_visible("prospect_id", a.prospect_id));
+        };
+        let id = a.id.to_string();
+        if record_exists(self.tx, &id).await? {
+            return Ok(Rejected(format!(
+                "id: {id} is already used by another record"
+            )));
+        }
+        let data = json!({
+            "id": a.id,
+            "prospect_id": a.prospect_id,
+            "author_id": self.user.id,
+            "kind": a.kind,
+            "at": a.at,
+            "summary": a.summary,
+            "created_at": self.now,
+        });
+        insert_record(
+            self.tx,
+            self.seq,
+            "activity",
+            &id,
+            Some(&row.id),
+            &self.user.id,
+            &data,
+            self.now,
+        )
+        .await?;
+        // The latest contact drives the next contact due (core cadence, computed on pull).
+        let day = a.at.date_naive();
+        if row.last_contact().is_none_or(|last| day > last) {
+            self.tx
+                .exec(
+                    "UPDATE prospects SET last_contact = $1 WHERE id = $2",
+                    args![day.format("%Y-%m-%d").to_string(), &row.id],
+                )
+                .await?;
+            touch_prospect(self.tx, self.seq, &row.id, self.now).await?;
+        }
+        Ok(applied())
+    }
+
+    async fn stage_move(&mut self, args: &Value) -> Result<Outcome, sqlx::Error> {
+        let a: StageMoveArgs = match from_value(args) {
+            Ok(a) => a,
+            Err(e) => return Ok(Rejected(e)),
+        };
+        let Some(row) = self.deal(a.prospect_id).await? else {
+            return Ok(not_visible("prospect_id", a.prospect_id));
+        };
+        if row.owner_id.as_deref() != Some(self.user.id.as_str()) {
+            return Ok(Rejected(
+                "prospect_id: only the prospect's owner may move its stage".into(),
+            ));
+        }
+        let from = row.stage()?;
+        let prospect = row.prospect()?;
+        let warnings: Vec<String> = soft_gate_warnings(&prospect, from, a.to)
+            .iter()
+            .map(code_of)
+            .collect();
+        match request_move(from, a.to, a.reason.as_deref()) {
+            MoveOutcome::Applied { stage, .. } => {
+                self.set_stage(&row, from, stage).await?;
+                Ok(Applied(warnings))
+            }
+            MoveOutcome::PendingApproval { to, rule } => {
+                let Some(manager) = self.user.manager_id.clone() else {
+                    return Ok(Rejected(format!(
+                        "{}: you have no manager to approve this move",
+                        rule.code()
+                    )));
+                };
+                supersede_stage_approvals(self.tx, self.seq, &row.id, self.now).await?;
+                insert_approval(
+                    self.tx,
+                    self.seq,
+                    NewApproval {
+                        kind: "stage_move",
+                        prospect_id: &row.id,
+                        requested_by: &self.user.id,
+                        approver_id: &manager,
+                        to_stage: Some(to),
+                        quote_id: None,
+                        rule: Some(rule.code()),
+                        reason: a.reason.as_deref(),
+                        now: self.now,
+                    },
+                )
+                .await?;
+                self.tx
+                    .exec(
+                        "UPDATE prospects SET pending_stage = $1 WHERE id = $2",
+                        args![to.code(), &row.id],
+                    )
+                    .await?;
+                touch_prospect(self.tx, self.seq, &row.id, self.now).await?;
+                Ok(Pending(rule.code().into(), warnings))
+            }
+            MoveOutcome::Rejected { rule } => Ok(Rejected(rule.code().into())),
+        }
+    }
+
+    /// Applies a stage change (clearing any pending request) and records it in the history.
+    async fn set_stage(
+        &mut self,
+        row: &ProspectRow,
+        from: Stage,
+        to: Stage,
+    ) -> Result<(), sqlx::Error> {
+        supersede_stage_approvals(self.tx, self.seq, &row.id, self.now).await?;
+        self.tx
+            .exec(
+                "UPDATE prospects SET stage = $1, pending_stage = NULL WHERE id = $2",
+                args![to.code(), &row.id],
+            )
+            .await?;
+        touch_prospect(self.tx, self.seq, &row.id, self.now).await?;
+        self.history(&row.id, "stage", &json!(from), &json!(to))
+            .await
+    }
+
+    async fn approval_decide(&mut self, args: &Value) -> Result<Outcome, sqlx::Error> {
+        let a: ApprovalDecideArgs = match from_value(args) {
+            Ok(a) => a,
+            Err(e) => return Ok(Rejected(e)),
+        };
+        let id = a.approval_id.to_string();
+        let Some(approval) = load_approval(self.tx, &id).await? else {
+            return Ok(Rejected(format!("approval_id: no approval {id}")));
+        };
+        if approval.approver_id != self.user.id {
+            return Ok(Rejected(
+                "approval_id: only the requester's manager may decide it".into(),
+            ));
+        }
+        if approval.status != "pending" {
+            return Ok(Rejected(format!(
+                "approval_id: already {}",
+                approval.status
+            )));
+        }
+        let Some(row) = load_prospect(self.tx, &approval.prospect_id).await? else {
+            return Ok(Rejected("approval_id: its prospect is gone".into()));
+        };
+        match approval.kind.as_str() {
+            "stage_move" => {
+                let current = row.stage()?;
+                let to = match approval.to_stage.as_deref() {
+                    Some(s) => crate::sync::records::parse_stage(s)?,
+                    None => return Ok(Rejected("approval_id: no requested stage".into())),
+                };
+                if a.approve {
+                    match decide_approval(current, to, true) {
+                        Ok(stage) if stage != current => {
+                            self.set_stage(&row, current, stage).await?
+                        }
+                        Ok(_) => {}
+                        Err(rule) => return Ok(Rejected(rule.code().into())),
+                    }
+                } else if row.pending_stage.as_deref() == Some(to.code()) {
+                    self.tx
+                        .exec(
+                            "UPDATE prospects SET pending_stage = NULL WHERE id = $1",
+                            args![&row.id],
+                        )
+                        .await?;
+                    touch_prospect(self.tx, self.seq, &row.id, self.now).await?;
+                }
+            }
+            _ => {
+                if let Some(quote_id) = &approval.quote_id {
+                    self.decide_quote(quote_id, a.approve).await?;
+                }
+            }
+        }
+        self.tx
+            .exec(
+                "UPDATE approvals SET status = $1, decided_by = $2, comment = $3, decided_at = $4, \
+                 version = version + 1, seq = $5 WHERE id = $6",
+                args![
+                    if a.approve { "approved" } else { "rejected" },
+                    &self.user.id,
+                    a.comment,
+                    self.now,
+                    self.seq.take(),
+                    &id
+                ],
+            )
+            .await?;
+        Ok(applied())
+    }
+
+    async fn decide_quote(&mut self, quote_id: &str, approve: bool) -> Result<(), sqlx::Error> {
+        let found: Option<(String,)> = self
+            .tx
+            .opt("SELECT data FROM records WHERE id = $1", args![quote_id])
+            .await?;
+        let Some((data,)) = found else { return Ok(()) };
+        let mut data: Value =
+            serde_json::from_str(&data).map_err(|e| sqlx::Error::Decode(e.to_string().into()))?;
+        data["status"] = json!(if approve { "approved" } else { "rejected" });
+        self.tx
+            .exec(
+                "UPDATE records SET data = $1, version = version + 1, seq = $2 WHERE id = $3",
+                args![data.to_string(), self.seq.take(), quote_id],
+            )
+            .await
+            .map(drop)
+    }
+
+    async fn quote_submit(&mut self, args: &Value) -> Result<Outcome, sqlx::Error> {
+        let a: QuoteSubmitArgs = match from_value(args) {
+            Ok(a) => a,
+            Err(e) => return Ok(Rejected(e)),
+        };
+        let total = match quote_total(&a.quote) {
+            Ok(t) => t,
+            Err(e) => return Ok(Rejected(format!("quote: {e}"))),
+        };
+        let Some(row) = self.deal(a.prospect_id).await? else {
+            return Ok(not_visible("prospect_id", a.prospect_id));
+        };
+        let Some(manager) = self.user.manager_id.clone() else {
+            return Ok(Rejected(
+                "quote_needs_approval: you have no manager to approve a formal quote".into(),
+            ));
+        };
+        let id = a.id.to_string();
+        if record_exists(self.tx, &id).await? {
+            return Ok(Rejected(format!(
+                "id: {id} is already used by another record"
+            )));
+        }
+        let approval_id = insert_approval(
+            self.tx,
+            self.seq,
+            NewApproval {
+                kind: "quote",
+                prospect_id: &row.id,
+                requested_by: &self.user.id,
+                approver_id: &manager,
+                to_stage: None,
+                quote_id: Some(&id),
+                rule: Some("quote_needs_approval"),
+                reason: a.note.as_deref(),
+                now: self.now,
+            },
+        )
+        .await?;
+        let data = json!({
+            "id": a.id,
+            "prospect_id": a.prospect_id,
+            "author_id": self.user.id,
+            "quote": a.quote,
+            "note": a.note,
+            "total": total,
+            "status": "pending",
+            "approval_id": approval_id,
+            "created_at": self.now,
+        });
+        insert_record(
+            self.tx,
+            self.seq,
+            "quote",
+            &id,
+            Some(&row.id),
+            &self.user.id,
+            &data,
+            self.now,
+        )
+        .await?;
+        Ok(Pending("quote_needs_approval".into(), Vec::new()))
+    }
+
+    async fn concession_add(&mut self, args: &Value) -> Result<Outcome, sqlx::Error> {
+        let a: ConcessionAddArgs = match from_value(args) {
+            Ok(a) => a,
+            Err(e) => return Ok(Rejected(e)),
+        };
+        if let Err(e) = validate_concession(&a.concession) {
+            return Ok(Rejected(format!("concession: {e}")));
+        }
+        let Some(row) = self.deal(a.prospect_id).await? else {
+            return Ok(not_visible("prospect_id", a.prospect_id));
+        };
+        let id = a.id.to_string();
+        if record_exists(self.tx, &id).await? {
+            return Ok(Rejected(format!(
+                "id: {id} is already used by another record"
+            )));
+        }
+        let log: Vec<(String,)> = self
+            .tx
+            .all(
+                "SELECT data FROM records WHERE prospect_id = $1 AND entity = 'concession' \
+                 ORDER BY created_at, id",
+                args![&row.id],
+            )
+            .await?;
+        let log: Vec<Concession> = log
+            .iter()
+            .filter_map(|(d,)| serde_json::from_str::<Value>(d).ok())
+            .filter_map(|d| serde_json::from_value(d["concession"].clone()).ok())
+            .collect();
+        let latest_quote: Option<(String,)> = self
+            .tx
+            .opt(
+                "SELECT data FROM records WHERE prospect_id = $1 AND entity = 'quote' \
+                 ORDER BY created_at DESC, id DESC LIMIT 1",
+                args![&row.id],
+            )
+            .await?;
+        let quote_total_cny = latest_quote
+            .and_then(|(d,)| serde_json::from_str::<Value>(&d).ok())
+            .and_then(|d| d["total"]["total_cny"].as_i64());
+        let warnings: Vec<String> = warnings_for_next(&log, &a.concession, quote_total_cny)
+            .iter()
+            .map(code_of)
+            .collect();
+        let data = json!({
+            "id": a.id,
+            "prospect_id": a.prospect_id,
+            "author_id": self.user.id,
+            "concession": a.concession,
+            "warnings": warnings,
+            "created_at": self.now,
+        });
+        insert_record(
+            self.tx,
+            self.seq,
+            "concession",
+            &id,
+            Some(&row.id),
+            &self.user.id,
+            &data,
+            self.now,
+        )
+        .await?;
+        Ok(Applied(warnings))
+    }
+
+    async fn objection_add(&mut self, args: &Value) -> Result<Outcome, sqlx::Error> {
+        let a: ObjectionAddArgs = match from_value(args) {
+            Ok(a) => a,
+            Err(e) => return Ok(Rejected(e)),
+        };
+        let Some(row) = self.deal(a.prospect_id).await? else {
+            return Ok(not_visible("prospect_id", a.prospect_id));
+        };
+        let id = a.id.to_string();
+        if record_exists(self.tx, &id).await? {
+            return Ok(Rejected(format!(
+                "id: {id} is already used by another record"
+            )));
+        }
+        let data = json!({
+            "id": a.id,
+            "prospect_id": a.prospect_id,
+            "author_id": self.user.id,
+            "objection": a.objection,
+            "note": a.note,
+            "resolved": a.resolved,
+            "created_at": self.now,
+        });
+        insert_record(
+            self.tx,
+            self.seq,
+            "objection",
+            &id,
+            Some(&row.id),
+            &self.user.id,
+            &data,
+            self.now,
+        )
+        .await?;
+        Ok(applied())
+    }
+
+    async fn quiz_submit(&mut self, args: &Value) -> Result<Outcome, sqlx::Error> {
+        let a: QuizSubmitArgs = match from_value(args) {
+            Ok(a) => a,
+            Err(e) => return Ok(Rejected(e)),
+        };
+        let id = a.id.to_string();
+        if record_exists(self.tx, &id).await? {
+            return Ok(Rejected(format!(
+                "id: {id} is already used by another record"
+            )));
+        }
+        let drawn = draw(a.seed);
+        let result = grade_attempt(&drawn, &a.answers, a.started_at, a.submitted_at);
+        let data = json!({
+            "id": a.id,
+            "user_id": self.user.id,
+            "seed": a.seed,
+            "drawn": drawn,
+            "answers": a.answers,
+            "score": result.score,
+            "within_time": result.within_time,
+            "started_at": a.started_at,
+            "submitted_at": a.submitted_at,
+            "created_at": self.now,
+        });
+        insert_record(
+            self.tx,
+            self.seq,
+            "quiz_attempt",
+            &id,
+            None,
+            &self.user.id,
+            &data,
+            self.now,
+        )
+        .await?;
+        Ok(applied())
+    }
+}

@@ -1,0 +1,371 @@
+//! Stored rows of the sync tables, their pulled JSON and the writes every mutation shares.
+
+use chrono::{DateTime, NaiveDate, Utc};
+use serde_json::{json, Value};
+use tuoke_core::cadence::CadenceConfig;
+use tuoke_core::record::{ProspectRecord, RecordMeta};
+use tuoke_core::types::{Prospect, Stage};
+use uuid::Uuid;
+
+use crate::auth::AuthUser;
+use crate::repo::sql::{args, Tx};
+use crate::sync::{visibility, Seq};
+
+pub const PROSPECT_COLUMNS: &str = "p.id, p.owner_id, p.lead_list, p.data, p.stage, \
+     p.pending_stage, p.last_contact, p.created_at, p.updated_at, p.version, p.seq";
+
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct ProspectRow {
+    pub id: String,
+    pub owner_id: Option<String>,
+    pub lead_list: bool,
+    pub data: String,
+    pub stage: String,
+    pub pending_stage: Option<String>,
+    pub last_contact: Option<String>,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+    pub version: i64,
+    pub seq: i64,
+}
+
+/// A stored value the schema should have kept valid; surfaced as a database error (503).
+fn corrupt(what: &str, e: impl std::fmt::Display) -> sqlx::Error {
+    sqlx::Error::Decode(format!("corrupt {what}: {e}").into())
+}
+
+pub fn parse_stage(s: &str) -> Result<Stage, sqlx::Error> {
+    serde_json::from_value(Value::String(s.to_owned())).map_err(|e| corrupt("stage", e))
+}
+
+impl ProspectRow {
+    pub fn prospect(&self) -> Result<Prospect, sqlx::Error> {
+        serde_json::from_str(&self.data).map_err(|e| corrupt("prospect data", e))
+    }
+
+    pub fn stage(&self) -> Result<Stage, sqlx::Error> {
+        parse_stage(&self.stage)
+    }
+
+    pub fn last_contact(&self) -> Option<NaiveDate> {
+        self.last_contact
+            .as_deref()
+            .and_then(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok())
+    }
+
+    /// The pulled record (API.md "Prospect record as pulled"), derived parts computed now by
+    /// the core, plus `lead_list` and `last_contact`.
+    pub fn to_json(&self, today: NaiveDate) -> Result<Value, sqlx::Error> {
+        let id = Uuid::parse_str(&self.id).map_err(|e| corrupt("prospect id", e))?;
+        let meta = RecordMeta {
+            id,
+            owner_id: self.owner_id.clone().unwrap_or_default(),
+            stage: self.stage()?,
+            pending_stage: self.pending_stage.as_deref().map(parse_stage).transpose()?,
+            created_at: self.created_at,
+            updated_at: self.updated_at,
+        };
+        let record = ProspectRecord::build(
+            meta,
+            self.prospect()?,
+            self.last_contact(),
+            today,
+            &CadenceConfig::default(),
+        );
+        let mut value = serde_json::to_value(record).map_err(|e| corrupt("prospect", e))?;
+        if let Value::Object(map) = &mut value {
+            if self.owner_id.is_none() {
+                map.insert("owner_id".into(), Value::Null);
+            }
+            map.insert("lead_list".into(), Value::Bool(self.lead_list));
+            map.insert("last_contact".into(), json!(self.last_contact));
+        }
+        Ok(value)
+    }
+}
+
+/// Loads a prospect whatever its visibility.
+pub async fn load_prospect(tx: &mut Tx, id: &str) -> Result<Option<ProspectRow>, sqlx::Error> {
+    let sql = format!("SELECT {PROSPECT_COLUMNS} FROM prospects p WHERE p.id = $1");
+    tx.opt(&sql, args![id]).await
+}
+
+/// Loads a prospect if `user` may see it.
+pub async fn visible_prospect(
+    tx: &mut Tx,
+    user: &AuthUser,
+    id: &str,
+) -> Result<Option<ProspectRow>, sqlx::Error> {
+    let sql = format!(
+        "SELECT {PROSPECT_COLUMNS} FROM prospects p WHERE p.id = $2 AND {}",
+        visibility::prospect(user.role)
+    );
+    tx.opt(&sql, args![&user.id, id]).await
+}
+
+/// De-duplication key of SPEC §9: company name (case, spaces and punctuation ignored) and
+/// the digits of the first contact phone.
+pub fn dedup_key(company: &str, phone: Option<&str>) -> String {
+    let name: String = company
+        .chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect();
+    let digits: String = phone
+        .unwrap_or("")
+        .chars()
+        .filter(char::is_ascii_digit)
+        .collect();
+    format!("{name}|{digits}")
+}
+
+pub fn prospect_dedup_key(p: &Prospect) -> String {
+    let phone = p.contacts.iter().find_map(|c| c.phone.as_deref());
+    dedup_key(&p.company, phone)
+}
+
+pub struct NewProspect<'a> {
+    pub id: &'a str,
+    pub owner_id: Option<&'a str>,
+    pub lead_list: bool,
+    pub prospect: &'a Prospect,
+    pub created_by: &'a str,
+    pub now: DateTime<Utc>,
+}
+
+pub async fn insert_prospect(
+    tx: &mut Tx,
+    seq: &mut Seq,
+    new: NewProspect<'_>,
+) -> Result<(), sqlx::Error> {
+    let data = serde_json::to_string(new.prospect).map_err(|e| corrupt("prospect", e))?;
+    tx.exec(
+        "INSERT INTO prospects (id, owner_id, lead_list, data, stage, pending_stage, last_contact, \
+         dedup_key, created_by, created_at, updated_at, version, seq) \
+         VALUES ($1, $2, $3, $4, $5, NULL, NULL, $6, $7, $8, $8, 1, $9)",
+        args![
+            new.id,
+            new.owner_id.map(str::to_owned),
+            new.lead_list,
+            data,
+            Stage::Lead.code(),
+            prospect_dedup_key(new.prospect),
+            new.created_by,
+            new.now,
+            seq.take()
+        ],
+    )
+    .await
+    .map(drop)
+}
+
+/// Marks a prospect changed (new version and seq) and stores any of its changed columns.
+pub async fn touch_prospect(
+    tx: &mut Tx,
+    seq: &mut Seq,
+    id: &str,
+    now: DateTime<Utc>,
+) -> Result<(), sqlx::Error> {
+    tx.exec(
+        "UPDATE prospects SET version = version + 1, updated_at = $1, seq = $2 WHERE id = $3",
+        args![now, seq.take(), id],
+    )
+    .await
+    .map(drop)
+}
+
+/// One overwritten value of a prospect (its field history).
+#[allow(clippy::too_many_arguments)]
+pub async fn record_history(
+    tx: &mut Tx,
+    prospect_id: &str,
+    field: &str,
+    old: &Value,
+    new: &Value,
+    user: &str,
+    now: DateTime<Utc>,
+    mutation_id: Option<&str>,
+) -> Result<(), sqlx::Error> {
+    tx.exec(
+        "INSERT INTO field_history (prospect_id, field, old_value, new_value, changed_by, \
+         changed_at, mutation_id) VALUES ($1, $2, $3, $4, $5, $6, $7)",
+        args![
+            prospect_id,
+            field,
+            old.to_string(),
+            new.to_string(),
+            user,
+            now,
+            mutation_id.map(str::to_owned)
+        ],
+    )
+    .await
+    .map(drop)
+}
+
+pub async fn record_exists(tx: &mut Tx, id: &str) -> Result<bool, sqlx::Error> {
+    let found: Option<(String,)> = tx
+        .opt("SELECT id FROM records WHERE id = $1", args![id])
+        .await?;
+    Ok(found.is_some())
+}
+
+/// Inserts a note, activity, quote, concession, objection or quiz attempt.
+#[allow(clippy::too_many_arguments)]
+pub async fn insert_record(
+    tx: &mut Tx,
+    seq: &mut Seq,
+    entity: &str,
+    id: &str,
+    prospect_id: Option<&str>,
+    author_id: &str,
+    data: &Value,
+    now: DateTime<Utc>,
+) -> Result<(), sqlx::Error> {
+    tx.exec(
+        "INSERT INTO records (id, entity, prospect_id, author_id, data, created_at, version, seq) \
+         VALUES ($1, $2, $3, $4, $5, $6, 1, $7)",
+        args![
+            id,
+            entity,
+            prospect_id.map(str::to_owned),
+            author_id,
+            data.to_string(),
+            now,
+            seq.take()
+        ],
+    )
+    .await
+    .map(drop)
+}
+
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct ApprovalRow {
+    pub id: String,
+    pub kind: String,
+    pub prospect_id: String,
+    pub requested_by: String,
+    pub approver_id: String,
+    pub to_stage: Option<String>,
+    pub quote_id: Option<String>,
+    pub rule: Option<String>,
+    pub reason: Option<String>,
+    pub status: String,
+    pub decided_by: Option<String>,
+    pub comment: Option<String>,
+    pub created_at: DateTime<Utc>,
+    pub decided_at: Option<DateTime<Utc>>,
+    pub version: i64,
+    pub seq: i64,
+}
+
+pub const APPROVAL_COLUMNS: &str = "a.id, a.kind, a.prospect_id, a.requested_by, a.approver_id, \
+     a.to_stage, a.quote_id, a.rule, a.reason, a.status, a.decided_by, a.comment, a.created_at, \
+     a.decided_at, a.version, a.seq";
+
+impl ApprovalRow {
+    /// API.md "Approval record as pulled", plus `approver_id`, `rule` and `quote_id`.
+    pub fn to_json(&self) -> Value {
+        json!({
+            "id": self.id,
+            "kind": self.kind,
+            "prospect_id": self.prospect_id,
+            "requested_by": self.requested_by,
+            "approver_id": self.approver_id,
+            "to": self.to_stage,
+            "quote_id": self.quote_id,
+            "rule": self.rule,
+            "reason": self.reason,
+            "status": self.status,
+            "decided_by": self.decided_by,
+            "comment": self.comment,
+            "created_at": self.created_at,
+            "decided_at": self.decided_at,
+        })
+    }
+}
+
+pub async fn load_approval(tx: &mut Tx, id: &str) -> Result<Option<ApprovalRow>, sqlx::Error> {
+    let sql = format!("SELECT {APPROVAL_COLUMNS} FROM approvals a WHERE a.id = $1");
+    tx.opt(&sql, args![id]).await
+}
+
+pub struct NewApproval<'a> {
+    pub kind: &'a str,
+    pub prospect_id: &'a str,
+    pub requested_by: &'a str,
+    pub approver_id: &'a str,
+    pub to_stage: Option<Stage>,
+    pub quote_id: Option<&'a str>,
+    pub rule: Option<&'a str>,
+    pub reason: Option<&'a str>,
+    pub now: DateTime<Utc>,
+}
+
+/// Creates a pending approval; returns its id.
+pub async fn insert_approval(
+    tx: &mut Tx,
+    seq: &mut Seq,
+    new: NewApproval<'_>,
+) -> Result<String, sqlx::Error> {
+    let id = Uuid::now_v7().to_string();
+    tx.exec(
+        "INSERT INTO approvals (id, kind, prospect_id, requested_by, approver_id, to_stage, \
+         quote_id, rule, reason, status, created_at, version, seq) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 'pending', $10, 1, $11)",
+        args![
+            &id,
+            new.kind,
+            new.prospect_id,
+            new.requested_by,
+            new.approver_id,
+            new.to_stage.map(|s| s.code().to_owned()),
+            new.quote_id.map(str::to_owned),
+            new.rule.map(str::to_owned),
+            new.reason.map(str::to_owned),
+            new.now,
+            seq.take()
+        ],
+    )
+    .await?;
+    Ok(id)
+}
+
+/// Closes the pending stage-move approvals of a prospect: a newer move replaced them.
+pub async fn supersede_stage_approvals(
+    tx: &mut Tx,
+    seq: &mut Seq,
+    prospect_id: &str,
+    now: DateTime<Utc>,
+) -> Result<(), sqlx::Error> {
+    let pending: Vec<(String,)> = tx
+        .all(
+            "SELECT id FROM approvals WHERE prospect_id = $1 AND kind = 'stage_move' \
+             AND status = 'pending' ORDER BY created_at",
+            args![prospect_id],
+        )
+        .await?;
+    for (id,) in pending {
+        tx.exec(
+            "UPDATE approvals SET status = 'rejected', comment = 'superseded by a later stage move', \
+             decided_at = $1, version = version + 1, seq = $2 WHERE id = $3",
+            args![now, seq.take(), id],
+        )
+        .await?;
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dedup_key_ignores_case_spacing_and_phone_punctuation() {
+        assert_eq!(
+            dedup_key(" 深圳 Acme Co. ", Some("+86 (755) 1234-5678")),
+            dedup_key("深圳acme co", Some("86755 12345678"))
+        );
+        assert_ne!(dedup_key("Acme", Some("1")), dedup_key("Acme", Some("2")));
+    }
+}

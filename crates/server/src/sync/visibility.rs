@@ -1,0 +1,60 @@
+//! Who sees what, as SQL conditions with the caller's user id as `$1`.
+//!
+//! - rep: prospects they own or that are shared with them;
+//! - manager: their own, their team's (reps whose `manager_id` is theirs) and shared ones;
+//! - assistant: lead lists (prospects the assistant side created) and unassigned prospects;
+//! - admin: everything.
+//!
+//! Notes, activities, quotes, concessions and objections are visible with their prospect
+//! (not to the assistant, who manages lists, not deals). Quiz attempts: their author, the
+//! author's manager, admin. Approvals: the requester and the deciding manager, admin.
+
+use crate::domain::Role;
+
+/// Condition on `prospects p`.
+pub fn prospect(role: Role) -> &'static str {
+    match role {
+        Role::Admin => "($1 = $1)",
+        Role::Rep => {
+            "(p.owner_id = $1 OR EXISTS (SELECT 1 FROM prospect_shares s \
+             WHERE s.prospect_id = p.id AND s.user_id = $1))"
+        }
+        Role::Manager => {
+            "(p.owner_id = $1 OR p.owner_id IN (SELECT t.id FROM users t WHERE t.manager_id = $1) \
+             OR EXISTS (SELECT 1 FROM prospect_shares s WHERE s.prospect_id = p.id AND s.user_id = $1))"
+        }
+        Role::Assistant => "(($1 = $1) AND (p.lead_list = TRUE OR p.owner_id IS NULL))",
+    }
+}
+
+/// Condition on `records r`.
+pub fn record(role: Role) -> String {
+    match role {
+        Role::Admin => "($1 = $1)".to_owned(),
+        Role::Assistant => "(r.prospect_id IS NULL AND r.author_id = $1)".to_owned(),
+        Role::Rep => format!(
+            "((r.prospect_id IS NULL AND r.author_id = $1) OR \
+             r.prospect_id IN (SELECT p.id FROM prospects p WHERE {}))",
+            prospect(role)
+        ),
+        Role::Manager => format!(
+            "((r.prospect_id IS NULL AND (r.author_id = $1 OR r.author_id IN \
+             (SELECT t.id FROM users t WHERE t.manager_id = $1))) OR \
+             r.prospect_id IN (SELECT p.id FROM prospects p WHERE {}))",
+            prospect(role)
+        ),
+    }
+}
+
+/// Condition on `approvals a`.
+pub fn approval(role: Role) -> &'static str {
+    match role {
+        Role::Admin => "($1 = $1)",
+        _ => "(a.requested_by = $1 OR a.approver_id = $1)",
+    }
+}
+
+/// Whether the role works on deals (notes, activities, quotes …) rather than lists.
+pub fn works_deals(role: Role) -> bool {
+    role != Role::Assistant
+}
