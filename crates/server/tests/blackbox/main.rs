@@ -32,6 +32,10 @@ macro_rules! db_tests {
     };
 }
 
+mod api;
+mod auth;
+mod sync;
+
 db_tests!(
     health_is_ok,
     user_add_reads_the_password_from_the_environment,

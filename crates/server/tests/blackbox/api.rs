@@ -1,0 +1,276 @@
+//! A small blocking HTTP/1.1 client for the black-box tests, and the standard test accounts.
+
+use std::io::{Read, Write};
+use std::net::{SocketAddr, TcpStream};
+use std::sync::OnceLock;
+use std::time::Duration;
+
+use serde_json::{json, Value};
+use tuoke_server::domain::{Role, Username};
+use tuoke_server::repo::users::NewUser;
+
+use crate::helpers::{TestDb, TestServer};
+
+pub const PASSWORD: &str = "pass-word";
+
+/// (username, role, manager, territory) of every test account.
+pub const USERS: [(&str, Role, Option<&str>, Option<&str>); 7] = [
+    ("admin1", Role::Admin, None, None),
+    ("manager1", Role::Manager, None, None),
+    ("manager2", Role::Manager, None, None),
+    ("rep1", Role::Rep, Some("manager1"), Some("华南")),
+    ("rep2", Role::Rep, Some("manager1"), Some("华东")),
+    ("rep3", Role::Rep, Some("manager2"), Some("华北")),
+    ("assistant1", Role::Assistant, None, None),
+];
+
+/// Migrates `db` and creates [`USERS`] directly (hashing once: argon2 is slow on purpose).
+pub fn seed_users(db: &TestDb) {
+    static HASH: OnceLock<String> = OnceLock::new();
+    let hash = HASH
+        .get_or_init(|| tuoke_server::password::hash(PASSWORD).unwrap())
+        .clone();
+    db.block_on(async |db| {
+        db.migrate().await.unwrap();
+        for (name, role, manager, territory) in USERS {
+            db.create_user(NewUser {
+                username: Username::parse(name).unwrap(),
+                display_name: name.to_owned(),
+                password_hash: hash.clone(),
+                role,
+                manager: manager.map(|m| Username::parse(m).unwrap()),
+                territory: territory.map(str::to_owned),
+            })
+            .await
+            .unwrap();
+        }
+    });
+}
+
+#[derive(Debug)]
+pub struct Response {
+    pub status: u16,
+    pub headers: Vec<(String, String)>,
+    pub body: Vec<u8>,
+}
+
+impl Response {
+    pub fn json(&self) -> Value {
+        serde_json::from_slice(&self.body).unwrap_or_else(|e| {
+            panic!(
+                "status {} body is not JSON ({e}): {}",
+                self.status,
+                String::from_utf8_lossy(&self.body)
+            )
+        })
+    }
+
+    pub fn header(&self, name: &str) -> Option<&str> {
+        self.headers
+            .iter()
+            .find(|(n, _)| n.eq_ignore_ascii_case(name))
+            .map(|(_, v)| v.as_str())
+    }
+
+    pub fn error_code(&self) -> String {
+        self.json()["error"]["code"]
+            .as_str()
+            .unwrap_or("")
+            .to_owned()
+    }
+}
+
+/// Sends one request on a fresh connection and reads the whole response.
+pub fn request(
+    addr: SocketAddr,
+    method: &str,
+    path: &str,
+    token: Option<&str>,
+    content_type: Option<&str>,
+    body: &[u8],
+) -> Response {
+    let mut stream = TcpStream::connect(addr).unwrap();
+    stream
+        .set_read_timeout(Some(Duration::from_secs(60)))
+        .unwrap();
+    let mut head = format!("{method} {path} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n");
+    if let Some(token) = token {
+        head.push_str(&format!("Authorization: Bearer {token}\r\n"));
+    }
+    if let Some(ct) = content_type {
+        head.push_str(&format!("Content-Type: {ct}\r\n"));
+    }
+    head.push_str(&format!("Content-Length: {}\r\n\r\n", body.len()));
+    stream.write_all(head.as_bytes()).unwrap();
+    // The server may answer (413) before reading a large body and close: that is fine.
+    let _ = stream.write_all(body);
+    let mut raw = Vec::new();
+    let _ = stream.read_to_end(&mut raw);
+    parse_response(&raw)
+}
+
+fn parse_response(raw: &[u8]) -> Response {
+    let split = raw
+        .windows(4)
+        .position(|w| w == b"\r\n\r\n")
+        .unwrap_or_else(|| panic!("no header end in {:?}", String::from_utf8_lossy(raw)));
+    let head = String::from_utf8_lossy(&raw[..split]).into_owned();
+    let mut lines = head.split("\r\n");
+    let status = lines
+        .next()
+        .and_then(|l| l.split(' ').nth(1))
+        .and_then(|s| s.parse().ok())
+        .unwrap();
+    let headers: Vec<(String, String)> = lines
+        .filter_map(|l| l.split_once(':'))
+        .map(|(n, v)| (n.trim().to_ascii_lowercase(), v.trim().to_owned()))
+        .collect();
+    let mut body = raw[split + 4..].to_vec();
+    let chunked = headers
+        .iter()
+        .any(|(n, v)| n == "transfer-encoding" && v.contains("chunked"));
+    if chunked {
+        body = dechunk(&body);
+    }
+    Response {
+        status,
+        headers,
+        body,
+    }
+}
+
+fn dechunk(mut data: &[u8]) -> Vec<u8> {
+    let mut out = Vec::new();
+    loop {
+        let Some(eol) = data.windows(2).position(|w| w == b"\r\n") else {
+            return out;
+        };
+        let size = usize::from_str_radix(
+            String::from_utf8_lossy(&data[..eol])
+                .split(';')
+                .next()
+                .unwrap()
+                .trim(),
+            16,
+        )
+        .unwrap_or(0);
+        if size == 0 {
+            return out;
+        }
+        out.extend_from_slice(&data[eol + 2..eol + 2 + size]);
+        data = &data[eol + 2 + size + 2..];
+    }
+}
+
+/// A signed-in API client.
+#[derive(Clone)]
+pub struct Client {
+    pub addr: SocketAddr,
+    pub token: String,
+    pub user: Value,
+}
+
+impl Client {
+    pub fn id(&self) -> String {
+        self.user["id"].as_str().unwrap().to_owned()
+    }
+
+    pub fn get(&self, path: &str) -> Response {
+        request(self.addr, "GET", path, Some(&self.token), None, b"")
+    }
+
+    pub fn post(&self, path: &str, body: &Value) -> Response {
+        request(
+            self.addr,
+            "POST",
+            path,
+            Some(&self.token),
+            Some("application/json"),
+            body.to_string().as_bytes(),
+        )
+    }
+
+    /// Pushes mutations `(id, name, args)`; returns the results array.
+    pub fn push(&self, client_id: &str, mutations: &[(String, &str, Value)]) -> Vec<Value> {
+        let body = json!({
+            "client_id": client_id,
+            "mutations": mutations.iter().map(|(id, name, args)| json!({
+                "id": id, "name": name, "args": args, "at": "2026-11-27T08:00:00Z"
+            })).collect::<Vec<_>>(),
+        });
+        let r = self.post("/api/v1/sync/push", &body);
+        assert_eq!(r.status, 200, "{}", String::from_utf8_lossy(&r.body));
+        r.json()["results"].as_array().unwrap().clone()
+    }
+
+    /// Pushes one mutation with a fresh id; returns its result.
+    pub fn mutate(&self, name: &str, args: Value) -> Value {
+        let results = self.push(&uuid(), &[(uuid(), name, args)]);
+        results[0].clone()
+    }
+
+    /// Pulls every page after `since`; returns (cursor, changes).
+    pub fn pull_all(&self, since: i64) -> (i64, Vec<Value>) {
+        let mut cursor = since;
+        let mut changes = Vec::new();
+        loop {
+            let r = self.get(&format!("/api/v1/sync/pull?since={cursor}&limit=200"));
+            assert_eq!(r.status, 200, "{}", String::from_utf8_lossy(&r.body));
+            let page = r.json();
+            changes.extend(page["changes"].as_array().unwrap().iter().cloned());
+            cursor = page["cursor"].as_i64().unwrap();
+            if !page["has_more"].as_bool().unwrap() {
+                return (cursor, changes);
+            }
+        }
+    }
+
+    /// The ids of the visible records of `entity` after pulling everything from 0.
+    pub fn visible(&self, entity: &str) -> Vec<String> {
+        let (_, changes) = self.pull_all(0);
+        let mut state = std::collections::BTreeMap::new();
+        for c in changes {
+            if c["entity"] == entity {
+                state.insert(c["id"].as_str().unwrap().to_owned(), !c["data"].is_null());
+            }
+        }
+        state
+            .into_iter()
+            .filter(|(_, present)| *present)
+            .map(|(id, _)| id)
+            .collect()
+    }
+}
+
+pub fn uuid() -> String {
+    uuid::Uuid::now_v7().to_string()
+}
+
+pub fn login_at(addr: SocketAddr, username: &str) -> Client {
+    let r = request(
+        addr,
+        "POST",
+        "/api/v1/auth/login",
+        None,
+        Some("application/json"),
+        json!({"username": username, "password": PASSWORD})
+            .to_string()
+            .as_bytes(),
+    );
+    assert_eq!(r.status, 200, "{}", String::from_utf8_lossy(&r.body));
+    let v = r.json();
+    Client {
+        addr,
+        token: v["token"].as_str().unwrap().to_owned(),
+        user: v["user"].clone(),
+    }
+}
+
+pub fn login(server: &TestServer, username: &str) -> Client {
+    login_at(server.addr, username)
+}
+
+/// `prospect.put` args creating a prospect.
+pub fn new_prospect(id: &str, company: &str) -> Value {
+    json!({"id": id, "patch": {"company": company}})
+}
