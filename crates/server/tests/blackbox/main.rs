@@ -34,6 +34,7 @@ macro_rules! db_tests {
 
 mod api;
 mod auth;
+mod simulation;
 mod sync;
 
 db_tests!(
