@@ -84,3 +84,16 @@ pub struct QuizSubmitArgs {
     /// When it was submitted.
     pub submitted_at: DateTime<Utc>,
 }
+
+/// `prospect.share`: the owner shares a prospect with another rep or manager (who then sees it
+/// and its records), or stops sharing it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ProspectShareArgs {
+    /// The prospect.
+    pub prospect_id: Uuid,
+    /// Username of the colleague.
+    pub username: String,
+    /// Share (true) or stop sharing (false).
+    pub shared: bool,
+}

@@ -141,26 +141,42 @@ pub async fn transfer(
         None,
     )
     .await?;
-    // The new side may have a cursor past the records: give them new numbers.
-    let records: Vec<(String, String, i64)> =
-        w.tx.all(
+    let gone: BTreeSet<String> = before
+        .iter()
+        .filter(|u| !after.contains(*u) && !shared.contains(*u))
+        .cloned()
+        .collect();
+    reveal_and_hide(&mut w.tx, &mut w.seq, &id, row.version + 1, &after, &gone).await?;
+    w.commit().await?;
+    Ok(result)
+}
+
+/// After a change of who sees prospect `id`: renumbers its records so that users who gained
+/// sight of them (with cursors past their old numbers) receive them, clears those users' old
+/// tombstones, and writes tombstones (pulled as `data: null`) for the users in `gone`.
+pub async fn reveal_and_hide(
+    tx: &mut Tx,
+    seq: &mut Seq,
+    id: &str,
+    prospect_version: i64,
+    gained: &BTreeSet<String>,
+    gone: &BTreeSet<String>,
+) -> Result<(), sqlx::Error> {
+    let records: Vec<(String, String, i64)> = tx
+        .all(
             "SELECT id, entity, version FROM records WHERE prospect_id = $1 ORDER BY seq",
-            args![&id],
+            args![id],
         )
         .await?;
     for (rid, _, _) in &records {
-        let next = w.seq.take();
-        w.tx.exec(
+        let next = seq.take();
+        tx.exec(
             "UPDATE records SET seq = $1 WHERE id = $2",
             args![next, rid],
         )
         .await?;
     }
-    let gone: Vec<&String> = before
-        .iter()
-        .filter(|u| !after.contains(*u) && !shared.contains(*u))
-        .collect();
-    let mut entries = vec![("prospect".to_owned(), id.clone(), row.version + 1)];
+    let mut entries = vec![("prospect".to_owned(), id.to_owned(), prospect_version)];
     entries.extend(
         records
             .iter()
@@ -168,19 +184,26 @@ pub async fn transfer(
     );
     for u in gone {
         for (entity, eid, version) in &entries {
-            tombstone(&mut w.tx, &mut w.seq, u, entity, eid, *version).await?;
+            tombstone(tx, seq, u, entity, eid, *version).await?;
         }
     }
-    for u in after.iter() {
-        w.tx.exec(
+    for u in gained {
+        tx.exec(
             "DELETE FROM tombstones WHERE user_id = $1 AND entity_id IN \
              (SELECT id FROM records WHERE prospect_id = $2 UNION SELECT $2)",
-            args![u, &id],
+            args![u, id],
         )
         .await?;
     }
-    w.commit().await?;
-    Ok(result)
+    Ok(())
+}
+
+/// Users who see a prospect because of its owner (the owner and the owner's manager).
+pub async fn owner_viewers(
+    tx: &mut Tx,
+    owner: Option<&str>,
+) -> Result<BTreeSet<String>, sqlx::Error> {
+    owner_side(tx, owner).await
 }
 
 async fn tombstone(

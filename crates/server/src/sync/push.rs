@@ -9,7 +9,8 @@ use serde::{Deserialize, Serialize};
 use serde_json::{json, Value};
 use tuoke_core::activity::{ActivityLogArgs, NoteAddArgs};
 use tuoke_core::args::{
-    ApprovalDecideArgs, ConcessionAddArgs, ObjectionAddArgs, QuizSubmitArgs, QuoteSubmitArgs,
+    ApprovalDecideArgs, ConcessionAddArgs, ObjectionAddArgs, ProspectShareArgs, QuizSubmitArgs,
+    QuoteSubmitArgs,
 };
 use tuoke_core::grading::{history_entry, GradeView};
 use tuoke_core::negotiation::{quote_total, validate_concession, warnings_for_next, Concession};
@@ -36,7 +37,7 @@ use crate::sync::visibility::works_deals;
 use crate::sync::{Seq, WriteLock, Writer};
 
 /// Every mutation name the server knows.
-pub const MUTATIONS: [&str; 9] = [
+pub const MUTATIONS: [&str; 10] = [
     "prospect.put",
     "note.add",
     "activity.log",
@@ -46,6 +47,7 @@ pub const MUTATIONS: [&str; 9] = [
     "concession.add",
     "objection.add",
     "quiz.submit",
+    "prospect.share",
 ];
 
 #[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
@@ -205,6 +207,7 @@ impl Ctx<'_> {
             "concession.add" => self.concession_add(args).await,
             "objection.add" => self.objection_add(args).await,
             "quiz.submit" => self.quiz_submit(args).await,
+            "prospect.share" => self.prospect_share(args).await,
             other => Ok(Rejected(format!(
                 "name: unknown mutation {:?} (known: {})",
                 truncate(other, 100),
@@ -761,6 +764,85 @@ impl Ctx<'_> {
             &self.user.id,
             &data,
             self.now,
+        )
+        .await?;
+        Ok(applied())
+    }
+
+    async fn prospect_share(&mut self, args: &Value) -> Result<Outcome, sqlx::Error> {
+        let a: ProspectShareArgs = match from_value(args) {
+            Ok(a) => a,
+            Err(e) => return Ok(Rejected(e)),
+        };
+        let Some(row) = self.deal(a.prospect_id).await? else {
+            return Ok(not_visible("prospect_id", a.prospect_id));
+        };
+        if row.owner_id.as_deref() != Some(self.user.id.as_str()) {
+            return Ok(Rejected(
+                "prospect_id: only the prospect's owner may share it".into(),
+            ));
+        }
+        let target: Option<(String, String)> = self
+            .tx
+            .opt(
+                "SELECT id, role FROM users WHERE username = $1",
+                args![a.username.trim().to_ascii_lowercase()],
+            )
+            .await?;
+        let Some((target, _)) = target.filter(|(_, role)| role == "rep" || role == "manager")
+        else {
+            return Ok(Rejected(format!(
+                "username: no rep or manager {:?}",
+                truncate(&a.username, 40)
+            )));
+        };
+        let existing: Option<(String,)> = self
+            .tx
+            .opt(
+                "SELECT user_id FROM prospect_shares WHERE prospect_id = $1 AND user_id = $2",
+                args![&row.id, &target],
+            )
+            .await?;
+        if existing.is_some() == a.shared {
+            return Ok(applied());
+        }
+        let viewers = crate::sync::leads::owner_viewers(self.tx, row.owner_id.as_deref()).await?;
+        let mut gained = std::collections::BTreeSet::new();
+        let mut gone = std::collections::BTreeSet::new();
+        if a.shared {
+            self.tx
+                .exec(
+                    "INSERT INTO prospect_shares (prospect_id, user_id) VALUES ($1, $2)",
+                    args![&row.id, &target],
+                )
+                .await?;
+            gained.insert(target.clone());
+        } else {
+            self.tx
+                .exec(
+                    "DELETE FROM prospect_shares WHERE prospect_id = $1 AND user_id = $2",
+                    args![&row.id, &target],
+                )
+                .await?;
+            if !viewers.contains(&target) {
+                gone.insert(target.clone());
+            }
+        }
+        touch_prospect(self.tx, self.seq, &row.id, self.now).await?;
+        crate::sync::leads::reveal_and_hide(
+            self.tx,
+            self.seq,
+            &row.id,
+            row.version + 1,
+            &gained,
+            &gone,
+        )
+        .await?;
+        self.history(
+            &row.id,
+            "shared_with",
+            &json!({"user_id": target, "shared": !a.shared}),
+            &json!({"user_id": target, "shared": a.shared}),
         )
         .await?;
         Ok(applied())

@@ -164,6 +164,8 @@ pub struct TestServer {
     child: Child,
     pub addr: SocketAddr,
     stderr: Arc<Mutex<String>>,
+    /// Every stdout line so far (logs), with a condition variable to wait on new ones.
+    stdout: Arc<(Mutex<Vec<String>>, std::sync::Condvar)>,
     _static_dir: tempfile::TempDir,
 }
 
@@ -185,7 +187,24 @@ pub fn spawn_server_with_static(
     extra_args: &[&str],
     keep: tempfile::TempDir,
 ) -> TestServer {
+    spawn_server_full(db, static_path, extra_args, keep, &[])
+}
+
+/// [`spawn_server`] with extra environment variables (e.g. `RUST_LOG`).
+pub fn spawn_server_env(db: &TestDb, extra_args: &[&str], env: &[(&str, &str)]) -> TestServer {
+    let dir = static_dir();
+    spawn_server_full(db, dir.path().to_path_buf(), extra_args, dir, env)
+}
+
+fn spawn_server_full(
+    db: &TestDb,
+    static_path: PathBuf,
+    extra_args: &[&str],
+    keep: tempfile::TempDir,
+    env: &[(&str, &str)],
+) -> TestServer {
     let mut cmd = tuoke(&["serve", "--addr", "127.0.0.1:0", "--db", &db.url]);
+    cmd.envs(env.iter().copied());
     cmd.arg("--static")
         .arg(&static_path)
         .args(extra_args)
@@ -205,12 +224,16 @@ pub fn spawn_server_with_static(
 
     let (tx, rx) = mpsc::channel();
     let stdout = child.stdout.take().unwrap();
+    let lines = Arc::new((Mutex::new(Vec::new()), std::sync::Condvar::new()));
+    let sink = Arc::clone(&lines);
     std::thread::spawn(move || {
         // Keep draining after the line, so that logging never blocks on a full pipe.
         for line in BufReader::new(stdout).lines().map_while(Result::ok) {
             if let Some(url) = line.strip_prefix("tuoke-server listening on http://") {
                 let _ = tx.send(url.parse::<SocketAddr>().unwrap());
             }
+            sink.0.lock().unwrap().push(line);
+            sink.1.notify_all();
         }
     });
     match rx.recv_timeout(STARTUP_TIMEOUT) {
@@ -218,6 +241,7 @@ pub fn spawn_server_with_static(
             child,
             addr,
             stderr,
+            stdout: lines,
             _static_dir: keep,
         },
         Err(_) => {
@@ -266,6 +290,43 @@ impl TestServer {
             .unwrap();
         assert!(killed.success());
         self.child.wait().unwrap()
+    }
+
+    /// Waits until a stdout line satisfies `pred`; returns its index among all lines.
+    pub fn wait_for_line(&self, pred: impl Fn(&str) -> bool) -> usize {
+        let (lines, cond) = &*self.stdout;
+        let mut guard = lines.lock().unwrap();
+        loop {
+            if let Some(i) = guard.iter().position(|l| pred(l)) {
+                return i;
+            }
+            let (next, timeout) = cond.wait_timeout(guard, STARTUP_TIMEOUT).unwrap();
+            assert!(!timeout.timed_out(), "no such log line; got {:?}", next);
+            guard = next;
+        }
+    }
+
+    /// Sends SIGTERM without waiting.
+    pub fn signal_term(&self) {
+        let killed = Command::new("kill")
+            .args(["-TERM", &self.child.id().to_string()])
+            .status()
+            .unwrap();
+        assert!(killed.success());
+    }
+
+    /// Waits for the exit; returns the status and every stdout line.
+    pub fn wait_exit(mut self) -> (ExitStatus, Vec<String>) {
+        let status = self.child.wait().unwrap();
+        // The reader thread ends at EOF; wait for it to have stored the last line.
+        let (lines, cond) = &*self.stdout;
+        let mut guard = lines.lock().unwrap();
+        while !guard.iter().any(|l| l.contains(" stopped")) && status.success() {
+            let (next, timeout) = cond.wait_timeout(guard, STARTUP_TIMEOUT).unwrap();
+            assert!(!timeout.timed_out());
+            guard = next;
+        }
+        (status, guard.clone())
     }
 
     pub fn stderr(&self) -> String {

@@ -24,6 +24,8 @@ db_tests!(
     bad_input_gets_json_errors_never_a_500,
     concessions_objections_and_quiz_attempts_sync,
     demo_prospects_are_created_through_the_push_path,
+    sharing_shows_a_prospect_and_its_records_and_unsharing_tombstones_them,
+    graceful_shutdown_finishes_a_push_in_flight,
 );
 
 struct World {
@@ -1188,4 +1190,103 @@ fn login_demo(server: &TestServer, name: &str) -> Client {
         token: v["token"].as_str().unwrap().to_owned(),
         user: v["user"].clone(),
     }
+}
+
+fn sharing_shows_a_prospect_and_its_records_and_unsharing_tombstones_them(db: TestDb) {
+    let w = world(&db);
+    let (p, n) = (uuid(), uuid());
+    applied(&w.rep1.mutate("prospect.put", new_prospect(&p, "Shared Co")));
+    applied(
+        &w.rep1
+            .mutate("note.add", note_args(&n, &p, "before sharing")),
+    );
+    let (cursor, _) = w.rep3.pull_all(0);
+    let r = w.rep2.mutate(
+        "prospect.share",
+        json!({"prospect_id": p, "username": "rep3", "shared": true}),
+    );
+    assert_eq!(r["status"], "rejected", "only the owner shares");
+    let r = w.rep1.mutate(
+        "prospect.share",
+        json!({"prospect_id": p, "username": "assistant1", "shared": true}),
+    );
+    assert!(
+        r["reason"].as_str().unwrap().starts_with("username:"),
+        "{r}"
+    );
+    applied(&w.rep1.mutate(
+        "prospect.share",
+        json!({"prospect_id": p, "username": "rep3", "shared": true}),
+    ));
+    let (cursor, changes) = w.rep3.pull_all(cursor);
+    let got: BTreeSet<String> = changes
+        .iter()
+        .map(|c| c["id"].as_str().unwrap().to_owned())
+        .collect();
+    assert_eq!(got, BTreeSet::from([p.clone(), n.clone()]));
+    // The colleague works on the deal; the manager of the colleague does not see it.
+    applied(
+        &w.rep3
+            .mutate("note.add", note_args(&uuid(), &p, "helping out")),
+    );
+    assert!(w.m2.visible("prospect").is_empty());
+    applied(&w.rep1.mutate(
+        "prospect.share",
+        json!({"prospect_id": p, "username": "rep3", "shared": false}),
+    ));
+    let (_, changes) = w.rep3.pull_all(cursor);
+    let gone: BTreeSet<String> = changes
+        .iter()
+        .filter(|c| c["data"].is_null())
+        .map(|c| c["id"].as_str().unwrap().to_owned())
+        .collect();
+    assert!(
+        gone.contains(&p) && gone.contains(&n) && gone.len() == 3,
+        "{gone:?}"
+    );
+    assert!(w.rep3.visible("prospect").is_empty());
+    assert_eq!(w.rep1.visible("note").len(), 2);
+}
+
+fn graceful_shutdown_finishes_a_push_in_flight(db: TestDb) {
+    seed_users(&db);
+    // tower_http logs "started processing request" at debug: the condition to wait on.
+    let server = spawn_server_env(&db, &[], &[("RUST_LOG", "info,tower_http=debug")]);
+    let rep1 = login(&server, "rep1");
+    let batch: Vec<(String, &str, Value)> = (0..1500)
+        .map(|i| {
+            (
+                uuid(),
+                "prospect.put",
+                new_prospect(&uuid(), &format!("Co {i}")),
+            )
+        })
+        .collect();
+    let pusher = std::thread::spawn({
+        let rep1 = rep1.clone();
+        move || rep1.push(&uuid(), &batch)
+    });
+    server.wait_for_line(|l| {
+        l.contains("started processing request") && l.contains("/api/v1/sync/push")
+    });
+    server.signal_term();
+    let results = pusher.join().unwrap();
+    assert_eq!(results.len(), 1500);
+    assert!(results.iter().all(|r| r["status"] == "applied"));
+    let (status, lines) = server.wait_exit();
+    assert!(status.success(), "{status}");
+    let shutdown = lines
+        .iter()
+        .position(|l| l.contains("shutting down"))
+        .unwrap();
+    let pushed = lines
+        .iter()
+        .position(|l| l.contains("mutations=1500"))
+        .unwrap();
+    assert!(
+        shutdown < pushed,
+        "the push was still running when the signal came"
+    );
+    let server = spawn_server(&db, &[]);
+    assert_eq!(login(&server, "rep1").visible("prospect").len(), 1500);
 }
