@@ -6,12 +6,13 @@
 # new sw.js, which the browser sees as an update.
 set -euo pipefail
 staging="${TRUNK_STAGING_DIR:?run this as a Trunk post_build hook}"
+here=$(cd "$(dirname "$0")" && pwd)
 sw="$staging/sw.js"
 [ -f "$sw" ] || { echo "precache: $sw is missing (is static/sw.js copied by index.html?)" >&2; exit 1; }
 
 cd "$staging"
-# Everything the shell needs offline, except the worker itself.
-mapfile -t files < <(find . -type f ! -name sw.js ! -name '*.map' | sed 's|^\./|/|' | LC_ALL=C sort)
+# Everything the shell needs offline, except the worker itself and compressed siblings.
+mapfile -t files < <(find . -type f ! -name sw.js ! -name '*.map' ! -name '*.br' ! -name '*.gz' | sed 's|^\./|/|' | LC_ALL=C sort)
 [ "${#files[@]}" -gt 0 ] || { echo "precache: nothing staged" >&2; exit 1; }
 
 version=$(for f in "${files[@]}"; do printf '%s ' "$f"; sha256sum ".$f" | cut -d' ' -f1; done | sha256sum | cut -c1-16)
@@ -23,3 +24,4 @@ sed -e "s|self.__TUOKE_PRECACHE__|${list}|" -e "s|self.__TUOKE_VERSION__|\"${ver
 grep -q '__TUOKE_' "$tmp" && { echo "precache: placeholders left in sw.js" >&2; rm -f "$tmp"; exit 1; }
 cat "$tmp" > "$sw"; rm -f "$tmp"
 echo "precache: ${#files[@]} files, version $version"
+node "$here/precompress.mjs" "$staging"

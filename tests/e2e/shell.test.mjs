@@ -179,6 +179,7 @@ test("the server sends hashed assets as immutable and the shell and worker as no
   const asset = await fetch(server.url + wasm[1], { headers: { "accept-encoding": "br" } });
   assert.equal(asset.headers.get("content-type"), "application/wasm");
   assert.match(asset.headers.get("cache-control"), /immutable/);
+  assert.equal(asset.headers.get("content-encoding"), "br");
   const worker = await fetch(server.url + "/sw.js");
   assert.match(worker.headers.get("cache-control"), /no-cache/);
   assert.match(worker.headers.get("content-type"), /javascript/);

@@ -62,7 +62,10 @@ pub async fn serve(State(state): State<AppState>, request: Request) -> Response 
 
 async fn serve_from(dir: &Path, request: Request) -> Response {
     // `ServeDir` is infallible: I/O errors become 404/500 responses.
-    match ServeDir::new(dir).oneshot(request).await {
+    // The build writes brotli/gzip siblings of the hashed assets (scripts/precompress.mjs);
+    // serving them saves compressing the same bytes on every request, at a better ratio.
+    let files = ServeDir::new(dir).precompressed_br().precompressed_gzip();
+    match files.oneshot(request).await {
         Ok(response) => response.map(Body::new),
         Err(never) => match never {},
     }

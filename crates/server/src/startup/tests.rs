@@ -25,6 +25,35 @@ async fn test_db() -> Db {
 }
 
 /// A fake trunk `dist/`.
+#[tokio::test]
+async fn precompressed_siblings_are_served_as_they_are_when_accepted() {
+    let dist = dist();
+    // Not what the compression layer would produce: proves the file on disk is sent.
+    std::fs::write(dist.path().join(format!("{WASM}.br")), b"prebuilt-brotli").unwrap();
+    let request = Request::get(format!("/{WASM}"))
+        .header(header::ACCEPT_ENCODING, "gzip, br")
+        .body(Body::empty())
+        .unwrap();
+    let (status, headers, body) = send(app_with(Some(dist.path())).await, request).await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(header_str(&headers, header::CONTENT_ENCODING), "br");
+    assert_eq!(
+        header_str(&headers, header::CONTENT_TYPE),
+        "application/wasm"
+    );
+    assert_eq!(header_str(&headers, header::CACHE_CONTROL), IMMUTABLE);
+    assert_eq!(&body[..], b"prebuilt-brotli");
+
+    // A client without brotli gets the file compressed on the fly instead.
+    let request = Request::get(format!("/{WASM}"))
+        .header(header::ACCEPT_ENCODING, "gzip")
+        .body(Body::empty())
+        .unwrap();
+    let (_, headers, body) = send(app_with(Some(dist.path())).await, request).await;
+    assert_eq!(header_str(&headers, header::CONTENT_ENCODING), "gzip");
+    assert_ne!(&body[..], b"prebuilt-brotli");
+}
+
 fn dist() -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
     let write = |name: &str, bytes: &[u8]| std::fs::write(dir.path().join(name), bytes).unwrap();
