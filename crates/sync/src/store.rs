@@ -1,0 +1,445 @@
+//! The phone's local storage behind a trait: confirmed server state, the outbox of local
+//! changes, rejected mutations, the sync state (cursor, client id) and the session.
+//!
+//! **Atomicity.** Every write method of [`Store`] is one transaction: it either happens
+//! completely or not at all (IndexedDB: one `readwrite` transaction over the object stores it
+//! names, resolved on `complete`). The engine relies on this for "nothing is lost":
+//! - [`Store::enqueue`]: a local change *is* its outbox entry, written in one call. The pending
+//!   change is not stored a second time: the local view ([`crate::view`]) re-applies the outbox
+//!   on top of the confirmed state, so the two can never disagree.
+//! - [`Store::record_push_results`]: every acknowledgement of one push answer in one call.
+//! - [`Store::apply_pull`]: the pulled changes, the new cursor and the dropping of the
+//!   acknowledged outbox entries in one call.
+//!
+//! **Async.** Methods return futures so that an IndexedDB implementation can await its
+//! transaction; they need no runtime and no `Send`. [`MemoryStore`]'s futures are always ready
+//! ([`block_on_ready`] drives them natively).
+//!
+//! Object stores an IndexedDB implementation needs: `records` (key `[entity, id]`), `staging`
+//! (same shape, for a refetch), `outbox` (key: auto-increment `seq`, index on mutation id),
+//! `rejected` (key: mutation id), `sync_state` and `session` (single rows).
+
+use std::collections::BTreeMap;
+use std::future::Future;
+use std::pin::pin;
+use std::sync::Arc;
+use std::task::{Context, Poll, Wake, Waker};
+
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+use uuid::Uuid;
+
+use crate::protocol::{Change, Mutation, MutationStatus};
+
+/// Sync bookkeeping, one row.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SyncState {
+    /// This installation's id, sent with every push.
+    pub client_id: Uuid,
+    /// The server cursor: everything up to it is in the confirmed state.
+    pub cursor: i64,
+    /// A refetch from 0 is under way (after `reset_required`): pulled pages go to staging and
+    /// replace the confirmed state only when the last page is in.
+    pub refetching: bool,
+    /// When a sync last completed.
+    pub last_synced_at: Option<DateTime<Utc>>,
+}
+
+/// A record of the confirmed server state, as last pulled.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Record {
+    /// Entity (`prospect`, `note`, …).
+    pub entity: String,
+    /// Record id.
+    pub id: String,
+    /// Server version.
+    pub version: i64,
+    /// The record as pulled.
+    pub data: Value,
+}
+
+/// One outbox entry: a local change waiting to reach the server, or acknowledged by it and
+/// waiting for the pull that brings its effects (it stays in the local view until then, so
+/// the rep's edit never flickers away).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct OutboxEntry {
+    /// Local order (auto-increment); the outbox is pushed in this order.
+    pub seq: u64,
+    /// The mutation.
+    pub mutation: Mutation,
+    /// The server's answer once known (`applied`, `duplicate` or `pending_approval`).
+    pub acked: Option<MutationStatus>,
+}
+
+/// A mutation the server refused: out of the outbox, kept until the rep dismisses it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct RejectedMutation {
+    /// The mutation as it was sent.
+    pub mutation: Mutation,
+    /// The server's reason (a field and its problem, or a rule code).
+    pub reason: String,
+    /// When the rejection was received.
+    pub rejected_at: DateTime<Utc>,
+}
+
+/// The logged-in session (written by the login screen, read by the driver).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Session {
+    /// Bearer token.
+    pub token: String,
+    /// User id.
+    pub user_id: String,
+    /// Username.
+    pub username: String,
+    /// Display name.
+    pub display_name: String,
+    /// Role (`rep`, `manager`, `assistant`, `admin`).
+    pub role: String,
+}
+
+/// What the server answered for one outbox entry.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Ack {
+    /// Processed (`applied`, `duplicate` or `pending_approval`): the entry stays in the
+    /// outbox, marked, until the next complete pull drops it.
+    Accepted {
+        /// Mutation id.
+        id: Uuid,
+        /// The server's status.
+        status: MutationStatus,
+    },
+    /// Refused: the entry moves from the outbox to the rejected list.
+    Rejected {
+        /// Mutation id.
+        id: Uuid,
+        /// The server's reason.
+        reason: String,
+    },
+}
+
+/// One pulled page to apply.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PullBatch {
+    /// The changes, oldest first (`data: None` deletes the record).
+    pub changes: Vec<Change>,
+    /// The new cursor.
+    pub cursor: i64,
+    /// Last page of this pull (`has_more` was false).
+    pub complete: bool,
+    /// Acknowledged outbox entries whose effects this pull has brought: dropped in the same
+    /// transaction. Entries not acknowledged are never dropped, whatever this says.
+    pub drop_acked: Vec<Uuid>,
+    /// When the page arrived (becomes `last_synced_at` when `complete`).
+    pub at: DateTime<Utc>,
+}
+
+/// The phone's storage. Every write method is atomic (see the module docs); reads see only
+/// committed writes.
+pub trait Store {
+    /// A storage failure (quota, aborted transaction, …).
+    type Error: std::error::Error + 'static;
+
+    /// The sync state, if initialised.
+    fn sync_state(&self) -> impl Future<Output = Result<Option<SyncState>, Self::Error>>;
+    /// The outbox, in `seq` order.
+    fn outbox(&self) -> impl Future<Output = Result<Vec<OutboxEntry>, Self::Error>>;
+    /// Rejected mutations not yet dismissed, oldest first.
+    fn rejected(&self) -> impl Future<Output = Result<Vec<RejectedMutation>, Self::Error>>;
+    /// Every confirmed record of an entity.
+    fn records(&self, entity: &str) -> impl Future<Output = Result<Vec<Record>, Self::Error>>;
+    /// One confirmed record.
+    fn record(
+        &self,
+        entity: &str,
+        id: &str,
+    ) -> impl Future<Output = Result<Option<Record>, Self::Error>>;
+    /// The session, if logged in.
+    fn session(&self) -> impl Future<Output = Result<Option<Session>, Self::Error>>;
+
+    /// Atomic: returns the sync state, creating it with `client_id` and cursor 0 if absent.
+    fn init_sync_state(
+        &mut self,
+        client_id: Uuid,
+    ) -> impl Future<Output = Result<SyncState, Self::Error>>;
+    /// Atomic: appends a local change to the outbox with the next `seq`. Enqueueing a
+    /// mutation id already in the outbox does nothing.
+    fn enqueue(&mut self, mutation: Mutation) -> impl Future<Output = Result<(), Self::Error>>;
+    /// Atomic: marks accepted entries, moves rejected ones to the rejected list (with
+    /// `at`). Ids not in the outbox are ignored.
+    fn record_push_results(
+        &mut self,
+        acks: &[Ack],
+        at: DateTime<Utc>,
+    ) -> impl Future<Output = Result<(), Self::Error>>;
+    /// Atomic: applies the changes (to staging while refetching; a complete refetch replaces
+    /// the confirmed state with staging), sets the cursor, drops the listed acknowledged
+    /// outbox entries and, when complete, sets `last_synced_at`.
+    fn apply_pull(&mut self, batch: &PullBatch) -> impl Future<Output = Result<(), Self::Error>>;
+    /// Atomic: starts a refetch from 0 (`reset_required`): cursor 0, `refetching`, empty
+    /// staging. The confirmed state stays readable and the outbox is untouched.
+    fn start_refetch(&mut self) -> impl Future<Output = Result<(), Self::Error>>;
+    /// Atomic: removes a rejected mutation the rep has seen.
+    fn dismiss_rejected(&mut self, id: Uuid) -> impl Future<Output = Result<(), Self::Error>>;
+    /// Atomic: stores or clears the session.
+    fn set_session(
+        &mut self,
+        session: Option<Session>,
+    ) -> impl Future<Output = Result<(), Self::Error>>;
+}
+
+/// Drives a future that never waits (such as [`MemoryStore`]'s, or an engine over one) to
+/// completion. Panics if it does wait: that would need a real executor.
+pub fn block_on_ready<F: Future>(future: F) -> F::Output {
+    struct Noop;
+    impl Wake for Noop {
+        fn wake(self: Arc<Self>) {}
+    }
+    let waker = Waker::from(Arc::new(Noop));
+    let mut cx = Context::from_waker(&waker);
+    match pin!(future).poll(&mut cx) {
+        Poll::Ready(out) => out,
+        Poll::Pending => panic!("block_on_ready: the future is waiting on I/O"),
+    }
+}
+
+/// A failure of [`MemoryStore`] (only ever injected).
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum MemoryError {
+    /// A write failed on purpose ([`MemoryStore::fail_next_writes`]); nothing was written.
+    #[error("injected storage failure")]
+    Injected,
+}
+
+/// Everything a [`MemoryStore`] holds: what survives a crash.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct MemoryData {
+    /// Sync state.
+    pub sync_state: Option<SyncState>,
+    /// Confirmed records by `(entity, id)`.
+    pub records: BTreeMap<(String, String), Record>,
+    /// Refetch staging by `(entity, id)`.
+    pub staging: BTreeMap<(String, String), Record>,
+    /// Outbox, in `seq` order.
+    pub outbox: Vec<OutboxEntry>,
+    /// Next outbox `seq`.
+    pub next_seq: u64,
+    /// Rejected mutations.
+    pub rejected: Vec<RejectedMutation>,
+    /// Session.
+    pub session: Option<Session>,
+}
+
+/// In-memory [`Store`] for native tests, with injectable write failures. Each write works on
+/// a copy and commits it only on success, so a failed write changes nothing; a crash is
+/// simulated by building a new engine over [`MemoryStore::data`] (all committed state).
+#[derive(Debug, Clone, Default)]
+pub struct MemoryStore {
+    data: MemoryData,
+    fail_writes: usize,
+    writes: u64,
+}
+
+impl MemoryStore {
+    /// An empty store.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// A store holding `data` (e.g. what survived a crash).
+    pub fn from_data(data: MemoryData) -> Self {
+        MemoryStore {
+            data,
+            ..Self::default()
+        }
+    }
+
+    /// The committed state.
+    pub fn data(&self) -> &MemoryData {
+        &self.data
+    }
+
+    /// Makes the next `n` writes fail with [`MemoryError::Injected`], writing nothing.
+    pub fn fail_next_writes(&mut self, n: usize) {
+        self.fail_writes = n;
+    }
+
+    /// Number of writes committed so far.
+    pub fn committed_writes(&self) -> u64 {
+        self.writes
+    }
+
+    fn write<T>(&mut self, f: impl FnOnce(&mut MemoryData) -> T) -> Result<T, MemoryError> {
+        if self.fail_writes > 0 {
+            self.fail_writes -= 1;
+            return Err(MemoryError::Injected);
+        }
+        let mut copy = self.data.clone();
+        let out = f(&mut copy);
+        self.data = copy;
+        self.writes += 1;
+        Ok(out)
+    }
+}
+
+fn apply_changes(target: &mut BTreeMap<(String, String), Record>, changes: &[Change]) {
+    for c in changes {
+        let key = (c.entity.clone(), c.id.clone());
+        match &c.data {
+            Some(data) => {
+                target.insert(
+                    key,
+                    Record {
+                        entity: c.entity.clone(),
+                        id: c.id.clone(),
+                        version: c.version,
+                        data: data.clone(),
+                    },
+                );
+            }
+            None => {
+                target.remove(&key);
+            }
+        }
+    }
+}
+
+impl Store for MemoryStore {
+    type Error = MemoryError;
+
+    async fn sync_state(&self) -> Result<Option<SyncState>, MemoryError> {
+        Ok(self.data.sync_state.clone())
+    }
+
+    async fn outbox(&self) -> Result<Vec<OutboxEntry>, MemoryError> {
+        Ok(self.data.outbox.clone())
+    }
+
+    async fn rejected(&self) -> Result<Vec<RejectedMutation>, MemoryError> {
+        Ok(self.data.rejected.clone())
+    }
+
+    async fn records(&self, entity: &str) -> Result<Vec<Record>, MemoryError> {
+        Ok(self
+            .data
+            .records
+            .values()
+            .filter(|r| r.entity == entity)
+            .cloned()
+            .collect())
+    }
+
+    async fn record(&self, entity: &str, id: &str) -> Result<Option<Record>, MemoryError> {
+        Ok(self
+            .data
+            .records
+            .get(&(entity.to_owned(), id.to_owned()))
+            .cloned())
+    }
+
+    async fn session(&self) -> Result<Option<Session>, MemoryError> {
+        Ok(self.data.session.clone())
+    }
+
+    async fn init_sync_state(&mut self, client_id: Uuid) -> Result<SyncState, MemoryError> {
+        if let Some(state) = &self.data.sync_state {
+            return Ok(state.clone());
+        }
+        self.write(|d| {
+            d.sync_state
+                .get_or_insert(SyncState {
+                    client_id,
+                    cursor: 0,
+                    refetching: false,
+                    last_synced_at: None,
+                })
+                .clone()
+        })
+    }
+
+    async fn enqueue(&mut self, mutation: Mutation) -> Result<(), MemoryError> {
+        self.write(|d| {
+            if d.outbox.iter().any(|e| e.mutation.id == mutation.id) {
+                return;
+            }
+            d.next_seq += 1;
+            d.outbox.push(OutboxEntry {
+                seq: d.next_seq,
+                mutation,
+                acked: None,
+            });
+        })
+    }
+
+    async fn record_push_results(
+        &mut self,
+        acks: &[Ack],
+        at: DateTime<Utc>,
+    ) -> Result<(), MemoryError> {
+        self.write(|d| {
+            for ack in acks {
+                match ack {
+                    Ack::Accepted { id, status } => {
+                        if let Some(e) = d.outbox.iter_mut().find(|e| e.mutation.id == *id) {
+                            e.acked = Some(*status);
+                        }
+                    }
+                    Ack::Rejected { id, reason } => {
+                        if let Some(i) = d.outbox.iter().position(|e| e.mutation.id == *id) {
+                            let entry = d.outbox.remove(i);
+                            d.rejected.push(RejectedMutation {
+                                mutation: entry.mutation,
+                                reason: reason.clone(),
+                                rejected_at: at,
+                            });
+                        }
+                    }
+                }
+            }
+        })
+    }
+
+    async fn apply_pull(&mut self, batch: &PullBatch) -> Result<(), MemoryError> {
+        self.write(|d| {
+            let state = d.sync_state.get_or_insert(SyncState {
+                client_id: Uuid::nil(),
+                cursor: 0,
+                refetching: false,
+                last_synced_at: None,
+            });
+            if state.refetching {
+                apply_changes(&mut d.staging, &batch.changes);
+                if batch.complete {
+                    d.records = std::mem::take(&mut d.staging);
+                    state.refetching = false;
+                }
+            } else {
+                apply_changes(&mut d.records, &batch.changes);
+            }
+            state.cursor = batch.cursor;
+            if batch.complete {
+                state.last_synced_at = Some(batch.at);
+            }
+            d.outbox
+                .retain(|e| e.acked.is_none() || !batch.drop_acked.contains(&e.mutation.id));
+        })
+    }
+
+    async fn start_refetch(&mut self) -> Result<(), MemoryError> {
+        self.write(|d| {
+            d.staging.clear();
+            if let Some(state) = &mut d.sync_state {
+                state.cursor = 0;
+                state.refetching = true;
+            }
+        })
+    }
+
+    async fn dismiss_rejected(&mut self, id: Uuid) -> Result<(), MemoryError> {
+        self.write(|d| d.rejected.retain(|r| r.mutation.id != id))
+    }
+
+    async fn set_session(&mut self, session: Option<Session>) -> Result<(), MemoryError> {
+        self.write(|d| d.session = session)
+    }
+}
