@@ -131,6 +131,74 @@ fn percentile(sorted: &[Duration], p: f64) -> f64 {
     sorted[i].as_secs_f64() * 1000.0
 }
 
+async fn clients_phase(addr: SocketAddr, tokens: &[String], label: &str, pause_ms: u64) {
+    let started = Instant::now();
+    let tasks: Vec<_> = tokens
+        .iter()
+        .cloned()
+        .enumerate()
+        .map(|(c, token)| {
+            tokio::spawn(async move {
+                let mut conn = Conn::new(addr);
+                let mut push_lat = Vec::new();
+                let mut pull_lat = Vec::new();
+                let mine = Uuid::now_v7();
+                let mut jitter = 0x9E37_79B9_7F4A_7C15u64 ^ (c as u64 + 1);
+                let mut cursor = {
+                    let body = batch(vec![("prospect.put", json!({"id": mine, "patch": {"company": format!("客户 {c}")}}))]);
+                    conn.json("POST", "/api/v1/sync/push", Some(&token), &body).await;
+                    conn.json("GET", "/api/v1/sync/pull?since=0&limit=5000", Some(&token), &Value::Null).await["cursor"].as_i64().unwrap()
+                };
+                for round in 0..ROUNDS {
+                    if pause_ms > 0 {
+                        jitter = jitter.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+                        tokio::time::sleep(Duration::from_millis((jitter >> 33) % pause_ms)).await;
+                    }
+                    let body = batch(vec![
+                        ("note.add", json!({"id": Uuid::now_v7(), "prospect_id": mine, "body": "拜访", "kind": "visit", "taken_at": "2026-11-27T09:00:00Z"})),
+                        ("activity.log", json!({"id": Uuid::now_v7(), "prospect_id": mine, "kind": "phone_call", "at": "2026-11-27T09:00:00Z"})),
+                        ("prospect.put", json!({"id": mine, "patch": {"employees": round}})),
+                    ]);
+                    let t = Instant::now();
+                    conn.json("POST", "/api/v1/sync/push", Some(&token), &body).await;
+                    push_lat.push(t.elapsed());
+                    let t = Instant::now();
+                    let v = conn.json("GET", &format!("/api/v1/sync/pull?since={cursor}&limit=500"), Some(&token), &Value::Null).await;
+                    pull_lat.push(t.elapsed());
+                    cursor = v["cursor"].as_i64().unwrap();
+                }
+                (push_lat, pull_lat)
+            })
+        })
+        .collect();
+    let mut push_lat = Vec::new();
+    let mut pull_lat = Vec::new();
+    for t in tasks {
+        let (a, b) = t.await.unwrap();
+        push_lat.extend(a);
+        pull_lat.extend(b);
+    }
+    let secs = started.elapsed().as_secs_f64();
+    let mut all: Vec<Duration> = push_lat.iter().chain(&pull_lat).copied().collect();
+    push_lat.sort();
+    pull_lat.sort();
+    all.sort();
+    println!(
+        "{CLIENTS} clients x {ROUNDS} syncs (push 3 mutations + pull), {label}: {} requests in {secs:.2} s = {:.0} req/s",
+        all.len(),
+        all.len() as f64 / secs
+    );
+    println!(
+        "  latency ms: push p50 {:.1} p99 {:.1}; pull p50 {:.1} p99 {:.1}; all p50 {:.1} p99 {:.1}",
+        percentile(&push_lat, 0.5),
+        percentile(&push_lat, 0.99),
+        percentile(&pull_lat, 0.5),
+        percentile(&pull_lat, 0.99),
+        percentile(&all, 0.5),
+        percentile(&all, 0.99)
+    );
+}
+
 #[tokio::main]
 async fn main() {
     let arg = std::env::args().nth(1);
@@ -270,69 +338,18 @@ async fn main() {
     );
 
     // 3. 200 concurrent syncing clients: each pushes a small batch, then pulls from its cursor.
+    //    First as devices sync in the field (every second on average, with jitter), then as a
+    //    stress test with no pause at all between syncs.
     let mut tokens = Vec::new();
     for c in 0..CLIENTS {
         tokens.push(login(addr, &format!("rep{}", c % REPS)).await);
     }
-    let started = Instant::now();
-    let tasks: Vec<_> = tokens
-        .into_iter()
-        .enumerate()
-        .map(|(c, token)| {
-            tokio::spawn(async move {
-                let mut conn = Conn::new(addr);
-                let mut push_lat = Vec::new();
-                let mut pull_lat = Vec::new();
-                let mine = Uuid::now_v7();
-                let mut cursor = {
-                    let body = batch(vec![("prospect.put", json!({"id": mine, "patch": {"company": format!("客户 {c}")}}))]);
-                    conn.json("POST", "/api/v1/sync/push", Some(&token), &body).await;
-                    conn.json("GET", "/api/v1/sync/pull?since=0&limit=5000", Some(&token), &Value::Null).await["cursor"].as_i64().unwrap()
-                };
-                for round in 0..ROUNDS {
-                    let body = batch(vec![
-                        ("note.add", json!({"id": Uuid::now_v7(), "prospect_id": mine, "body": "拜访", "kind": "visit", "taken_at": "2026-11-27T09:00:00Z"})),
-                        ("activity.log", json!({"id": Uuid::now_v7(), "prospect_id": mine, "kind": "phone_call", "at": "2026-11-27T09:00:00Z"})),
-                        ("prospect.put", json!({"id": mine, "patch": {"employees": round}})),
-                    ]);
-                    let t = Instant::now();
-                    conn.json("POST", "/api/v1/sync/push", Some(&token), &body).await;
-                    push_lat.push(t.elapsed());
-                    let t = Instant::now();
-                    let v = conn.json("GET", &format!("/api/v1/sync/pull?since={cursor}&limit=500"), Some(&token), &Value::Null).await;
-                    pull_lat.push(t.elapsed());
-                    cursor = v["cursor"].as_i64().unwrap();
-                }
-                (push_lat, pull_lat)
-            })
-        })
-        .collect();
-    let mut push_lat = Vec::new();
-    let mut pull_lat = Vec::new();
-    for t in tasks {
-        let (a, b) = t.await.unwrap();
-        push_lat.extend(a);
-        pull_lat.extend(b);
+    for (label, pause_ms) in [
+        ("sync every 0-2 s (mean 1 s)", 2000u64),
+        ("closed loop, no pause", 0),
+    ] {
+        clients_phase(addr, &tokens, label, pause_ms).await;
     }
-    let secs = started.elapsed().as_secs_f64();
-    let mut all: Vec<Duration> = push_lat.iter().chain(&pull_lat).copied().collect();
-    push_lat.sort();
-    pull_lat.sort();
-    all.sort();
-    println!(
-        "{CLIENTS} clients x {ROUNDS} rounds (push 3 mutations + pull): {} requests in {secs:.2} s = {:.0} req/s",
-        all.len(),
-        all.len() as f64 / secs
-    );
-    println!(
-        "latency ms: push p50 {:.1} p99 {:.1}; pull p50 {:.1} p99 {:.1}; all p50 {:.1} p99 {:.1}",
-        percentile(&push_lat, 0.5),
-        percentile(&push_lat, 0.99),
-        percentile(&pull_lat, 0.5),
-        percentile(&pull_lat, 0.99),
-        percentile(&all, 0.5),
-        percentile(&all, 0.99)
-    );
 
     if let Db::Postgres(pool) = db {
         pool.close().await;

@@ -80,16 +80,15 @@ impl FromRequestParts<AppState> for AuthUser {
     async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, ApiError> {
         let token = bearer(parts)
             .ok_or_else(|| ApiError::unauthorized("missing Authorization: Bearer token"))?;
-        let mut tx = state.db.read().await?;
-        let row: Option<SessionRow> = tx
-            .opt(
+        let row: Option<SessionRow> = state
+            .db
+            .fetch_opt(
                 "SELECT u.id, u.username, u.display_name, u.role, u.manager_id, u.territory, \
                  s.expires_at, s.revoked_at \
                  FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.token_hash = $1",
                 args![token_hash(token)],
             )
             .await?;
-        drop(tx);
         let row = row.ok_or_else(|| ApiError::unauthorized("unknown or expired token"))?;
         if row.revoked_at.is_some() || row.expires_at <= Utc::now() {
             return Err(ApiError::unauthorized("unknown or expired token"));

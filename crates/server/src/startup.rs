@@ -25,6 +25,7 @@ use utoipa_axum::router::OpenApiRouter;
 use crate::auth::LoginLimiter;
 use crate::db::Db;
 use crate::error::{json_errors, ApiError};
+use crate::sync::push::PushQueue;
 use crate::sync::WriteLock;
 use crate::{routes, static_files};
 
@@ -42,6 +43,16 @@ pub struct AppState {
     /// Queues this process's sync writers (see [`crate::sync`]).
     pub write_lock: WriteLock,
     pub limiter: Arc<LoginLimiter>,
+    /// Group-commit writer for pushes; started lazily on the serving runtime.
+    pub pushes: Arc<std::sync::OnceLock<PushQueue>>,
+}
+
+impl AppState {
+    /// The push queue, started on first use (it needs a running tokio runtime).
+    pub fn push_queue(&self) -> &PushQueue {
+        self.pushes
+            .get_or_init(|| PushQueue::start(self.db.clone(), self.write_lock.clone()))
+    }
 }
 
 impl AppState {
@@ -51,6 +62,7 @@ impl AppState {
             static_dir: static_dir.map(Arc::new),
             write_lock: WriteLock::default(),
             limiter: Arc::default(),
+            pushes: Arc::default(),
         }
     }
 }

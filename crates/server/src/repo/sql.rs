@@ -193,4 +193,25 @@ impl Db {
     pub async fn read(&self) -> Result<Tx, sqlx::Error> {
         Tx::begin(self).await
     }
+
+    /// One statement on a pooled connection, without a transaction (hot paths such as the
+    /// per-request token lookup).
+    pub async fn fetch_opt<T: AnyRow>(
+        &self,
+        sql: &str,
+        args: Vec<Arg>,
+    ) -> Result<Option<T>, sqlx::Error> {
+        match self {
+            Db::Sqlite(pool) => {
+                bind_all!(sqlx::query_as::<_, T>(AssertSqlSafe(sql)), args)
+                    .fetch_optional(pool)
+                    .await
+            }
+            Db::Postgres(pool) => {
+                bind_all!(sqlx::query_as::<_, T>(AssertSqlSafe(sql)), args)
+                    .fetch_optional(pool)
+                    .await
+            }
+        }
+    }
 }

@@ -11,7 +11,7 @@ use crate::error::{ApiError, ErrorBody};
 use crate::extract::ApiJson;
 use crate::startup::AppState;
 use crate::sync::pull::{self, PullError, PullResponse, DEFAULT_LIMIT, MAX_LIMIT};
-use crate::sync::push::{self, PushRequest, PushResponse};
+use crate::sync::push::{PushRequest, PushResponse};
 
 /// Applies a batch of client mutations in order.
 #[utoipa::path(
@@ -34,10 +34,21 @@ pub async fn push(
     ApiJson(request): ApiJson<PushRequest>,
 ) -> Result<Json<PushResponse>, ApiError> {
     let started = std::time::Instant::now();
-    let results = push::push(&state.db, &state.write_lock, &user, &request).await?;
+    let client_id = request.client_id;
+    let results = state
+        .push_queue()
+        .push(user.clone(), request)
+        .await
+        .map_err(|_logged| {
+            ApiError::client(
+                StatusCode::SERVICE_UNAVAILABLE,
+                "database_unavailable",
+                "the push was not applied; retry later",
+            )
+        })?;
     tracing::info!(
         user = %user.username,
-        client = %request.client_id,
+        client = %client_id,
         mutations = results.len(),
         rejected = results.iter().filter(|r| r.status == "rejected").count(),
         ms = started.elapsed().as_millis() as u64,

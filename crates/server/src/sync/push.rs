@@ -27,10 +27,12 @@ use crate::auth::AuthUser;
 use crate::db::Db;
 use crate::domain::Role;
 use crate::extract::from_value;
-use crate::repo::sql::{args, Tx};
+use std::collections::HashMap;
+
+use crate::repo::sql::{args, Arg, Tx};
 use crate::sync::records::{
     insert_approval, insert_prospect, insert_record, load_approval, load_prospect,
-    prospect_dedup_key, record_exists, record_history, supersede_stage_approvals, touch_prospect,
+    prospect_dedup_key, record_history, supersede_stage_approvals, touch_prospect,
     visible_prospect, NewApproval, NewProspect, ProspectRow,
 };
 use crate::sync::visibility::works_deals;
@@ -103,7 +105,7 @@ fn applied() -> Outcome {
     Applied(Vec::new())
 }
 
-/// Applies a batch as `user`. Returns one result per mutation, in order.
+/// Applies a batch as `user` in its own transaction. Returns one result per mutation, in order.
 pub async fn push(
     db: &Db,
     lock: &WriteLock,
@@ -111,23 +113,41 @@ pub async fn push(
     request: &PushRequest,
 ) -> Result<Vec<MutationResult>, sqlx::Error> {
     let mut w = Writer::begin(db, lock).await?;
+    let results = apply_batch(&mut w, user, request).await?;
+    w.commit().await?;
+    Ok(results)
+}
+
+/// Applies one client's batch inside the writer's transaction. Processed records are looked
+/// up and written once per batch (in chunks) rather than once per mutation.
+async fn apply_batch(
+    w: &mut Writer,
+    user: &AuthUser,
+    request: &PushRequest,
+) -> Result<Vec<MutationResult>, sqlx::Error> {
     let now = Utc::now();
+    let ids: Vec<String> = request.mutations.iter().map(|m| m.id.to_string()).collect();
+    let mut seen: HashMap<String, (String, Option<String>)> = HashMap::new();
+    for chunk in ids.chunks(CHUNK) {
+        let sql = format!(
+            "SELECT id, status, reason FROM processed_mutations WHERE id IN ({})",
+            placeholders(chunk.len(), 1, 1)
+        );
+        let rows: Vec<(String, String, Option<String>)> =
+            w.tx.all(&sql, chunk.iter().map(Arg::from).collect())
+                .await?;
+        seen.extend(rows.into_iter().map(|(id, st, r)| (id, (st, r))));
+    }
     let mut results = Vec::with_capacity(request.mutations.len());
-    for m in &request.mutations {
-        let id = m.id.to_string();
-        let seen: Option<(String, Option<String>)> =
-            w.tx.opt(
-                "SELECT status, reason FROM processed_mutations WHERE id = $1",
-                args![&id],
-            )
-            .await?;
-        if let Some((status, reason)) = seen {
+    let mut processed: Vec<Vec<Arg>> = Vec::new();
+    for (m, id) in request.mutations.iter().zip(&ids) {
+        if let Some((status, reason)) = seen.get(id) {
             results.push(MutationResult {
                 id: m.id,
                 status: "duplicate".into(),
-                reason,
+                reason: reason.clone(),
                 warnings: Vec::new(),
-                original_status: Some(status),
+                original_status: Some(status.clone()),
             });
             continue;
         }
@@ -136,7 +156,7 @@ pub async fn push(
             seq: &mut w.seq,
             user,
             now,
-            mutation_id: &id,
+            mutation_id: id,
         };
         let outcome = ctx.apply(&m.name, &m.args).await?;
         let (status, reason, warnings) = match outcome {
@@ -144,21 +164,17 @@ pub async fn push(
             Pending(r, w) => ("pending_approval", Some(r), w),
             Rejected(r) => ("rejected", Some(r), Vec::new()),
         };
-        w.tx.exec(
-            "INSERT INTO processed_mutations (id, client_id, user_id, name, status, reason, \
-             result, processed_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
-            args![
-                &id,
-                request.client_id,
-                &user.id,
-                truncate(&m.name, 100),
-                status,
-                reason.clone(),
-                (!warnings.is_empty()).then(|| json!(warnings).to_string()),
-                now
-            ],
-        )
-        .await?;
+        seen.insert(id.clone(), (status.to_owned(), reason.clone()));
+        processed.push(args![
+            id,
+            request.client_id,
+            &user.id,
+            truncate(&m.name, 100),
+            status,
+            reason.clone(),
+            (!warnings.is_empty()).then(|| json!(warnings).to_string()),
+            now
+        ]);
         results.push(MutationResult {
             id: m.id,
             status: status.into(),
@@ -167,8 +183,127 @@ pub async fn push(
             original_status: None,
         });
     }
-    w.commit().await?;
+    for chunk in processed.chunks(CHUNK / 8) {
+        let sql = format!(
+            "INSERT INTO processed_mutations (id, client_id, user_id, name, status, reason, \
+             result, processed_at) VALUES {}",
+            placeholders(chunk.len(), 8, 1)
+        );
+        w.tx.exec(&sql, chunk.concat()).await?;
+    }
     Ok(results)
+}
+
+/// Statement parameters per chunk (well under SQLite's and PostgreSQL's limits).
+const CHUNK: usize = 400;
+
+/// `rows` groups of `width` numbered placeholders from `$first`: `($1, $2), ($3, $4)`, or a
+/// plain list `$1, $2` when `width` is 1.
+fn placeholders(rows: usize, width: usize, first: usize) -> String {
+    let row = |r: usize| {
+        (0..width)
+            .map(|c| format!("${}", first + r * width + c))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    if width == 1 {
+        (0..rows).map(row).collect::<Vec<_>>().join(", ")
+    } else {
+        (0..rows)
+            .map(|r| format!("({})", row(r)))
+            .collect::<Vec<_>>()
+            .join(", ")
+    }
+}
+
+/// Group commit: pushes that arrive while a transaction is running are applied together in
+/// the next one, each batch in arrival order and each still all-or-nothing with its processed
+/// records. One commit then serves many clients, which is what keeps latency low with
+/// hundreds of devices syncing at once. If the group's transaction fails, every push in it
+/// gets the error (503) and its client retries; nothing of the group is applied.
+#[derive(Clone)]
+pub struct PushQueue {
+    jobs: tokio::sync::mpsc::UnboundedSender<Job>,
+}
+
+struct Job {
+    user: AuthUser,
+    request: PushRequest,
+    reply: tokio::sync::oneshot::Sender<Result<Vec<MutationResult>, String>>,
+}
+
+/// Most mutations applied in one group transaction.
+const GROUP_MUTATIONS: usize = 2_000;
+
+impl PushQueue {
+    /// Starts the writer task (on the current tokio runtime).
+    pub fn start(db: Db, lock: WriteLock) -> PushQueue {
+        let (jobs, mut rx) = tokio::sync::mpsc::unbounded_channel::<Job>();
+        tokio::spawn(async move {
+            while let Some(first) = rx.recv().await {
+                let mut group = vec![first];
+                let mut size = group[0].request.mutations.len();
+                while size < GROUP_MUTATIONS {
+                    match rx.try_recv() {
+                        Ok(job) => {
+                            size += job.request.mutations.len();
+                            group.push(job);
+                        }
+                        Err(_) => break,
+                    }
+                }
+                let outcome = run_group(&db, &lock, &group).await;
+                match outcome {
+                    Ok(all) => {
+                        for (job, results) in group.into_iter().zip(all) {
+                            let _ = job.reply.send(Ok(results));
+                        }
+                    }
+                    Err(e) => {
+                        tracing::error!(error = %e, pushes = group.len(), "push group failed");
+                        for job in group {
+                            let _ = job.reply.send(Err(e.to_string()));
+                        }
+                    }
+                }
+            }
+        });
+        PushQueue { jobs }
+    }
+
+    /// Queues a push and waits for its results. The push is applied even if the caller stops
+    /// waiting (a dropped connection): the client's retry then answers `duplicate`.
+    pub async fn push(
+        &self,
+        user: AuthUser,
+        request: PushRequest,
+    ) -> Result<Vec<MutationResult>, String> {
+        let (reply, answer) = tokio::sync::oneshot::channel();
+        self.jobs
+            .send(Job {
+                user,
+                request,
+                reply,
+            })
+            .map_err(|_| "the push queue has stopped".to_owned())?;
+        answer
+            .await
+            .unwrap_or_else(|_| Err("the push queue has stopped".to_owned()))
+    }
+}
+
+async fn run_group(
+    db: &Db,
+    lock: &WriteLock,
+    group: &[Job],
+) -> Result<Vec<Vec<MutationResult>>, sqlx::Error> {
+    let mut w = Writer::begin(db, lock).await?;
+    let mut all = Vec::with_capacity(group.len());
+    for job in group {
+        all.push(apply_batch(&mut w, &job.user, &job.request).await?);
+    }
+    w.commit().await?;
+    Ok(all)
 }
 
 fn truncate(s: &str, max: usize) -> String {
@@ -181,6 +316,10 @@ struct Ctx<'a> {
     user: &'a AuthUser,
     now: DateTime<Utc>,
     mutation_id: &'a str,
+}
+
+fn taken(id: &str) -> Outcome {
+    Rejected(format!("id: {id} is already used by another record"))
 }
 
 fn not_visible(field: &str, id: impl std::fmt::Display) -> Outcome {
@@ -319,11 +458,6 @@ impl Ctx<'_> {
             return Ok(not_visible("prospect_id", a.prospect_id));
         }
         let id = a.id.to_string();
-        if record_exists(self.tx, &id).await? {
-            return Ok(Rejected(format!(
-                "id: {id} is already used by another record"
-            )));
-        }
         for (i, att) in a.attachment_ids.iter().enumerate() {
             let att = att.to_string();
             let uploader: Option<(String,)> = self
@@ -362,7 +496,7 @@ impl Ctx<'_> {
             "attachment_ids": a.attachment_ids,
             "created_at": self.now,
         });
-        insert_record(
+        if !insert_record(
             self.tx,
             self.seq,
             "note",
@@ -372,7 +506,10 @@ impl Ctx<'_> {
             &data,
             self.now,
         )
-        .await?;
+        .await?
+        {
+            return Ok(taken(&id));
+        }
         for att in &a.attachment_ids {
             self.tx
                 .exec(
@@ -393,11 +530,6 @@ impl Ctx<'_> {
             return Ok(not_visible("prospect_id", a.prospect_id));
         };
         let id = a.id.to_string();
-        if record_exists(self.tx, &id).await? {
-            return Ok(Rejected(format!(
-                "id: {id} is already used by another record"
-            )));
-        }
         let data = json!({
             "id": a.id,
             "prospect_id": a.prospect_id,
@@ -407,7 +539,7 @@ impl Ctx<'_> {
             "summary": a.summary,
             "created_at": self.now,
         });
-        insert_record(
+        if !insert_record(
             self.tx,
             self.seq,
             "activity",
@@ -417,7 +549,10 @@ impl Ctx<'_> {
             &data,
             self.now,
         )
-        .await?;
+        .await?
+        {
+            return Ok(taken(&id));
+        }
         // The latest contact drives the next contact due (core cadence, computed on pull).
         let day = a.at.date_naive();
         if row.last_contact().is_none_or(|last| day > last) {
@@ -468,6 +603,7 @@ impl Ctx<'_> {
                     self.tx,
                     self.seq,
                     NewApproval {
+                        id: Uuid::now_v7().to_string(),
                         kind: "stage_move",
                         prospect_id: &row.id,
                         requested_by: &self.user.id,
@@ -619,27 +755,7 @@ impl Ctx<'_> {
             ));
         };
         let id = a.id.to_string();
-        if record_exists(self.tx, &id).await? {
-            return Ok(Rejected(format!(
-                "id: {id} is already used by another record"
-            )));
-        }
-        let approval_id = insert_approval(
-            self.tx,
-            self.seq,
-            NewApproval {
-                kind: "quote",
-                prospect_id: &row.id,
-                requested_by: &self.user.id,
-                approver_id: &manager,
-                to_stage: None,
-                quote_id: Some(&id),
-                rule: Some("quote_needs_approval"),
-                reason: a.note.as_deref(),
-                now: self.now,
-            },
-        )
-        .await?;
+        let approval_id = Uuid::now_v7().to_string();
         let data = json!({
             "id": a.id,
             "prospect_id": a.prospect_id,
@@ -651,7 +767,7 @@ impl Ctx<'_> {
             "approval_id": approval_id,
             "created_at": self.now,
         });
-        insert_record(
+        if !insert_record(
             self.tx,
             self.seq,
             "quote",
@@ -660,6 +776,26 @@ impl Ctx<'_> {
             &self.user.id,
             &data,
             self.now,
+        )
+        .await?
+        {
+            return Ok(taken(&id));
+        }
+        insert_approval(
+            self.tx,
+            self.seq,
+            NewApproval {
+                id: approval_id.clone(),
+                kind: "quote",
+                prospect_id: &row.id,
+                requested_by: &self.user.id,
+                approver_id: &manager,
+                to_stage: None,
+                quote_id: Some(&id),
+                rule: Some("quote_needs_approval"),
+                reason: a.note.as_deref(),
+                now: self.now,
+            },
         )
         .await?;
         Ok(Pending("quote_needs_approval".into(), Vec::new()))
@@ -677,11 +813,6 @@ impl Ctx<'_> {
             return Ok(not_visible("prospect_id", a.prospect_id));
         };
         let id = a.id.to_string();
-        if record_exists(self.tx, &id).await? {
-            return Ok(Rejected(format!(
-                "id: {id} is already used by another record"
-            )));
-        }
         let log: Vec<(String,)> = self
             .tx
             .all(
@@ -718,7 +849,7 @@ impl Ctx<'_> {
             "warnings": warnings,
             "created_at": self.now,
         });
-        insert_record(
+        if !insert_record(
             self.tx,
             self.seq,
             "concession",
@@ -728,7 +859,10 @@ impl Ctx<'_> {
             &data,
             self.now,
         )
-        .await?;
+        .await?
+        {
+            return Ok(taken(&id));
+        }
         Ok(Applied(warnings))
     }
 
@@ -741,11 +875,6 @@ impl Ctx<'_> {
             return Ok(not_visible("prospect_id", a.prospect_id));
         };
         let id = a.id.to_string();
-        if record_exists(self.tx, &id).await? {
-            return Ok(Rejected(format!(
-                "id: {id} is already used by another record"
-            )));
-        }
         let data = json!({
             "id": a.id,
             "prospect_id": a.prospect_id,
@@ -755,7 +884,7 @@ impl Ctx<'_> {
             "resolved": a.resolved,
             "created_at": self.now,
         });
-        insert_record(
+        if !insert_record(
             self.tx,
             self.seq,
             "objection",
@@ -765,7 +894,10 @@ impl Ctx<'_> {
             &data,
             self.now,
         )
-        .await?;
+        .await?
+        {
+            return Ok(taken(&id));
+        }
         Ok(applied())
     }
 
@@ -854,11 +986,6 @@ impl Ctx<'_> {
             Err(e) => return Ok(Rejected(e)),
         };
         let id = a.id.to_string();
-        if record_exists(self.tx, &id).await? {
-            return Ok(Rejected(format!(
-                "id: {id} is already used by another record"
-            )));
-        }
         let drawn = draw(a.seed);
         let result = grade_attempt(&drawn, &a.answers, a.started_at, a.submitted_at);
         let data = json!({
@@ -873,7 +1000,7 @@ impl Ctx<'_> {
             "submitted_at": a.submitted_at,
             "created_at": self.now,
         });
-        insert_record(
+        if !insert_record(
             self.tx,
             self.seq,
             "quiz_attempt",
@@ -883,7 +1010,21 @@ impl Ctx<'_> {
             &data,
             self.now,
         )
-        .await?;
+        .await?
+        {
+            return Ok(taken(&id));
+        }
         Ok(applied())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::placeholders;
+
+    #[test]
+    fn placeholders_number_rows_and_lists() {
+        assert_eq!(placeholders(3, 1, 1), "$1, $2, $3");
+        assert_eq!(placeholders(2, 2, 1), "($1, $2), ($3, $4)");
     }
 }

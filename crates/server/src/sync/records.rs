@@ -203,14 +203,8 @@ pub async fn record_history(
     .map(drop)
 }
 
-pub async fn record_exists(tx: &mut Tx, id: &str) -> Result<bool, sqlx::Error> {
-    let found: Option<(String,)> = tx
-        .opt("SELECT id FROM records WHERE id = $1", args![id])
-        .await?;
-    Ok(found.is_some())
-}
-
-/// Inserts a note, activity, quote, concession, objection or quiz attempt.
+/// Inserts a note, activity, quote, concession, objection or quiz attempt; false (nothing
+/// written) when the id is already taken.
 #[allow(clippy::too_many_arguments)]
 pub async fn insert_record(
     tx: &mut Tx,
@@ -221,10 +215,10 @@ pub async fn insert_record(
     author_id: &str,
     data: &Value,
     now: DateTime<Utc>,
-) -> Result<(), sqlx::Error> {
+) -> Result<bool, sqlx::Error> {
     tx.exec(
         "INSERT INTO records (id, entity, prospect_id, author_id, data, created_at, version, seq) \
-         VALUES ($1, $2, $3, $4, $5, $6, 1, $7)",
+         VALUES ($1, $2, $3, $4, $5, $6, 1, $7) ON CONFLICT (id) DO NOTHING",
         args![
             id,
             entity,
@@ -236,7 +230,7 @@ pub async fn insert_record(
         ],
     )
     .await
-    .map(drop)
+    .map(|rows| rows == 1)
 }
 
 #[derive(Debug, Clone, sqlx::FromRow)]
@@ -291,6 +285,7 @@ pub async fn load_approval(tx: &mut Tx, id: &str) -> Result<Option<ApprovalRow>,
 }
 
 pub struct NewApproval<'a> {
+    pub id: String,
     pub kind: &'a str,
     pub prospect_id: &'a str,
     pub requested_by: &'a str,
@@ -308,7 +303,7 @@ pub async fn insert_approval(
     seq: &mut Seq,
     new: NewApproval<'_>,
 ) -> Result<String, sqlx::Error> {
-    let id = Uuid::now_v7().to_string();
+    let id = new.id.clone();
     tx.exec(
         "INSERT INTO approvals (id, kind, prospect_id, requested_by, approver_id, to_stage, \
          quote_id, rule, reason, status, created_at, version, seq) \

@@ -8,6 +8,9 @@
 //! Notes, activities, quotes, concessions and objections are visible with their prospect
 //! (not to the assistant, who manages lists, not deals). Quiz attempts: their author, the
 //! author's manager, admin. Approvals: the requester and the deciding manager, admin.
+//!
+//! Subqueries are uncorrelated (`IN (SELECT …)`), so both databases evaluate them once per
+//! statement rather than once per row: a pull scans its seq range with cheap lookups.
 
 use crate::domain::Role;
 
@@ -16,12 +19,12 @@ pub fn prospect(role: Role) -> &'static str {
     match role {
         Role::Admin => "($1 = $1)",
         Role::Rep => {
-            "(p.owner_id = $1 OR EXISTS (SELECT 1 FROM prospect_shares s \
-             WHERE s.prospect_id = p.id AND s.user_id = $1))"
+            "(p.owner_id = $1 OR p.id IN (SELECT s.prospect_id FROM prospect_shares s \
+             WHERE s.user_id = $1))"
         }
         Role::Manager => {
             "(p.owner_id = $1 OR p.owner_id IN (SELECT t.id FROM users t WHERE t.manager_id = $1) \
-             OR EXISTS (SELECT 1 FROM prospect_shares s WHERE s.prospect_id = p.id AND s.user_id = $1))"
+             OR p.id IN (SELECT s.prospect_id FROM prospect_shares s WHERE s.user_id = $1))"
         }
         Role::Assistant => "(($1 = $1) AND (p.lead_list = TRUE OR p.owner_id IS NULL))",
     }
@@ -32,17 +35,16 @@ pub fn record(role: Role) -> String {
     match role {
         Role::Admin => "($1 = $1)".to_owned(),
         Role::Assistant => "(r.prospect_id IS NULL AND r.author_id = $1)".to_owned(),
-        Role::Rep => format!(
-            "((r.prospect_id IS NULL AND r.author_id = $1) OR \
-             r.prospect_id IN (SELECT p.id FROM prospects p WHERE {}))",
-            prospect(role)
-        ),
-        Role::Manager => format!(
-            "((r.prospect_id IS NULL AND (r.author_id = $1 OR r.author_id IN \
-             (SELECT t.id FROM users t WHERE t.manager_id = $1))) OR \
-             r.prospect_id IN (SELECT p.id FROM prospects p WHERE {}))",
-            prospect(role)
-        ),
+        Role::Rep => "((r.prospect_id IS NULL AND r.author_id = $1) OR r.prospect_id IN \
+             (SELECT p.id FROM prospects p WHERE p.owner_id = $1 \
+              UNION SELECT s.prospect_id FROM prospect_shares s WHERE s.user_id = $1))"
+            .to_owned(),
+        Role::Manager => "((r.prospect_id IS NULL AND (r.author_id = $1 OR r.author_id IN \
+             (SELECT t.id FROM users t WHERE t.manager_id = $1))) OR r.prospect_id IN \
+             (SELECT p.id FROM prospects p WHERE p.owner_id = $1 OR p.owner_id IN \
+              (SELECT t.id FROM users t WHERE t.manager_id = $1) \
+              UNION SELECT s.prospect_id FROM prospect_shares s WHERE s.user_id = $1))"
+            .to_owned(),
     }
 }
 
