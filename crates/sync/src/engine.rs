@@ -396,7 +396,11 @@ impl<S: Store> Engine<S> {
                 self.retry_at = None;
                 self.sync_now(now, &mut fx).await;
             }
-            Event::Wake => self.wake(now, &mut fx).await,
+            Event::Wake => {
+                // The driver's timer is spent: always schedule the next one.
+                self.scheduled = None;
+                self.wake(now, &mut fx).await;
+            }
             Event::PushDone { request, result } => {
                 if let Some(flight) = self.take_flight(request) {
                     if let FlightKind::Push { ids } = flight.kind {
@@ -680,17 +684,20 @@ impl<S: Store> Engine<S> {
 
     /// Schedules the next wake and notifies the UI when the status changed.
     async fn finish(&mut self, now: DateTime<Utc>, fx: &mut Vec<Effect>) {
-        let mut next = self.flight.as_ref().map(|f| f.deadline);
-        if self.online && !self.auth_required {
-            for at in [self.retry_at, self.debounce_at, self.periodic_at]
-                .into_iter()
-                .flatten()
-            {
-                next = Some(next.map_or(at, |n| n.min(at)));
-            }
-        }
+        // Only a time at which something can happen: while a request is in flight, only its
+        // timeout (debounced changes and the periodic sync wait for its answer); while backing
+        // off, only the retry. Anything else would make the driver's timer spin.
+        let next = match (&self.flight, self.retry_at) {
+            (Some(f), _) => Some(f.deadline),
+            _ if !self.online || self.auth_required => None,
+            (None, Some(retry)) => Some(retry),
+            (None, None) => match (self.debounce_at, self.periodic_at) {
+                (Some(a), Some(b)) => Some(a.min(b)),
+                (a, b) => a.or(b),
+            },
+        };
         if let Some(at) = next {
-            if self.scheduled != Some(at) || at <= now {
+            if self.scheduled != Some(at) {
                 self.scheduled = Some(at);
                 fx.push(Effect::ScheduleWake { at: at.max(now) });
             }

@@ -569,3 +569,32 @@ fn stage_move_needing_approval_is_acknowledged_as_pending_approval() {
     );
     assert!(block_on_ready(h.store().rejected()).unwrap().is_empty());
 }
+
+#[test]
+fn a_wake_while_a_request_is_in_flight_waits_for_its_timeout_instead_of_spinning() {
+    let mut server = SimServer::new();
+    let mut h = started(&mut server);
+    h.enqueue(put_new(1, 100, "A", h.now));
+    h.fire_wake(); // debounce: push sent
+    assert!(matches!(h.sent[0], Sent::Push(..)));
+    h.enqueue(put_new(2, 101, "B", h.now));
+    h.advance(TimeDelta::seconds(3));
+    h.handle(Event::Wake);
+    assert_eq!(
+        h.wake_at,
+        Some(h.now - TimeDelta::seconds(3) + cfg().request_timeout)
+    );
+    // Once the answers are in, the change made meanwhile is pushed without another trigger.
+    h.deliver_all(&mut server);
+    assert_eq!(server.applications.get(&id(2)), Some(&1));
+    assert_eq!(h.pending(), 0);
+}
+
+#[test]
+fn an_early_wake_reschedules_the_timer() {
+    let mut server = SimServer::new();
+    let mut h = started(&mut server);
+    let at = h.wake_at.take().unwrap();
+    h.handle(Event::Wake);
+    assert_eq!(h.wake_at, Some(at));
+}
