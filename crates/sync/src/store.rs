@@ -443,3 +443,130 @@ impl Store for MemoryStore {
         self.write(|d| d.session = session)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    fn at() -> DateTime<Utc> {
+        "2026-03-02T08:00:00Z".parse().unwrap()
+    }
+
+    fn mutation(n: u128) -> Mutation {
+        Mutation::new(Uuid::from_u128(n), "note.add", json!({}), at())
+    }
+
+    fn change(id: &str, data: Option<Value>) -> Change {
+        Change {
+            entity: "prospect".into(),
+            id: id.into(),
+            version: 1,
+            data,
+        }
+    }
+
+    fn batch(changes: Vec<Change>, cursor: i64, complete: bool, drop: &[u128]) -> PullBatch {
+        PullBatch {
+            changes,
+            cursor,
+            complete,
+            drop_acked: drop.iter().map(|n| Uuid::from_u128(*n)).collect(),
+            at: at(),
+        }
+    }
+
+    #[test]
+    fn a_failed_write_changes_nothing_and_the_next_write_succeeds() {
+        let mut s = MemoryStore::new();
+        block_on_ready(s.init_sync_state(Uuid::from_u128(1))).unwrap();
+        block_on_ready(s.enqueue(mutation(1))).unwrap();
+        let before = s.data().clone();
+        s.fail_next_writes(1);
+        let pull = batch(vec![change("p", Some(json!({})))], 5, true, &[1]);
+        assert_eq!(
+            block_on_ready(s.apply_pull(&pull)),
+            Err(MemoryError::Injected)
+        );
+        assert_eq!(s.data(), &before);
+        block_on_ready(s.apply_pull(&pull)).unwrap();
+        assert_eq!(s.data().sync_state.as_ref().unwrap().cursor, 5);
+    }
+
+    #[test]
+    fn enqueueing_the_same_mutation_twice_keeps_one_entry_in_order() {
+        let mut s = MemoryStore::new();
+        for n in [1, 2, 1, 3] {
+            block_on_ready(s.enqueue(mutation(n))).unwrap();
+        }
+        let ids: Vec<u128> = s
+            .data()
+            .outbox
+            .iter()
+            .map(|e| e.mutation.id.as_u128())
+            .collect();
+        assert_eq!(ids, vec![1, 2, 3]);
+    }
+
+    #[test]
+    fn a_pull_drops_only_acknowledged_entries() {
+        let mut s = MemoryStore::new();
+        block_on_ready(s.init_sync_state(Uuid::from_u128(1))).unwrap();
+        block_on_ready(s.enqueue(mutation(1))).unwrap();
+        block_on_ready(s.enqueue(mutation(2))).unwrap();
+        let ack = Ack::Accepted {
+            id: Uuid::from_u128(1),
+            status: MutationStatus::Applied,
+        };
+        block_on_ready(s.record_push_results(&[ack], at())).unwrap();
+        block_on_ready(s.apply_pull(&batch(vec![], 3, true, &[1, 2]))).unwrap();
+        let ids: Vec<u128> = s
+            .data()
+            .outbox
+            .iter()
+            .map(|e| e.mutation.id.as_u128())
+            .collect();
+        assert_eq!(ids, vec![2]);
+    }
+
+    #[test]
+    fn a_rejection_moves_the_entry_to_the_rejected_list_with_its_reason() {
+        let mut s = MemoryStore::new();
+        block_on_ready(s.enqueue(mutation(1))).unwrap();
+        let ack = Ack::Rejected {
+            id: Uuid::from_u128(1),
+            reason: "body: must not be empty".into(),
+        };
+        block_on_ready(s.record_push_results(&[ack], at())).unwrap();
+        assert!(s.data().outbox.is_empty());
+        assert_eq!(s.data().rejected[0].reason, "body: must not be empty");
+        block_on_ready(s.dismiss_rejected(Uuid::from_u128(1))).unwrap();
+        assert!(s.data().rejected.is_empty());
+    }
+
+    #[test]
+    fn a_refetch_fills_staging_and_replaces_the_confirmed_state_only_when_complete() {
+        let mut s = MemoryStore::new();
+        block_on_ready(s.init_sync_state(Uuid::from_u128(1))).unwrap();
+        let old = vec![change("a", Some(json!(1))), change("b", Some(json!(2)))];
+        block_on_ready(s.apply_pull(&batch(old, 9, true, &[]))).unwrap();
+        block_on_ready(s.start_refetch()).unwrap();
+        block_on_ready(s.apply_pull(&batch(vec![change("a", Some(json!(3)))], 1, false, &[])))
+            .unwrap();
+        assert_eq!(s.data().records.len(), 2, "old state readable mid-refetch");
+        block_on_ready(s.apply_pull(&batch(vec![], 2, true, &[]))).unwrap();
+        let records: Vec<_> = s.data().records.values().map(|r| r.data.clone()).collect();
+        assert_eq!(records, vec![json!(3)]);
+        assert!(!s.data().sync_state.as_ref().unwrap().refetching);
+    }
+
+    #[test]
+    fn a_tombstone_deletes_the_confirmed_record() {
+        let mut s = MemoryStore::new();
+        block_on_ready(s.init_sync_state(Uuid::from_u128(1))).unwrap();
+        block_on_ready(s.apply_pull(&batch(vec![change("a", Some(json!(1)))], 1, true, &[])))
+            .unwrap();
+        block_on_ready(s.apply_pull(&batch(vec![change("a", None)], 2, true, &[]))).unwrap();
+        assert!(s.data().records.is_empty());
+    }
+}

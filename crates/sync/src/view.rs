@@ -104,18 +104,21 @@ impl LocalView {
     }
 
     /// Every record of an entity, by id.
-    pub fn entity<'a>(&'a self, entity: &'a str) -> impl Iterator<Item = &'a ViewRecord> + 'a {
+    pub fn entity(&self, entity: &str) -> impl Iterator<Item = &ViewRecord> + '_ {
+        let entity = entity.to_owned();
         self.records.values().filter(move |r| r.entity == entity)
     }
 
     /// Every record of an entity belonging to a prospect (`prospect_id`).
-    pub fn of_prospect<'a>(
-        &'a self,
-        entity: &'a str,
-        prospect_id: &'a str,
-    ) -> impl Iterator<Item = &'a ViewRecord> + 'a {
-        self.entity(entity)
-            .filter(move |r| r.data.get("prospect_id").and_then(Value::as_str) == Some(prospect_id))
+    pub fn of_prospect(
+        &self,
+        entity: &str,
+        prospect_id: &str,
+    ) -> impl Iterator<Item = &ViewRecord> + '_ {
+        let prospect_id = prospect_id.to_owned();
+        self.entity(entity).filter(move |r| {
+            r.data.get("prospect_id").and_then(Value::as_str) == Some(prospect_id.as_str())
+        })
     }
 
     /// Number of records.
