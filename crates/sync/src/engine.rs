@@ -244,6 +244,7 @@ enum FlightKind {
         ids: Vec<Uuid>,
     },
     Pull {
+        since: i64,
         refetching: bool,
         drop_acked: Vec<Uuid>,
     },
@@ -282,18 +283,24 @@ pub struct Engine<S: Store> {
 impl<S: Store> Engine<S> {
     /// An engine over `store`. `fresh_client_id` becomes the client id if the store has none
     /// yet; `seed` drives the backoff jitter. Starts online; feed [`Event::Offline`] if not.
-    pub fn new(store: S, cfg: Config, fresh_client_id: Uuid, seed: u64) -> Self {
-        let push_limit = cfg.push_batch.max(1);
+    pub fn new(store: S, mut cfg: Config, fresh_client_id: Uuid, seed: u64) -> Self {
+        cfg.push_batch = cfg.push_batch.max(1);
+        cfg.pull_limit = cfg.pull_limit.max(1);
+        let push_limit = cfg.push_batch;
+        let mut jitter = Jitter(seed);
+        // Request ids start at a seeded point, so an answer meant for an earlier engine over
+        // the same store (before a crash) is unlikely to match one of this engine's requests.
+        let next_request = jitter.next() >> 16;
         Engine {
             store,
             cfg,
-            jitter: Jitter(seed),
+            jitter,
             fresh_client_id,
             client_id: None,
             online: true,
             auth_required: false,
             flight: None,
-            next_request: 0,
+            next_request,
             failures: 0,
             push_limit,
             retry_at: None,
@@ -402,22 +409,19 @@ impl<S: Store> Engine<S> {
                 self.wake(now, &mut fx).await;
             }
             Event::PushDone { request, result } => {
-                if let Some(flight) = self.take_flight(request) {
-                    if let FlightKind::Push { ids } = flight.kind {
-                        self.on_push(ids, result, now, &mut fx).await;
-                    }
+                if let Some(FlightKind::Push { ids }) = self.take_flight(request, true) {
+                    self.on_push(ids, result, now, &mut fx).await;
                 }
             }
             Event::PullDone { request, result } => {
-                if let Some(flight) = self.take_flight(request) {
-                    if let FlightKind::Pull {
-                        refetching,
-                        drop_acked,
-                    } = flight.kind
-                    {
-                        self.on_pull(refetching, drop_acked, result, now, &mut fx)
-                            .await;
-                    }
+                if let Some(FlightKind::Pull {
+                    since,
+                    refetching,
+                    drop_acked,
+                }) = self.take_flight(request, false)
+                {
+                    self.on_pull(since, refetching, drop_acked, result, now, &mut fx)
+                        .await;
                 }
             }
         }
@@ -425,9 +429,13 @@ impl<S: Store> Engine<S> {
         fx
     }
 
-    fn take_flight(&mut self, request: RequestId) -> Option<Flight> {
+    /// The request in flight, if `request` (a push if `push`) answers it; anything else is a
+    /// late or duplicated answer and is ignored.
+    fn take_flight(&mut self, request: RequestId, push: bool) -> Option<FlightKind> {
         match &self.flight {
-            Some(f) if f.id == request => self.flight.take(),
+            Some(f) if f.id == request && matches!(f.kind, FlightKind::Push { .. }) == push => {
+                self.flight.take().map(|f| f.kind)
+            }
             _ => None,
         }
     }
@@ -500,6 +508,7 @@ impl<S: Store> Engine<S> {
             self.flight = Some(Flight {
                 id: request,
                 kind: FlightKind::Pull {
+                    since: state.cursor,
                     refetching: state.refetching,
                     drop_acked,
                 },
@@ -529,7 +538,7 @@ impl<S: Store> Engine<S> {
     }
 
     fn request_id(&mut self) -> RequestId {
-        self.next_request += 1;
+        self.next_request = self.next_request.wrapping_add(1);
         RequestId(self.next_request)
     }
 
@@ -584,6 +593,7 @@ impl<S: Store> Engine<S> {
 
     async fn on_pull(
         &mut self,
+        since: i64,
         refetching: bool,
         drop_acked: Vec<Uuid>,
         result: Result<PullResponse, TransportError>,
@@ -595,7 +605,9 @@ impl<S: Store> Engine<S> {
             Err(TransportError::Status {
                 status: 409,
                 error: Some(ApiError { code, .. }),
-            }) if code == RESET_REQUIRED && !refetching => {
+                // Also mid-refetch (the server was replaced again); never for 0, which any server
+                // can serve, so a confused server cannot make this loop.
+            }) if code == RESET_REQUIRED && since != 0 => {
                 if let Err(e) = self.store.start_refetch().await {
                     return self.storage_failure(now, e);
                 }
@@ -630,6 +642,7 @@ impl<S: Store> Engine<S> {
         self.flight = Some(Flight {
             id: request,
             kind: FlightKind::Pull {
+                since: response.cursor,
                 refetching,
                 drop_acked,
             },
@@ -646,7 +659,7 @@ impl<S: Store> Engine<S> {
         self.failures = 0;
         self.retry_at = None;
         self.last_error = None;
-        self.push_limit = self.cfg.push_batch.max(1);
+        self.push_limit = self.cfg.push_batch;
         self.periodic_at = Some(now + self.cfg.periodic);
     }
 

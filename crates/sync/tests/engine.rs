@@ -208,17 +208,51 @@ fn reset_required_refetches_from_zero_keeps_the_outbox_and_replaces_the_confirme
 #[test]
 fn reset_requested_while_changes_are_acknowledged_but_not_pulled_keeps_them() {
     let mut server = SimServer::new();
-    let mut h = Harness::new(cfg());
-    h.enqueue(put_new(1, 100, "A", t0()));
-    h.handle(Event::Start);
+    push_elsewhere(&mut server, put_new(1, 100, "A", t0()));
+    let mut h = started(&mut server);
+    h.enqueue(put_new(2, 101, "B", t0()));
+    h.handle(Event::SyncNow);
     server.reset_next_pull = true;
     h.deliver(&mut server); // push applied
-    h.deliver(&mut server); // 409
+    h.deliver(&mut server); // 409 → refetch from 0
     assert_eq!(h.store().data().outbox.len(), 1, "acknowledged entry kept");
-    assert!(h.view().get("prospect", &id(100).to_string()).is_some());
+    assert!(h.view().get("prospect", &id(101).to_string()).is_some());
     h.deliver_all(&mut server);
     assert_eq!(h.pending(), 0);
     assert_eq!(h.view().to_map(), server.state());
+}
+
+#[test]
+fn reset_required_for_cursor_zero_backs_off_instead_of_looping() {
+    let mut h = Harness::new(cfg());
+    h.handle(Event::Start);
+    let Some(Sent::Pull(request, 0, _)) = h.next_sent() else {
+        panic!("expected a pull from 0")
+    };
+    h.handle(Event::PullDone {
+        request,
+        result: Err(TransportError::Status {
+            status: 409,
+            error: Some(tuoke_sync::protocol::ApiError {
+                code: "reset_required".into(),
+                message: String::new(),
+            }),
+        }),
+    });
+    assert!(h.sent.is_empty());
+    assert!(matches!(
+        h.notes.last().unwrap().activity,
+        Activity::Retrying { .. }
+    ));
+}
+
+fn push_elsewhere(server: &mut SimServer, m: tuoke_sync::protocol::Mutation) {
+    server
+        .push(&PushRequest {
+            client_id: id(77),
+            mutations: vec![m],
+        })
+        .unwrap();
 }
 
 #[test]
@@ -597,4 +631,23 @@ fn an_early_wake_reschedules_the_timer() {
     let at = h.wake_at.take().unwrap();
     h.handle(Event::Wake);
     assert_eq!(h.wake_at, Some(at));
+}
+
+#[test]
+fn an_answer_of_the_wrong_kind_is_ignored_and_the_request_stays_in_flight() {
+    let mut server = SimServer::new();
+    let mut h = Harness::new(cfg());
+    h.enqueue(put_new(1, 100, "A", t0()));
+    h.handle(Event::Start);
+    let Some(Sent::Push(request, body)) = h.next_sent() else {
+        panic!("expected a push")
+    };
+    h.handle(Event::PullDone {
+        request,
+        result: server.pull(0, 10),
+    });
+    assert!(h.engine.in_flight());
+    h.handle(answer(&mut server, &Sent::Push(request, body)));
+    h.deliver_all(&mut server);
+    assert_eq!(h.pending(), 0);
 }

@@ -62,7 +62,7 @@ pub struct SimServer {
     pub applications: HashMap<Uuid, usize>,
     /// First-processing order of mutation ids.
     pub order: Vec<Uuid>,
-    /// Answer the next pull with `409 reset_required`.
+    /// Answer the next pull from a cursor > 0 with `409 reset_required`.
     pub reset_next_pull: bool,
     /// Answer the next N requests with 503 (nothing applied).
     pub fail_next: usize,
@@ -124,7 +124,8 @@ impl SimServer {
             self.fail_next -= 1;
             return Err(unavailable());
         }
-        if self.reset_next_pull || since > self.seq {
+        // Any server can serve 0, so a requested reset answers only a later cursor.
+        if (self.reset_next_pull && since > 0) || since > self.seq {
             self.reset_next_pull = false;
             return Err(TransportError::Status {
                 status: 409,
