@@ -5,7 +5,7 @@
 //! have delivered every local change exactly once and in order, reported every rejection with
 //! the server's reason, and converged to the server's state.
 //!
-//! `TUOKE_SYNC_SEED=N` replays one seed; `TUOKE_SYNC_SEEDS=N` runs seeds `0..N` (default 50).
+//! `TUOKE_SYNC_SEED=N` replays one seed; `TUOKE_SYNC_SEEDS=N` runs seeds `0..N` (default 40).
 
 mod common;
 
@@ -327,7 +327,7 @@ fn under_random_faults_every_local_change_reaches_the_server_once_in_order_and_v
     let seeds = std::env::var("TUOKE_SYNC_SEEDS")
         .ok()
         .and_then(|s| s.parse().ok())
-        .unwrap_or(50u64);
+        .unwrap_or(40u64);
     let mut total = Counts::default();
     for seed in 0..seeds {
         let c = run(seed, 300);
