@@ -356,3 +356,94 @@ fn under_random_faults_every_local_change_reaches_the_server_once_in_order_and_v
         assert!(count > 2 * n, "too few {fault}: {total:?}");
     }
 }
+
+/// One scripted round (creates, a patch, a note, a rejected note, paged pulls), interrupted
+/// at step `crash_at` (each answer delivered is a step). `server_got_it`: the request in
+/// flight at the crash had reached the server.
+fn scripted_round_with_a_crash(crash_at: usize, server_got_it: bool, fail_write: Option<u64>) {
+    let mut server = SimServer::new();
+    let mut h = Harness::new(Config {
+        push_batch: 2,
+        pull_limit: 2,
+        ..Config::default()
+    });
+    let made = [
+        (put_new(1, 100, "A", t0()), true),
+        (put_new(2, 101, "B", t0()), true),
+        (put_patch(3, 100, json!({"employees": 42}), t0()), true),
+        (note(4, 200, 100, " ", t0()), false),
+        (note(5, 201, 101, "拜访", t0()), true),
+    ];
+    for (m, _) in &made {
+        assert!(h.enqueue(m.clone()));
+    }
+    if let Some(n) = fail_write {
+        // Fail the n-th write from here on (counting committed writes).
+        let target = h.store().committed_writes() + n;
+        let mut steps = 0;
+        h.handle(Event::Start);
+        while h.store().committed_writes() < target && steps < 100 {
+            if !h.deliver(&mut server) {
+                break;
+            }
+            steps += 1;
+        }
+        h.engine.store_mut().fail_next_writes(1);
+    } else {
+        h.handle(Event::Start);
+    }
+    for _ in 0..crash_at {
+        if !h.deliver(&mut server) {
+            break;
+        }
+    }
+    if server_got_it {
+        if let Some(sent) = h.sent.first().cloned() {
+            let _ = answer(&mut server, &sent);
+        }
+    }
+    h.crash_and_restart();
+    for _ in 0..1_000 {
+        if h.deliver(&mut server) {
+            continue;
+        }
+        if h.store().data().outbox.is_empty() && h.confirmed() == server.state() {
+            break;
+        }
+        assert!(h.fire_wake(), "stalled");
+    }
+    let context =
+        format!("crash at {crash_at}, server got it {server_got_it}, fail {fail_write:?}");
+    for (m, valid) in &made {
+        let (status, _) = server.processed(m.id).expect(&context);
+        if *valid {
+            assert_eq!(*status, MutationStatus::Applied, "{context}");
+            assert_eq!(server.applications[&m.id], 1, "{context}");
+        } else {
+            assert_eq!(*status, MutationStatus::Rejected, "{context}");
+        }
+    }
+    let rejected = &h.store().data().rejected;
+    assert_eq!(rejected.len(), 1, "{context}");
+    assert_eq!(rejected[0].reason, "body: must not be empty", "{context}");
+    assert!(h.store().data().outbox.is_empty(), "{context}");
+    assert_eq!(h.view().to_map(), server.state(), "{context}");
+}
+
+#[test]
+fn a_crash_between_any_two_steps_of_a_round_loses_nothing_and_duplicates_nothing() {
+    for crash_at in 0..12 {
+        for server_got_it in [false, true] {
+            scripted_round_with_a_crash(crash_at, server_got_it, None);
+        }
+    }
+}
+
+#[test]
+fn a_storage_failure_at_any_write_of_a_round_loses_nothing_and_duplicates_nothing() {
+    for fail_write in 0..8 {
+        for crash_at in [0, 1, 3] {
+            scripted_round_with_a_crash(crash_at, false, Some(fail_write));
+        }
+    }
+}
