@@ -667,8 +667,12 @@ impl<S: Store> Engine<S> {
         let error = match e {
             TransportError::Network(message) => SyncError::Network { message },
             TransportError::Status { status: 401, .. } => {
+                // Not a failure to back off from: nothing is retried until the rep logs in.
+                self.flight = None;
                 self.auth_required = true;
-                SyncError::AuthRequired
+                self.retry_at = None;
+                self.last_error = Some(SyncError::AuthRequired);
+                return;
             }
             TransportError::Status { status, error } => SyncError::Server {
                 status,

@@ -11,6 +11,21 @@
 //! - [`store`]: the storage trait (every write one transaction) and the in-memory store.
 //! - [`engine`]: the sans-IO sync state machine (events in, effects out).
 //! - [`view`]: the local view: confirmed state with pending local changes re-applied.
+//!
+//! Design decisions:
+//! - **Sans-IO engine, async store.** [`engine::Engine::handle`] takes an event and the time
+//!   and returns effects (send a push/pull, schedule a wake, notify the UI); the driver does
+//!   the I/O. The store is the one thing the engine calls directly, and its methods return
+//!   futures because IndexedDB is asynchronous: a synchronous trait could only be honoured
+//!   over IndexedDB by acknowledging writes before they commit, which would break "nothing is
+//!   lost". The futures need no runtime ([`store::block_on_ready`] runs the in-memory ones).
+//! - **The outbox is the pending state.** A local change is exactly one outbox write; the UI's
+//!   view re-applies the outbox over the confirmed state ([`view::LocalView`]), so there is no
+//!   second copy to keep consistent. Acknowledged entries stay until the pull that brings
+//!   their effects drops them in the same transaction.
+//! - **Ids, time and randomness are parameters.** Mutation ids and the client id come from
+//!   the caller; jitter comes from a seed; request ids tag answers so late or duplicated ones
+//!   are ignored.
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 

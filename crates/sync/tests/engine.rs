@@ -465,10 +465,12 @@ fn unauthorized_stops_syncing_until_logged_in() {
             error: None,
         }),
     });
-    assert_eq!(
-        h.notes.last().unwrap().last_error,
-        Some(SyncError::AuthRequired)
-    );
+    let status = h.notes.last().unwrap();
+    assert_eq!(status.last_error, Some(SyncError::AuthRequired));
+    assert_eq!(status.activity, Activity::Idle);
+    // The request's timeout timer may still fire; it schedules nothing more.
+    h.fire_wake();
+    assert_eq!(h.wake_at, None, "no timer while logged out");
     h.advance(TimeDelta::hours(1));
     h.handle(Event::Wake);
     h.handle(Event::SyncNow);
