@@ -26,6 +26,25 @@
 //! - **Ids, time and randomness are parameters.** Mutation ids and the client id come from
 //!   the caller; jitter comes from a seed; request ids tag answers so late or duplicated ones
 //!   are ignored.
+//!
+//! A driver's loop, natively over the in-memory store:
+//! ```
+//! use tuoke_sync::engine::{Config, Effect, Engine, Event};
+//! use tuoke_sync::protocol::PullResponse;
+//! use tuoke_sync::store::{block_on_ready, MemoryStore};
+//! use uuid::Uuid;
+//!
+//! let now = "2026-03-02T08:00:00Z".parse().unwrap();
+//! let mut engine = Engine::new(MemoryStore::new(), Config::default(), Uuid::from_u128(1), 42);
+//! let effects = block_on_ready(engine.handle(Event::Start, now));
+//! // Nothing to push yet: the first round pulls everything.
+//! let Some(&Effect::SendPull { request, since: 0, .. }) = effects.first() else { panic!() };
+//! let answer = PullResponse { cursor: 0, has_more: false, changes: vec![] };
+//! let effects = block_on_ready(engine.handle(Event::PullDone { request, result: Ok(answer) }, now));
+//! // Next: the periodic sync timer, and a status for the UI.
+//! assert!(effects.iter().any(|e| matches!(e, Effect::ScheduleWake { .. })));
+//! assert!(effects.iter().any(|e| matches!(e, Effect::Notify(s) if s.last_synced_at == Some(now))));
+//! ```
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
