@@ -260,11 +260,14 @@ impl LocalView {
             };
             if let Some(patched) = m.args.get("patch").and_then(Value::as_object) {
                 for name in patched.keys() {
-                    set(
-                        &mut r.data,
-                        name,
-                        fields.get(name).cloned().unwrap_or(Value::Null),
-                    );
+                    match (fields.get(name), r.data.as_object_mut()) {
+                        (Some(value), _) => set(&mut r.data, name, value.clone()),
+                        // Cleared: absent, as the server serialises an empty optional field.
+                        (None, Some(map)) => {
+                            map.remove(name);
+                        }
+                        (None, None) => {}
+                    }
                 }
             }
             refresh_derived(&mut r.data, ctx.today);

@@ -71,6 +71,9 @@ fn run(seed: u64, steps: usize) -> Counts {
     // Records the rep created (prospects, notes): they must be in the local view at every
     // step from the moment they are saved, whatever happens to the sync.
     let mut created: Vec<(&'static str, u128)> = Vec::new();
+    // The region the rep last saved for each prospect (only the rep edits regions): the view
+    // must show it at every step.
+    let mut regions: std::collections::HashMap<u128, &'static str> = Default::default();
     let mut prospects: Vec<u128> = Vec::new();
     let mut late: Vec<Event> = Vec::new();
     let mut next: u128 = 1_000;
@@ -82,6 +85,7 @@ fn run(seed: u64, steps: usize) -> Counts {
             // A local change by the rep.
             0..=24 => {
                 next += 2;
+                let mut region = None;
                 let (m, expect, record) = match rng.below(100) {
                     r if prospects.is_empty() || r < 20 => (
                         put_new(next, next + 1, &format!("工厂 {next}"), h.now),
@@ -90,10 +94,9 @@ fn run(seed: u64, steps: usize) -> Counts {
                     ),
                     r if r < 55 => {
                         let p = rng.pick(&prospects);
-                        let patch = json!({
-                            "employees": rng.below(5_000),
-                            "region": rng.pick(&["华南", "华东", "华北"]),
-                        });
+                        let r = rng.pick(&["华南", "华东", "华北"]);
+                        region = Some((p, r));
+                        let patch = json!({"employees": rng.below(5_000), "region": r});
                         (put_patch(next, p, patch, h.now), Expect::Applied, None)
                     }
                     r if r < 92 => {
@@ -111,6 +114,7 @@ fn run(seed: u64, steps: usize) -> Counts {
                 if h.enqueue(m) {
                     counts.changes += 1;
                     made.push((mutation_id, expect));
+                    regions.extend(region);
                     if let Some((entity, n)) = record {
                         created.push((entity, n));
                         if entity == "prospect" {
@@ -230,6 +234,13 @@ fn run(seed: u64, steps: usize) -> Counts {
             assert!(
                 view.get(entity, &id(*n).to_string()).is_some(),
                 "seed {seed}: the rep's {entity} {n} vanished from the local view"
+            );
+        }
+        for (p, region) in &regions {
+            let shown = &view.get("prospect", &id(*p).to_string()).unwrap().data["region"];
+            assert_eq!(
+                shown, region,
+                "seed {seed}: the rep's latest edit is not shown"
             );
         }
     }

@@ -116,10 +116,13 @@ fn later_local_edits_win_over_earlier_ones() {
         put_patch(3, 100, json!({"region": "华东", "products": "PCB"}), t0()),
         put_patch(4, 100, json!({"products": null}), t0()),
     ];
-    let view = LocalView::build(records(&server), &outbox(edits), &ctx());
+    let view = LocalView::build(records(&server), &outbox(edits.clone()), &ctx());
     let p = prospect(&view, 100);
     assert_eq!(p["region"], "华东");
-    assert_eq!(p["products"], Value::Null);
+    assert_eq!(p.get("products"), None);
+    push(&mut server, edits);
+    let server_side = server.state()[&("prospect".to_owned(), id(100).to_string())].clone();
+    assert_eq!(without_updated_at(p), without_updated_at(server_side));
 }
 
 #[test]
