@@ -140,6 +140,7 @@ async fn apply_batch(
     }
     let mut results = Vec::with_capacity(request.mutations.len());
     let mut processed: Vec<Vec<Arg>> = Vec::new();
+    let mut workable = std::collections::HashSet::new();
     for (m, id) in request.mutations.iter().zip(&ids) {
         if let Some((status, reason)) = seen.get(id) {
             results.push(MutationResult {
@@ -152,6 +153,7 @@ async fn apply_batch(
             continue;
         }
         let mut ctx = Ctx {
+            workable: &mut workable,
             tx: &mut w.tx,
             seq: &mut w.seq,
             user,
@@ -311,6 +313,9 @@ fn truncate(s: &str, max: usize) -> String {
 }
 
 struct Ctx<'a> {
+    /// Prospects the caller may work on, found so far in this batch (only grows within a
+    /// batch: one user's mutations can make a prospect visible, never hide it from them).
+    workable: &'a mut std::collections::HashSet<String>,
     tx: &'a mut Tx,
     seq: &'a mut Seq,
     user: &'a AuthUser,
@@ -353,6 +358,19 @@ impl Ctx<'_> {
                 MUTATIONS.join(", ")
             ))),
         }
+    }
+
+    /// Whether the caller may work on the deal of prospect `id` (cached per batch).
+    async fn can_work_on(&mut self, id: Uuid) -> Result<bool, sqlx::Error> {
+        let key = id.to_string();
+        if self.workable.contains(&key) {
+            return Ok(true);
+        }
+        let ok = self.deal(id).await?.is_some();
+        if ok {
+            self.workable.insert(key);
+        }
+        Ok(ok)
     }
 
     /// The prospect `id` if the caller may work on its deal (not the assistant).
@@ -413,7 +431,8 @@ impl Ctx<'_> {
             }
             return Ok(applied());
         };
-        if visible_prospect(self.tx, self.user, &id).await?.is_none() {
+        let own = row.owner_id.as_deref() == Some(self.user.id.as_str());
+        if !own && visible_prospect(self.tx, self.user, &id).await?.is_none() {
             return Ok(not_visible("id", &id));
         }
         let mut prospect = row.prospect()?;
@@ -429,11 +448,17 @@ impl Ctx<'_> {
             .map_err(|e| sqlx::Error::Decode(e.to_string().into()))?;
         self.tx
             .exec(
-                "UPDATE prospects SET data = $1, dedup_key = $2 WHERE id = $3",
-                args![data, prospect_dedup_key(&prospect), &id],
+                "UPDATE prospects SET data = $1, dedup_key = $2, version = version + 1, \
+                 updated_at = $3, seq = $4 WHERE id = $5",
+                args![
+                    data,
+                    prospect_dedup_key(&prospect),
+                    self.now,
+                    self.seq.take(),
+                    &id
+                ],
             )
             .await?;
-        touch_prospect(self.tx, self.seq, &id, self.now).await?;
         for change in &changes {
             self.history(&id, &change.field, &change.old, &change.new)
                 .await?;
@@ -454,7 +479,7 @@ impl Ctx<'_> {
         if a.body.trim().is_empty() {
             return Ok(Rejected("body: must not be empty".into()));
         }
-        if self.deal(a.prospect_id).await?.is_none() {
+        if !self.can_work_on(a.prospect_id).await? {
             return Ok(not_visible("prospect_id", a.prospect_id));
         }
         let id = a.id.to_string();
@@ -558,11 +583,16 @@ impl Ctx<'_> {
         if row.last_contact().is_none_or(|last| day > last) {
             self.tx
                 .exec(
-                    "UPDATE prospects SET last_contact = $1 WHERE id = $2",
-                    args![day.format("%Y-%m-%d").to_string(), &row.id],
+                    "UPDATE prospects SET last_contact = $1, version = version + 1, \
+                     updated_at = $2, seq = $3 WHERE id = $4",
+                    args![
+                        day.format("%Y-%m-%d").to_string(),
+                        self.now,
+                        self.seq.take(),
+                        &row.id
+                    ],
                 )
                 .await?;
-            touch_prospect(self.tx, self.seq, &row.id, self.now).await?;
         }
         Ok(applied())
     }
@@ -746,9 +776,10 @@ impl Ctx<'_> {
             Ok(t) => t,
             Err(e) => return Ok(Rejected(format!("quote: {e}"))),
         };
-        let Some(row) = self.deal(a.prospect_id).await? else {
+        if !self.can_work_on(a.prospect_id).await? {
             return Ok(not_visible("prospect_id", a.prospect_id));
-        };
+        }
+        let prospect_id = a.prospect_id.to_string();
         let Some(manager) = self.user.manager_id.clone() else {
             return Ok(Rejected(
                 "quote_needs_approval: you have no manager to approve a formal quote".into(),
@@ -772,7 +803,7 @@ impl Ctx<'_> {
             self.seq,
             "quote",
             &id,
-            Some(&row.id),
+            Some(&prospect_id),
             &self.user.id,
             &data,
             self.now,
@@ -787,7 +818,7 @@ impl Ctx<'_> {
             NewApproval {
                 id: approval_id.clone(),
                 kind: "quote",
-                prospect_id: &row.id,
+                prospect_id: &prospect_id,
                 requested_by: &self.user.id,
                 approver_id: &manager,
                 to_stage: None,
@@ -809,16 +840,17 @@ impl Ctx<'_> {
         if let Err(e) = validate_concession(&a.concession) {
             return Ok(Rejected(format!("concession: {e}")));
         }
-        let Some(row) = self.deal(a.prospect_id).await? else {
+        if !self.can_work_on(a.prospect_id).await? {
             return Ok(not_visible("prospect_id", a.prospect_id));
-        };
+        }
+        let prospect_id = a.prospect_id.to_string();
         let id = a.id.to_string();
         let log: Vec<(String,)> = self
             .tx
             .all(
                 "SELECT data FROM records WHERE prospect_id = $1 AND entity = 'concession' \
                  ORDER BY created_at, id",
-                args![&row.id],
+                args![&prospect_id],
             )
             .await?;
         let log: Vec<Concession> = log
@@ -831,7 +863,7 @@ impl Ctx<'_> {
             .opt(
                 "SELECT data FROM records WHERE prospect_id = $1 AND entity = 'quote' \
                  ORDER BY created_at DESC, id DESC LIMIT 1",
-                args![&row.id],
+                args![&prospect_id],
             )
             .await?;
         let quote_total_cny = latest_quote
@@ -854,7 +886,7 @@ impl Ctx<'_> {
             self.seq,
             "concession",
             &id,
-            Some(&row.id),
+            Some(&prospect_id),
             &self.user.id,
             &data,
             self.now,
@@ -871,9 +903,10 @@ impl Ctx<'_> {
             Ok(a) => a,
             Err(e) => return Ok(Rejected(e)),
         };
-        let Some(row) = self.deal(a.prospect_id).await? else {
+        if !self.can_work_on(a.prospect_id).await? {
             return Ok(not_visible("prospect_id", a.prospect_id));
-        };
+        }
+        let prospect_id = a.prospect_id.to_string();
         let id = a.id.to_string();
         let data = json!({
             "id": a.id,
@@ -889,7 +922,7 @@ impl Ctx<'_> {
             self.seq,
             "objection",
             &id,
-            Some(&row.id),
+            Some(&prospect_id),
             &self.user.id,
             &data,
             self.now,
