@@ -59,11 +59,16 @@ pub fn from_value<T: DeserializeOwned>(value: &serde_json::Value) -> Result<T, S
     serde_path_to_error::deserialize(value).map_err(|e| {
         let path = e.path().to_string();
         let inner = e.into_inner();
+        let message = inner.to_string();
         if path == "." {
             // serde names the field itself for missing and unknown fields.
-            inner.to_string()
+            if message.starts_with("missing field") || message.starts_with("unknown field") {
+                message
+            } else {
+                format!("args: {message}")
+            }
         } else {
-            format!("{path}: {inner}")
+            format!("{path}: {message}")
         }
     })
 }

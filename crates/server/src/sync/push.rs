@@ -65,7 +65,9 @@ pub struct Mutation {
     pub id: Uuid,
     #[schema(example = "prospect.put")]
     pub name: String,
+    /// Missing args are judged like wrong ones: the mutation is rejected, not the batch.
     #[schema(value_type = Object)]
+    #[serde(default)]
     pub args: Value,
     /// When the client made the change (informational).
     #[serde(default)]

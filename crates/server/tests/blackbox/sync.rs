@@ -605,6 +605,7 @@ fn rejected_mutations_name_the_field_and_the_batch_goes_on(db: TestDb) {
         (uuid(), "activity.log", json!({"id": uuid(), "prospect_id": p, "kind": "phone_call", "at": "yesterday"})),
         (uuid(), "stage.move", json!({"prospect_id": p, "to": "heaven"})),
         (uuid(), "teleport", json!({})),
+        (uuid(), "note.add", Value::Null),
         (uuid(), "note.add", note_args(&uuid(), &p, "still applied after rejections")),
     ]);
     let reasons: Vec<(String, String)> = results
@@ -626,6 +627,7 @@ fn rejected_mutations_name_the_field_and_the_batch_goes_on(db: TestDb) {
         ("rejected", "at:"),
         ("rejected", "to:"),
         ("rejected", "name: unknown mutation"),
+        ("rejected", "args: invalid type: null"),
         ("applied", ""),
     ];
     for ((status, reason), (want_status, want_prefix)) in reasons.iter().zip(expect_prefix) {
