@@ -135,7 +135,12 @@ pub async fn seed(db: &Db) -> Result<(), DemoError> {
             password_hash,
             role,
             manager: manager.map(|m| Username::parse(m).expect("demo usernames are valid")),
-            territory: None,
+            // Territories match the sample prospects' regions, so a demo lead import assigns.
+            territory: match name {
+                "rep1" => Some("华南".to_owned()),
+                "rep2" => Some("华东".to_owned()),
+                _ => None,
+            },
         };
         match db.create_user(new).await {
             Ok(_) => created.push(name),
