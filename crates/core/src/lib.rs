@@ -34,6 +34,7 @@ pub mod negotiation;
 pub mod playbook;
 pub mod quiz;
 pub mod record;
+pub mod rng;
 pub mod stage;
 pub mod types;
 pub mod validate;

@@ -227,34 +227,10 @@ pub fn question(id: QuestionId) -> Option<&'static Question> {
     BANK.iter().find(|q| q.id == id)
 }
 
-/// SplitMix64: tiny, deterministic, identical on every platform.
-struct SplitMix64(u64);
-
-impl SplitMix64 {
-    fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-        z ^ (z >> 31)
-    }
-
-    /// Uniform in `0..n` (n > 0), by rejection to avoid modulo bias.
-    fn below(&mut self, n: u64) -> u64 {
-        let zone = u64::MAX - (u64::MAX % n);
-        loop {
-            let x = self.next();
-            if x < zone {
-                return x % n;
-            }
-        }
-    }
-}
-
 /// Draw [`DRAW_SIZE`] distinct questions; the same seed always gives the same draw.
 pub fn draw(seed: u64) -> Vec<QuestionId> {
     let mut ids: Vec<QuestionId> = BANK.iter().map(|q| q.id).collect();
-    let mut rng = SplitMix64(seed);
+    let mut rng = crate::rng::SplitMix64::new(seed);
     // Partial Fisher–Yates: the first DRAW_SIZE slots become a uniform sample.
     for i in 0..DRAW_SIZE.min(ids.len()) {
         let j = i + rng.below((ids.len() - i) as u64) as usize;

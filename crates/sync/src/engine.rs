@@ -224,19 +224,8 @@ pub fn backoff_delay(cfg: &Config, failures: u32, random: u64) -> TimeDelta {
     TimeDelta::milliseconds(millis as i64)
 }
 
-/// splitmix64: jitter from the injected seed (no getrandom on wasm).
-#[derive(Debug, Clone)]
-struct Jitter(u64);
-
-impl Jitter {
-    fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-        z ^ (z >> 31)
-    }
-}
+/// Jitter comes from the injected seed (no getrandom on wasm).
+type Jitter = tuoke_core::rng::SplitMix64;
 
 #[derive(Debug, Clone)]
 enum FlightKind {
@@ -287,10 +276,10 @@ impl<S: Store> Engine<S> {
         cfg.push_batch = cfg.push_batch.max(1);
         cfg.pull_limit = cfg.pull_limit.max(1);
         let push_limit = cfg.push_batch;
-        let mut jitter = Jitter(seed);
+        let mut jitter = Jitter::new(seed);
         // Request ids start at a seeded point, so an answer meant for an earlier engine over
         // the same store (before a crash) is unlikely to match one of this engine's requests.
-        let next_request = jitter.next() >> 16;
+        let next_request = jitter.next_u64() >> 16;
         Engine {
             store,
             cfg,
@@ -694,7 +683,7 @@ impl<S: Store> Engine<S> {
     fn fail(&mut self, now: DateTime<Utc>, error: SyncError) {
         self.flight = None;
         self.failures = self.failures.saturating_add(1);
-        let delay = backoff_delay(&self.cfg, self.failures, self.jitter.next());
+        let delay = backoff_delay(&self.cfg, self.failures, self.jitter.next_u64());
         self.retry_at = Some(now + delay);
         self.last_error = Some(error);
     }
@@ -764,11 +753,11 @@ mod tests {
             backoff_cap: TimeDelta::seconds(60),
             ..Config::default()
         };
-        let mut jitter = Jitter(42);
+        let mut jitter = Jitter::new(42);
         for failures in 1..=40u32 {
             let ceiling = (1000i64 << (failures - 1).min(20)).min(60_000);
             for _ in 0..200 {
-                let d = backoff_delay(&cfg, failures, jitter.next()).num_milliseconds();
+                let d = backoff_delay(&cfg, failures, jitter.next_u64()).num_milliseconds();
                 assert!((0..=ceiling).contains(&d), "failures {failures}: {d} ms");
             }
         }
@@ -780,9 +769,9 @@ mod tests {
     #[test]
     fn backoff_spreads_over_the_whole_interval() {
         let cfg = Config::default();
-        let mut jitter = Jitter(7);
+        let mut jitter = Jitter::new(7);
         let draws: Vec<i64> = (0..1000)
-            .map(|_| backoff_delay(&cfg, 4, jitter.next()).num_milliseconds())
+            .map(|_| backoff_delay(&cfg, 4, jitter.next_u64()).num_milliseconds())
             .collect();
         assert!(draws.iter().any(|&d| d < 2000));
         assert!(draws.iter().any(|&d| d > 6000));

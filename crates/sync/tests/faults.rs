@@ -12,24 +12,17 @@ mod common;
 use chrono::TimeDelta;
 use common::*;
 use serde_json::json;
+use tuoke_core::rng::SplitMix64;
 use tuoke_sync::engine::{Config, Event};
 use tuoke_sync::protocol::{MutationStatus, PushRequest};
 use uuid::Uuid;
 
-/// splitmix64.
-struct Rng(u64);
+/// The core's seeded generator, with a helper to pick from a slice.
+struct Rng(SplitMix64);
 
 impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-        z ^ (z >> 31)
-    }
-
     fn below(&mut self, n: u64) -> u64 {
-        self.next() % n
+        self.0.below(n)
     }
 
     fn pick<T: Copy>(&mut self, items: &[T]) -> T {
@@ -57,7 +50,7 @@ struct Counts {
 }
 
 fn run(seed: u64, steps: usize) -> Counts {
-    let mut rng = Rng(seed);
+    let mut rng = Rng(SplitMix64::new(seed));
     let mut server = SimServer::new();
     let cfg = Config {
         push_batch: 1 + rng.below(4) as usize,
