@@ -103,6 +103,16 @@ enum Outcome {
 
 use Outcome::{Applied, Pending, Rejected};
 
+/// Parses a mutation's args, or returns its rejection (naming the field) from the handler.
+macro_rules! args_or_reject {
+    ($args:expr) => {
+        match from_value($args) {
+            Ok(a) => a,
+            Err(e) => return Ok(Rejected(e)),
+        }
+    };
+}
+
 fn applied() -> Outcome {
     Applied(Vec::new())
 }
@@ -474,10 +484,7 @@ impl Ctx<'_> {
     }
 
     async fn note_add(&mut self, args: &Value) -> Result<Outcome, sqlx::Error> {
-        let a: NoteAddArgs = match from_value(args) {
-            Ok(a) => a,
-            Err(e) => return Ok(Rejected(e)),
-        };
+        let a: NoteAddArgs = args_or_reject!(args);
         if a.body.trim().is_empty() {
             return Ok(Rejected("body: must not be empty".into()));
         }
@@ -549,10 +556,7 @@ impl Ctx<'_> {
     }
 
     async fn activity_log(&mut self, args: &Value) -> Result<Outcome, sqlx::Error> {
-        let a: ActivityLogArgs = match from_value(args) {
-            Ok(a) => a,
-            Err(e) => return Ok(Rejected(e)),
-        };
+        let a: ActivityLogArgs = args_or_reject!(args);
         let Some(row) = self.deal(a.prospect_id).await? else {
             return Ok(not_visible("prospect_id", a.prospect_id));
         };
@@ -600,10 +604,7 @@ impl Ctx<'_> {
     }
 
     async fn stage_move(&mut self, args: &Value) -> Result<Outcome, sqlx::Error> {
-        let a: StageMoveArgs = match from_value(args) {
-            Ok(a) => a,
-            Err(e) => return Ok(Rejected(e)),
-        };
+        let a: StageMoveArgs = args_or_reject!(args);
         let Some(row) = self.deal(a.prospect_id).await? else {
             return Ok(not_visible("prospect_id", a.prospect_id));
         };
@@ -681,10 +682,7 @@ impl Ctx<'_> {
     }
 
     async fn approval_decide(&mut self, args: &Value) -> Result<Outcome, sqlx::Error> {
-        let a: ApprovalDecideArgs = match from_value(args) {
-            Ok(a) => a,
-            Err(e) => return Ok(Rejected(e)),
-        };
+        let a: ApprovalDecideArgs = args_or_reject!(args);
         let id = a.approval_id.to_string();
         let Some(approval) = load_approval(self.tx, &id).await? else {
             return Ok(Rejected(format!("approval_id: no approval {id}")));
@@ -770,10 +768,7 @@ impl Ctx<'_> {
     }
 
     async fn quote_submit(&mut self, args: &Value) -> Result<Outcome, sqlx::Error> {
-        let a: QuoteSubmitArgs = match from_value(args) {
-            Ok(a) => a,
-            Err(e) => return Ok(Rejected(e)),
-        };
+        let a: QuoteSubmitArgs = args_or_reject!(args);
         let total = match quote_total(&a.quote) {
             Ok(t) => t,
             Err(e) => return Ok(Rejected(format!("quote: {e}"))),
@@ -835,10 +830,7 @@ impl Ctx<'_> {
     }
 
     async fn concession_add(&mut self, args: &Value) -> Result<Outcome, sqlx::Error> {
-        let a: ConcessionAddArgs = match from_value(args) {
-            Ok(a) => a,
-            Err(e) => return Ok(Rejected(e)),
-        };
+        let a: ConcessionAddArgs = args_or_reject!(args);
         if let Err(e) = validate_concession(&a.concession) {
             return Ok(Rejected(format!("concession: {e}")));
         }
@@ -901,10 +893,7 @@ impl Ctx<'_> {
     }
 
     async fn objection_add(&mut self, args: &Value) -> Result<Outcome, sqlx::Error> {
-        let a: ObjectionAddArgs = match from_value(args) {
-            Ok(a) => a,
-            Err(e) => return Ok(Rejected(e)),
-        };
+        let a: ObjectionAddArgs = args_or_reject!(args);
         if !self.can_work_on(a.prospect_id).await? {
             return Ok(not_visible("prospect_id", a.prospect_id));
         }
@@ -937,10 +926,7 @@ impl Ctx<'_> {
     }
 
     async fn prospect_share(&mut self, args: &Value) -> Result<Outcome, sqlx::Error> {
-        let a: ProspectShareArgs = match from_value(args) {
-            Ok(a) => a,
-            Err(e) => return Ok(Rejected(e)),
-        };
+        let a: ProspectShareArgs = args_or_reject!(args);
         let Some(row) = self.deal(a.prospect_id).await? else {
             return Ok(not_visible("prospect_id", a.prospect_id));
         };
@@ -1016,10 +1002,7 @@ impl Ctx<'_> {
     }
 
     async fn quiz_submit(&mut self, args: &Value) -> Result<Outcome, sqlx::Error> {
-        let a: QuizSubmitArgs = match from_value(args) {
-            Ok(a) => a,
-            Err(e) => return Ok(Rejected(e)),
-        };
+        let a: QuizSubmitArgs = args_or_reject!(args);
         let id = a.id.to_string();
         let drawn = draw(a.seed);
         let result = grade_attempt(&drawn, &a.answers, a.started_at, a.submitted_at);
