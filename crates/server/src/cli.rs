@@ -1,12 +1,16 @@
 //! The command line of API.md, parsed with clap. Parsing only: [`crate::commands`] acts on it.
 
 use std::path::PathBuf;
+use std::time::Duration;
 
 use clap::builder::{PossibleValuesParser, TypedValueParser};
 use clap::{Args, Parser, Subcommand};
 
 use crate::db::DEFAULT_DATABASE_URL;
 use crate::domain::{Role, Username};
+
+/// Where `serve` reads the request timeout from when `--request-timeout` is not given.
+pub const REQUEST_TIMEOUT_ENV: &str = "TUOKE_REQUEST_TIMEOUT_SECS";
 
 #[derive(Debug, Parser)]
 #[command(name = "tuoke-server", version, about = "Tuoke (拓客) sync server")]
@@ -52,6 +56,20 @@ pub struct ServeArgs {
     /// Create demo users (rep1, rep2, manager1, assistant1; password "demo") if absent.
     #[arg(long)]
     pub demo: bool,
+    /// Answer 503 to a request (reading its body included) still running after SECS seconds
+    /// [default: 30].
+    #[arg(long, value_name = "SECS", env = REQUEST_TIMEOUT_ENV, value_parser = parse_timeout)]
+    pub request_timeout: Option<Duration>,
+}
+
+/// A request timeout: a positive whole number of seconds.
+fn parse_timeout(value: &str) -> Result<Duration, String> {
+    match value.trim().parse::<u64>() {
+        Ok(secs) if secs > 0 => Ok(Duration::from_secs(secs)),
+        _ => Err(format!(
+            "expected a positive whole number of seconds (--request-timeout or {REQUEST_TIMEOUT_ENV})"
+        )),
+    }
 }
 
 #[derive(Debug, Subcommand)]
@@ -139,5 +157,28 @@ mod tests {
         assert_eq!(args.addr, "127.0.0.1:8080");
         assert_eq!(args.static_dir, PathBuf::from("dist"));
         assert!(!args.demo);
+    }
+
+    #[test]
+    fn request_timeout_is_a_positive_number_of_seconds() {
+        let serve = |value: &str| {
+            let flag = format!("--request-timeout={value}");
+            Cli::try_parse_from(["tuoke-server", "serve", &flag]).map(|cli| {
+                let Command::Serve(args) = cli.command else {
+                    panic!("expected serve");
+                };
+                args.request_timeout
+            })
+        };
+        assert_eq!(serve("5").unwrap(), Some(Duration::from_secs(5)));
+        for bad in ["0", "-1", "1.5", "soon", ""] {
+            let err = serve(bad).unwrap_err();
+            assert_eq!(
+                err.kind(),
+                clap::error::ErrorKind::ValueValidation,
+                "{bad:?}"
+            );
+            assert!(err.to_string().contains(REQUEST_TIMEOUT_ENV), "{err}");
+        }
     }
 }

@@ -79,7 +79,11 @@ async fn serve(args: ServeArgs) -> Result<(), CommandError> {
             source,
         })?;
     say(&format!("tuoke-server listening on http://{local}"));
-    let app = startup::app(AppState::new(db, static_dir));
+    let mut state = AppState::new(db, static_dir);
+    if let Some(timeout) = args.request_timeout {
+        state = state.with_request_timeout(timeout);
+    }
+    let app = startup::app(state);
     startup::run(listener, app)
         .await
         .map_err(CommandError::Serve)?;

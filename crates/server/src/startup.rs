@@ -31,7 +31,8 @@ use crate::{routes, static_files};
 
 /// Largest accepted request body (API.md); attachment uploads will raise it per route.
 pub const BODY_LIMIT: usize = 1024 * 1024;
-/// A request still running after this is answered with 503 so the client retries.
+/// A request still running after this is answered with 503 so the client retries (the
+/// default of [`AppState::request_timeout`]; `serve` reads `TUOKE_REQUEST_TIMEOUT_SECS`).
 pub const REQUEST_TIMEOUT: Duration = Duration::from_secs(30);
 
 /// Shared by all handlers. Cheap to clone.
@@ -45,6 +46,8 @@ pub struct AppState {
     pub limiter: Arc<LoginLimiter>,
     /// Group-commit writer for pushes; started lazily on the serving runtime.
     pub pushes: Arc<std::sync::OnceLock<PushQueue>>,
+    /// How long a request (reading its body included) may run before it gets 503.
+    pub request_timeout: Duration,
 }
 
 impl AppState {
@@ -63,6 +66,15 @@ impl AppState {
             write_lock: WriteLock::default(),
             limiter: Arc::default(),
             pushes: Arc::default(),
+            request_timeout: REQUEST_TIMEOUT,
+        }
+    }
+
+    /// The same state with another request timeout (default [`REQUEST_TIMEOUT`]).
+    pub fn with_request_timeout(self, request_timeout: Duration) -> Self {
+        Self {
+            request_timeout,
+            ..self
         }
     }
 }
@@ -87,13 +99,14 @@ pub fn build(api: OpenApiRouter<AppState>, state: AppState) -> Router {
         }),
     );
 
+    let timeout = state.request_timeout;
     Router::new()
         .merge(api)
         .fallback(fallback)
         .layer(DefaultBodyLimit::max(BODY_LIMIT))
         .layer(TimeoutLayer::with_status_code(
             StatusCode::SERVICE_UNAVAILABLE,
-            REQUEST_TIMEOUT,
+            timeout,
         ))
         // Outside the timeout, so that its 503 is reshaped too.
         .layer(middleware::from_fn(json_errors))

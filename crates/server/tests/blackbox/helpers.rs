@@ -137,6 +137,7 @@ pub fn tuoke(args: &[&str]) -> Command {
     cmd.args(args)
         .env_remove("TUOKE_DATABASE_URL")
         .env_remove("TUOKE_PASSWORD")
+        .env_remove("TUOKE_REQUEST_TIMEOUT_SECS")
         .env("RUST_LOG", "info");
     cmd
 }

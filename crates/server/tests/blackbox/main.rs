@@ -34,8 +34,10 @@ macro_rules! db_tests {
 
 mod api;
 mod auth;
+mod limits;
 mod simulation;
 mod sync;
+mod visibility;
 
 db_tests!(
     health_is_ok,
