@@ -118,10 +118,16 @@ impl Db {
 }
 
 async fn connect_postgres(url: &str) -> Result<PgPool, DbError> {
-    let options = PgConnectOptions::from_str(url).map_err(|source| DbError::InvalidUrl {
-        url: redact_url(url),
-        source,
-    })?;
+    let options = PgConnectOptions::from_str(url)
+        .map_err(|source| DbError::InvalidUrl {
+            url: redact_url(url),
+            source,
+        })?
+        // Plan every execution with the parameters and the table's current size. A generic
+        // plan cached while a table was small (a new install, the first minute before
+        // autovacuum's ANALYZE) keeps sequential scans for the life of the connection: that
+        // made idempotency look-ups 40 ms each on a growing table.
+        .options([("plan_cache_mode", "force_custom_plan")]);
     probe(url, PgConnection::connect_with(&options)).await?;
     PgPoolOptions::new()
         .max_connections(10)

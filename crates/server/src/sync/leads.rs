@@ -18,8 +18,8 @@ use crate::domain::Role;
 use crate::error::ApiError;
 use crate::repo::sql::{args, Tx};
 use crate::sync::records::{
-    dedup_key, insert_prospect, load_prospect, prospect_dedup_key, record_history, touch_prospect,
-    visible_prospect, NewProspect,
+    cancel_pending_approvals, dedup_key, insert_prospect, load_prospect, prospect_dedup_key,
+    record_history, touch_prospect, visible_prospect, NewProspect,
 };
 use crate::sync::{Seq, WriteLock, Writer};
 
@@ -127,6 +127,14 @@ pub async fn transfer(
     w.tx.exec(
         "UPDATE prospects SET owner_id = $1 WHERE id = $2",
         args![&target_id, &id],
+    )
+    .await?;
+    cancel_pending_approvals(
+        &mut w.tx,
+        &mut w.seq,
+        &id,
+        "cancelled: the prospect was transferred to another owner",
+        now,
     )
     .await?;
     touch_prospect(&mut w.tx, &mut w.seq, &id, now).await?;

@@ -21,7 +21,7 @@ pub mod visibility;
 use std::sync::Arc;
 
 use crate::db::Db;
-use crate::repo::sql::{args, Tx};
+use crate::repo::sql::{args, Arg, Tx};
 
 /// Serialises this process's writers (see the module docs).
 pub type WriteLock = Arc<tokio::sync::Mutex<()>>;
@@ -67,6 +67,9 @@ pub struct Writer {
     _guard: tokio::sync::OwnedMutexGuard<()>,
     pub tx: Tx,
     pub seq: Seq,
+    /// Field-history rows ([`records::history_row`]) written in bulk at commit: history is
+    /// append-only and never read back inside a write transaction.
+    pub history: Vec<Vec<Arg>>,
 }
 
 impl Writer {
@@ -78,10 +81,12 @@ impl Writer {
             _guard: guard,
             tx,
             seq,
+            history: Vec::new(),
         })
     }
 
     pub async fn commit(mut self) -> Result<(), sqlx::Error> {
+        records::insert_history(&mut self.tx, std::mem::take(&mut self.history)).await?;
         self.seq.store(&mut self.tx).await?;
         self.tx.commit().await
     }

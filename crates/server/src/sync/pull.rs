@@ -85,23 +85,29 @@ pub async fn pull(
         });
     }
 
-    let sql = format!(
-        "SELECT r.id, r.entity, r.data, r.version, r.seq FROM records r \
-         WHERE r.seq > $2 AND r.seq <= $3 AND {} ORDER BY r.seq LIMIT $4",
-        visibility::record(user.role)
-    );
-    let rows: Vec<(String, String, String, i64, i64)> =
-        tx.all(&sql, args![&user.id, since, current, fetch]).await?;
-    for (id, entity, data, version, seq) in rows {
-        let data =
-            RawValue::from_string(data).map_err(|e| sqlx::Error::Decode(e.to_string().into()))?;
-        changes.push(Change {
-            entity,
-            id,
-            version,
-            data: Some(data),
-            seq,
-        });
+    // Records on a prospect, then the caller's own records without one (quiz attempts): two
+    // statements, so that neither condition hides the other's index behind an `OR`.
+    let record_conditions = visibility::deal_record(user.role)
+        .into_iter()
+        .chain([visibility::own_record(user.role)]);
+    for condition in record_conditions {
+        let sql = format!(
+            "SELECT r.id, r.entity, r.data, r.version, r.seq FROM records r \
+             WHERE r.seq > $2 AND r.seq <= $3 AND {condition} ORDER BY r.seq LIMIT $4"
+        );
+        let rows: Vec<(String, String, String, i64, i64)> =
+            tx.all(&sql, args![&user.id, since, current, fetch]).await?;
+        for (id, entity, data, version, seq) in rows {
+            let data = RawValue::from_string(data)
+                .map_err(|e| sqlx::Error::Decode(e.to_string().into()))?;
+            changes.push(Change {
+                entity,
+                id,
+                version,
+                data: Some(data),
+                seq,
+            });
+        }
     }
 
     let sql = format!(

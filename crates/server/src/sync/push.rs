@@ -31,8 +31,8 @@ use std::collections::HashMap;
 
 use crate::repo::sql::{args, Arg, Tx};
 use crate::sync::records::{
-    insert_approval, insert_prospect, insert_record, load_approval, load_prospect,
-    prospect_dedup_key, record_history, supersede_stage_approvals, touch_prospect,
+    history_row, insert_approval, insert_prospect, insert_record, load_approval, load_prospect,
+    prospect_dedup_key, set_quote_status, supersede_stage_approvals, touch_prospect,
     visible_prospect, NewApproval, NewProspect, ProspectRow,
 };
 use crate::sync::visibility::works_deals;
@@ -168,6 +168,7 @@ async fn apply_batch(
             workable: &mut workable,
             tx: &mut w.tx,
             seq: &mut w.seq,
+            history: &mut w.history,
             user,
             now,
             mutation_id: id,
@@ -330,6 +331,7 @@ struct Ctx<'a> {
     workable: &'a mut std::collections::HashSet<String>,
     tx: &'a mut Tx,
     seq: &'a mut Seq,
+    history: &'a mut Vec<Vec<Arg>>,
     user: &'a AuthUser,
     now: DateTime<Utc>,
     mutation_id: &'a str,
@@ -393,15 +395,9 @@ impl Ctx<'_> {
         visible_prospect(self.tx, self.user, &id.to_string()).await
     }
 
-    async fn history(
-        &mut self,
-        prospect_id: &str,
-        field: &str,
-        old: &Value,
-        new: &Value,
-    ) -> Result<(), sqlx::Error> {
-        record_history(
-            self.tx,
+    /// Queues a field-history row (written at commit, see [`Writer::history`]).
+    fn history(&mut self, prospect_id: &str, field: &str, old: &Value, new: &Value) {
+        self.history.push(history_row(
             prospect_id,
             field,
             old,
@@ -409,8 +405,7 @@ impl Ctx<'_> {
             &self.user.id,
             self.now,
             Some(self.mutation_id),
-        )
-        .await
+        ));
     }
 
     async fn prospect_put(&mut self, args: &Value) -> Result<Outcome, sqlx::Error> {
@@ -438,8 +433,7 @@ impl Ctx<'_> {
             insert_prospect(self.tx, self.seq, new).await?;
             let grade = GradeView::of(&prospect, today);
             if let Some(entry) = history_entry(None, &grade, self.now) {
-                self.history(&id, "grade", &Value::Null, &json!(entry))
-                    .await?;
+                self.history(&id, "grade", &Value::Null, &json!(entry));
             }
             return Ok(applied());
         };
@@ -472,13 +466,11 @@ impl Ctx<'_> {
             )
             .await?;
         for change in &changes {
-            self.history(&id, &change.field, &change.old, &change.new)
-                .await?;
+            self.history(&id, &change.field, &change.old, &change.new);
         }
         let after = GradeView::of(&prospect, today);
         if let Some(entry) = history_entry(Some(&before), &after, self.now) {
-            self.history(&id, "grade", &json!(before.value), &json!(entry))
-                .await?;
+            self.history(&id, "grade", &json!(before.value), &json!(entry));
         }
         Ok(applied())
     }
@@ -677,8 +669,8 @@ impl Ctx<'_> {
             )
             .await?;
         touch_prospect(self.tx, self.seq, &row.id, self.now).await?;
-        self.history(&row.id, "stage", &json!(from), &json!(to))
-            .await
+        self.history(&row.id, "stage", &json!(from), &json!(to));
+        Ok(())
     }
 
     async fn approval_decide(&mut self, args: &Value) -> Result<Outcome, sqlx::Error> {
@@ -728,7 +720,8 @@ impl Ctx<'_> {
             }
             _ => {
                 if let Some(quote_id) = &approval.quote_id {
-                    self.decide_quote(quote_id, a.approve).await?;
+                    let status = if a.approve { "approved" } else { "rejected" };
+                    set_quote_status(self.tx, self.seq, quote_id, status).await?;
                 }
             }
         }
@@ -749,37 +742,35 @@ impl Ctx<'_> {
         Ok(applied())
     }
 
-    async fn decide_quote(&mut self, quote_id: &str, approve: bool) -> Result<(), sqlx::Error> {
-        let found: Option<(String,)> = self
-            .tx
-            .opt("SELECT data FROM records WHERE id = $1", args![quote_id])
-            .await?;
-        let Some((data,)) = found else { return Ok(()) };
-        let mut data: Value =
-            serde_json::from_str(&data).map_err(|e| sqlx::Error::Decode(e.to_string().into()))?;
-        data["status"] = json!(if approve { "approved" } else { "rejected" });
-        self.tx
-            .exec(
-                "UPDATE records SET data = $1, version = version + 1, seq = $2 WHERE id = $3",
-                args![data.to_string(), self.seq.take(), quote_id],
-            )
-            .await
-            .map(drop)
-    }
-
     async fn quote_submit(&mut self, args: &Value) -> Result<Outcome, sqlx::Error> {
         let a: QuoteSubmitArgs = args_or_reject!(args);
         let total = match quote_total(&a.quote) {
             Ok(t) => t,
             Err(e) => return Ok(Rejected(format!("quote: {e}"))),
         };
-        if !self.can_work_on(a.prospect_id).await? {
+        let Some(row) = self.deal(a.prospect_id).await? else {
             return Ok(not_visible("prospect_id", a.prospect_id));
-        }
+        };
         let prospect_id = a.prospect_id.to_string();
-        let Some(manager) = self.user.manager_id.clone() else {
+        // The deal's manager decides: the owner's, also when a colleague it is shared with
+        // quotes (so whoever decides can see the prospect and the quote); never the
+        // submitter themself (a manager quoting on their team's deal asks their own manager).
+        let owners_manager: Option<(Option<String>,)> = match &row.owner_id {
+            Some(owner) => {
+                self.tx
+                    .opt("SELECT manager_id FROM users WHERE id = $1", args![owner])
+                    .await?
+            }
+            None => None,
+        };
+        let manager = owners_manager
+            .and_then(|(m,)| m)
+            .filter(|m| *m != self.user.id)
+            .or_else(|| self.user.manager_id.clone());
+        let Some(manager) = manager else {
             return Ok(Rejected(
-                "quote_needs_approval: you have no manager to approve a formal quote".into(),
+                "quote_needs_approval: no manager to approve this formal quote (neither the owner's manager nor yours)"
+                    .into(),
             ));
         };
         let id = a.id.to_string();
@@ -996,8 +987,7 @@ impl Ctx<'_> {
             "shared_with",
             &json!({"user_id": target, "shared": !a.shared}),
             &json!({"user_id": target, "shared": a.shared}),
-        )
-        .await?;
+        );
         Ok(applied())
     }
 

@@ -8,7 +8,7 @@ use tuoke_core::types::{Prospect, Stage};
 use uuid::Uuid;
 
 use crate::auth::AuthUser;
-use crate::repo::sql::{args, Tx};
+use crate::repo::sql::{args, Arg, Tx};
 use crate::sync::{visibility, Seq};
 
 pub const PROSPECT_COLUMNS: &str = "p.id, p.owner_id, p.lead_list, p.data, p.stage, \
@@ -174,7 +174,60 @@ pub async fn touch_prospect(
     .map(drop)
 }
 
-/// One overwritten value of a prospect (its field history).
+/// One overwritten value of a prospect (its field history), as the row's arguments.
+#[allow(clippy::too_many_arguments)]
+pub fn history_row(
+    prospect_id: &str,
+    field: &str,
+    old: &Value,
+    new: &Value,
+    user: &str,
+    now: DateTime<Utc>,
+    mutation_id: Option<&str>,
+) -> Vec<Arg> {
+    args![
+        prospect_id,
+        field,
+        old.to_string(),
+        new.to_string(),
+        user,
+        now,
+        mutation_id.map(str::to_owned)
+    ]
+}
+
+/// Field-history rows per statement (7 parameters each: well under both databases' limits).
+const HISTORY_CHUNK: usize = 100;
+
+/// Inserts field-history rows (from [`history_row`]), oldest first, a chunk per statement.
+pub async fn insert_history(tx: &mut Tx, rows: Vec<Vec<Arg>>) -> Result<(), sqlx::Error> {
+    for chunk in rows.chunks(HISTORY_CHUNK) {
+        let values = (0..chunk.len())
+            .map(|r| {
+                let p = |c: usize| format!("${}", r * 7 + c + 1);
+                format!(
+                    "({}, {}, {}, {}, {}, {}, {})",
+                    p(0),
+                    p(1),
+                    p(2),
+                    p(3),
+                    p(4),
+                    p(5),
+                    p(6)
+                )
+            })
+            .collect::<Vec<_>>()
+            .join(", ");
+        let sql = format!(
+            "INSERT INTO field_history (prospect_id, field, old_value, new_value, changed_by, \
+             changed_at, mutation_id) VALUES {values}"
+        );
+        tx.exec(&sql, chunk.concat()).await?;
+    }
+    Ok(())
+}
+
+/// Inserts one field-history row now.
 #[allow(clippy::too_many_arguments)]
 pub async fn record_history(
     tx: &mut Tx,
@@ -186,21 +239,8 @@ pub async fn record_history(
     now: DateTime<Utc>,
     mutation_id: Option<&str>,
 ) -> Result<(), sqlx::Error> {
-    tx.exec(
-        "INSERT INTO field_history (prospect_id, field, old_value, new_value, changed_by, \
-         changed_at, mutation_id) VALUES ($1, $2, $3, $4, $5, $6, $7)",
-        args![
-            prospect_id,
-            field,
-            old.to_string(),
-            new.to_string(),
-            user,
-            now,
-            mutation_id.map(str::to_owned)
-        ],
-    )
-    .await
-    .map(drop)
+    let row = history_row(prospect_id, field, old, new, user, now, mutation_id);
+    insert_history(tx, vec![row]).await
 }
 
 /// Inserts a note, activity, quote, concession, objection or quiz attempt; false (nothing
@@ -349,6 +389,65 @@ pub async fn supersede_stage_approvals(
         .await?;
     }
     Ok(())
+}
+
+/// Sets a quote record's `status` (`approved` / `rejected`), as a new version.
+pub async fn set_quote_status(
+    tx: &mut Tx,
+    seq: &mut Seq,
+    quote_id: &str,
+    status: &str,
+) -> Result<(), sqlx::Error> {
+    let found: Option<(String,)> = tx
+        .opt("SELECT data FROM records WHERE id = $1", args![quote_id])
+        .await?;
+    let Some((data,)) = found else { return Ok(()) };
+    let mut data: Value =
+        serde_json::from_str(&data).map_err(|e| sqlx::Error::Decode(e.to_string().into()))?;
+    data["status"] = Value::from(status);
+    tx.exec(
+        "UPDATE records SET data = $1, version = version + 1, seq = $2 WHERE id = $3",
+        args![data.to_string(), seq.take(), quote_id],
+    )
+    .await
+    .map(drop)
+}
+
+/// Cancels every pending approval of prospect `id` (its owner changed: the old owner's
+/// manager must no longer decide on the new owner's deal). Each becomes `rejected` with
+/// `comment`, a quote waiting on one becomes `rejected` too, and a pending stage is cleared;
+/// the new owner asks again. The caller bumps the prospect's version afterwards.
+pub async fn cancel_pending_approvals(
+    tx: &mut Tx,
+    seq: &mut Seq,
+    id: &str,
+    comment: &str,
+    now: DateTime<Utc>,
+) -> Result<(), sqlx::Error> {
+    let pending: Vec<(String, Option<String>)> = tx
+        .all(
+            "SELECT id, quote_id FROM approvals WHERE prospect_id = $1 AND status = 'pending' \
+             ORDER BY created_at",
+            args![id],
+        )
+        .await?;
+    for (approval_id, quote_id) in pending {
+        tx.exec(
+            "UPDATE approvals SET status = 'rejected', comment = $1, decided_at = $2, \
+             version = version + 1, seq = $3 WHERE id = $4",
+            args![comment, now, seq.take(), approval_id],
+        )
+        .await?;
+        if let Some(quote_id) = quote_id {
+            set_quote_status(tx, seq, &quote_id, "rejected").await?;
+        }
+    }
+    tx.exec(
+        "UPDATE prospects SET pending_stage = NULL WHERE id = $1",
+        args![id],
+    )
+    .await
+    .map(drop)
 }
 
 #[cfg(test)]

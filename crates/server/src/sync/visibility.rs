@@ -10,7 +10,9 @@
 //! author's manager, admin. Approvals: the requester and the deciding manager, admin.
 //!
 //! Subqueries are uncorrelated (`IN (SELECT …)`), so both databases evaluate them once per
-//! statement rather than once per row: a pull scans its seq range with cheap lookups.
+//! statement rather than once per row. The pull reads records with two conditions
+//! ([`deal_record`], [`own_record`]) instead of [`record`]'s `OR`, which would hide the
+//! `records (prospect_id, seq)` index from both planners.
 
 use crate::domain::Role;
 
@@ -45,6 +47,40 @@ pub fn record(role: Role) -> String {
               (SELECT t.id FROM users t WHERE t.manager_id = $1) \
               UNION SELECT s.prospect_id FROM prospect_shares s WHERE s.user_id = $1))"
             .to_owned(),
+    }
+}
+
+/// Condition on `records r` for records attached to a prospect, in a pull: `None` when the
+/// role sees none (the assistant manages lists, not deals). An uncorrelated `IN` without `OR`
+/// around it: both databases build the caller's set of prospects once and either probe it per
+/// changed record (a routine pull) or drive `records (prospect_id, seq)` from it (a first
+/// pull from 0 reads only the caller's records, not the whole table).
+pub fn deal_record(role: Role) -> Option<&'static str> {
+    match role {
+        Role::Admin => Some("(r.prospect_id IS NOT NULL AND $1 = $1)"),
+        Role::Assistant => None,
+        Role::Rep => Some(
+            "r.prospect_id IN (SELECT v.id FROM prospects v WHERE v.owner_id = $1 \
+             UNION SELECT s.prospect_id FROM prospect_shares s WHERE s.user_id = $1)",
+        ),
+        Role::Manager => Some(
+            "r.prospect_id IN (SELECT v.id FROM prospects v WHERE v.owner_id = $1 \
+             UNION SELECT v.id FROM prospects v JOIN users t ON t.id = v.owner_id \
+             WHERE t.manager_id = $1 \
+             UNION SELECT s.prospect_id FROM prospect_shares s WHERE s.user_id = $1)",
+        ),
+    }
+}
+
+/// Condition on `records r` for records without a prospect (quiz attempts), in a pull.
+pub fn own_record(role: Role) -> &'static str {
+    match role {
+        Role::Admin => "(r.prospect_id IS NULL AND $1 = $1)",
+        Role::Rep | Role::Assistant => "(r.prospect_id IS NULL AND r.author_id = $1)",
+        Role::Manager => {
+            "(r.prospect_id IS NULL AND (r.author_id = $1 OR r.author_id IN \
+             (SELECT t.id FROM users t WHERE t.manager_id = $1)))"
+        }
     }
 }
 

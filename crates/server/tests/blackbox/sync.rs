@@ -14,6 +14,8 @@ db_tests!(
     a_batch_whose_response_was_lost_is_retried_as_duplicates,
     stage_matrix_end_to_end_with_manager_approvals,
     quotes_need_the_managers_approval,
+    a_quote_on_a_shared_prospect_goes_to_the_owners_manager,
+    a_transfer_cancels_the_pending_approvals_of_the_old_owner,
     grade_is_computed_by_the_server_and_overwrites_are_kept_in_history,
     rejected_mutations_name_the_field_and_the_batch_goes_on,
     pull_pages_with_has_more_and_resets_a_cursor_from_the_future,
@@ -508,6 +510,120 @@ fn quotes_need_the_managers_approval(db: TestDb) {
     );
     assert_eq!(r["status"], "rejected");
     assert!(r["reason"].as_str().unwrap().starts_with("quote:"), "{r}");
+}
+
+fn quote_args(id: &str, prospect: &str) -> Value {
+    json!({"id": id, "prospect_id": prospect, "quote": {"lines": [{"module": "财务", "list_price_cny": 100000, "qty": 1}],
+           "consultant_days": 5, "day_rate_cny": 3000, "discount_bp": 0}})
+}
+
+fn latest(client: &Client, entity: &str, id: &str) -> Value {
+    let (_, changes) = client.pull_all(0);
+    changes
+        .into_iter()
+        .rfind(|c| c["entity"] == entity && c["id"] == id)
+        .map(|c| c["data"].clone())
+        .unwrap_or(Value::Null)
+}
+
+fn a_quote_on_a_shared_prospect_goes_to_the_owners_manager(db: TestDb) {
+    let w = world(&db);
+    let p = uuid();
+    applied(
+        &w.rep1
+            .mutate("prospect.put", new_prospect(&p, "Shared Quote Co")),
+    );
+    applied(&w.rep1.mutate(
+        "prospect.share",
+        json!({"prospect_id": p, "username": "rep3", "shared": true}),
+    ));
+    // rep3 (another manager's rep) quotes on rep1's deal: rep1's manager decides.
+    let q = uuid();
+    let r = w.rep3.mutate("quote.submit", quote_args(&q, &p));
+    assert_eq!(r["status"], "pending_approval", "{r}");
+    assert!(
+        w.m2.visible("approval").is_empty(),
+        "manager2 must not decide on rep1's deal"
+    );
+    let approvals = w.m1.visible("approval");
+    assert_eq!(approvals.len(), 1, "the owner's manager sees the approval");
+    assert_eq!(latest(&w.m1, "approval", &approvals[0])["quote_id"], q);
+    let r = w.m2.mutate(
+        "approval.decide",
+        json!({"approval_id": approvals[0], "approve": true}),
+    );
+    assert_eq!(r["status"], "rejected", "{r}");
+    applied(&w.m1.mutate(
+        "approval.decide",
+        json!({"approval_id": approvals[0], "approve": true}),
+    ));
+    assert_eq!(latest(&w.rep3, "quote", &q)["status"], "approved");
+    // A manager quoting on their own team's deal asks their own manager, never themself.
+    let r = w.m1.mutate("quote.submit", quote_args(&uuid(), &p));
+    assert_eq!(r["status"], "rejected", "{r}");
+    assert!(
+        r["reason"]
+            .as_str()
+            .unwrap()
+            .starts_with("quote_needs_approval"),
+        "{r}"
+    );
+}
+
+fn a_transfer_cancels_the_pending_approvals_of_the_old_owner(db: TestDb) {
+    let w = world(&db);
+    let (p, q) = (uuid(), uuid());
+    applied(
+        &w.rep1
+            .mutate("prospect.put", new_prospect(&p, "Handover Co")),
+    );
+    let r = w.rep1.mutate(
+        "stage.move",
+        json!({"prospect_id": p, "to": "exchange", "reason": "ready to meet"}),
+    );
+    assert_eq!(r["status"], "pending_approval", "{r}");
+    assert_eq!(
+        w.rep1.mutate("quote.submit", quote_args(&q, &p))["status"],
+        "pending_approval"
+    );
+    assert_eq!(prospect_data(&w.rep1, &p)["pending_stage"], "exchange");
+    let pending = w.m1.visible("approval");
+    assert_eq!(pending.len(), 2);
+    let t = w.m1.post(
+        &format!("/api/v1/prospects/{p}/transfer"),
+        &json!({"to": "rep3"}),
+    );
+    assert_eq!(t.status, 200, "{}", String::from_utf8_lossy(&t.body));
+    // The old manager can no longer move the new owner's deal.
+    for id in &pending {
+        let r = w.m1.mutate(
+            "approval.decide",
+            json!({"approval_id": id, "approve": true}),
+        );
+        assert_eq!(r["status"], "rejected", "{r}");
+        let a = latest(&w.rep1, "approval", id);
+        assert_eq!(
+            a["status"], "rejected",
+            "the requester learns it was cancelled: {a}"
+        );
+        assert!(
+            a["comment"].as_str().unwrap().contains("transferred"),
+            "{a}"
+        );
+    }
+    let data = prospect_data(&w.rep3, &p);
+    assert_eq!(
+        (data["stage"].as_str(), &data["pending_stage"]),
+        (Some("lead"), &Value::Null)
+    );
+    assert_eq!(latest(&w.rep3, "quote", &q)["status"], "rejected");
+    // The new owner asks again; their own manager decides.
+    let r = w.rep3.mutate(
+        "stage.move",
+        json!({"prospect_id": p, "to": "exchange", "reason": "ready to meet"}),
+    );
+    assert_eq!(r["status"], "pending_approval", "{r}");
+    assert_eq!(w.m2.visible("approval").len(), 1);
 }
 
 fn grade_is_computed_by_the_server_and_overwrites_are_kept_in_history(db: TestDb) {

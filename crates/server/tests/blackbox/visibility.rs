@@ -57,7 +57,7 @@ const HIDDEN_ID: Cell = Cell::Rejected("id: no prospect");
 const HIDDEN: Cell = Cell::Rejected("prospect_id: no prospect");
 const NOT_OWNER: Cell = Cell::Rejected("prospect_id: only the prospect's owner");
 const NOT_APPROVER: Cell = Cell::Rejected("approval_id: only the requester's manager");
-const NO_MANAGER: Cell = Cell::Rejected("quote_needs_approval: you have no manager");
+const NO_MANAGER: Cell = Cell::Rejected("quote_needs_approval: no manager to approve");
 
 /// What a row does, once per role.
 #[derive(Clone, Copy, Debug)]
@@ -168,17 +168,15 @@ const MATRIX: &[(&str, Case, [Cell; 7])] = &[
     ("POST /api/v1/sync/push",               Push("activity.log", Fresh::Own),     [APPLIED, HIDDEN,    HIDDEN,    APPLIED,   HIDDEN,    HIDDEN,    APPLIED]),
     ("POST /api/v1/sync/push",               Push("concession.add", Fresh::Own),   [APPLIED, HIDDEN,    HIDDEN,    APPLIED,   HIDDEN,    HIDDEN,    APPLIED]),
     ("POST /api/v1/sync/push",               Push("objection.add", Fresh::Own),    [APPLIED, HIDDEN,    HIDDEN,    APPLIED,   HIDDEN,    HIDDEN,    APPLIED]),
-    ("POST /api/v1/sync/push",               Push("quote.submit", Fresh::Own),     [PENDING, HIDDEN,    HIDDEN,    NO_MANAGER, HIDDEN,   HIDDEN,    NO_MANAGER]),
-    // TODO(visibility-bug): quote.submit on Fresh::Shared by rep3 is left out: the approval
-    // goes to rep3's manager (manager2), who cannot see the prospect or the quote, while the
-    // owner's manager (manager1) sees the pending quote but not its approval.
+    // A quote is decided by the deal owner's manager (manager1), never by its submitter.
+    ("POST /api/v1/sync/push",               Push("quote.submit", Fresh::Own),     [PENDING, HIDDEN,    HIDDEN,    NO_MANAGER, HIDDEN,   HIDDEN,    PENDING]),
+    ("POST /api/v1/sync/push",               Push("quote.submit", Fresh::Shared),  [PENDING, HIDDEN,    PENDING,   NO_MANAGER, HIDDEN,   HIDDEN,    PENDING]),
     ("POST /api/v1/sync/push",               Push("stage.move", Fresh::Own),       [APPLIED, HIDDEN,    HIDDEN,    NOT_OWNER, HIDDEN,    HIDDEN,    NOT_OWNER]),
     ("POST /api/v1/sync/push",               Push("stage.move", Fresh::Shared),    [APPLIED, HIDDEN,    NOT_OWNER, NOT_OWNER, HIDDEN,    HIDDEN,    NOT_OWNER]),
     ("POST /api/v1/sync/push",               Push("prospect.share", Fresh::Own),   [APPLIED, HIDDEN,    HIDDEN,    NOT_OWNER, HIDDEN,    HIDDEN,    NOT_OWNER]),
     ("POST /api/v1/sync/push",               Push("approval.decide", Fresh::PendingMove), [NOT_APPROVER, NOT_APPROVER, NOT_APPROVER, APPLIED, NOT_APPROVER, NOT_APPROVER, NOT_APPROVER]),
-    // TODO(visibility-bug): approval.decide after the prospect was transferred away from the
-    // requester is left out: the old owner's manager still decides (and moves the stage of)
-    // a prospect they no longer see.
+    // A transfer cancels pending approvals: sync.rs
+    // a_transfer_cancels_the_pending_approvals_of_the_old_owner.
     ("POST /api/v1/sync/push",               Push("quiz.submit", Fresh::Nothing),  [APPLIED, APPLIED,   APPLIED,   APPLIED,   APPLIED,   APPLIED,   APPLIED]),
 ];
 
