@@ -4,6 +4,7 @@ use crate::components::{StatusBar, TabBar, UpdateBanner};
 use crate::hooks::use_sw_update;
 use crate::i18n::{use_i18n, I18nProvider, Key};
 use crate::pages;
+use crate::sync::{use_sync, Phase, SyncProvider};
 use yew::prelude::*;
 use yew_router::prelude::*;
 
@@ -20,6 +21,8 @@ pub enum Route {
     Pipeline,
     #[at("/more")]
     More,
+    #[at("/sync")]
+    Sync,
     #[not_found]
     #[at("/404")]
     NotFound,
@@ -32,6 +35,7 @@ fn switch(route: Route) -> Html {
         Route::Capture => html! { <pages::Capture /> },
         Route::Pipeline => html! { <pages::Pipeline /> },
         Route::More => html! { <pages::More /> },
+        Route::Sync => html! { <pages::SyncPage /> },
         Route::NotFound => html! { <pages::NotFound /> },
     }
 }
@@ -41,9 +45,11 @@ fn switch(route: Route) -> Html {
 pub fn App() -> Html {
     html! {
         <I18nProvider>
-            <BrowserRouter>
-                <Shell />
-            </BrowserRouter>
+            <SyncProvider>
+                <BrowserRouter>
+                    <Shell />
+                </BrowserRouter>
+            </SyncProvider>
         </I18nProvider>
     }
 }
@@ -52,15 +58,32 @@ pub fn App() -> Html {
 fn Shell() -> Html {
     let i18n = use_i18n();
     let update = use_sw_update();
+    let sync = use_sync();
+    // Until the local database is open and someone is signed in, there is nothing to show
+    // but that; afterwards everything renders from the phone's data, online or not.
+    let body = match &sync.state.phase {
+        Phase::Opening => html! { <p class="hint" role="status">{ i18n.t(Key::Opening) }</p> },
+        Phase::Failed(message) => html! {
+            <p class="error" role="alert" data-testid="storage-failed">
+                { i18n.fmt(Key::StorageFailed, &[("m", message.as_str())]) }
+            </p>
+        },
+        Phase::Ready if sync.state.session.is_none() => html! { <pages::Login /> },
+        Phase::Ready if sync.state.relogin => html! { <pages::Login relogin=true /> },
+        Phase::Ready => html! { <Switch<Route> render={switch} /> },
+    };
+    let signed_in = sync.state.phase == Phase::Ready && sync.state.session.is_some();
     html! {
         <div class="shell">
             <a class="skip-link" href="#main">{ i18n.t(Key::SkipToContent) }</a>
             <StatusBar />
             <UpdateBanner {update} />
             <main id="main" tabindex="-1">
-                <Switch<Route> render={switch} />
+                { body }
             </main>
-            <TabBar />
+            if signed_in {
+                <TabBar />
+            }
         </div>
     }
 }

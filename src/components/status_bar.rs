@@ -1,24 +1,56 @@
+use yew::prelude::*;
+use yew_router::prelude::*;
+
+use crate::app::Route;
 use crate::hooks::use_online;
 use crate::i18n::{use_i18n, Key};
-use yew::prelude::*;
+use crate::sync::use_sync;
 
-/// The top bar: app name and the online/offline indicator, always visible.
+/// The top bar: app name, the online/offline indicator and the sync state (unsynced changes,
+/// syncing, errors), always visible; the sync state opens the sync screen.
 #[component]
 pub fn StatusBar() -> Html {
     let i18n = use_i18n();
     let online = use_online();
+    let sync = use_sync();
     let (class, key) = if online {
         ("net online", Key::StatusOnline)
     } else {
         ("net offline", Key::StatusOffline)
     };
+    let sync_pill = sync.state.status.as_ref().map(|status| {
+        let pending = status.pending;
+        let failed = status.last_error.is_some() || !status.rejected.is_empty();
+        let busy = matches!(
+            status.activity,
+            tuoke_sync::engine::Activity::Pushing | tuoke_sync::engine::Activity::Pulling { .. }
+        );
+        let text = if busy {
+            i18n.t(Key::SyncSyncing).to_owned()
+        } else if pending > 0 {
+            i18n.fmt(Key::SyncPending, &[("n", pending.to_string().as_str())])
+        } else {
+            i18n.t(Key::SyncAllSynced).to_owned()
+        };
+        let class = classes!("sync-pill", failed.then_some("failed"), (pending > 0).then_some("pending"));
+        html! {
+            <Link<Route> to={Route::Sync} classes={class}>
+                <span data-testid="sync-status" data-pending={pending.to_string()}>
+                    { if failed { "⚠ " } else { "" } }{ text }
+                </span>
+            </Link<Route>>
+        }
+    });
     html! {
         <header class="status-bar">
             <span class="brand">{ i18n.t(Key::AppName) }</span>
-            <span {class} role="status" aria-live="polite" data-testid="net-status"
-                  title={(!online).then(|| i18n.t(Key::StatusOfflineHint))}>
-                <span class="dot" aria-hidden="true"></span>
-                { i18n.t(key) }
+            <span class="bar-right">
+                { for sync_pill }
+                <span {class} role="status" aria-live="polite" data-testid="net-status"
+                      title={(!online).then(|| i18n.t(Key::StatusOfflineHint))}>
+                    <span class="dot" aria-hidden="true"></span>
+                    { i18n.t(key) }
+                </span>
             </span>
         </header>
     }

@@ -39,6 +39,18 @@ impl I18n {
     pub fn t(&self, key: Key) -> &'static str {
         t(self.lang, key)
     }
+
+    /// Text for `key` with its `{name}` placeholders filled from `args`.
+    pub fn fmt(&self, key: Key, args: &[(&str, &str)]) -> String {
+        fill(self.t(key), args)
+    }
+}
+
+/// Replaces each `{name}` in `template` with its value from `args`.
+pub fn fill(template: &str, args: &[(&str, &str)]) -> String {
+    args.iter().fold(template.to_owned(), |text, (name, value)| {
+        text.replace(&format!("{{{name}}}"), value)
+    })
 }
 
 /// The current language and a way to change it.

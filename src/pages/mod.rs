@@ -1,15 +1,30 @@
 //! One module per screen.
 
 mod capture;
+mod login;
 mod more;
 mod not_found;
 mod pipeline;
 mod prospects;
+pub mod sync;
 mod today;
 
 pub use capture::Capture;
+pub use login::Login;
 pub use more::More;
 pub use not_found::NotFound;
 pub use pipeline::Pipeline;
 pub use prospects::Prospects;
+pub use sync::SyncPage;
 pub use today::Today;
+
+use crate::i18n::{I18n, Key};
+use crate::sync::SaveError;
+
+/// What the rep reads when a change could not be saved on the phone.
+pub fn save_error_text(i18n: &I18n, error: &SaveError) -> String {
+    match error {
+        SaveError::QuotaExceeded => i18n.t(Key::StorageFull).to_owned(),
+        SaveError::Storage(m) => i18n.fmt(Key::SaveFailed, &[("m", m.as_str())]),
+    }
+}

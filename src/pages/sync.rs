@@ -1,0 +1,173 @@
+//! The sync screen: what is waiting, when the phone last synced, what failed and why, the
+//! changes the server refused (with its reasons), "sync now" and sign-out.
+
+use tuoke_sync::engine::{Activity, SyncError, SyncStatus};
+use yew::prelude::*;
+
+use crate::i18n::{use_i18n, I18n, Key};
+use crate::sync::use_sync;
+
+/// Local clock time of an instant, `HH:MM` today, else `MM-DD HH:MM`.
+pub fn local_time(at: chrono::DateTime<chrono::Utc>) -> String {
+    let local = at.with_timezone(&chrono::Local);
+    if local.date_naive() == chrono::Local::now().date_naive() {
+        local.format("%H:%M").to_string()
+    } else {
+        local.format("%m-%d %H:%M").to_string()
+    }
+}
+
+/// One line saying where syncing stands.
+pub fn status_line(i18n: &I18n, status: &SyncStatus) -> String {
+    match &status.activity {
+        Activity::Pushing | Activity::Pulling { .. } => i18n.t(Key::SyncSyncing).to_owned(),
+        Activity::Retrying { at } if status.online => {
+            i18n.fmt(Key::SyncRetrying, &[("t", local_time(*at).as_str())])
+        }
+        _ if !status.online && status.pending > 0 => i18n.t(Key::SyncOfflineWaiting).to_owned(),
+        _ if status.pending > 0 => {
+            i18n.fmt(Key::SyncPending, &[("n", status.pending.to_string().as_str())])
+        }
+        _ => i18n.t(Key::SyncAllSynced).to_owned(),
+    }
+}
+
+/// The last error in words.
+pub fn error_text(i18n: &I18n, error: &SyncError) -> String {
+    match error {
+        SyncError::Network { message } => i18n.fmt(Key::SyncErrorNetwork, &[("m", message)]),
+        SyncError::Server {
+            status,
+            code,
+            message,
+        } => {
+            let detail = message
+                .clone()
+                .or_else(|| code.clone())
+                .map_or_else(|| status.to_string(), |m| format!("{status}: {m}"));
+            i18n.fmt(Key::SyncErrorServer, &[("m", detail.as_str())])
+        }
+        SyncError::AuthRequired => i18n.t(Key::ReloginNotice).to_owned(),
+        SyncError::Storage { message } => i18n.fmt(Key::SyncErrorStorage, &[("m", message)]),
+        SyncError::Protocol { message } => i18n.fmt(Key::SyncErrorProtocol, &[("m", message)]),
+    }
+}
+
+#[component]
+pub fn SyncPage() -> Html {
+    let i18n = use_i18n();
+    let sync = use_sync();
+    let confirm_logout = use_state(|| false);
+    let status = sync.state.status.clone();
+    let pending = status.as_ref().map_or(0, |s| s.pending);
+
+    let sync_now = {
+        let handle = sync.handle.clone();
+        Callback::from(move |_| handle.sync_now())
+    };
+    let relogin = {
+        let handle = sync.handle.clone();
+        Callback::from(move |_| handle.ask_relogin(true))
+    };
+    let logout = {
+        let (handle, confirm) = (sync.handle.clone(), confirm_logout.clone());
+        Callback::from(move |_| {
+            if *confirm {
+                let handle = handle.clone();
+                wasm_bindgen_futures::spawn_local(async move { handle.logout().await });
+            } else {
+                confirm.set(true);
+            }
+        })
+    };
+    let cancel_logout = {
+        let confirm = confirm_logout.clone();
+        Callback::from(move |_| confirm.set(false))
+    };
+
+    let summary = match &status {
+        Some(status) => html! {
+            <div class="card" data-testid="sync-summary">
+                <p class="sync-line" role="status" aria-live="polite">{ status_line(&i18n, status) }</p>
+                <p class="hint" data-testid="sync-last">{
+                    match status.last_synced_at {
+                        Some(at) => i18n.fmt(Key::SyncLast, &[("t", local_time(at).as_str())]),
+                        None => i18n.t(Key::SyncNever).to_owned(),
+                    }
+                }</p>
+                if let Some(error) = &status.last_error {
+                    <p class="error" role="alert" data-testid="sync-error">{ error_text(&i18n, error) }</p>
+                    if *error == SyncError::AuthRequired {
+                        <button class="primary" onclick={relogin}>{ i18n.t(Key::Relogin) }</button>
+                    }
+                }
+                <div class="actions">
+                    <button class="secondary" onclick={sync_now} data-testid="sync-now">{ i18n.t(Key::SyncNow) }</button>
+                </div>
+            </div>
+        },
+        None => html! { <p class="hint">{ i18n.t(Key::Loading) }</p> },
+    };
+
+    let rejected = status
+        .as_ref()
+        .map(|s| s.rejected.clone())
+        .unwrap_or_default();
+    let rejected = (!rejected.is_empty()).then(|| {
+        html! {
+            <section class="card" aria-labelledby="rejected-title" data-testid="sync-rejected">
+                <h2 id="rejected-title">{ i18n.t(Key::SyncRejectedTitle) }</h2>
+                <p class="hint">{ i18n.t(Key::SyncRejectedHint) }</p>
+                <ul class="rejected">
+                    { for rejected.iter().map(|r| {
+                        let id = r.mutation.id;
+                        let handle = sync.handle.clone();
+                        let dismiss = Callback::from(move |_| handle.dismiss(id));
+                        html! {
+                            <li key={id.to_string()}>
+                                <code>{ r.mutation.name.clone() }</code>
+                                <p class="reason">{ r.reason.clone() }</p>
+                                <button class="secondary" onclick={dismiss}>{ i18n.t(Key::Dismiss) }</button>
+                            </li>
+                        }
+                    }) }
+                </ul>
+            </section>
+        }
+    });
+
+    let who = sync
+        .state
+        .session
+        .as_ref()
+        .map(|s| format!("{} ({})", s.display_name, s.username))
+        .unwrap_or_default();
+
+    html! {
+        <section class="screen" aria-labelledby="sync-title">
+            <h1 id="sync-title">{ i18n.t(Key::SyncTitle) }</h1>
+            { summary }
+            { for rejected }
+            <section class="card">
+                <p>{ i18n.fmt(Key::SignedInAs, &[("u", who.as_str())]) }</p>
+                if *confirm_logout {
+                    <p class="error" role="alert" data-testid="logout-warning">{
+                        if pending > 0 {
+                            i18n.fmt(Key::LogoutConfirm, &[("n", pending.to_string().as_str())])
+                        } else {
+                            i18n.t(Key::LogoutClean).to_owned()
+                        }
+                    }</p>
+                    <div class="actions">
+                        <button class="secondary" onclick={cancel_logout}>{ i18n.t(Key::Cancel) }</button>
+                        <button class="danger" onclick={logout} data-testid="logout-confirm">{ i18n.t(Key::LogoutAnyway) }</button>
+                    </div>
+                } else {
+                    <div class="actions">
+                        <button class="secondary" onclick={logout} data-testid="logout">{ i18n.t(Key::Logout) }</button>
+                    </div>
+                }
+            </section>
+        </section>
+    }
+}

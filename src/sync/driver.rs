@@ -1,0 +1,121 @@
+//! The syncing tab's side: owns the [`Engine`] over the IndexedDB store, feeds it one event
+//! at a time and performs its effects (fetch, one wake-up timer, status notifications).
+//!
+//! Events arrive on a channel; the loop handles them strictly in order, so an event that
+//! arrives while the engine awaits the store waits its turn (the engine is never re-entered).
+
+use std::rc::Rc;
+
+use chrono::Utc;
+use futures::channel::{mpsc, oneshot};
+use futures::StreamExt;
+use gloo::timers::callback::Timeout;
+use tuoke_sync::engine::{Config, Effect, Engine, Event, SyncStatus, TransportError};
+use tuoke_sync::protocol::Mutation;
+use tuoke_sync::store::Store;
+use uuid::Uuid;
+use wasm_bindgen_futures::spawn_local;
+
+use super::transport;
+use crate::services::ids;
+use crate::store::{IdbStore, StoreError};
+
+/// What the UI (or a timer, or an answer) asks of the engine.
+pub enum Command {
+    Event(Event),
+    /// Save a local change durably; the answer says whether it was saved.
+    Enqueue(Mutation, oneshot::Sender<Result<(), StoreError>>),
+    Dismiss(Uuid),
+}
+
+/// Sends commands to the running engine.
+pub type Commands = mpsc::UnboundedSender<Command>;
+
+/// Starts the engine over `store`; `notify` receives every status change.
+pub fn start(store: IdbStore, online: bool, notify: Rc<dyn Fn(SyncStatus)>) -> Commands {
+    let (tx, mut rx) = mpsc::unbounded::<Command>();
+    let commands = tx.clone();
+    spawn_local(async move {
+        let mut engine = Engine::new(store, Config::default(), ids::new_id(Utc::now()), ids::seed());
+        let mut wake: Option<Timeout> = None;
+        if !online {
+            let fx = engine.handle(Event::Offline, Utc::now()).await;
+            perform(&engine, fx, &tx, &mut wake, &notify).await;
+        }
+        let fx = engine.handle(Event::Start, Utc::now()).await;
+        perform(&engine, fx, &tx, &mut wake, &notify).await;
+        while let Some(command) = rx.next().await {
+            let now = Utc::now();
+            let fx = match command {
+                Command::Event(event) => engine.handle(event, now).await,
+                Command::Enqueue(mutation, reply) => match engine.enqueue(mutation, now).await {
+                    Ok(fx) => {
+                        let _ = reply.send(Ok(()));
+                        fx
+                    }
+                    Err(e) => {
+                        let _ = reply.send(Err(e));
+                        Vec::new()
+                    }
+                },
+                Command::Dismiss(id) => engine.dismiss_rejected(id, now).await.unwrap_or_default(),
+            };
+            perform(&engine, fx, &tx, &mut wake, &notify).await;
+        }
+    });
+    commands
+}
+
+async fn perform(
+    engine: &Engine<IdbStore>,
+    effects: Vec<Effect>,
+    tx: &Commands,
+    wake: &mut Option<Timeout>,
+    notify: &Rc<dyn Fn(SyncStatus)>,
+) {
+    for effect in effects {
+        match effect {
+            Effect::SendPush { request, body } => {
+                let token = token(engine).await;
+                let tx = tx.clone();
+                spawn_local(async move {
+                    let result = match token {
+                        Some(token) => transport::push(&token, &body).await,
+                        None => Err(unauthorized()),
+                    };
+                    let _ = tx.unbounded_send(Command::Event(Event::PushDone { request, result }));
+                });
+            }
+            Effect::SendPull { request, since, limit } => {
+                let token = token(engine).await;
+                let tx = tx.clone();
+                spawn_local(async move {
+                    let result = match token {
+                        Some(token) => transport::pull(&token, since, limit).await,
+                        None => Err(unauthorized()),
+                    };
+                    let _ = tx.unbounded_send(Command::Event(Event::PullDone { request, result }));
+                });
+            }
+            Effect::ScheduleWake { at } => {
+                let delay = (at - Utc::now()).num_milliseconds().clamp(0, i64::from(i32::MAX));
+                let tx = tx.clone();
+                *wake = Some(Timeout::new(delay as u32, move || {
+                    let _ = tx.unbounded_send(Command::Event(Event::Wake));
+                }));
+            }
+            Effect::Notify(status) => notify(status),
+        }
+    }
+}
+
+async fn token(engine: &Engine<IdbStore>) -> Option<String> {
+    engine.store().session().await.ok().flatten().map(|s| s.token)
+}
+
+fn unauthorized() -> TransportError {
+    TransportError::Status {
+        status: 401,
+        error: None,
+    }
+}

@@ -1,0 +1,492 @@
+//! The PWA's offline data layer as the UI sees it: the [`SyncProvider`] opens the IndexedDB
+//! store, elects one syncing tab, runs the engine there and shares a [`SyncContext`]
+//! (session, sync status, a data revision) with every component.
+//!
+//! - **One tab syncs.** Each tab asks for the Web Lock `tuoke-sync`; the holder runs the
+//!   engine ([`driver`]) until it closes, then the next tab in line gets the lock. Other tabs
+//!   write their changes straight into the store (one transaction each) and tell the syncing
+//!   tab over the BroadcastChannel `tuoke-sync`, which also carries the status and "data
+//!   changed" back to them.
+//! - **Durability.** `navigator.storage.persist()` is requested once the rep is logged in; a
+//!   change is reported saved only after its IndexedDB transaction completed.
+
+pub mod driver;
+pub mod transport;
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use chrono::{Local, Utc};
+use futures::channel::oneshot;
+use gloo::events::EventListener;
+use serde::{Deserialize, Serialize};
+use tuoke_sync::engine::{Event, SyncStatus};
+use tuoke_sync::protocol::Mutation;
+use tuoke_sync::store::{Session, Store};
+use tuoke_sync::view::{LocalView, ViewContext};
+use uuid::Uuid;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::spawn_local;
+use web_sys::BroadcastChannel;
+use yew::prelude::*;
+
+use crate::store::{delete_database, IdbStore, StoreError};
+use driver::Command;
+
+/// Name of the Web Lock and of the BroadcastChannel.
+const CHANNEL: &str = "tuoke-sync";
+
+/// Where the local database is.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Phase {
+    Opening,
+    Ready,
+    /// The browser refused storage (private mode, blocked, corrupt): nothing can be saved.
+    Failed(String),
+}
+
+/// What components read.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SyncState {
+    pub phase: Phase,
+    pub session: Option<Session>,
+    pub status: Option<SyncStatus>,
+    /// Bumped whenever local data may have changed (a save here or in another tab, a pull).
+    pub revision: u64,
+    /// The rep asked to log in again (expired session) while working.
+    pub relogin: bool,
+}
+
+impl Default for SyncState {
+    fn default() -> Self {
+        SyncState {
+            phase: Phase::Opening,
+            session: None,
+            status: None,
+            revision: 0,
+            relogin: false,
+        }
+    }
+}
+
+/// Changes to [`SyncState`] (dispatched by the data layer only).
+pub enum Action {
+    Opened(Option<Session>),
+    Failed(String),
+    Status(SyncStatus),
+    Session(Option<Session>),
+    Changed,
+    Relogin(bool),
+}
+
+impl Reducible for SyncState {
+    type Action = Action;
+    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        let mut s = (*self).clone();
+        match action {
+            Action::Opened(session) => {
+                s.phase = Phase::Ready;
+                s.session = session;
+            }
+            Action::Failed(message) => s.phase = Phase::Failed(message),
+            Action::Status(status) => {
+                s.status = Some(status);
+                s.revision += 1;
+            }
+            Action::Session(session) => {
+                s.session = session;
+                s.relogin = false;
+                s.revision += 1;
+            }
+            Action::Changed => s.revision += 1,
+            Action::Relogin(on) => s.relogin = on,
+        }
+        Rc::new(s)
+    }
+}
+
+/// Messages between tabs.
+#[derive(Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+enum Message {
+    /// A follower saved a change: the syncing tab should sync it.
+    LocalChange,
+    /// The syncing tab's status (and data may have changed).
+    Status { status: SyncStatus },
+    /// A tab logged in or out: reload the session (a logout also wipes the database).
+    Session,
+    LoggedOut,
+}
+
+#[derive(Default)]
+struct Inner {
+    store: RefCell<Option<IdbStore>>,
+    commands: RefCell<Option<driver::Commands>>,
+    channel: RefCell<Option<BroadcastChannel>>,
+    dispatch: RefCell<Option<UseReducerDispatcher<SyncState>>>,
+}
+
+/// Actions on the data layer. Cheap to clone.
+#[derive(Clone, Default)]
+pub struct SyncHandle {
+    inner: Rc<Inner>,
+}
+
+impl PartialEq for SyncHandle {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.inner, &other.inner)
+    }
+}
+
+/// Why a save failed.
+#[derive(Debug, Clone, PartialEq)]
+pub enum SaveError {
+    /// The phone's storage is full.
+    QuotaExceeded,
+    /// Any other storage failure, with its detail.
+    Storage(String),
+}
+
+impl From<StoreError> for SaveError {
+    fn from(e: StoreError) -> Self {
+        if e.is_quota_exceeded() {
+            SaveError::QuotaExceeded
+        } else {
+            SaveError::Storage(e.to_string())
+        }
+    }
+}
+
+impl SyncHandle {
+    fn store(&self) -> Option<IdbStore> {
+        self.inner.store.borrow().clone()
+    }
+
+    fn dispatch(&self, action: Action) {
+        if let Some(d) = self.inner.dispatch.borrow().as_ref() {
+            d.dispatch(action);
+        }
+    }
+
+    fn post(&self, message: &Message) {
+        if let (Some(channel), Ok(json)) = (
+            self.inner.channel.borrow().as_ref(),
+            serde_json::to_string(message),
+        ) {
+            let _ = channel.post_message(&JsValue::from_str(&json));
+        }
+    }
+
+    fn send(&self, command: Command) -> bool {
+        match self.inner.commands.borrow().as_ref() {
+            Some(tx) => tx.unbounded_send(command).is_ok(),
+            None => false,
+        }
+    }
+
+    /// Saves local changes durably, in order (each its own transaction), then lets them sync.
+    /// `Ok` means every change is on the phone.
+    pub async fn save(&self, mutations: Vec<Mutation>) -> Result<(), SaveError> {
+        let result = self.save_all(mutations).await;
+        self.dispatch(Action::Changed);
+        result
+    }
+
+    async fn save_all(&self, mutations: Vec<Mutation>) -> Result<(), SaveError> {
+        for mutation in mutations {
+            let leader = self.inner.commands.borrow().clone();
+            match leader {
+                Some(tx) => {
+                    let (reply, answer) = oneshot::channel();
+                    tx.unbounded_send(Command::Enqueue(mutation, reply))
+                        .map_err(|_| SaveError::Storage("the sync engine stopped".into()))?;
+                    answer
+                        .await
+                        .map_err(|_| SaveError::Storage("the sync engine stopped".into()))??;
+                }
+                None => {
+                    let mut store = self
+                        .store()
+                        .ok_or_else(|| SaveError::Storage("storage is not open".into()))?;
+                    store.enqueue(mutation).await?;
+                    self.post(&Message::LocalChange);
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// Syncs now (the rep pressed the button).
+    pub fn sync_now(&self) {
+        self.send(Command::Event(Event::SyncNow));
+    }
+
+    /// Removes a rejected change from the list once the rep has read it.
+    pub fn dismiss(&self, id: Uuid) {
+        if !self.send(Command::Dismiss(id)) {
+            if let Some(mut store) = self.store() {
+                let this = self.clone();
+                spawn_local(async move {
+                    let _ = store.dismiss_rejected(id).await;
+                    this.dispatch(Action::Changed);
+                });
+            }
+        }
+    }
+
+    /// Stores the session after a successful login and resumes syncing.
+    pub async fn logged_in(&self, session: Session) -> Result<(), SaveError> {
+        let mut store = self
+            .store()
+            .ok_or_else(|| SaveError::Storage("storage is not open".into()))?;
+        store.set_session(Some(session.clone())).await?;
+        self.send(Command::Event(Event::LoggedIn));
+        self.post(&Message::Session);
+        self.dispatch(Action::Session(Some(session)));
+        request_persistence();
+        Ok(())
+    }
+
+    /// Shows (or hides) the login form for an expired session.
+    pub fn ask_relogin(&self, on: bool) {
+        self.dispatch(Action::Relogin(on));
+    }
+
+    /// Logs out: revokes the token, wipes this phone's copy (unsynced changes included:
+    /// the UI asks first) and restarts the app.
+    pub async fn logout(&self) {
+        let store = self.inner.store.borrow_mut().take();
+        if let Some(store) = store {
+            if let Ok(Some(session)) = store.session().await {
+                transport::logout(&session.token).await;
+            }
+            let name = store.name();
+            store.close();
+            self.post(&Message::LoggedOut);
+            let _ = delete_database(&name).await;
+        }
+        let _ = gloo::utils::window().location().reload();
+    }
+
+    /// The local view (confirmed data with the outbox re-applied) of `entities`.
+    pub async fn view(
+        &self,
+        entities: &[&str],
+        me: Option<String>,
+    ) -> Result<LocalView, StoreError> {
+        let store = self.store().ok_or(StoreError::Closed)?;
+        let mut confirmed = Vec::new();
+        for entity in entities {
+            confirmed.extend(store.records(entity).await?);
+        }
+        let outbox = store.outbox().await?;
+        let ctx = ViewContext {
+            me,
+            today: Local::now().date_naive(),
+        };
+        Ok(LocalView::build(confirmed, &outbox, &ctx))
+    }
+}
+
+/// The context every component reads with [`use_sync`].
+#[derive(Clone, PartialEq)]
+pub struct SyncContext {
+    pub state: UseReducerHandle<SyncState>,
+    pub handle: SyncHandle,
+}
+
+/// The data layer's state and actions.
+#[hook]
+pub fn use_sync() -> SyncContext {
+    use_context::<SyncContext>().expect("SyncProvider is mounted at the root")
+}
+
+/// The local view of `entities`, reloaded whenever data changes; `None` until loaded.
+#[hook]
+pub fn use_local_view(entities: &'static [&'static str]) -> Option<Rc<LocalView>> {
+    let sync = use_sync();
+    let view = use_state(|| None::<Rc<LocalView>>);
+    let revision = sync.state.revision;
+    let ready = sync.state.phase == Phase::Ready;
+    let me = sync.state.session.as_ref().map(|s| s.user_id.clone());
+    {
+        let view = view.clone();
+        let handle = sync.handle.clone();
+        use_effect_with((revision, ready, me), move |(_, ready, me)| {
+            if *ready {
+                let me = me.clone();
+                spawn_local(async move {
+                    if let Ok(v) = handle.view(entities, me).await {
+                        view.set(Some(Rc::new(v)));
+                    }
+                });
+            }
+        });
+    }
+    (*view).clone()
+}
+
+#[derive(Properties, PartialEq)]
+pub struct SyncProviderProps {
+    #[prop_or_default]
+    pub children: Html,
+    /// The IndexedDB database name (tests use their own).
+    #[prop_or(IdbStore::DEFAULT_NAME.to_owned())]
+    pub database: String,
+}
+
+/// Opens the store and runs the data layer for its children.
+#[component]
+pub fn SyncProvider(props: &SyncProviderProps) -> Html {
+    let state = use_reducer(SyncState::default);
+    let handle = (*use_memo((), |_| SyncHandle::default())).clone();
+    {
+        let handle = handle.clone();
+        let dispatch = state.dispatcher();
+        let database = props.database.clone();
+        use_effect_with((), move |_| {
+            *handle.inner.dispatch.borrow_mut() = Some(dispatch);
+            let listeners = Rc::new(RefCell::new(Vec::<EventListener>::new()));
+            {
+                let handle = handle.clone();
+                let listeners = listeners.clone();
+                spawn_local(async move { open(handle, database, listeners).await });
+            }
+            move || drop(listeners)
+        });
+    }
+    html! {
+        <ContextProvider<SyncContext> context={SyncContext { state, handle }}>
+            { props.children.clone() }
+        </ContextProvider<SyncContext>>
+    }
+}
+
+async fn open(handle: SyncHandle, database: String, listeners: Rc<RefCell<Vec<EventListener>>>) {
+    let store = match IdbStore::open(&database).await {
+        Ok(store) => store,
+        Err(e) => {
+            handle.dispatch(Action::Failed(e.to_string()));
+            return;
+        }
+    };
+    let session = store.session().await.ok().flatten();
+    *handle.inner.store.borrow_mut() = Some(store.clone());
+    if session.is_some() {
+        request_persistence();
+    }
+
+    // Other tabs' messages.
+    if let Ok(channel) = BroadcastChannel::new(CHANNEL) {
+        let h = handle.clone();
+        listeners.borrow_mut().push(EventListener::new(&channel, "message", move |e| {
+            let Some(data) = e
+                .dyn_ref::<web_sys::MessageEvent>()
+                .and_then(|m| m.data().as_string())
+            else {
+                return;
+            };
+            match serde_json::from_str::<Message>(&data) {
+                Ok(Message::LocalChange) => {
+                    h.send(Command::Event(Event::LocalChange));
+                    h.dispatch(Action::Changed);
+                }
+                Ok(Message::Status { status }) => h.dispatch(Action::Status(status)),
+                Ok(Message::Session) => {
+                    let h = h.clone();
+                    spawn_local(async move {
+                        if let Some(store) = h.store() {
+                            let session = store.session().await.ok().flatten();
+                            h.send(Command::Event(Event::LoggedIn));
+                            h.dispatch(Action::Session(session));
+                        }
+                    });
+                }
+                Ok(Message::LoggedOut) => {
+                    if let Some(store) = h.inner.store.borrow_mut().take() {
+                        store.close();
+                    }
+                    let _ = gloo::utils::window().location().reload();
+                }
+                Err(_) => {}
+            }
+        }));
+        *handle.inner.channel.borrow_mut() = Some(channel);
+    }
+
+    // Connectivity.
+    let window = gloo::utils::window();
+    for (name, event) in [("online", Event::Online), ("offline", Event::Offline)] {
+        let h = handle.clone();
+        listeners
+            .borrow_mut()
+            .push(EventListener::new(&window, name, move |_| {
+                h.send(Command::Event(event.clone()));
+            }));
+    }
+
+    handle.dispatch(Action::Opened(session));
+
+    // Become the syncing tab when the lock is ours (at once if no other tab holds it).
+    let h = handle.clone();
+    with_lock(move || {
+        let online = gloo::utils::window().navigator().on_line();
+        let notify_handle = h.clone();
+        let notify = Rc::new(move |status: SyncStatus| {
+            notify_handle.post(&Message::Status {
+                status: status.clone(),
+            });
+            notify_handle.dispatch(Action::Status(status));
+        });
+        let commands = driver::start(store, online, notify);
+        *h.inner.commands.borrow_mut() = Some(commands);
+    });
+}
+
+/// Runs `f` once this tab holds the `tuoke-sync` Web Lock, which it then keeps until it
+/// closes. Without the Web Locks API (old browsers) `f` runs at once.
+fn with_lock(f: impl FnOnce() + 'static) {
+    let navigator = gloo::utils::window().navigator();
+    let locks = js_sys::Reflect::get(&navigator, &JsValue::from_str("locks")).ok();
+    let request = locks.as_ref().and_then(|l| {
+        js_sys::Reflect::get(l, &JsValue::from_str("request"))
+            .ok()
+            .and_then(|r| r.dyn_into::<js_sys::Function>().ok())
+    });
+    match (locks, request) {
+        (Some(locks), Some(request)) if !locks.is_undefined() => {
+            let callback = Closure::once_into_js(move |_lock: JsValue| -> JsValue {
+                f();
+                // Never resolves: the lock is held for the life of the tab.
+                js_sys::Promise::new(&mut |_, _| {}).into()
+            });
+            if request
+                .call2(&locks, &JsValue::from_str(CHANNEL), &callback)
+                .is_err()
+            {
+                web_sys::console::error_1(&"cannot request the sync lock".into());
+            }
+        }
+        _ => f(),
+    }
+}
+
+/// Asks the browser not to evict our storage under pressure (best effort).
+fn request_persistence() {
+    if let Ok(promise) = gloo::utils::window().navigator().storage().persist() {
+        spawn_local(async move {
+            let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+        });
+    }
+}
+
+/// Today's date on the phone.
+pub fn today() -> chrono::NaiveDate {
+    Local::now().date_naive()
+}
+
+/// Now, for mutation timestamps.
+pub fn now() -> chrono::DateTime<Utc> {
+    Utc::now()
+}
