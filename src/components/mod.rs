@@ -1,11 +1,13 @@
 //! Widgets shared by several screens.
 
 pub mod icons;
+mod language_select;
 mod placeholder;
 mod status_bar;
 mod tab_bar;
 mod update_banner;
 
+pub use language_select::LanguageSelect;
 pub use placeholder::{Placeholder, PlaceholderProps};
 pub use status_bar::StatusBar;
 pub use tab_bar::TabBar;

@@ -18,7 +18,8 @@ pub fn StatusBar() -> Html {
     } else {
         ("net offline", Key::StatusOffline)
     };
-    let sync_pill = sync.state.status.as_ref().map(|status| {
+    let signed_in = sync.state.session.is_some();
+    let sync_pill = sync.state.status.as_ref().filter(|_| signed_in).map(|status| {
         let pending = status.pending;
         let failed = status.last_error.is_some() || !status.rejected.is_empty();
         let busy = matches!(

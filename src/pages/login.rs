@@ -5,6 +5,7 @@ use tuoke_sync::store::Session;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
+use crate::components::LanguageSelect;
 use crate::i18n::{use_i18n, Key};
 use crate::sync::transport::{self, LoginError};
 use crate::sync::use_sync;
@@ -104,7 +105,7 @@ pub fn Login(props: &LoginProps) -> Html {
             <form class="card form" {onsubmit} novalidate=true>
                 <label class="field-label" for="login-username">{ i18n.t(Key::Username) }</label>
                 <input id="login-username" ref={username} name="username" autocomplete="username"
-                       autocapitalize="none" spellcheck="false" value={previous.unwrap_or_default()}
+                       autocapitalize="none" spellcheck="false" defaultvalue={previous.unwrap_or_default()}
                        data-testid="login-username" />
                 <label class="field-label" for="login-password">{ i18n.t(Key::Password) }</label>
                 <input id="login-password" ref={password} name="password" type="password"
@@ -121,6 +122,9 @@ pub fn Login(props: &LoginProps) -> Html {
                     </button>
                 </div>
             </form>
+            <div class="card">
+                <LanguageSelect />
+            </div>
         </section>
     }
 }

@@ -3,7 +3,7 @@ import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { expectHeading, expectTabs, launch, screenshot, startServer, tabLabels, waitForServiceWorker } from "./lib/harness.mjs";
+import { expectHeading, expectTabs, launch, screenshot, signIn, startServer, tabLabels, waitForServiceWorker } from "./lib/harness.mjs";
 
 const ZH_HANS_TABS = ["今日", "客户", "记录", "商机", "更多"];
 const ZH_HANT_TABS = ["今日", "客戶", "記錄", "商機", "更多"];
@@ -17,11 +17,14 @@ after(async () => {
   await server?.stop();
 });
 
-test("the app loads in Simplified Chinese with the five tabs and no console errors", async () => {
+test("the app loads in Simplified Chinese, asks to sign in, then shows the five tabs with no console errors", async () => {
   const b = await launch();
   try {
     await b.page.goto(server.url);
-    await b.page.locator("nav.tab-bar").waitFor();
+    await expectHeading(b.page, "登录拓客");
+    assert.equal(await b.page.locator("nav.tab-bar").count(), 0);
+    await screenshot(b.page, "shell-login-zh-hans");
+    await signIn(b.page, server.url);
     assert.deepEqual(await tabLabels(b.page), ZH_HANS_TABS);
     await expectHeading(b.page, "今日");
     assert.equal(await b.page.getAttribute("html", "lang"), "zh-Hans");
@@ -36,7 +39,7 @@ test("the app loads in Simplified Chinese with the five tabs and no console erro
 test("tabs route to their screens and deep links render the right screen", async () => {
   const b = await launch();
   try {
-    await b.page.goto(server.url);
+    await signIn(b.page, server.url);
     await b.page.getByRole("link", { name: "客户" }).click();
     await b.page.waitForURL(/\/prospects$/);
     await expectHeading(b.page, "客户");
@@ -78,7 +81,7 @@ test("Chromium reports no installability errors for the manifest and service wor
 test("offline, a reload and a deep link still render the shell from the service worker", async () => {
   const b = await launch();
   try {
-    await b.page.goto(server.url);
+    await signIn(b.page, server.url);
     await waitForServiceWorker(b.page);
     await b.context.setOffline(true);
     await b.page.reload();
@@ -98,6 +101,7 @@ test("offline, a reload and a deep link still render the shell from the service 
 test("switching the language changes the UI text and is remembered after a reload", async () => {
   const b = await launch();
   try {
+    await signIn(b.page, server.url);
     await b.page.goto(`${server.url}/more`);
     await b.page.getByTestId("lang-select").selectOption("en");
     await expectTabs(b.page, EN_TABS);
@@ -120,7 +124,7 @@ test("a new version waits and activates only when the user accepts the update", 
   const own = await startServer();
   const b = await launch();
   try {
-    await b.page.goto(own.url);
+    await signIn(b.page, own.url);
     await waitForServiceWorker(b.page);
     const oldCaches = await b.page.evaluate(() => caches.keys());
     assert.equal(oldCaches.length, 1);

@@ -139,3 +139,51 @@ export async function expectHeading(page, text) {
   const exact = new RegExp(`^${text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}$`);
   await page.locator("main h1").filter({ hasText: exact }).waitFor({ timeout: 10_000 });
 }
+
+/** The demo users' password (`tuoke-server serve --demo`). */
+export const DEMO_PASSWORD = "demo";
+
+/** Signs in through the login screen and waits for the tab bar. */
+export async function signIn(page, url, username = "rep1", password = DEMO_PASSWORD) {
+  await page.goto(url);
+  await page.getByTestId("login-username").fill(username);
+  await page.getByTestId("login-password").fill(password);
+  await page.getByTestId("login-submit").click();
+  await page.locator("nav.tab-bar").waitFor({ timeout: 15_000 });
+}
+
+/** Waits until the status bar says `n` changes wait to be synced. */
+export async function expectPending(page, n, timeout = 30_000) {
+  await page.waitForFunction(
+    (want) => document.querySelector('[data-testid="sync-status"]')?.dataset.pending === String(want),
+    n,
+    { timeout }
+  );
+}
+
+/** The server's API as a demo user (for checking what actually arrived). */
+export async function api(url, username = "rep1", password = DEMO_PASSWORD) {
+  const login = await fetch(`${url}/api/v1/auth/login`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ username, password }),
+  });
+  if (!login.ok) throw new Error(`login failed: ${login.status}`);
+  const { token } = await login.json();
+  const auth = { authorization: `Bearer ${token}` };
+  return {
+    /** Every change visible to the user, from cursor 0, all pages. */
+    async pullAll() {
+      let since = 0;
+      const changes = [];
+      for (;;) {
+        const r = await fetch(`${url}/api/v1/sync/pull?since=${since}&limit=5000`, { headers: auth });
+        if (!r.ok) throw new Error(`pull failed: ${r.status}`);
+        const page = await r.json();
+        changes.push(...page.changes);
+        since = page.cursor;
+        if (!page.has_more) return changes;
+      }
+    },
+  };
+}
