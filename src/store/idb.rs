@@ -1,0 +1,512 @@
+//! [`IdbStore`]: the sync engine's [`Store`] on IndexedDB, plus the field photos (v2).
+//!
+//! Every write method runs as one `readwrite` transaction over the object stores it touches.
+//! Inside it only requests of that transaction are awaited (a foreign await would let the
+//! browser auto-commit the transaction half-way). The method then waits for the transaction's
+//! `complete` event (it commits by itself once its last request is done), so `Ok` means
+//! committed. Any failure inside the body aborts the transaction, so a failed write leaves
+//! nothing behind. (`IDBTransaction.commit()` would save no measurable time here and is
+//! missing before Safari 15.)
+
+use std::cell::Cell;
+use std::collections::HashMap;
+use std::rc::Rc;
+
+use chrono::{DateTime, Utc};
+use rexie::{KeyRange, Rexie, Transaction, TransactionMode};
+use tuoke_sync::protocol::Change;
+use tuoke_sync::store::{
+    Ack, OutboxEntry, PullBatch, Record, RejectedMutation, Session, Store, SyncState,
+};
+use uuid::Uuid;
+use wasm_bindgen::JsValue;
+use wasm_bindgen_futures::JsFuture;
+
+use super::rows::{self, Attachment, OutboxRow, RecordRows, RejectedRow};
+use super::schema::{self, *};
+use super::StoreError;
+
+type Result<T, E = StoreError> = std::result::Result<T, E>;
+
+/// The PWA's local database. Cheap to clone: clones share one connection (each tab opens its
+/// own; IndexedDB serialises their `readwrite` transactions).
+#[derive(Debug, Clone)]
+pub struct IdbStore {
+    db: Rc<Rexie>,
+    /// Fault injection for tests: the next this-many writes abort their transaction after
+    /// making all their requests, instead of committing.
+    abort_writes: Rc<Cell<usize>>,
+}
+
+impl IdbStore {
+    /// The app's database name.
+    pub const DEFAULT_NAME: &'static str = "tuoke";
+
+    /// Opens (creating or upgrading to [`schema::CURRENT_VERSION`]) the database `name`.
+    ///
+    /// If another tab still has an older version open, the upgrade waits until it closes: its
+    /// connection closes itself on `versionchange` and its writes then fail with
+    /// [`StoreError::Closed`].
+    pub async fn open(name: &str) -> Result<IdbStore> {
+        let db = schema::builder(name, CURRENT_VERSION)
+            .build()
+            .await
+            .map_err(StoreError::on_open)?;
+        Ok(IdbStore {
+            db: Rc::new(db),
+            abort_writes: Rc::default(),
+        })
+    }
+
+    /// The database name.
+    pub fn name(&self) -> String {
+        self.db.name()
+    }
+
+    /// The schema version on disk (after [`IdbStore::open`]: [`schema::CURRENT_VERSION`]).
+    pub fn version(&self) -> Result<u32> {
+        Ok(self.db.version()?)
+    }
+
+    /// The object stores of the open database.
+    pub fn store_names(&self) -> Vec<String> {
+        self.db.store_names()
+    }
+
+    /// Closes the connection if this is its last handle (clones share it).
+    pub fn close(self) {
+        if let Ok(db) = Rc::try_unwrap(self.db) {
+            db.close();
+        }
+    }
+
+    /// Makes the next `n` writes of this handle (and its clones) fail with
+    /// [`StoreError::Aborted`]: each makes all its requests, then aborts its transaction. For
+    /// tests of atomicity, like `MemoryStore::fail_next_writes`.
+    pub fn abort_next_writes(&self, n: usize) {
+        self.abort_writes.set(n);
+    }
+
+    fn begin(&self, stores: &[&str], mode: TransactionMode) -> Result<Transaction> {
+        Ok(self.db.transaction(stores, mode)?)
+    }
+
+    /// Ends a write transaction: waits for `complete` when `body` succeeded, aborts it
+    /// otherwise.
+    async fn finish<T>(&self, tx: Transaction, body: Result<T>) -> Result<T> {
+        let value = match body {
+            Ok(value) => value,
+            Err(err) => {
+                // Already aborting when a request failed; then this is a no-op error.
+                let _ = tx.abort().await;
+                return Err(err);
+            }
+        };
+        if self.abort_writes.get() > 0 {
+            self.abort_writes.set(self.abort_writes.get() - 1);
+            let _ = tx.abort().await;
+            return Err(StoreError::Aborted("injected abort".into()));
+        }
+        match tx.done().await {
+            Ok(rexie::TransactionResult::Committed) => Ok(value),
+            // The browser's reason is on the transaction, which rexie does not expose: a
+            // commit refused for lack of space is recognised by how little space is left.
+            Ok(rexie::TransactionResult::Aborted) if storage_nearly_full().await => {
+                Err(StoreError::QuotaExceeded)
+            }
+            Ok(rexie::TransactionResult::Aborted) => Err(StoreError::Aborted(
+                "the browser aborted the transaction".into(),
+            )),
+            Err(err) => Err(err.into()),
+        }
+    }
+
+    async fn read_one<T: serde::de::DeserializeOwned>(
+        &self,
+        store: &'static str,
+        key: JsValue,
+    ) -> Result<Option<T>> {
+        let tx = self.begin(&[store], TransactionMode::ReadOnly)?;
+        match tx.store(store)?.get(key).await? {
+            Some(value) if !value.is_undefined() => Ok(Some(rows::from_js(store, value)?)),
+            _ => Ok(None),
+        }
+    }
+
+    async fn read_all(&self, store: &'static str, range: Option<KeyRange>) -> Result<Vec<JsValue>> {
+        let tx = self.begin(&[store], TransactionMode::ReadOnly)?;
+        Ok(tx.store(store)?.get_all(range, None).await?)
+    }
+
+    /// Stores (adds or replaces) a photo, in one transaction.
+    pub async fn put_attachment(&self, attachment: &Attachment) -> Result<()> {
+        let tx = self.begin(&[ATTACHMENTS], TransactionMode::ReadWrite)?;
+        let body = async {
+            let row = rows::attachment_to_js(attachment)?;
+            tx.store(ATTACHMENTS)?.put(&row, None).await?;
+            Ok(())
+        }
+        .await;
+        self.finish(tx, body).await
+    }
+
+    /// One photo.
+    pub async fn attachment(&self, id: Uuid) -> Result<Option<Attachment>> {
+        let tx = self.begin(&[ATTACHMENTS], TransactionMode::ReadOnly)?;
+        match tx.store(ATTACHMENTS)?.get(id.to_string().into()).await? {
+            Some(row) if !row.is_undefined() => Ok(Some(rows::attachment_from_js(&row)?)),
+            _ => Ok(None),
+        }
+    }
+
+    /// The photos of a prospect.
+    pub async fn attachments_of_prospect(&self, prospect_id: &str) -> Result<Vec<Attachment>> {
+        self.attachments_by(ATTACHMENTS_BY_PROSPECT, &prospect_id.into())
+            .await
+    }
+
+    /// The photos not uploaded yet.
+    pub async fn pending_uploads(&self) -> Result<Vec<Attachment>> {
+        self.attachments_by(ATTACHMENTS_PENDING_UPLOAD, &JsValue::from(1))
+            .await
+    }
+
+    async fn attachments_by(&self, index: &str, key: &JsValue) -> Result<Vec<Attachment>> {
+        let tx = self.begin(&[ATTACHMENTS], TransactionMode::ReadOnly)?;
+        let range = KeyRange::only(key).map_err(rexie::Error::from)?;
+        let rows = tx
+            .store(ATTACHMENTS)?
+            .index(index)?
+            .get_all(Some(range), None)
+            .await?;
+        rows.iter().map(rows::attachment_from_js).collect()
+    }
+
+    /// Marks a photo uploaded (it leaves [`IdbStore::pending_uploads`]). Unknown ids are
+    /// ignored.
+    pub async fn mark_uploaded(&self, id: Uuid) -> Result<()> {
+        let tx = self.begin(&[ATTACHMENTS], TransactionMode::ReadWrite)?;
+        let body = async {
+            let store = tx.store(ATTACHMENTS)?;
+            if let Some(row) = store.get(id.to_string().into()).await? {
+                if !row.is_undefined() {
+                    let mut attachment = rows::attachment_from_js(&row)?;
+                    attachment.uploaded = true;
+                    store
+                        .put(&rows::attachment_to_js(&attachment)?, None)
+                        .await?;
+                }
+            }
+            Ok(())
+        }
+        .await;
+        self.finish(tx, body).await
+    }
+}
+
+/// Deletes the database `name` (logout, tests). Open connections of this page close
+/// themselves; the future waits for those of other tabs.
+pub async fn delete_database(name: &str) -> Result<()> {
+    Ok(Rexie::delete(name).await?)
+}
+
+/// Whether this origin has (almost) no storage left: less than a tenth of its quota.
+async fn storage_nearly_full() -> bool {
+    let Some(window) = web_sys::window() else {
+        return false;
+    };
+    let Ok(promise) = window.navigator().storage().estimate() else {
+        return false;
+    };
+    let Ok(estimate) = JsFuture::from(promise).await else {
+        return false;
+    };
+    let estimate = web_sys::StorageEstimate::from(estimate);
+    match (estimate.get_usage(), estimate.get_quota()) {
+        (Some(usage), Some(quota)) => quota - usage < quota / 10.0,
+        _ => false,
+    }
+}
+
+fn single_row_key() -> JsValue {
+    SINGLE_ROW_KEY.into()
+}
+
+/// The outbox row of a mutation id, through the unique index.
+async fn outbox_row(tx: &Transaction, id: Uuid) -> Result<Option<OutboxRow>> {
+    let row = tx
+        .store(OUTBOX)?
+        .index(OUTBOX_BY_MUTATION_ID)?
+        .get(id.to_string().into())
+        .await?;
+    match row {
+        Some(row) if !row.is_undefined() => Ok(Some(rows::from_js(OUTBOX, row)?)),
+        _ => Ok(None),
+    }
+}
+
+/// Applies pulled changes to `records` or `staging`. Only the last change of a key counts
+/// (they are in order), so the puts are independent and go out together, without a round trip
+/// each; the rest is done in the batch's order.
+async fn apply_changes(tx: &Transaction, target: &'static str, changes: &[Change]) -> Result<()> {
+    let mut last: HashMap<(&str, &str), usize> = HashMap::with_capacity(changes.len());
+    for (i, change) in changes.iter().enumerate() {
+        last.insert((change.entity.as_str(), change.id.as_str()), i);
+    }
+    let store = tx.store(target)?;
+    let rows = RecordRows::new();
+    let mut puts = Vec::with_capacity(last.len());
+    for (i, change) in changes.iter().enumerate() {
+        if last[&(change.entity.as_str(), change.id.as_str())] != i {
+            continue;
+        }
+        match &change.data {
+            Some(data) => {
+                let row = rows.to_js(&change.entity, &change.id, change.version, data)?;
+                puts.push((row, None));
+            }
+            None => {
+                store
+                    .delete(rows::record_key(&change.entity, &change.id))
+                    .await?
+            }
+        }
+    }
+    store.put_all(puts.into_iter()).await?;
+    Ok(())
+}
+
+fn new_sync_state(client_id: Uuid) -> SyncState {
+    SyncState {
+        client_id,
+        cursor: 0,
+        refetching: false,
+        last_synced_at: None,
+    }
+}
+
+async fn get_sync_state(tx: &Transaction) -> Result<Option<SyncState>> {
+    match tx.store(SYNC_STATE)?.get(single_row_key()).await? {
+        Some(value) if !value.is_undefined() => Ok(Some(rows::from_js(SYNC_STATE, value)?)),
+        _ => Ok(None),
+    }
+}
+
+async fn put_sync_state(tx: &Transaction, state: &SyncState) -> Result<()> {
+    tx.store(SYNC_STATE)?
+        .put(&rows::to_js(state)?, Some(&single_row_key()))
+        .await?;
+    Ok(())
+}
+
+async fn record_push_results_in(tx: &Transaction, acks: &[Ack], at: DateTime<Utc>) -> Result<()> {
+    let outbox = tx.store(OUTBOX)?;
+    let rejected = tx.store(REJECTED)?;
+    for ack in acks {
+        match ack {
+            Ack::Accepted { id, status } => {
+                if let Some(mut row) = outbox_row(tx, *id).await? {
+                    row.acked = Some(*status);
+                    outbox.put(&rows::to_js(&row)?, None).await?;
+                }
+            }
+            Ack::Rejected { id, reason } => {
+                if let Some(row) = outbox_row(tx, *id).await? {
+                    let seq = row.seq()?;
+                    outbox.delete(JsValue::from(seq as f64)).await?;
+                    let moved = RejectedRow {
+                        id: row.id,
+                        seq,
+                        mutation: row.mutation,
+                        reason: reason.clone(),
+                        rejected_at: at,
+                    };
+                    rejected.put(&rows::to_js(&moved)?, None).await?;
+                }
+            }
+        }
+    }
+    Ok(())
+}
+
+async fn apply_pull_in(tx: &Transaction, batch: &PullBatch) -> Result<()> {
+    // Like the reference store: a pull before `init_sync_state` still keeps its cursor.
+    let mut state = get_sync_state(tx)
+        .await?
+        .unwrap_or_else(|| new_sync_state(Uuid::nil()));
+    if state.refetching {
+        apply_changes(tx, STAGING, &batch.changes).await?;
+        if batch.complete {
+            let records = tx.store(RECORDS)?;
+            let staging = tx.store(STAGING)?;
+            records.clear().await?;
+            let fetched = staging.get_all(None, None).await?;
+            records
+                .put_all(fetched.into_iter().map(|row| (row, None)))
+                .await?;
+            staging.clear().await?;
+            state.refetching = false;
+        }
+    } else {
+        apply_changes(tx, RECORDS, &batch.changes).await?;
+    }
+    state.cursor = batch.cursor;
+    if batch.complete {
+        state.last_synced_at = Some(batch.at);
+    }
+    put_sync_state(tx, &state).await?;
+    let outbox = tx.store(OUTBOX)?;
+    for id in &batch.drop_acked {
+        if let Some(row) = outbox_row(tx, *id).await? {
+            if row.acked.is_some() {
+                outbox.delete(JsValue::from(row.seq()? as f64)).await?;
+            }
+        }
+    }
+    Ok(())
+}
+
+impl Store for IdbStore {
+    type Error = StoreError;
+
+    async fn sync_state(&self) -> Result<Option<SyncState>> {
+        self.read_one(SYNC_STATE, single_row_key()).await
+    }
+
+    async fn outbox(&self) -> Result<Vec<OutboxEntry>> {
+        // Key order is `seq` order.
+        self.read_all(OUTBOX, None)
+            .await?
+            .into_iter()
+            .map(|row| rows::from_js::<OutboxRow>(OUTBOX, row)?.into_entry())
+            .collect()
+    }
+
+    async fn rejected(&self) -> Result<Vec<RejectedMutation>> {
+        let mut rows = self
+            .read_all(REJECTED, None)
+            .await?
+            .into_iter()
+            .map(|row| rows::from_js::<RejectedRow>(REJECTED, row))
+            .collect::<Result<Vec<_>>>()?;
+        rows.sort_by_key(|r| (r.rejected_at, r.seq));
+        rows.into_iter().map(RejectedRow::into_rejected).collect()
+    }
+
+    async fn records(&self, entity: &str) -> Result<Vec<Record>> {
+        let (lower, upper) = rows::entity_bounds(entity);
+        let range = KeyRange::bound(&lower, &upper, None, None).map_err(rexie::Error::from)?;
+        let rows = RecordRows::new();
+        self.read_all(RECORDS, Some(range))
+            .await?
+            .iter()
+            .map(|row| rows.read(RECORDS, row))
+            .collect()
+    }
+
+    async fn record(&self, entity: &str, id: &str) -> Result<Option<Record>> {
+        let tx = self.begin(&[RECORDS], TransactionMode::ReadOnly)?;
+        match tx.store(RECORDS)?.get(rows::record_key(entity, id)).await? {
+            Some(row) if !row.is_undefined() => Ok(Some(RecordRows::new().read(RECORDS, &row)?)),
+            _ => Ok(None),
+        }
+    }
+
+    async fn session(&self) -> Result<Option<Session>> {
+        self.read_one(SESSION, single_row_key()).await
+    }
+
+    async fn init_sync_state(&mut self, client_id: Uuid) -> Result<SyncState> {
+        let tx = self.begin(&[SYNC_STATE], TransactionMode::ReadWrite)?;
+        let body = async {
+            if let Some(state) = get_sync_state(&tx).await? {
+                return Ok(state);
+            }
+            let state = new_sync_state(client_id);
+            put_sync_state(&tx, &state).await?;
+            Ok(state)
+        }
+        .await;
+        self.finish(tx, body).await
+    }
+
+    async fn enqueue(&mut self, mutation: tuoke_sync::protocol::Mutation) -> Result<()> {
+        let tx = self.begin(&[OUTBOX], TransactionMode::ReadWrite)?;
+        let body = async {
+            let outbox = tx.store(OUTBOX)?;
+            let key =
+                KeyRange::only(&mutation.id.to_string().into()).map_err(rexie::Error::from)?;
+            if outbox
+                .index(OUTBOX_BY_MUTATION_ID)?
+                .count(Some(key))
+                .await?
+                == 0
+            {
+                outbox
+                    .add(&rows::to_js(&OutboxRow::new(&mutation)?)?, None)
+                    .await?;
+            }
+            Ok(())
+        }
+        .await;
+        self.finish(tx, body).await
+    }
+
+    async fn record_push_results(&mut self, acks: &[Ack], at: DateTime<Utc>) -> Result<()> {
+        let tx = self.begin(&[OUTBOX, REJECTED], TransactionMode::ReadWrite)?;
+        let body = record_push_results_in(&tx, acks, at).await;
+        self.finish(tx, body).await
+    }
+
+    async fn apply_pull(&mut self, batch: &PullBatch) -> Result<()> {
+        let tx = self.begin(
+            &[SYNC_STATE, RECORDS, STAGING, OUTBOX],
+            TransactionMode::ReadWrite,
+        )?;
+        let body = apply_pull_in(&tx, batch).await;
+        self.finish(tx, body).await
+    }
+
+    async fn start_refetch(&mut self) -> Result<()> {
+        let tx = self.begin(&[STAGING, SYNC_STATE], TransactionMode::ReadWrite)?;
+        let body = async {
+            tx.store(STAGING)?.clear().await?;
+            if let Some(mut state) = get_sync_state(&tx).await? {
+                state.cursor = 0;
+                state.refetching = true;
+                put_sync_state(&tx, &state).await?;
+            }
+            Ok(())
+        }
+        .await;
+        self.finish(tx, body).await
+    }
+
+    async fn dismiss_rejected(&mut self, id: Uuid) -> Result<()> {
+        let tx = self.begin(&[REJECTED], TransactionMode::ReadWrite)?;
+        let body = async {
+            tx.store(REJECTED)?.delete(id.to_string().into()).await?;
+            Ok(())
+        }
+        .await;
+        self.finish(tx, body).await
+    }
+
+    async fn set_session(&mut self, session: Option<Session>) -> Result<()> {
+        let tx = self.begin(&[SESSION], TransactionMode::ReadWrite)?;
+        let body = async {
+            let store = tx.store(SESSION)?;
+            match &session {
+                Some(session) => {
+                    store
+                        .put(&rows::to_js(session)?, Some(&single_row_key()))
+                        .await?;
+                }
+                None => store.delete(single_row_key()).await?,
+            }
+            Ok(())
+        }
+        .await;
+        self.finish(tx, body).await
+    }
+}

@@ -1,0 +1,19 @@
+//! The phone's local database: the sync engine's [`tuoke_sync::store::Store`] on IndexedDB
+//! (through rexie), and the field photos waiting for upload.
+//!
+//! - [`schema`]: every object store and index as data, with the version that added it.
+//! - [`IdbStore`]: open with [`IdbStore::open`]`(IdbStore::DEFAULT_NAME)`; each write method
+//!   is one `readwrite` transaction that resolves once committed.
+//! - [`StoreError`]: what went wrong, classified for the UI (storage full, reload, …).
+//!
+//! This module owns the on-device format; it holds no sync logic (that is `tuoke-sync`'s
+//! engine, which only sees the trait) and no UI.
+
+mod error;
+mod idb;
+mod rows;
+pub mod schema;
+
+pub use error::StoreError;
+pub use idb::{delete_database, IdbStore};
+pub use rows::Attachment;

@@ -1,0 +1,265 @@
+//! What the rows of each object store look like, and their conversion to and from the sync
+//! engine's types.
+//!
+//! Free-form JSON (a record's `data`, a mutation) is kept as JSON **text**: it round-trips a
+//! `serde_json::Value` exactly (a structured-clone number would lose integers past 2^53), and
+//! loading 10,000 prospects is one string per row to parse in wasm instead of thousands of
+//! JS property reads. The properties that keys and indexes use (`entity`, `id`, `seq`,
+//! `prospect_id`, `pending_upload`) are plain row properties. Changing a row format is a
+//! schema change (see `schema.rs`): old rows must stay readable.
+
+use chrono::{DateTime, Utc};
+use serde::de::DeserializeOwned;
+use serde::{Deserialize, Serialize};
+use tuoke_sync::protocol::{Mutation, MutationStatus};
+use tuoke_sync::store::{OutboxEntry, Record, RejectedMutation};
+use uuid::Uuid;
+use wasm_bindgen::{JsCast, JsValue};
+
+use super::StoreError;
+
+/// Serialises a row as a plain JS object (maps as objects, `None` as null).
+pub(crate) fn to_js<T: Serialize>(value: &T) -> Result<JsValue, StoreError> {
+    value
+        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+        .map_err(|e| StoreError::Idb(format!("cannot serialise a row: {e}")))
+}
+
+/// Reads a row of `store`.
+pub(crate) fn from_js<T: DeserializeOwned>(
+    store: &'static str,
+    value: JsValue,
+) -> Result<T, StoreError> {
+    serde_wasm_bindgen::from_value(value).map_err(|e| StoreError::corrupt(store, e))
+}
+
+/// The key of a record: `[entity, id]`.
+pub(crate) fn record_key(entity: &str, id: &str) -> JsValue {
+    js_sys::Array::of2(&entity.into(), &id.into()).into()
+}
+
+/// The bounds of every key of `entity`: `[entity]` sorts before `[entity, any id]`, and
+/// `[entity, []]` after it (an array sorts after every string).
+pub(crate) fn entity_bounds(entity: &str) -> (JsValue, JsValue) {
+    let lower = js_sys::Array::of1(&entity.into());
+    let upper = js_sys::Array::of2(&entity.into(), &js_sys::Array::new());
+    (lower.into(), upper.into())
+}
+
+/// Rows of `records` and `staging`: `{entity, id, version, data}` with `data` the record as
+/// pulled, as JSON text. Built and read property by property with the property names made
+/// once (this is the hot path of loading 10,000 prospects).
+pub(crate) struct RecordRows {
+    entity: JsValue,
+    id: JsValue,
+    version: JsValue,
+    data: JsValue,
+}
+
+impl RecordRows {
+    pub fn new() -> RecordRows {
+        RecordRows {
+            entity: "entity".into(),
+            id: "id".into(),
+            version: "version".into(),
+            data: "data".into(),
+        }
+    }
+
+    pub fn to_js(
+        &self,
+        entity: &str,
+        id: &str,
+        version: i64,
+        data: &serde_json::Value,
+    ) -> Result<JsValue, StoreError> {
+        // Versions are server counters; past 2^53 a JS number would silently round.
+        if version.unsigned_abs() > MAX_SAFE_INTEGER {
+            return Err(StoreError::Idb(format!(
+                "record version {version} is not a safe JavaScript integer"
+            )));
+        }
+        let row = js_sys::Object::new();
+        for (key, value) in [
+            (&self.entity, JsValue::from(entity)),
+            (&self.id, JsValue::from(id)),
+            (&self.version, JsValue::from(version as f64)),
+            (&self.data, JsValue::from(data.to_string())),
+        ] {
+            js_sys::Reflect::set(&row, key, &value)
+                .map_err(|_| StoreError::Idb("cannot build a record row".into()))?;
+        }
+        Ok(row.into())
+    }
+
+    pub fn read(&self, store: &'static str, row: &JsValue) -> Result<Record, StoreError> {
+        let get = |key: &JsValue| {
+            js_sys::Reflect::get(row, key).map_err(|_| StoreError::corrupt(store, "not an object"))
+        };
+        let string = |key: &JsValue, name: &str| {
+            get(key)?
+                .as_string()
+                .ok_or_else(|| StoreError::corrupt(store, format!("{name} is not a string")))
+        };
+        let version = get(&self.version)?
+            .as_f64()
+            .ok_or_else(|| StoreError::corrupt(store, "version is not a number"))?;
+        let data = string(&self.data, "data")?;
+        Ok(Record {
+            entity: string(&self.entity, "entity")?,
+            id: string(&self.id, "id")?,
+            version: version as i64,
+            data: serde_json::from_str(&data).map_err(|e| StoreError::corrupt(store, e))?,
+        })
+    }
+}
+
+/// `Number.MAX_SAFE_INTEGER`.
+const MAX_SAFE_INTEGER: u64 = (1 << 53) - 1;
+
+/// A row of `outbox`. `seq` is absent until the store assigns it (auto-increment writes the
+/// generated key into the row).
+#[derive(Debug, Serialize, Deserialize)]
+pub(crate) struct OutboxRow {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub seq: Option<u64>,
+    /// Mutation id (the unique index).
+    pub id: String,
+    /// The mutation, JSON text.
+    pub mutation: String,
+    pub acked: Option<MutationStatus>,
+}
+
+impl OutboxRow {
+    pub fn new(mutation: &Mutation) -> Result<OutboxRow, StoreError> {
+        Ok(OutboxRow {
+            seq: None,
+            id: mutation.id.to_string(),
+            mutation: json_text(mutation)?,
+            acked: None,
+        })
+    }
+
+    pub fn seq(&self) -> Result<u64, StoreError> {
+        self.seq
+            .ok_or_else(|| StoreError::corrupt(super::schema::OUTBOX, "row without seq"))
+    }
+
+    pub fn mutation(&self) -> Result<Mutation, StoreError> {
+        serde_json::from_str(&self.mutation)
+            .map_err(|e| StoreError::corrupt(super::schema::OUTBOX, e))
+    }
+
+    pub fn into_entry(self) -> Result<OutboxEntry, StoreError> {
+        Ok(OutboxEntry {
+            seq: self.seq()?,
+            mutation: self.mutation()?,
+            acked: self.acked,
+        })
+    }
+}
+
+/// A row of `rejected`, keyed by mutation id. `seq` (the outbox order) breaks ties between
+/// rejections received at the same time.
+#[derive(Debug, Serialize, Deserialize)]
+pub(crate) struct RejectedRow {
+    pub id: String,
+    pub seq: u64,
+    /// The mutation, JSON text.
+    pub mutation: String,
+    pub reason: String,
+    pub rejected_at: DateTime<Utc>,
+}
+
+impl RejectedRow {
+    pub fn into_rejected(self) -> Result<RejectedMutation, StoreError> {
+        Ok(RejectedMutation {
+            mutation: serde_json::from_str(&self.mutation)
+                .map_err(|e| StoreError::corrupt(super::schema::REJECTED, e))?,
+            reason: self.reason,
+            rejected_at: self.rejected_at,
+        })
+    }
+}
+
+fn json_text<T: Serialize>(value: &T) -> Result<String, StoreError> {
+    serde_json::to_string(value).map_err(|e| StoreError::Idb(format!("cannot serialise: {e}")))
+}
+
+/// A compressed photo taken in the field, kept until it is uploaded (`PUT
+/// /api/v1/attachments/ID`) and referenced by a note (`note.add`'s `attachment_ids`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Attachment {
+    /// Attachment id (also the upload URL's id).
+    pub id: Uuid,
+    /// The prospect it was taken for.
+    pub prospect_id: String,
+    /// The note that references it, once there is one.
+    pub note_id: Option<String>,
+    /// `image/jpeg`, `image/png` or `image/webp`.
+    pub content_type: String,
+    /// The compressed image.
+    pub bytes: Vec<u8>,
+    /// The server has it.
+    pub uploaded: bool,
+    /// When it was taken.
+    pub created_at: DateTime<Utc>,
+}
+
+/// Attachment rows are built by hand: the bytes go in as a `Uint8Array` (a structured clone of
+/// its buffer), not as a JSON array of numbers.
+pub(crate) fn attachment_to_js(a: &Attachment) -> Result<JsValue, StoreError> {
+    let row = js_sys::Object::new();
+    let set = |key: &str, value: &JsValue| {
+        js_sys::Reflect::set(&row, &key.into(), value)
+            .map(|_| ())
+            .map_err(|_| StoreError::Idb("cannot build an attachment row".into()))
+    };
+    set("id", &a.id.to_string().into())?;
+    set("prospect_id", &a.prospect_id.as_str().into())?;
+    set(
+        "note_id",
+        &a.note_id.as_deref().map_or(JsValue::NULL, JsValue::from),
+    )?;
+    set("content_type", &a.content_type.as_str().into())?;
+    set(
+        "bytes",
+        &js_sys::Uint8Array::from(a.bytes.as_slice()).into(),
+    )?;
+    set("created_at", &a.created_at.to_rfc3339().into())?;
+    // Only rows waiting for upload have this property, so the `pending_upload` index holds
+    // exactly those (a boolean would not be a valid index key anyway).
+    if !a.uploaded {
+        set("pending_upload", &JsValue::from(1))?;
+    }
+    Ok(row.into())
+}
+
+pub(crate) fn attachment_from_js(row: &JsValue) -> Result<Attachment, StoreError> {
+    let store = super::schema::ATTACHMENTS;
+    let get = |key: &str| {
+        js_sys::Reflect::get(row, &key.into()).map_err(|_| StoreError::corrupt(store, key))
+    };
+    let string = |key: &str| {
+        get(key)?
+            .as_string()
+            .ok_or_else(|| StoreError::corrupt(store, format!("{key} is not a string")))
+    };
+    let bytes = get("bytes")?;
+    if !bytes.is_instance_of::<js_sys::Uint8Array>() {
+        return Err(StoreError::corrupt(store, "bytes is not a Uint8Array"));
+    }
+    Ok(Attachment {
+        id: string("id")?
+            .parse()
+            .map_err(|e| StoreError::corrupt(store, e))?,
+        prospect_id: string("prospect_id")?,
+        note_id: get("note_id")?.as_string(),
+        content_type: string("content_type")?,
+        bytes: js_sys::Uint8Array::new(&bytes).to_vec(),
+        uploaded: get("pending_upload")?.is_undefined(),
+        created_at: string("created_at")?
+            .parse()
+            .map_err(|e| StoreError::corrupt(store, e))?,
+    })
+}

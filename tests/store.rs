@@ -1,0 +1,785 @@
+//! The IndexedDB store (`tuoke::store`) in headless Chromium.
+//!
+//! `scenarios` is the `Store` contract written once, generic over the trait; every scenario
+//! runs against `MemoryStore` (the reference, also natively) and against `IdbStore` on a fresh
+//! database, so the two cannot drift apart. The rest is what only IndexedDB has: the upgrade
+//! from schema version 1, transactions that abort, two connections racing, reopening.
+//!
+//! ```text
+//! CHROMEDRIVER=/usr/bin/chromedriver \
+//! CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
+//!   cargo test -p tuoke --target wasm32-unknown-unknown --test store
+//! ```
+
+use chrono::{DateTime, Utc};
+use serde_json::{json, Value};
+use tuoke_sync::protocol::{Change, Mutation, MutationStatus};
+use tuoke_sync::store::{Ack, PullBatch, Session, Store, SyncState};
+use uuid::Uuid;
+
+#[cfg(target_arch = "wasm32")]
+wasm_bindgen_test::wasm_bindgen_test_configure!(run_in_browser);
+
+fn at() -> DateTime<Utc> {
+    "2026-03-02T08:00:00Z".parse().unwrap()
+}
+
+fn later() -> DateTime<Utc> {
+    "2026-03-02T09:30:00Z".parse().unwrap()
+}
+
+fn id(n: u128) -> Uuid {
+    Uuid::from_u128(n)
+}
+
+fn mutation(n: u128) -> Mutation {
+    let args = json!({"id": id(1000 + n), "prospect_id": id(7), "body": format!("visit {n}"),
+                      "kind": "visit", "taken_at": at()});
+    Mutation::new(id(n), "note.add", args, at())
+}
+
+fn change(entity: &str, id: &str, version: i64, data: Option<Value>) -> Change {
+    Change {
+        entity: entity.into(),
+        id: id.into(),
+        version,
+        data,
+    }
+}
+
+fn prospect(id: &str, data: Value) -> Change {
+    change("prospect", id, 1, Some(data))
+}
+
+fn batch(changes: Vec<Change>, cursor: i64, complete: bool, drop: &[u128]) -> PullBatch {
+    PullBatch {
+        changes,
+        cursor,
+        complete,
+        drop_acked: drop.iter().map(|n| id(*n)).collect(),
+        at: at(),
+    }
+}
+
+fn session() -> Session {
+    Session {
+        token: "t0k3n".into(),
+        user_id: id(5).to_string(),
+        username: "rep1".into(),
+        display_name: "王芳".into(),
+        role: "rep".into(),
+    }
+}
+
+/// The contract of `Store`: the behaviour the engine relies on, for any implementation.
+mod scenarios {
+    use super::*;
+
+    fn ids(outbox: &[tuoke_sync::store::OutboxEntry]) -> Vec<u128> {
+        outbox.iter().map(|e| e.mutation.id.as_u128()).collect()
+    }
+
+    pub async fn enqueueing_the_same_mutation_twice_keeps_one_entry_in_seq_order<S: Store>(
+        s: &mut S,
+    ) {
+        for n in [1, 2, 1, 3] {
+            s.enqueue(mutation(n)).await.unwrap();
+        }
+        let outbox = s.outbox().await.unwrap();
+        assert_eq!(ids(&outbox), vec![1, 2, 3]);
+        assert!(outbox.windows(2).all(|w| w[0].seq < w[1].seq));
+        assert!(outbox.iter().all(|e| e.acked.is_none()));
+        assert_eq!(outbox[1].mutation, mutation(2), "the mutation round-trips");
+    }
+
+    pub async fn push_results_mark_accepted_entries_and_move_rejected_ones_with_their_reason<
+        S: Store,
+    >(
+        s: &mut S,
+    ) {
+        for n in [1, 2, 3, 4] {
+            s.enqueue(mutation(n)).await.unwrap();
+        }
+        let acks = [
+            Ack::Accepted {
+                id: id(1),
+                status: MutationStatus::Applied,
+            },
+            Ack::Rejected {
+                id: id(2),
+                reason: "body: must not be empty".into(),
+            },
+            Ack::Accepted {
+                id: id(3),
+                status: MutationStatus::PendingApproval,
+            },
+            // Not in the outbox: ignored.
+            Ack::Accepted {
+                id: id(99),
+                status: MutationStatus::Duplicate,
+            },
+            Ack::Rejected {
+                id: id(98),
+                reason: "ignored".into(),
+            },
+        ];
+        s.record_push_results(&acks, at()).await.unwrap();
+        let outbox = s.outbox().await.unwrap();
+        assert_eq!(ids(&outbox), vec![1, 3, 4]);
+        let acked: Vec<_> = outbox.iter().map(|e| e.acked).collect();
+        assert_eq!(
+            acked,
+            vec![
+                Some(MutationStatus::Applied),
+                Some(MutationStatus::PendingApproval),
+                None
+            ]
+        );
+        let rejected = s.rejected().await.unwrap();
+        assert_eq!(rejected.len(), 1);
+        assert_eq!(rejected[0].mutation, mutation(2));
+        assert_eq!(rejected[0].reason, "body: must not be empty");
+        assert_eq!(rejected[0].rejected_at, at());
+    }
+
+    pub async fn rejections_are_listed_oldest_first_until_dismissed<S: Store>(s: &mut S) {
+        for n in [1, 2, 3] {
+            s.enqueue(mutation(n)).await.unwrap();
+        }
+        let reject = |n: u128| Ack::Rejected {
+            id: id(n),
+            reason: format!("reason {n}"),
+        };
+        s.record_push_results(&[reject(3)], at()).await.unwrap();
+        s.record_push_results(&[reject(1), reject(2)], later())
+            .await
+            .unwrap();
+        let reasons = |r: Vec<tuoke_sync::store::RejectedMutation>| -> Vec<String> {
+            r.into_iter().map(|r| r.reason).collect()
+        };
+        assert_eq!(
+            reasons(s.rejected().await.unwrap()),
+            ["reason 3", "reason 1", "reason 2"]
+        );
+        s.dismiss_rejected(id(1)).await.unwrap();
+        s.dismiss_rejected(id(42)).await.unwrap();
+        assert_eq!(
+            reasons(s.rejected().await.unwrap()),
+            ["reason 3", "reason 2"]
+        );
+        assert!(s.outbox().await.unwrap().is_empty());
+    }
+
+    pub async fn a_pull_applies_changes_moves_the_cursor_and_drops_only_acknowledged_entries<
+        S: Store,
+    >(
+        s: &mut S,
+    ) {
+        s.init_sync_state(id(1)).await.unwrap();
+        for n in [1, 2] {
+            s.enqueue(mutation(n)).await.unwrap();
+        }
+        let ack = Ack::Accepted {
+            id: id(1),
+            status: MutationStatus::Applied,
+        };
+        s.record_push_results(&[ack], at()).await.unwrap();
+
+        // A first page: records and cursor, but not yet a completed sync.
+        let page = batch(
+            vec![
+                prospect("a", json!({"company": "华为"})),
+                prospect("b", json!({"company": "B"})),
+            ],
+            3,
+            false,
+            &[],
+        );
+        s.apply_pull(&page).await.unwrap();
+        let state = s.sync_state().await.unwrap().unwrap();
+        assert_eq!((state.cursor, state.last_synced_at), (3, None));
+        assert_eq!(ids(&s.outbox().await.unwrap()), vec![1, 2]);
+
+        // The last page drops the acknowledged entry; the unacknowledged one stays.
+        let last = batch(
+            vec![change(
+                "prospect",
+                "a",
+                2,
+                Some(json!({"company": "华为技术"})),
+            )],
+            5,
+            true,
+            &[1, 2],
+        );
+        s.apply_pull(&last).await.unwrap();
+        let state = s.sync_state().await.unwrap().unwrap();
+        assert_eq!((state.cursor, state.last_synced_at), (5, Some(at())));
+        assert_eq!(state.client_id, id(1));
+        assert_eq!(ids(&s.outbox().await.unwrap()), vec![2]);
+        let a = s.record("prospect", "a").await.unwrap().unwrap();
+        assert_eq!((a.version, a.data), (2, json!({"company": "华为技术"})));
+        assert_eq!(s.records("prospect").await.unwrap().len(), 2);
+    }
+
+    pub async fn a_tombstone_deletes_the_confirmed_record<S: Store>(s: &mut S) {
+        s.init_sync_state(id(1)).await.unwrap();
+        let page = batch(
+            vec![prospect("a", json!(1)), prospect("b", json!(2))],
+            1,
+            true,
+            &[],
+        );
+        s.apply_pull(&page).await.unwrap();
+        // In one batch the last change of a record wins.
+        let page = batch(
+            vec![
+                change("prospect", "a", 2, None),
+                change("prospect", "b", 2, None),
+                change("prospect", "b", 3, Some(json!(3))),
+            ],
+            2,
+            true,
+            &[],
+        );
+        s.apply_pull(&page).await.unwrap();
+        assert_eq!(s.record("prospect", "a").await.unwrap(), None);
+        let b = s.records("prospect").await.unwrap();
+        assert_eq!(b.len(), 1);
+        assert_eq!((b[0].id.as_str(), b[0].version), ("b", 3));
+    }
+
+    pub async fn records_of_an_entity_are_exactly_that_entitys_and_round_trip_their_data<
+        S: Store,
+    >(
+        s: &mut S,
+    ) {
+        s.init_sync_state(id(1)).await.unwrap();
+        let data = json!({"company": "华为", "employees": 9_007_199_254_740_993_i64,
+                          "contacts": [{"name": "李雷", "phone": null}], "informatized": true});
+        let page = batch(
+            vec![
+                prospect("p2", data.clone()),
+                prospect("p1", json!({})),
+                change("note", "n1", 1, Some(json!({"body": "x"}))),
+                change("notes", "n2", 1, Some(json!({}))),
+                change("approval", "x", 1, Some(json!({}))),
+            ],
+            1,
+            true,
+            &[],
+        );
+        s.apply_pull(&page).await.unwrap();
+        let prospects = s.records("prospect").await.unwrap();
+        let ids: Vec<_> = prospects.iter().map(|r| r.id.as_str()).collect();
+        assert_eq!(ids, ["p1", "p2"], "one entity, in id order");
+        assert_eq!(prospects[1].data, data, "big integers and unicode intact");
+        let notes = s.records("note").await.unwrap();
+        assert_eq!(notes.len(), 1);
+        assert_eq!(notes[0].entity, "note");
+        assert!(s.records("quote").await.unwrap().is_empty());
+        assert_eq!(s.record("note", "p1").await.unwrap(), None);
+    }
+
+    pub async fn a_refetch_fills_staging_and_replaces_the_confirmed_state_only_when_complete<
+        S: Store,
+    >(
+        s: &mut S,
+    ) {
+        s.init_sync_state(id(1)).await.unwrap();
+        s.enqueue(mutation(1)).await.unwrap();
+        let old = vec![prospect("a", json!(1)), prospect("b", json!(2))];
+        s.apply_pull(&batch(old, 9, true, &[])).await.unwrap();
+
+        s.start_refetch().await.unwrap();
+        let state = s.sync_state().await.unwrap().unwrap();
+        assert_eq!((state.cursor, state.refetching), (0, true));
+        s.apply_pull(&batch(vec![prospect("a", json!(3))], 1, false, &[]))
+            .await
+            .unwrap();
+        assert_eq!(
+            s.records("prospect").await.unwrap().len(),
+            2,
+            "old state readable mid-refetch"
+        );
+        assert_eq!(
+            s.record("prospect", "a").await.unwrap().unwrap().data,
+            json!(1)
+        );
+
+        s.apply_pull(&batch(vec![prospect("c", json!(4))], 2, true, &[]))
+            .await
+            .unwrap();
+        let records: Vec<_> = s
+            .records("prospect")
+            .await
+            .unwrap()
+            .into_iter()
+            .map(|r| (r.id, r.data))
+            .collect();
+        assert_eq!(
+            records,
+            vec![("a".to_string(), json!(3)), ("c".to_string(), json!(4))]
+        );
+        let state = s.sync_state().await.unwrap().unwrap();
+        assert_eq!(
+            (state.cursor, state.refetching, state.last_synced_at),
+            (2, false, Some(at()))
+        );
+        assert_eq!(s.outbox().await.unwrap().len(), 1, "outbox untouched");
+
+        // Staging was emptied: the next refetch starts from nothing.
+        s.start_refetch().await.unwrap();
+        s.apply_pull(&batch(vec![], 1, true, &[])).await.unwrap();
+        assert!(s.records("prospect").await.unwrap().is_empty());
+    }
+
+    pub async fn init_sync_state_creates_it_once_and_keeps_it<S: Store>(s: &mut S) {
+        assert_eq!(s.sync_state().await.unwrap(), None);
+        let first = s.init_sync_state(id(1)).await.unwrap();
+        let expected = SyncState {
+            client_id: id(1),
+            cursor: 0,
+            refetching: false,
+            last_synced_at: None,
+        };
+        assert_eq!(first, expected);
+        s.apply_pull(&batch(vec![], 7, true, &[])).await.unwrap();
+        let again = s.init_sync_state(id(2)).await.unwrap();
+        assert_eq!((again.client_id, again.cursor), (id(1), 7));
+        assert_eq!(s.sync_state().await.unwrap(), Some(again));
+    }
+
+    pub async fn the_session_is_stored_replaced_and_cleared<S: Store>(s: &mut S) {
+        assert_eq!(s.session().await.unwrap(), None);
+        s.set_session(Some(session())).await.unwrap();
+        assert_eq!(s.session().await.unwrap(), Some(session()));
+        let other = Session {
+            token: "other".into(),
+            ..session()
+        };
+        s.set_session(Some(other.clone())).await.unwrap();
+        assert_eq!(s.session().await.unwrap(), Some(other));
+        s.set_session(None).await.unwrap();
+        assert_eq!(s.session().await.unwrap(), None);
+    }
+}
+
+/// Runs every scenario against `MemoryStore` (natively and in the browser) and `IdbStore`.
+macro_rules! contract {
+    ($($name:ident),* $(,)?) => {
+        mod memory {
+            use tuoke_sync::store::{block_on_ready, MemoryStore};
+            $(
+                #[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
+                #[cfg_attr(not(target_arch = "wasm32"), test)]
+                fn $name() {
+                    block_on_ready(super::scenarios::$name(&mut MemoryStore::new()));
+                }
+            )*
+        }
+
+        #[cfg(target_arch = "wasm32")]
+        mod indexeddb {
+            $(
+                #[wasm_bindgen_test::wasm_bindgen_test]
+                async fn $name() {
+                    let db = super::browser::TestDb::new(stringify!($name)).await;
+                    super::scenarios::$name(&mut db.store.clone()).await;
+                    db.delete().await;
+                }
+            )*
+        }
+    };
+}
+
+contract!(
+    enqueueing_the_same_mutation_twice_keeps_one_entry_in_seq_order,
+    push_results_mark_accepted_entries_and_move_rejected_ones_with_their_reason,
+    rejections_are_listed_oldest_first_until_dismissed,
+    a_pull_applies_changes_moves_the_cursor_and_drops_only_acknowledged_entries,
+    a_tombstone_deletes_the_confirmed_record,
+    records_of_an_entity_are_exactly_that_entitys_and_round_trip_their_data,
+    a_refetch_fills_staging_and_replaces_the_confirmed_state_only_when_complete,
+    init_sync_state_creates_it_once_and_keeps_it,
+    the_session_is_stored_replaced_and_cleared,
+);
+
+#[cfg(target_arch = "wasm32")]
+mod browser {
+    use super::*;
+    use std::future::{poll_fn, Future};
+    use std::pin::pin;
+    use std::task::Poll;
+    use tuoke::store::schema::{self, SINGLE_ROW_KEY};
+    use tuoke::store::{delete_database, Attachment, IdbStore, StoreError};
+    use tuoke_sync::store::{OutboxEntry, Record, RejectedMutation};
+    use wasm_bindgen::JsValue;
+    use wasm_bindgen_test::wasm_bindgen_test;
+
+    /// Polls two futures together (the two writes must be in flight at the same time).
+    async fn join<A: Future, B: Future>(a: A, b: B) -> (A::Output, B::Output) {
+        let (mut a, mut b) = (pin!(a), pin!(b));
+        let (mut ra, mut rb) = (None, None);
+        poll_fn(|cx| {
+            if ra.is_none() {
+                if let Poll::Ready(v) = a.as_mut().poll(cx) {
+                    ra = Some(v);
+                }
+            }
+            if rb.is_none() {
+                if let Poll::Ready(v) = b.as_mut().poll(cx) {
+                    rb = Some(v);
+                }
+            }
+            match (ra.take(), rb.take()) {
+                (Some(x), Some(y)) => Poll::Ready((x, y)),
+                (x, y) => {
+                    (ra, rb) = (x, y);
+                    Poll::Pending
+                }
+            }
+        })
+        .await
+    }
+
+    /// A fresh database with a unique name, deleted at the end of the test.
+    pub struct TestDb {
+        pub name: String,
+        pub store: IdbStore,
+    }
+
+    impl TestDb {
+        pub async fn new(label: &str) -> TestDb {
+            let name = unique_name(label);
+            let store = IdbStore::open(&name).await.unwrap();
+            TestDb { name, store }
+        }
+
+        pub async fn delete(self) {
+            self.store.close();
+            delete_database(&self.name).await.unwrap();
+        }
+    }
+
+    fn unique_name(label: &str) -> String {
+        let n = (js_sys::Math::random() * 1e15) as u64;
+        format!("tuoke-test-{label}-{n}")
+    }
+
+    /// Everything the `Store` trait can read.
+    #[derive(Debug, PartialEq)]
+    struct Snapshot {
+        sync_state: Option<SyncState>,
+        outbox: Vec<OutboxEntry>,
+        rejected: Vec<RejectedMutation>,
+        prospects: Vec<Record>,
+        session: Option<Session>,
+    }
+
+    async fn snapshot(s: &IdbStore) -> Snapshot {
+        Snapshot {
+            sync_state: s.sync_state().await.unwrap(),
+            outbox: s.outbox().await.unwrap(),
+            rejected: s.rejected().await.unwrap(),
+            prospects: s.records("prospect").await.unwrap(),
+            session: s.session().await.unwrap(),
+        }
+    }
+
+    /// A store with some of everything: two outbox entries (the first acknowledged), a
+    /// rejection, confirmed records, a session.
+    async fn populated(label: &str) -> TestDb {
+        let db = TestDb::new(label).await;
+        let mut s = db.store.clone();
+        s.init_sync_state(id(1)).await.unwrap();
+        for n in [1, 2, 3] {
+            s.enqueue(mutation(n)).await.unwrap();
+        }
+        let acks = [
+            Ack::Accepted {
+                id: id(1),
+                status: MutationStatus::Applied,
+            },
+            Ack::Rejected {
+                id: id(3),
+                reason: "no".into(),
+            },
+        ];
+        s.record_push_results(&acks, at()).await.unwrap();
+        let page = batch(
+            vec![
+                prospect("a", json!({"company": "A"})),
+                prospect("b", json!({})),
+            ],
+            4,
+            true,
+            &[],
+        );
+        s.apply_pull(&page).await.unwrap();
+        s.set_session(Some(session())).await.unwrap();
+        db
+    }
+
+    fn photo(n: u128, uploaded: bool) -> Attachment {
+        Attachment {
+            id: id(n),
+            prospect_id: "a".into(),
+            note_id: (n % 2 == 0).then(|| id(1000 + n).to_string()),
+            content_type: "image/jpeg".into(),
+            bytes: (0..=255).cycle().take(3000 + n as usize).collect(),
+            uploaded,
+            created_at: at(),
+        }
+    }
+
+    fn js(value: Value) -> JsValue {
+        use serde::Serialize;
+        value
+            .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+            .unwrap()
+    }
+
+    #[wasm_bindgen_test]
+    async fn a_version_1_database_upgrades_to_the_current_schema_keeping_all_its_data() {
+        let name = unique_name("v1");
+        // What a version-1 build left on the phone, row by row in its on-disk format.
+        let v1 = schema::builder(&name, 1).build().await.unwrap();
+        assert!(!v1.store_names().contains(&schema::ATTACHMENTS.to_string()));
+        let stores = [
+            schema::RECORDS,
+            schema::OUTBOX,
+            schema::REJECTED,
+            schema::SYNC_STATE,
+            schema::SESSION,
+        ];
+        let tx = v1
+            .transaction(&stores, rexie::TransactionMode::ReadWrite)
+            .unwrap();
+        let records = tx.store(schema::RECORDS).unwrap();
+        for (entity, rid, data) in [
+            ("prospect", "p1", r#"{"company":"华为","employees":12000}"#),
+            ("prospect", "p2", r#"{"company":"B"}"#),
+            ("note", "n1", r#"{"body":"first visit"}"#),
+        ] {
+            let row = json!({"entity": entity, "id": rid, "version": 3, "data": data});
+            records.put(&js(row), None).await.unwrap();
+        }
+        let outbox = tx.store(schema::OUTBOX).unwrap();
+        for (n, acked) in [(1, json!("applied")), (2, Value::Null)] {
+            let text = serde_json::to_string(&mutation(n)).unwrap();
+            let row = json!({"id": id(n), "mutation": text, "acked": acked});
+            outbox.add(&js(row), None).await.unwrap();
+        }
+        let rejected_row = json!({"id": id(3), "seq": 3,
+            "mutation": serde_json::to_string(&mutation(3)).unwrap(),
+            "reason": "body: must not be empty", "rejected_at": "2026-03-02T08:00:00Z"});
+        tx.store(schema::REJECTED)
+            .unwrap()
+            .put(&js(rejected_row), None)
+            .await
+            .unwrap();
+        let state = json!({"client_id": id(9), "cursor": 42, "refetching": false,
+                           "last_synced_at": "2026-03-02T08:00:00Z"});
+        tx.store(schema::SYNC_STATE)
+            .unwrap()
+            .put(&js(state), Some(&SINGLE_ROW_KEY.into()))
+            .await
+            .unwrap();
+        tx.store(schema::SESSION)
+            .unwrap()
+            .put(&js(json!(session())), Some(&SINGLE_ROW_KEY.into()))
+            .await
+            .unwrap();
+        tx.commit().await.unwrap();
+        v1.close();
+
+        let mut s = IdbStore::open(&name).await.unwrap();
+        assert_eq!(s.version().unwrap(), schema::CURRENT_VERSION);
+        assert!(s.store_names().contains(&schema::ATTACHMENTS.to_string()));
+
+        let prospects = s.records("prospect").await.unwrap();
+        assert_eq!(prospects.len(), 2);
+        assert_eq!(
+            prospects[0].data,
+            json!({"company": "华为", "employees": 12000})
+        );
+        assert_eq!(s.records("note").await.unwrap().len(), 1);
+        let outbox = s.outbox().await.unwrap();
+        let entries: Vec<_> = outbox
+            .iter()
+            .map(|e| (e.seq, e.mutation.clone(), e.acked))
+            .collect();
+        assert_eq!(
+            entries,
+            vec![
+                (1, mutation(1), Some(MutationStatus::Applied)),
+                (2, mutation(2), None)
+            ]
+        );
+        let rejected = s.rejected().await.unwrap();
+        assert_eq!(rejected.len(), 1);
+        assert_eq!(rejected[0].mutation, mutation(3));
+        let state = s.sync_state().await.unwrap().unwrap();
+        assert_eq!(
+            (state.client_id, state.cursor, state.last_synced_at),
+            (id(9), 42, Some(at()))
+        );
+        assert_eq!(s.session().await.unwrap(), Some(session()));
+
+        // The upgraded database keeps working: the outbox continues its sequence...
+        s.enqueue(mutation(4)).await.unwrap();
+        assert_eq!(s.outbox().await.unwrap()[2].seq, 3);
+        // ...and v2's attachments store and its indexes are there.
+        s.put_attachment(&photo(1, false)).await.unwrap();
+        s.put_attachment(&photo(2, true)).await.unwrap();
+        assert_eq!(s.attachment(id(1)).await.unwrap(), Some(photo(1, false)));
+        assert_eq!(s.pending_uploads().await.unwrap(), vec![photo(1, false)]);
+        assert_eq!(s.attachments_of_prospect("a").await.unwrap().len(), 2);
+        s.mark_uploaded(id(1)).await.unwrap();
+        assert!(s.pending_uploads().await.unwrap().is_empty());
+        assert_eq!(s.attachment(id(1)).await.unwrap(), Some(photo(1, true)));
+
+        s.close();
+        delete_database(&name).await.unwrap();
+    }
+
+    #[wasm_bindgen_test]
+    async fn opening_a_database_of_a_newer_app_version_fails_with_version_too_new() {
+        let name = unique_name("newer");
+        let newer = schema::builder(&name, schema::CURRENT_VERSION + 1)
+            .build()
+            .await
+            .unwrap();
+        newer.close();
+        let err = IdbStore::open(&name).await.unwrap_err();
+        assert!(matches!(err, StoreError::VersionTooNew(_)), "{err:?}");
+        delete_database(&name).await.unwrap();
+    }
+
+    #[wasm_bindgen_test]
+    async fn an_aborted_write_changes_nothing_and_the_retry_succeeds() {
+        let db = populated("aborted").await;
+        let mut s = db.store.clone();
+        let before = snapshot(&s).await;
+
+        // Each write makes all its requests, then its transaction aborts.
+        let pull = batch(
+            vec![
+                prospect("a", json!({"company": "changed"})),
+                change("prospect", "b", 2, None),
+                prospect("c", json!({})),
+            ],
+            9,
+            true,
+            &[1],
+        );
+        s.abort_next_writes(5);
+        let aborted = [
+            s.apply_pull(&pull).await,
+            s.enqueue(mutation(7)).await,
+            s.record_push_results(
+                &[Ack::Rejected {
+                    id: id(2),
+                    reason: "x".into(),
+                }],
+                at(),
+            )
+            .await,
+            s.start_refetch().await,
+            s.set_session(None).await,
+        ];
+        for result in aborted {
+            assert!(matches!(result, Err(StoreError::Aborted(_))), "{result:?}");
+        }
+        assert_eq!(snapshot(&s).await, before);
+
+        s.apply_pull(&pull).await.unwrap();
+        let after = snapshot(&s).await;
+        assert_eq!(after.sync_state.unwrap().cursor, 9);
+        let prospects: Vec<_> = after.prospects.iter().map(|r| r.id.as_str()).collect();
+        assert_eq!(prospects, ["a", "c"]);
+        let outbox: Vec<_> = after.outbox.iter().map(|e| e.mutation.id).collect();
+        assert_eq!(outbox, [id(2)]);
+        db.delete().await;
+    }
+
+    #[wasm_bindgen_test]
+    async fn a_write_failing_half_way_rolls_back_what_it_already_wrote() {
+        let db = populated("halfway").await;
+        let mut s = db.store.clone();
+        let before = snapshot(&s).await;
+        // The delete of `a` is written, then `b`'s version cannot be stored (not a safe
+        // JavaScript integer): the whole pull must be rolled back, `a` included.
+        let pull = batch(
+            vec![
+                change("prospect", "a", 2, None),
+                change("prospect", "b", i64::MAX, Some(json!({}))),
+            ],
+            9,
+            true,
+            &[1],
+        );
+        let err = s.apply_pull(&pull).await.unwrap_err();
+        assert!(matches!(err, StoreError::Idb(_)), "{err:?}");
+        assert_eq!(snapshot(&s).await, before);
+        db.delete().await;
+    }
+
+    #[wasm_bindgen_test]
+    async fn two_connections_enqueueing_at_once_both_land_with_distinct_seqs() {
+        let db = TestDb::new("race").await;
+        let (mut a, mut b) = (db.store.clone(), IdbStore::open(&db.name).await.unwrap());
+        let (ra, rb) = join(a.enqueue(mutation(1)), b.enqueue(mutation(2))).await;
+        ra.unwrap();
+        rb.unwrap();
+        // The same mutation from both at once is still one entry.
+        let (ra, rb) = join(a.enqueue(mutation(3)), b.enqueue(mutation(3))).await;
+        ra.unwrap();
+        rb.unwrap();
+        for store in [&a, &b] {
+            let outbox = store.outbox().await.unwrap();
+            let mut ids: Vec<_> = outbox.iter().map(|e| e.mutation.id.as_u128()).collect();
+            ids.sort();
+            assert_eq!(ids, [1, 2, 3]);
+            let mut seqs: Vec<_> = outbox.iter().map(|e| e.seq).collect();
+            seqs.dedup();
+            assert_eq!(seqs.len(), 3, "distinct seqs: {seqs:?}");
+        }
+        b.close();
+        db.delete().await;
+    }
+
+    #[wasm_bindgen_test]
+    async fn everything_survives_closing_and_reopening_the_database() {
+        let db = populated("reopen").await;
+        db.store.put_attachment(&photo(2, false)).await.unwrap();
+        let before = snapshot(&db.store).await;
+        assert_eq!(before.outbox.len(), 2);
+        assert_eq!(before.rejected.len(), 1);
+        let name = db.name.clone();
+        db.store.close();
+
+        let reopened = IdbStore::open(&name).await.unwrap();
+        assert_eq!(snapshot(&reopened).await, before);
+        assert_eq!(
+            reopened.pending_uploads().await.unwrap(),
+            vec![photo(2, false)]
+        );
+        reopened.close();
+        delete_database(&name).await.unwrap();
+    }
+
+    #[wasm_bindgen_test]
+    async fn a_closed_connection_reports_closed() {
+        let db = TestDb::new("closed").await;
+        let name = db.name.clone();
+        let mut s = db.store;
+        let held = s.clone();
+        // Deleting the database makes every open connection close itself (versionchange).
+        delete_database(&name).await.unwrap();
+        let err = s.enqueue(mutation(1)).await.unwrap_err();
+        assert!(matches!(err, StoreError::Closed), "{err:?}");
+        drop(held);
+    }
+}
