@@ -12,6 +12,7 @@ pub mod hooks;
 pub mod i18n;
 pub mod pages;
 pub mod services;
+pub mod sync;
 pub mod store;
 
 /// Mounts the app on `<body>`.
