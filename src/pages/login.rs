@@ -27,6 +27,18 @@ pub fn Login(props: &LoginProps) -> Html {
     let password = use_node_ref();
     let previous = sync.state.session.as_ref().map(|s| s.username.clone());
 
+    // Signing in again after an expiry: the username is known (set once, not controlled, so
+    // a re-render never clears what the rep typed).
+    {
+        let (username, previous) = (username.clone(), previous.clone());
+        use_effect_with((), move |_| {
+            if let (Some(input), Some(name)) = (username.cast::<HtmlInputElement>(), previous) {
+                if input.value().is_empty() {
+                    input.set_value(&name);
+                }
+            }
+        });
+    }
     let onsubmit = {
         let (busy, error, username, password) =
             (busy.clone(), error.clone(), username.clone(), password.clone());
@@ -105,7 +117,7 @@ pub fn Login(props: &LoginProps) -> Html {
             <form class="card form" {onsubmit} novalidate=true>
                 <label class="field-label" for="login-username">{ i18n.t(Key::Username) }</label>
                 <input id="login-username" ref={username} name="username" autocomplete="username"
-                       autocapitalize="none" spellcheck="false" defaultvalue={previous.unwrap_or_default()}
+                       autocapitalize="none" spellcheck="false"
                        data-testid="login-username" />
                 <label class="field-label" for="login-password">{ i18n.t(Key::Password) }</label>
                 <input id="login-password" ref={password} name="password" type="password"

@@ -118,3 +118,101 @@ test("closing the page in the middle of pushing 500 changes loses and doubles no
     await b.close();
   }
 });
+
+/** The app's bearer token, read from its IndexedDB session row. */
+async function appToken(page) {
+  return page.evaluate(() => new Promise((resolve, reject) => {
+    const open = indexedDB.open("tuoke");
+    open.onerror = () => reject(open.error);
+    open.onsuccess = () => {
+      const get = open.result.transaction("session").objectStore("session").get("current");
+      get.onsuccess = () => { resolve(get.result?.token); open.result.close(); };
+      get.onerror = () => reject(get.error);
+    };
+  }));
+}
+
+test("an expired session keeps the waiting changes, asks to sign in again, then syncs them", async () => {
+  const b = await launch();
+  try {
+    await signIn(b.page, server.url);
+    await b.context.setOffline(true);
+    await capture(b.page, { company: "过期会话测试厂", note: "会话过期前的笔记" });
+    await expectPending(b.page, 2);
+    // The token is revoked on the server while the phone is offline (as an expiry would).
+    const token = await appToken(b.page);
+    assert.ok(token);
+    const out = await fetch(`${server.url}/api/v1/auth/logout`, { method: "POST", headers: { authorization: `Bearer ${token}` } });
+    assert.equal(out.status, 204);
+    await b.context.setOffline(false);
+    await b.page.getByRole("link", { name: /未同步/ }).click();
+    await b.page.getByTestId("sync-error").filter({ hasText: "登录已过期" }).waitFor({ timeout: 30_000 });
+    await expectPending(b.page, 2);
+    await screenshot(b.page, "offline-session-expired");
+    await b.page.getByRole("button", { name: "重新登录" }).click();
+    await b.page.getByTestId("login-password").fill("demo");
+    assert.equal(await b.page.getByTestId("login-username").inputValue(), "rep1", "the username is kept");
+    await b.page.getByTestId("login-submit").click();
+    await expectPending(b.page, 0);
+    const changes = await (await api(server.url)).pullAll();
+    assert.equal(countBy(changes, "prospect", (d) => d.company === "过期会话测试厂"), 1);
+    assert.equal(countBy(changes, "note", (d) => d.body === "会话过期前的笔记"), 1);
+  } finally {
+    await b.close();
+  }
+});
+
+test("signing out warns about unsynced changes and can be cancelled", async () => {
+  const b = await launch();
+  try {
+    await signIn(b.page, server.url);
+    await b.context.setOffline(true);
+    await capture(b.page, { company: "退出警告测试厂", note: "未同步" });
+    await b.page.goto(`${server.url}/sync`);
+    await b.page.getByTestId("logout").click();
+    await b.page.getByTestId("logout-warning").filter({ hasText: "还有 2 条更改未同步" }).waitFor();
+    await screenshot(b.page, "offline-logout-warning");
+    await b.page.getByRole("button", { name: "取消" }).click();
+    await expectPending(b.page, 2);
+    // Online and synced, signing out wipes the phone's copy and shows the login screen.
+    await b.context.setOffline(false);
+    await expectPending(b.page, 0);
+    await b.page.getByTestId("logout").click();
+    await b.page.getByTestId("logout-warning").filter({ hasText: "清除本机" }).waitFor();
+    await b.page.getByTestId("logout-confirm").click();
+    await b.page.getByTestId("login-username").waitFor({ timeout: 15_000 });
+    // A fresh, empty database: the previous user's prospects are gone from the phone.
+    assert.equal(await b.page.evaluate(() => new Promise((resolve) => {
+      const open = indexedDB.open("tuoke");
+      open.onsuccess = () => {
+        const db = open.result;
+        if (!db.objectStoreNames.contains("records")) { resolve(0); db.close(); return; }
+        const count = db.transaction("records").objectStore("records").count();
+        count.onsuccess = () => { resolve(count.result); db.close(); };
+      };
+    })), 0);
+  } finally {
+    await b.close();
+  }
+});
+
+test("two tabs: one syncs, a change saved in the other is synced and shown in both", async () => {
+  const b = await launch();
+  try {
+    await signIn(b.page, server.url);
+    const second = await b.context.newPage();
+    await second.goto(`${server.url}/capture`);
+    await second.getByTestId("capture-form").waitFor();
+    await capture(second, { company: "双标签页测试厂", note: "第二个标签页写的" });
+    // The first tab holds the sync lock: it pushes the change and both tabs see it synced.
+    await expectPending(b.page, 0);
+    await expectPending(second, 0);
+    await b.page.getByRole("link", { name: "客户" }).click();
+    await b.page.getByTestId("prospect-row").filter({ hasText: "双标签页测试厂" }).waitFor();
+    const changes = await (await api(server.url)).pullAll();
+    assert.equal(countBy(changes, "prospect", (d) => d.company === "双标签页测试厂"), 1);
+    await second.close();
+  } finally {
+    await b.close();
+  }
+});
