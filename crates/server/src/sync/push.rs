@@ -150,6 +150,29 @@ async fn apply_batch(
                 .await?;
         seen.extend(rows.into_iter().map(|(id, st, r)| (id, (st, r))));
     }
+    // Prospects that `prospect.put`s of this batch would create: one look-up for the batch
+    // instead of one per mutation (a rep's first sync creates hundreds).
+    let put_ids: Vec<String> = request
+        .mutations
+        .iter()
+        .filter(|m| m.name == "prospect.put")
+        .filter_map(|m| m.args.get("id").and_then(Value::as_str))
+        .filter_map(|id| Uuid::parse_str(id).ok())
+        .map(|id| id.to_string())
+        .collect();
+    let mut absent: std::collections::HashSet<String> = put_ids.iter().cloned().collect();
+    for chunk in put_ids.chunks(CHUNK) {
+        let sql = format!(
+            "SELECT id FROM prospects WHERE id IN ({})",
+            placeholders(chunk.len(), 1, 1)
+        );
+        let rows: Vec<(String,)> =
+            w.tx.all(&sql, chunk.iter().map(Arg::from).collect())
+                .await?;
+        for (id,) in rows {
+            absent.remove(&id);
+        }
+    }
     let mut results = Vec::with_capacity(request.mutations.len());
     let mut processed: Vec<Vec<Arg>> = Vec::new();
     let mut workable = std::collections::HashSet::new();
@@ -166,6 +189,7 @@ async fn apply_batch(
         }
         let mut ctx = Ctx {
             workable: &mut workable,
+            absent: &mut absent,
             tx: &mut w.tx,
             seq: &mut w.seq,
             history: &mut w.history,
@@ -329,6 +353,8 @@ struct Ctx<'a> {
     /// Prospects the caller may work on, found so far in this batch (only grows within a
     /// batch: one user's mutations can make a prospect visible, never hide it from them).
     workable: &'a mut std::collections::HashSet<String>,
+    /// Prospect ids known not to exist yet (taken out once created).
+    absent: &'a mut std::collections::HashSet<String>,
     tx: &'a mut Tx,
     seq: &'a mut Seq,
     history: &'a mut Vec<Vec<Arg>>,
@@ -415,7 +441,12 @@ impl Ctx<'_> {
         };
         let id = put.id.to_string();
         let today = self.now.date_naive();
-        let Some(row) = load_prospect(self.tx, &id).await? else {
+        let existing = if self.absent.remove(&id) {
+            None
+        } else {
+            load_prospect(self.tx, &id).await?
+        };
+        let Some(row) = existing else {
             let prospect = match create_prospect(&put.patch) {
                 Ok(p) => p,
                 Err(e) => return Ok(Rejected(e.to_string())),
