@@ -12,8 +12,8 @@ pub mod hooks;
 pub mod i18n;
 pub mod pages;
 pub mod services;
-pub mod sync;
 pub mod store;
+pub mod sync;
 
 /// Mounts the app on `<body>`.
 pub fn run() {

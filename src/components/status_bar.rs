@@ -19,29 +19,39 @@ pub fn StatusBar() -> Html {
         ("net offline", Key::StatusOffline)
     };
     let signed_in = sync.state.session.is_some();
-    let sync_pill = sync.state.status.as_ref().filter(|_| signed_in).map(|status| {
-        let pending = status.pending;
-        let failed = status.last_error.is_some() || !status.rejected.is_empty();
-        let busy = matches!(
-            status.activity,
-            tuoke_sync::engine::Activity::Pushing | tuoke_sync::engine::Activity::Pulling { .. }
-        );
-        let text = if busy {
-            i18n.t(Key::SyncSyncing).to_owned()
-        } else if pending > 0 {
-            i18n.fmt(Key::SyncPending, &[("n", pending.to_string().as_str())])
-        } else {
-            i18n.t(Key::SyncAllSynced).to_owned()
-        };
-        let class = classes!("sync-pill", failed.then_some("failed"), (pending > 0).then_some("pending"));
-        html! {
-            <Link<Route> to={Route::Sync} classes={class}>
-                <span data-testid="sync-status" data-pending={pending.to_string()}>
-                    { if failed { "⚠ " } else { "" } }{ text }
-                </span>
-            </Link<Route>>
-        }
-    });
+    let sync_pill = sync
+        .state
+        .status
+        .as_ref()
+        .filter(|_| signed_in)
+        .map(|status| {
+            let pending = status.pending;
+            let failed = status.last_error.is_some() || !status.rejected.is_empty();
+            let busy = matches!(
+                status.activity,
+                tuoke_sync::engine::Activity::Pushing
+                    | tuoke_sync::engine::Activity::Pulling { .. }
+            );
+            let text = if busy {
+                i18n.t(Key::SyncSyncing).to_owned()
+            } else if pending > 0 {
+                i18n.fmt(Key::SyncPending, &[("n", pending.to_string().as_str())])
+            } else {
+                i18n.t(Key::SyncAllSynced).to_owned()
+            };
+            let class = classes!(
+                "sync-pill",
+                failed.then_some("failed"),
+                (pending > 0).then_some("pending")
+            );
+            html! {
+                <Link<Route> to={Route::Sync} classes={class}>
+                    <span data-testid="sync-status" data-pending={pending.to_string()}>
+                        { if failed { "⚠ " } else { "" } }{ text }
+                    </span>
+                </Link<Route>>
+            }
+        });
     html! {
         <header class="status-bar">
             <span class="brand">{ i18n.t(Key::AppName) }</span>

@@ -98,6 +98,7 @@ pub enum Key {
     NotesTitle,
     NoNotes,
     Back,
+    ShowMore,
 }
 
 impl Key {
@@ -196,6 +197,7 @@ impl Key {
         Key::NotesTitle,
         Key::NoNotes,
         Key::Back,
+        Key::ShowMore,
     ];
 }
 
@@ -355,6 +357,7 @@ pub(super) fn text(key: Key, lang: Lang) -> &'static str {
         Key::NotesTitle => ["笔记", "筆記", "Notes"],
         Key::NoNotes => ["还没有笔记。", "還沒有筆記。", "No notes yet."],
         Key::Back => ["返回", "返回", "Back"],
+        Key::ShowMore => ["再显示 {n} 个", "再顯示 {n} 個", "Show {n} more"],
     };
     match lang {
         Lang::ZhHans => hans,

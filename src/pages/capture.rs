@@ -22,13 +22,27 @@ pub fn Capture() -> Html {
     let choice = use_state(|| NEW.to_owned());
     let message = use_state(|| None::<(bool, String)>);
     let busy = use_state(|| false);
-    let (company, contact, phone, body) = (use_node_ref(), use_node_ref(), use_node_ref(), use_node_ref());
+    let (company, contact, phone, body) = (
+        use_node_ref(),
+        use_node_ref(),
+        use_node_ref(),
+        use_node_ref(),
+    );
 
     let mut prospects: Vec<(String, String)> = view
         .as_ref()
         .map(|v| {
             v.entity("prospect")
-                .map(|p| (p.id.clone(), p.data.get("company").and_then(Value::as_str).unwrap_or("").to_owned()))
+                .map(|p| {
+                    (
+                        p.id.clone(),
+                        p.data
+                            .get("company")
+                            .and_then(Value::as_str)
+                            .unwrap_or("")
+                            .to_owned(),
+                    )
+                })
                 .collect()
         })
         .unwrap_or_default();
@@ -45,15 +59,27 @@ pub fn Capture() -> Html {
 
     let onsubmit = {
         let (choice, message, busy) = (choice.clone(), message.clone(), busy.clone());
-        let (company, contact, phone, body) = (company.clone(), contact.clone(), phone.clone(), body.clone());
+        let (company, contact, phone, body) = (
+            company.clone(),
+            contact.clone(),
+            phone.clone(),
+            body.clone(),
+        );
         let (i18n, handle) = (i18n.clone(), sync.handle.clone());
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
             if *busy {
                 return;
             }
-            let input = |r: &NodeRef| r.cast::<HtmlInputElement>().map(|i| i.value().trim().to_owned()).unwrap_or_default();
-            let note = body.cast::<HtmlTextAreaElement>().map(|t| t.value().trim().to_owned()).unwrap_or_default();
+            let input = |r: &NodeRef| {
+                r.cast::<HtmlInputElement>()
+                    .map(|i| i.value().trim().to_owned())
+                    .unwrap_or_default()
+            };
+            let note = body
+                .cast::<HtmlTextAreaElement>()
+                .map(|t| t.value().trim().to_owned())
+                .unwrap_or_default();
             let at = now();
             let mut mutations = Vec::new();
             let prospect_id = if *choice == NEW {
@@ -75,7 +101,12 @@ pub fn Capture() -> Html {
                     }
                     patch["contacts"] = json!([c]);
                 }
-                mutations.push(Mutation::new(ids::new_id(at), names::PROSPECT_PUT, json!({"id": id, "patch": patch}), at));
+                mutations.push(Mutation::new(
+                    ids::new_id(at),
+                    names::PROSPECT_PUT,
+                    json!({"id": id, "patch": patch}),
+                    at,
+                ));
                 id.to_string()
             } else {
                 (*choice).clone()
@@ -90,8 +121,19 @@ pub fn Capture() -> Html {
                 mutations.push(Mutation::new(ids::new_id(at), names::NOTE_ADD, args, at));
             }
             busy.set(true);
-            let (message, busy, i18n, handle, choice) = (message.clone(), busy.clone(), i18n.clone(), handle.clone(), choice.clone());
-            let (company, contact, phone, body) = (company.clone(), contact.clone(), phone.clone(), body.clone());
+            let (message, busy, i18n, handle, choice) = (
+                message.clone(),
+                busy.clone(),
+                i18n.clone(),
+                handle.clone(),
+                choice.clone(),
+            );
+            let (company, contact, phone, body) = (
+                company.clone(),
+                contact.clone(),
+                phone.clone(),
+                body.clone(),
+            );
             wasm_bindgen_futures::spawn_local(async move {
                 match handle.save(mutations).await {
                     Ok(()) => {

@@ -40,8 +40,12 @@ pub fn Login(props: &LoginProps) -> Html {
         });
     }
     let onsubmit = {
-        let (busy, error, username, password) =
-            (busy.clone(), error.clone(), username.clone(), password.clone());
+        let (busy, error, username, password) = (
+            busy.clone(),
+            error.clone(),
+            username.clone(),
+            password.clone(),
+        );
         let (i18n, handle) = (i18n.clone(), sync.handle.clone());
         let pending = sync.state.status.as_ref().map_or(0, |s| s.pending);
         let previous = previous.clone();
@@ -63,9 +67,10 @@ pub fn Login(props: &LoginProps) -> Html {
             // Unsynced changes belong to the user who made them: never push them as another.
             if let Some(prev) = previous.as_ref().filter(|p| **p != user && pending > 0) {
                 let n = pending.to_string();
-                error.set(Some(
-                    i18n.fmt(Key::LoginOtherUser, &[("n", n.as_str()), ("u", prev.as_str())]),
-                ));
+                error.set(Some(i18n.fmt(
+                    Key::LoginOtherUser,
+                    &[("n", n.as_str()), ("u", prev.as_str())],
+                )));
                 return;
             }
             busy.set(true);

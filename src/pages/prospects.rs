@@ -17,16 +17,25 @@ fn text<'a>(data: &'a Value, key: &str) -> &'a str {
     data.get(key).and_then(Value::as_str).unwrap_or("")
 }
 
+/// Rows rendered at first and added per "show more" (the full list screen virtualises).
+const PAGE: usize = 100;
+
 #[component]
 pub fn Prospects() -> Html {
     let i18n = use_i18n();
     let view = use_local_view(ENTITIES);
+    let shown = use_state(|| PAGE);
     let Some(view) = view else {
         return html! { <section class="screen"><p class="hint">{ i18n.t(Key::Loading) }</p></section> };
     };
     let mut prospects: Vec<&ViewRecord> = view.entity("prospect").collect();
     prospects.sort_by(|a, b| text(&a.data, "company").cmp(text(&b.data, "company")));
     let count = prospects.len().to_string();
+    let more = prospects.len().saturating_sub(*shown);
+    let show_more = {
+        let shown = shown.clone();
+        Callback::from(move |_| shown.set(*shown + PAGE))
+    };
     html! {
         <section class="screen" aria-labelledby="prospects-title">
             <h1 id="prospects-title">{ i18n.t(Key::TabProspects) }</h1>
@@ -36,7 +45,7 @@ pub fn Prospects() -> Html {
                 <p class="card empty" data-testid="prospects-empty">{ i18n.t(Key::ProspectsEmpty) }</p>
             }
             <ul class="list" data-testid="prospect-list">
-                { for prospects.iter().map(|p| {
+                { for prospects.iter().take(*shown).map(|p| {
                     let contact = p.data.get("contacts").and_then(|c| c.get(0));
                     let who = contact.map(|c| format!("{} {}", text(c, "name"), text(c, "phone"))).unwrap_or_default();
                     let mut notes: Vec<&ViewRecord> = view.of_prospect("note", &p.id).collect();
@@ -70,6 +79,11 @@ pub fn Prospects() -> Html {
                     }
                 }) }
             </ul>
+            if more > 0 {
+                <button class="secondary" onclick={show_more} data-testid="show-more">
+                    { i18n.fmt(Key::ShowMore, &[("n", more.min(PAGE).to_string().as_str())]) }
+                </button>
+            }
         </section>
     }
 }

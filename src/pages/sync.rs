@@ -25,9 +25,10 @@ pub fn status_line(i18n: &I18n, status: &SyncStatus) -> String {
             i18n.fmt(Key::SyncRetrying, &[("t", local_time(*at).as_str())])
         }
         _ if !status.online && status.pending > 0 => i18n.t(Key::SyncOfflineWaiting).to_owned(),
-        _ if status.pending > 0 => {
-            i18n.fmt(Key::SyncPending, &[("n", status.pending.to_string().as_str())])
-        }
+        _ if status.pending > 0 => i18n.fmt(
+            Key::SyncPending,
+            &[("n", status.pending.to_string().as_str())],
+        ),
         _ => i18n.t(Key::SyncAllSynced).to_owned(),
     }
 }

@@ -36,7 +36,14 @@ pub fn start(store: IdbStore, online: bool, notify: Rc<dyn Fn(SyncStatus)>) -> C
     let (tx, mut rx) = mpsc::unbounded::<Command>();
     let commands = tx.clone();
     spawn_local(async move {
-        let mut engine = Engine::new(store, Config::default(), ids::new_id(Utc::now()), ids::seed());
+        // Bigger pushes than the engine's default: a phone back online after a day offline
+        // drains its outbox in fewer round trips (the engine halves a batch the server
+        // refuses as too large).
+        let config = Config {
+            push_batch: 250,
+            ..Config::default()
+        };
+        let mut engine = Engine::new(store, config, ids::new_id(Utc::now()), ids::seed());
         let mut wake: Option<Timeout> = None;
         if !online {
             let fx = engine.handle(Event::Offline, Utc::now()).await;
@@ -48,16 +55,20 @@ pub fn start(store: IdbStore, online: bool, notify: Rc<dyn Fn(SyncStatus)>) -> C
             let now = Utc::now();
             let fx = match command {
                 Command::Event(event) => engine.handle(event, now).await,
-                Command::Enqueue(mutation, reply) => match engine.enqueue(mutation, now).await {
-                    Ok(fx) => {
-                        let _ = reply.send(Ok(()));
-                        fx
+                // Answer the rep as soon as the change is durable; the engine learns of it
+                // right after (exactly what `Engine::enqueue` does, with the reply between).
+                Command::Enqueue(mutation, reply) => {
+                    match engine.store_mut().enqueue(mutation).await {
+                        Ok(()) => {
+                            let _ = reply.send(Ok(()));
+                            engine.handle(Event::LocalChange, now).await
+                        }
+                        Err(e) => {
+                            let _ = reply.send(Err(e));
+                            Vec::new()
+                        }
                     }
-                    Err(e) => {
-                        let _ = reply.send(Err(e));
-                        Vec::new()
-                    }
-                },
+                }
                 Command::Dismiss(id) => engine.dismiss_rejected(id, now).await.unwrap_or_default(),
             };
             perform(&engine, fx, &tx, &mut wake, &notify).await;
@@ -86,7 +97,11 @@ async fn perform(
                     let _ = tx.unbounded_send(Command::Event(Event::PushDone { request, result }));
                 });
             }
-            Effect::SendPull { request, since, limit } => {
+            Effect::SendPull {
+                request,
+                since,
+                limit,
+            } => {
                 let token = token(engine).await;
                 let tx = tx.clone();
                 spawn_local(async move {
@@ -98,7 +113,9 @@ async fn perform(
                 });
             }
             Effect::ScheduleWake { at } => {
-                let delay = (at - Utc::now()).num_milliseconds().clamp(0, i64::from(i32::MAX));
+                let delay = (at - Utc::now())
+                    .num_milliseconds()
+                    .clamp(0, i64::from(i32::MAX));
                 let tx = tx.clone();
                 *wake = Some(Timeout::new(delay as u32, move || {
                     let _ = tx.unbounded_send(Command::Event(Event::Wake));
@@ -110,7 +127,13 @@ async fn perform(
 }
 
 async fn token(engine: &Engine<IdbStore>) -> Option<String> {
-    engine.store().session().await.ok().flatten().map(|s| s.token)
+    engine
+        .store()
+        .session()
+        .await
+        .ok()
+        .flatten()
+        .map(|s| s.token)
 }
 
 fn unauthorized() -> TransportError {

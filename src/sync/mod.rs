@@ -91,8 +91,17 @@ impl Reducible for SyncState {
             }
             Action::Failed(message) => s.phase = Phase::Failed(message),
             Action::Status(status) => {
+                // Data changes when a round completes (pulled changes applied, acknowledged
+                // entries dropped) or a rejection moves a change out of the view; a push
+                // alone only changes the counts, so views are not reloaded for it.
+                let reload = s.status.as_ref().is_none_or(|old| {
+                    old.last_synced_at != status.last_synced_at
+                        || old.rejected.len() != status.rejected.len()
+                });
+                if reload {
+                    s.revision += 1;
+                }
                 s.status = Some(status);
-                s.revision += 1;
             }
             Action::Session(session) => {
                 s.session = session;
@@ -113,7 +122,9 @@ enum Message {
     /// A follower saved a change: the syncing tab should sync it.
     LocalChange,
     /// The syncing tab's status (and data may have changed).
-    Status { status: SyncStatus },
+    Status {
+        status: SyncStatus,
+    },
     /// A tab logged in or out: reload the session (a logout also wipes the database).
     Session,
     LoggedOut,
@@ -380,38 +391,40 @@ async fn open(handle: SyncHandle, database: String, listeners: Rc<RefCell<Vec<Ev
     // Other tabs' messages.
     if let Ok(channel) = BroadcastChannel::new(CHANNEL) {
         let h = handle.clone();
-        listeners.borrow_mut().push(EventListener::new(&channel, "message", move |e| {
-            let Some(data) = e
-                .dyn_ref::<web_sys::MessageEvent>()
-                .and_then(|m| m.data().as_string())
-            else {
-                return;
-            };
-            match serde_json::from_str::<Message>(&data) {
-                Ok(Message::LocalChange) => {
-                    h.send(Command::Event(Event::LocalChange));
-                    h.dispatch(Action::Changed);
-                }
-                Ok(Message::Status { status }) => h.dispatch(Action::Status(status)),
-                Ok(Message::Session) => {
-                    let h = h.clone();
-                    spawn_local(async move {
-                        if let Some(store) = h.store() {
-                            let session = store.session().await.ok().flatten();
-                            h.send(Command::Event(Event::LoggedIn));
-                            h.dispatch(Action::Session(session));
-                        }
-                    });
-                }
-                Ok(Message::LoggedOut) => {
-                    if let Some(store) = h.inner.store.borrow_mut().take() {
-                        store.close();
+        listeners
+            .borrow_mut()
+            .push(EventListener::new(&channel, "message", move |e| {
+                let Some(data) = e
+                    .dyn_ref::<web_sys::MessageEvent>()
+                    .and_then(|m| m.data().as_string())
+                else {
+                    return;
+                };
+                match serde_json::from_str::<Message>(&data) {
+                    Ok(Message::LocalChange) => {
+                        h.send(Command::Event(Event::LocalChange));
+                        h.dispatch(Action::Changed);
                     }
-                    let _ = gloo::utils::window().location().reload();
+                    Ok(Message::Status { status }) => h.dispatch(Action::Status(status)),
+                    Ok(Message::Session) => {
+                        let h = h.clone();
+                        spawn_local(async move {
+                            if let Some(store) = h.store() {
+                                let session = store.session().await.ok().flatten();
+                                h.send(Command::Event(Event::LoggedIn));
+                                h.dispatch(Action::Session(session));
+                            }
+                        });
+                    }
+                    Ok(Message::LoggedOut) => {
+                        if let Some(store) = h.inner.store.borrow_mut().take() {
+                            store.close();
+                        }
+                        let _ = gloo::utils::window().location().reload();
+                    }
+                    Err(_) => {}
                 }
-                Err(_) => {}
-            }
-        }));
+            }));
         *handle.inner.channel.borrow_mut() = Some(channel);
     }
 

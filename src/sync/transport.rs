@@ -33,7 +33,8 @@ async fn send(
     if let Some(body) = &body {
         init.set_body(&wasm_bindgen::JsValue::from_str(body));
     }
-    let request = Request::new_with_str_and_init(&format!("{API}{path}"), &init).map_err(network)?;
+    let request =
+        Request::new_with_str_and_init(&format!("{API}{path}"), &init).map_err(network)?;
     let headers = request.headers();
     if body.is_some() {
         headers
@@ -69,7 +70,9 @@ fn decode<T: DeserializeOwned>(status: u16, text: &str) -> Result<T, TransportEr
     } else {
         Err(TransportError::Status {
             status,
-            error: serde_json::from_str::<ErrorBody>(text).ok().map(|b| b.error),
+            error: serde_json::from_str::<ErrorBody>(text)
+                .ok()
+                .map(|b| b.error),
         })
     }
 }

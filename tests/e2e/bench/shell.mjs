@@ -1,5 +1,6 @@
 // Benchmark: what the first load costs (compressed size of wasm + js + css) and how long the
-// shell takes to render in headless Chromium, cold (fresh profile) and warm (service worker).
+// shell takes to render its first screen (sign-in) in headless Chromium, cold (fresh profile)
+// and warm (service worker).
 // Prints numbers; asserts nothing. Run: node tests/e2e/bench/shell.mjs  (after a release build)
 import { readFile } from "node:fs/promises";
 import path from "node:path";
@@ -31,11 +32,11 @@ try {
     const b = await launch();
     try {
       await b.page.goto(server.url);
-      await b.page.locator("nav.tab-bar").waitFor();
+      await b.page.locator("main h1").waitFor();
       cold.push(await b.page.evaluate(() => performance.now()));
       await waitForServiceWorker(b.page);
       await b.page.reload();
-      await b.page.locator("nav.tab-bar").waitFor();
+      await b.page.locator("main h1").waitFor();
       warm.push(await b.page.evaluate(() => performance.now()));
     } finally {
       await b.close();
@@ -45,5 +46,5 @@ try {
   await server.stop();
 }
 const fmt = (xs) => xs.map((x) => x.toFixed(0)).join(", ");
-console.log(`cold load to rendered tab bar (ms): median ${median(cold).toFixed(0)} [${fmt(cold)}]`);
+console.log(`cold load to first screen (sign-in) (ms): median ${median(cold).toFixed(0)} [${fmt(cold)}]`);
 console.log(`warm load (service worker) (ms): median ${median(warm).toFixed(0)} [${fmt(warm)}]`);
