@@ -750,6 +750,105 @@ mod browser {
         db.delete().await;
     }
 
+    /// The outbox as a connection of its own reads it from IndexedDB.
+    async fn fresh_outbox(name: &str) -> Vec<OutboxEntry> {
+        let fresh = IdbStore::open(name).await.unwrap();
+        let outbox = fresh.outbox().await.unwrap();
+        fresh.close();
+        outbox
+    }
+
+    #[wasm_bindgen_test]
+    async fn the_cached_outbox_stays_equal_to_a_fresh_read_through_every_kind_of_write() {
+        let db = TestDb::new("cache").await;
+        let mut s = db.store.clone();
+        let clone = db.store.clone();
+        s.init_sync_state(id(1)).await.unwrap();
+        assert!(s.outbox().await.unwrap().is_empty(), "fills the cache");
+
+        macro_rules! same {
+            ($what:expr) => {{
+                let cached = s.outbox().await.unwrap();
+                assert_eq!(cached, fresh_outbox(&db.name).await, "after {}", $what);
+                assert_eq!(clone.outbox().await.unwrap(), cached, "clones share it");
+                cached
+            }};
+        }
+
+        for n in [1, 2, 3, 4, 5, 2] {
+            s.enqueue(mutation(n)).await.unwrap();
+        }
+        assert_eq!(same!("enqueue").len(), 5);
+
+        let acks = [
+            Ack::Accepted {
+                id: id(1),
+                status: MutationStatus::Applied,
+            },
+            Ack::Rejected {
+                id: id(3),
+                reason: "no".into(),
+            },
+            Ack::Accepted {
+                id: id(4),
+                status: MutationStatus::PendingApproval,
+            },
+            Ack::Accepted {
+                id: id(99),
+                status: MutationStatus::Duplicate,
+            },
+        ];
+        s.record_push_results(&acks, at()).await.unwrap();
+        same!("record_push_results");
+
+        // Drops 1 (acknowledged), keeps 2 and 5 (not acknowledged), 3 is gone already.
+        s.apply_pull(&batch(vec![prospect("a", json!({}))], 3, true, &[1, 2, 3]))
+            .await
+            .unwrap();
+        let outbox = same!("apply_pull");
+        let ids: Vec<_> = outbox.iter().map(|e| e.mutation.id.as_u128()).collect();
+        assert_eq!(ids, [2, 4, 5]);
+
+        // Writes that fail leave a cache equal to the database.
+        s.abort_next_writes(3);
+        assert!(s.enqueue(mutation(6)).await.is_err());
+        same!("an aborted enqueue");
+        let ack = Ack::Rejected {
+            id: id(2),
+            reason: "x".into(),
+        };
+        assert!(s.record_push_results(&[ack], at()).await.is_err());
+        same!("aborted push results");
+        assert!(s.apply_pull(&batch(vec![], 4, true, &[4])).await.is_err());
+        same!("an aborted pull");
+        let half_way = batch(
+            vec![change("prospect", "b", i64::MAX, Some(json!({})))],
+            4,
+            true,
+            &[4],
+        );
+        assert!(s.apply_pull(&half_way).await.is_err());
+        same!("a pull failing half-way");
+
+        // And keeps following the writes after a failure.
+        s.enqueue(mutation(6)).await.unwrap();
+        s.apply_pull(&batch(vec![], 4, true, &[4])).await.unwrap();
+        let outbox = same!("writes after a failure");
+        let ids: Vec<_> = outbox.iter().map(|e| e.mutation.id.as_u128()).collect();
+        assert_eq!(ids, [2, 5, 6]);
+        assert!(outbox.windows(2).all(|w| w[0].seq < w[1].seq));
+
+        // Another connection's write reaches this one's cache only once it is forgotten.
+        let mut other = IdbStore::open(&db.name).await.unwrap();
+        other.enqueue(mutation(7)).await.unwrap();
+        assert_eq!(s.outbox().await.unwrap(), outbox, "answered from the cache");
+        clone.forget_cache();
+        let outbox = same!("forget_cache");
+        assert_eq!(outbox.last().unwrap().mutation, mutation(7));
+        other.close();
+        db.delete().await;
+    }
+
     #[wasm_bindgen_test]
     async fn everything_survives_closing_and_reopening_the_database() {
         let db = populated("reopen").await;

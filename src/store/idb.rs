@@ -14,7 +14,7 @@ use std::rc::Rc;
 
 use chrono::{DateTime, Utc};
 use rexie::{KeyRange, Rexie, Transaction, TransactionMode};
-use tuoke_sync::protocol::Change;
+use tuoke_sync::protocol::{Change, Mutation};
 use tuoke_sync::store::{
     Ack, OutboxEntry, PullBatch, Record, RejectedMutation, Session, Store, SyncState,
 };
@@ -22,6 +22,7 @@ use uuid::Uuid;
 use wasm_bindgen::JsValue;
 use wasm_bindgen_futures::JsFuture;
 
+use super::cache::{OutboxCache, OutboxDelta};
 use super::rows::{self, Attachment, OutboxRow, RecordRows, RejectedRow};
 use super::schema::{self, *};
 use super::StoreError;
@@ -30,9 +31,15 @@ type Result<T, E = StoreError> = std::result::Result<T, E>;
 
 /// The PWA's local database. Cheap to clone: clones share one connection (each tab opens its
 /// own; IndexedDB serialises their `readwrite` transactions).
+///
+/// [`Store::outbox`] answers from an in-memory copy of the outbox, shared by the clones and
+/// kept up to date by their writes (see `cache.rs`). Writes of another connection (another
+/// tab, or a store opened separately) do not reach it: call [`IdbStore::forget_cache`] when
+/// they may have happened.
 #[derive(Debug, Clone)]
 pub struct IdbStore {
     db: Rc<Rexie>,
+    outbox_cache: Rc<OutboxCache>,
     /// Fault injection for tests: the next this-many writes abort their transaction after
     /// making all their requests, instead of committing.
     abort_writes: Rc<Cell<usize>>,
@@ -54,6 +61,7 @@ impl IdbStore {
             .map_err(StoreError::on_open)?;
         Ok(IdbStore {
             db: Rc::new(db),
+            outbox_cache: Rc::default(),
             abort_writes: Rc::default(),
         })
     }
@@ -78,6 +86,12 @@ impl IdbStore {
         if let Ok(db) = Rc::try_unwrap(self.db) {
             db.close();
         }
+    }
+
+    /// Forgets the in-memory copy of the outbox: the next [`Store::outbox`] reads IndexedDB.
+    /// Call it when another connection (another tab) may have written the outbox.
+    pub fn forget_cache(&self) {
+        self.outbox_cache.forget();
     }
 
     /// Makes the next `n` writes of this handle (and its clones) fail with
@@ -299,21 +313,31 @@ async fn put_sync_state(tx: &Transaction, state: &SyncState) -> Result<()> {
     Ok(())
 }
 
-async fn record_push_results_in(tx: &Transaction, acks: &[Ack], at: DateTime<Utc>) -> Result<()> {
+async fn record_push_results_in(
+    tx: &Transaction,
+    acks: &[Ack],
+    at: DateTime<Utc>,
+) -> Result<OutboxDelta> {
     let outbox = tx.store(OUTBOX)?;
     let rejected = tx.store(REJECTED)?;
+    let mut delta = OutboxDelta::default();
     for ack in acks {
         match ack {
             Ack::Accepted { id, status } => {
                 if let Some(mut row) = outbox_row(tx, *id).await? {
                     row.acked = Some(*status);
                     outbox.put(&rows::to_js(&row)?, None).await?;
+                    match row.seq {
+                        Some(seq) => delta.acked.push((seq, *status)),
+                        None => delta.unknown = true,
+                    }
                 }
             }
             Ack::Rejected { id, reason } => {
                 if let Some(row) = outbox_row(tx, *id).await? {
                     let seq = row.seq()?;
                     outbox.delete(JsValue::from(seq as f64)).await?;
+                    delta.removed.push(seq);
                     let moved = RejectedRow {
                         id: row.id,
                         seq,
@@ -326,10 +350,10 @@ async fn record_push_results_in(tx: &Transaction, acks: &[Ack], at: DateTime<Utc
             }
         }
     }
-    Ok(())
+    Ok(delta)
 }
 
-async fn apply_pull_in(tx: &Transaction, batch: &PullBatch) -> Result<()> {
+async fn apply_pull_in(tx: &Transaction, batch: &PullBatch) -> Result<OutboxDelta> {
     // Like the reference store: a pull before `init_sync_state` still keeps its cursor.
     let mut state = get_sync_state(tx)
         .await?
@@ -356,14 +380,46 @@ async fn apply_pull_in(tx: &Transaction, batch: &PullBatch) -> Result<()> {
     }
     put_sync_state(tx, &state).await?;
     let outbox = tx.store(OUTBOX)?;
+    let mut delta = OutboxDelta::default();
     for id in &batch.drop_acked {
         if let Some(row) = outbox_row(tx, *id).await? {
             if row.acked.is_some() {
-                outbox.delete(JsValue::from(row.seq()? as f64)).await?;
+                let seq = row.seq()?;
+                outbox.delete(JsValue::from(seq as f64)).await?;
+                delta.removed.push(seq);
             }
         }
     }
-    Ok(())
+    Ok(delta)
+}
+
+/// Adds `mutation` to the outbox unless its id is there already.
+async fn enqueue_in(tx: &Transaction, mutation: Mutation) -> Result<OutboxDelta> {
+    let outbox = tx.store(OUTBOX)?;
+    let key = KeyRange::only(&mutation.id.to_string().into()).map_err(rexie::Error::from)?;
+    let mut delta = OutboxDelta::default();
+    if outbox
+        .index(OUTBOX_BY_MUTATION_ID)?
+        .count(Some(key))
+        .await?
+        == 0
+    {
+        let seq = outbox
+            .add(&rows::to_js(&OutboxRow::new(&mutation)?)?, None)
+            .await?;
+        // The request's result is the key the store generated.
+        match seq.as_f64() {
+            Some(seq) if seq >= 1.0 && seq.fract() == 0.0 => {
+                delta.added = Some(OutboxEntry {
+                    seq: seq as u64,
+                    mutation,
+                    acked: None,
+                })
+            }
+            _ => delta.unknown = true,
+        }
+    }
+    Ok(delta)
 }
 
 impl Store for IdbStore {
@@ -374,12 +430,26 @@ impl Store for IdbStore {
     }
 
     async fn outbox(&self) -> Result<Vec<OutboxEntry>> {
+        // A transaction without requests costs no round trip; it fails like any read once the
+        // connection is closed (another tab upgraded or deleted the database), so the cache
+        // never outlives it.
+        if let Err(err) = self.begin(&[OUTBOX], TransactionMode::ReadOnly) {
+            self.outbox_cache.forget();
+            return Err(err);
+        }
+        if let Some(entries) = self.outbox_cache.get() {
+            return Ok(entries);
+        }
+        let epoch = self.outbox_cache.epoch();
         // Key order is `seq` order.
-        self.read_all(OUTBOX, None)
+        let entries = self
+            .read_all(OUTBOX, None)
             .await?
             .into_iter()
             .map(|row| rows::from_js::<OutboxRow>(OUTBOX, row)?.into_entry())
-            .collect()
+            .collect::<Result<Vec<_>>>()?;
+        self.outbox_cache.fill(epoch, &entries);
+        Ok(entries)
     }
 
     async fn rejected(&self) -> Result<Vec<RejectedMutation>> {
@@ -430,41 +500,37 @@ impl Store for IdbStore {
         self.finish(tx, body).await
     }
 
-    async fn enqueue(&mut self, mutation: tuoke_sync::protocol::Mutation) -> Result<()> {
-        let tx = self.begin(&[OUTBOX], TransactionMode::ReadWrite)?;
-        let body = async {
-            let outbox = tx.store(OUTBOX)?;
-            let key =
-                KeyRange::only(&mutation.id.to_string().into()).map_err(rexie::Error::from)?;
-            if outbox
-                .index(OUTBOX_BY_MUTATION_ID)?
-                .count(Some(key))
-                .await?
-                == 0
-            {
-                outbox
-                    .add(&rows::to_js(&OutboxRow::new(&mutation)?)?, None)
-                    .await?;
-            }
-            Ok(())
+    async fn enqueue(&mut self, mutation: Mutation) -> Result<()> {
+        let result = async {
+            let tx = self.begin(&[OUTBOX], TransactionMode::ReadWrite)?;
+            let body = enqueue_in(&tx, mutation).await;
+            self.finish(tx, body).await
         }
         .await;
-        self.finish(tx, body).await
+        self.outbox_cache.settle(result)
     }
 
     async fn record_push_results(&mut self, acks: &[Ack], at: DateTime<Utc>) -> Result<()> {
-        let tx = self.begin(&[OUTBOX, REJECTED], TransactionMode::ReadWrite)?;
-        let body = record_push_results_in(&tx, acks, at).await;
-        self.finish(tx, body).await
+        let result = async {
+            let tx = self.begin(&[OUTBOX, REJECTED], TransactionMode::ReadWrite)?;
+            let body = record_push_results_in(&tx, acks, at).await;
+            self.finish(tx, body).await
+        }
+        .await;
+        self.outbox_cache.settle(result)
     }
 
     async fn apply_pull(&mut self, batch: &PullBatch) -> Result<()> {
-        let tx = self.begin(
-            &[SYNC_STATE, RECORDS, STAGING, OUTBOX],
-            TransactionMode::ReadWrite,
-        )?;
-        let body = apply_pull_in(&tx, batch).await;
-        self.finish(tx, body).await
+        let result = async {
+            let tx = self.begin(
+                &[SYNC_STATE, RECORDS, STAGING, OUTBOX],
+                TransactionMode::ReadWrite,
+            )?;
+            let body = apply_pull_in(&tx, batch).await;
+            self.finish(tx, body).await
+        }
+        .await;
+        self.outbox_cache.settle(result)
     }
 
     async fn start_refetch(&mut self) -> Result<()> {

@@ -3,12 +3,14 @@
 //!
 //! - [`schema`]: every object store and index as data, with the version that added it.
 //! - [`IdbStore`]: open with [`IdbStore::open`]`(IdbStore::DEFAULT_NAME)`; each write method
-//!   is one `readwrite` transaction that resolves once committed.
+//!   is one `readwrite` transaction that resolves once committed. The outbox is cached in
+//!   memory, write-through; call [`IdbStore::forget_cache`] when another tab wrote.
 //! - [`StoreError`]: what went wrong, classified for the UI (storage full, reload, …).
 //!
 //! This module owns the on-device format; it holds no sync logic (that is `tuoke-sync`'s
 //! engine, which only sees the trait) and no UI.
 
+mod cache;
 mod error;
 mod idb;
 mod rows;
