@@ -400,6 +400,10 @@ async fn open(handle: SyncHandle, database: String, listeners: Rc<RefCell<Vec<Ev
                 else {
                     return;
                 };
+                // Another tab wrote to the database: what this tab remembers of it is stale.
+                if let Some(store) = h.store() {
+                    store.forget_cache();
+                }
                 match serde_json::from_str::<Message>(&data) {
                     Ok(Message::LocalChange) => {
                         h.send(Command::Event(Event::LocalChange));

@@ -216,3 +216,36 @@ test("two tabs: one syncs, a change saved in the other is synced and shown in bo
     await b.close();
   }
 });
+
+test("a change the server refuses is listed with its reason until the rep dismisses it", async () => {
+  const b = await launch();
+  const company = "转移客户测试厂";
+  try {
+    await signIn(b.page, server.url);
+    await capture(b.page, { company, note: "转移前的笔记" });
+    await expectPending(b.page, 0);
+    // Offline, the rep writes another note; meanwhile the manager hands the prospect to rep2.
+    await b.context.setOffline(true);
+    await capture(b.page, { note: "转移后才同步的笔记" });
+    const rep1 = await api(server.url);
+    const prospect = (await rep1.pullAll()).find((c) => c.entity === "prospect" && c.data?.company === company);
+    const moved = await (await api(server.url, "manager1")).post(`/api/v1/prospects/${prospect.id}/transfer`, { to: "rep2" });
+    assert.equal(moved.status, 200);
+    await b.context.setOffline(false);
+    await expectPending(b.page, 0);
+    await b.page.getByTestId("sync-status").filter({ hasText: "⚠" }).waitFor();
+    await b.page.getByRole("link", { name: /⚠/ }).click();
+    const refused = b.page.getByTestId("sync-rejected");
+    await refused.waitFor();
+    assert.match(await refused.textContent(), /note\.add/);
+    assert.match(await refused.textContent(), /prospect_id/);
+    await screenshot(b.page, "offline-rejected");
+    await refused.getByRole("button", { name: "知道了" }).click();
+    await refused.waitFor({ state: "detached" });
+    // The note did not arrive; the first one went with the prospect to rep2.
+    const rep2 = await (await api(server.url, "rep2")).pullAll();
+    assert.deepEqual(rep2.filter((c) => c.entity === "note" && c.data?.prospect_id === prospect.id).map((c) => c.data.body), ["转移前的笔记"]);
+  } finally {
+    await b.close();
+  }
+});

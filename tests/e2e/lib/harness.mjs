@@ -172,6 +172,14 @@ export async function api(url, username = "rep1", password = DEMO_PASSWORD) {
   const { token } = await login.json();
   const auth = { authorization: `Bearer ${token}` };
   return {
+    /** POSTs JSON; resolves to the response. */
+    post(path, body) {
+      return fetch(`${url}${path}`, {
+        method: "POST",
+        headers: { ...auth, "content-type": "application/json" },
+        body: JSON.stringify(body),
+      });
+    },
     /** Every change visible to the user, from cursor 0, all pages. */
     async pullAll() {
       let since = 0;
