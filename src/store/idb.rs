@@ -13,6 +13,7 @@ use std::collections::HashMap;
 use std::rc::Rc;
 
 use chrono::{DateTime, Utc};
+use futures::future::try_join_all;
 use rexie::{KeyRange, Rexie, Transaction, TransactionMode};
 use tuoke_sync::protocol::{Change, Mutation};
 use tuoke_sync::store::{
@@ -321,35 +322,42 @@ async fn record_push_results_in(
     let outbox = tx.store(OUTBOX)?;
     let rejected = tx.store(REJECTED)?;
     let mut delta = OutboxDelta::default();
-    for ack in acks {
+    // All requests of a step are issued at once (IndexedDB runs them in order within the
+    // transaction): a push answer of 1,000 entries is two round trips, not 2,000.
+    let ids = acks.iter().map(|ack| match ack {
+        Ack::Accepted { id, .. } | Ack::Rejected { id, .. } => *id,
+    });
+    let found = try_join_all(ids.map(|id| outbox_row(tx, id))).await?;
+    let (mut puts, mut deletes, mut moved_rows) = (Vec::new(), Vec::new(), Vec::new());
+    for (ack, row) in acks.iter().zip(found) {
+        let Some(mut row) = row else { continue };
         match ack {
-            Ack::Accepted { id, status } => {
-                if let Some(mut row) = outbox_row(tx, *id).await? {
-                    row.acked = Some(*status);
-                    outbox.put(&rows::to_js(&row)?, None).await?;
-                    match row.seq {
-                        Some(seq) => delta.acked.push((seq, *status)),
-                        None => delta.unknown = true,
-                    }
+            Ack::Accepted { status, .. } => {
+                row.acked = Some(*status);
+                puts.push(rows::to_js(&row)?);
+                match row.seq {
+                    Some(seq) => delta.acked.push((seq, *status)),
+                    None => delta.unknown = true,
                 }
             }
-            Ack::Rejected { id, reason } => {
-                if let Some(row) = outbox_row(tx, *id).await? {
-                    let seq = row.seq()?;
-                    outbox.delete(JsValue::from(seq as f64)).await?;
-                    delta.removed.push(seq);
-                    let moved = RejectedRow {
-                        id: row.id,
-                        seq,
-                        mutation: row.mutation,
-                        reason: reason.clone(),
-                        rejected_at: at,
-                    };
-                    rejected.put(&rows::to_js(&moved)?, None).await?;
-                }
+            Ack::Rejected { reason, .. } => {
+                let seq = row.seq()?;
+                deletes.push(JsValue::from(seq as f64));
+                delta.removed.push(seq);
+                let moved = RejectedRow {
+                    id: row.id,
+                    seq,
+                    mutation: row.mutation,
+                    reason: reason.clone(),
+                    rejected_at: at,
+                };
+                moved_rows.push(rows::to_js(&moved)?);
             }
         }
     }
+    try_join_all(puts.iter().map(|row| outbox.put(row, None))).await?;
+    try_join_all(deletes.into_iter().map(|key| outbox.delete(key))).await?;
+    try_join_all(moved_rows.iter().map(|row| rejected.put(row, None))).await?;
     Ok(delta)
 }
 

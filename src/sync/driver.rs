@@ -36,11 +36,12 @@ pub fn start(store: IdbStore, online: bool, notify: Rc<dyn Fn(SyncStatus)>) -> C
     let (tx, mut rx) = mpsc::unbounded::<Command>();
     let commands = tx.clone();
     spawn_local(async move {
-        // Bigger pushes than the engine's default: a phone back online after a day offline
-        // drains its outbox in fewer round trips (the engine halves a batch the server
-        // refuses as too large).
+        // Bigger pushes and pull pages than the engine's defaults: a phone back online after
+        // a day offline drains its outbox and catches up in fewer round trips (the engine
+        // halves a push the server refuses as too large; pages stay under the server's 5,000).
         let config = Config {
-            push_batch: 250,
+            push_batch: 1_000,
+            pull_limit: 2_000,
             ..Config::default()
         };
         let mut engine = Engine::new(store, config, ids::new_id(Utc::now()), ids::seed());
