@@ -36,6 +36,9 @@ pub fn StatusBar() -> Html {
                 i18n.t(Key::SyncSyncing).to_owned()
             } else if pending > 0 {
                 i18n.fmt(Key::SyncPending, &[("n", pending.to_string().as_str())])
+            } else if let Some(at) = status.last_synced_at {
+                let at = crate::pages::sync::local_time(at);
+                i18n.fmt(Key::SyncedAt, &[("t", at.as_str())])
             } else {
                 i18n.t(Key::SyncAllSynced).to_owned()
             };

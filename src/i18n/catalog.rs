@@ -99,6 +99,7 @@ pub enum Key {
     NoNotes,
     Back,
     ShowMore,
+    SyncedAt,
 }
 
 impl Key {
@@ -198,6 +199,7 @@ impl Key {
         Key::NoNotes,
         Key::Back,
         Key::ShowMore,
+        Key::SyncedAt,
     ];
 }
 
@@ -358,6 +360,7 @@ pub(super) fn text(key: Key, lang: Lang) -> &'static str {
         Key::NoNotes => ["还没有笔记。", "還沒有筆記。", "No notes yet."],
         Key::Back => ["返回", "返回", "Back"],
         Key::ShowMore => ["再显示 {n} 个", "再顯示 {n} 個", "Show {n} more"],
+        Key::SyncedAt => ["已同步 {t}", "已同步 {t}", "Synced {t}"],
     };
     match lang {
         Lang::ZhHans => hans,
