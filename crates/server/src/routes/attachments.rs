@@ -162,10 +162,13 @@ pub async fn get(
         return Err(not_found());
     };
     if uploader != user.id {
+        // Notes always belong to a prospect: visible with their deal (never to the assistant).
+        let Some(condition) = visibility::deal_record(user.role) else {
+            return Err(not_found());
+        };
         let sql = format!(
             "SELECT r.id FROM note_attachments n JOIN records r ON r.id = n.note_id \
-             WHERE n.attachment_id = $2 AND n.author_id = $3 AND {} LIMIT 1",
-            visibility::record(user.role)
+             WHERE n.attachment_id = $2 AND n.author_id = $3 AND {condition} LIMIT 1"
         );
         let visible: Option<(String,)> = tx.opt(&sql, args![&user.id, &id, &uploader]).await?;
         if visible.is_none() {

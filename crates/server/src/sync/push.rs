@@ -421,6 +421,22 @@ impl Ctx<'_> {
         visible_prospect(self.tx, self.user, &id.to_string()).await
     }
 
+    /// The prospect `id` if the caller owns it, else the rejection (`what` the owner alone
+    /// may do, e.g. "share it").
+    async fn owned_deal(
+        &mut self,
+        id: Uuid,
+        what: &str,
+    ) -> Result<Result<ProspectRow, Outcome>, sqlx::Error> {
+        Ok(match self.deal(id).await? {
+            None => Err(not_visible("prospect_id", id)),
+            Some(row) if row.owner_id.as_deref() == Some(self.user.id.as_str()) => Ok(row),
+            Some(_) => Err(Rejected(format!(
+                "prospect_id: only the prospect's owner may {what}"
+            ))),
+        })
+    }
+
     /// Queues a field-history row (written at commit, see [`Writer::history`]).
     fn history(&mut self, prospect_id: &str, field: &str, old: &Value, new: &Value) {
         self.history.push(history_row(
@@ -628,14 +644,10 @@ impl Ctx<'_> {
 
     async fn stage_move(&mut self, args: &Value) -> Result<Outcome, sqlx::Error> {
         let a: StageMoveArgs = args_or_reject!(args);
-        let Some(row) = self.deal(a.prospect_id).await? else {
-            return Ok(not_visible("prospect_id", a.prospect_id));
+        let row = match self.owned_deal(a.prospect_id, "move its stage").await? {
+            Ok(row) => row,
+            Err(refusal) => return Ok(refusal),
         };
-        if row.owner_id.as_deref() != Some(self.user.id.as_str()) {
-            return Ok(Rejected(
-                "prospect_id: only the prospect's owner may move its stage".into(),
-            ));
-        }
         let from = row.stage()?;
         let prospect = row.prospect()?;
         let warnings: Vec<String> = soft_gate_warnings(&prospect, from, a.to)
@@ -949,14 +961,10 @@ impl Ctx<'_> {
 
     async fn prospect_share(&mut self, args: &Value) -> Result<Outcome, sqlx::Error> {
         let a: ProspectShareArgs = args_or_reject!(args);
-        let Some(row) = self.deal(a.prospect_id).await? else {
-            return Ok(not_visible("prospect_id", a.prospect_id));
+        let row = match self.owned_deal(a.prospect_id, "share it").await? {
+            Ok(row) => row,
+            Err(refusal) => return Ok(refusal),
         };
-        if row.owner_id.as_deref() != Some(self.user.id.as_str()) {
-            return Ok(Rejected(
-                "prospect_id: only the prospect's owner may share it".into(),
-            ));
-        }
         let target: Option<(String, String)> = self
             .tx
             .opt(

@@ -366,29 +366,49 @@ pub async fn insert_approval(
     Ok(id)
 }
 
-/// Closes the pending stage-move approvals of a prospect: a newer move replaced them.
+/// Rejects the pending approvals of prospect `id` (only those of `kind` if given) with
+/// `comment`, each as a new version; a quote waiting on one is rejected with it.
+async fn reject_pending_approvals(
+    tx: &mut Tx,
+    seq: &mut Seq,
+    id: &str,
+    kind: Option<&str>,
+    comment: &str,
+    now: DateTime<Utc>,
+) -> Result<(), sqlx::Error> {
+    let pending: Vec<(String, String, Option<String>)> = tx
+        .all(
+            "SELECT id, kind, quote_id FROM approvals WHERE prospect_id = $1 \
+             AND status = 'pending' ORDER BY created_at",
+            args![id],
+        )
+        .await?;
+    let chosen = pending
+        .into_iter()
+        .filter(|(_, k, _)| kind.is_none_or(|kind| kind == k));
+    for (approval_id, _, quote_id) in chosen {
+        tx.exec(
+            "UPDATE approvals SET status = 'rejected', comment = $1, decided_at = $2, \
+             version = version + 1, seq = $3 WHERE id = $4",
+            args![comment, now, seq.take(), approval_id],
+        )
+        .await?;
+        if let Some(quote_id) = quote_id {
+            set_quote_status(tx, seq, &quote_id, "rejected").await?;
+        }
+    }
+    Ok(())
+}
+
+/// A new stage move replaces the prospect's pending stage-move requests.
 pub async fn supersede_stage_approvals(
     tx: &mut Tx,
     seq: &mut Seq,
     prospect_id: &str,
     now: DateTime<Utc>,
 ) -> Result<(), sqlx::Error> {
-    let pending: Vec<(String,)> = tx
-        .all(
-            "SELECT id FROM approvals WHERE prospect_id = $1 AND kind = 'stage_move' \
-             AND status = 'pending' ORDER BY created_at",
-            args![prospect_id],
-        )
-        .await?;
-    for (id,) in pending {
-        tx.exec(
-            "UPDATE approvals SET status = 'rejected', comment = 'superseded by a later stage move', \
-             decided_at = $1, version = version + 1, seq = $2 WHERE id = $3",
-            args![now, seq.take(), id],
-        )
-        .await?;
-    }
-    Ok(())
+    let comment = "superseded by a later stage move";
+    reject_pending_approvals(tx, seq, prospect_id, Some("stage_move"), comment, now).await
 }
 
 /// Sets a quote record's `status` (`approved` / `rejected`), as a new version.
@@ -424,24 +444,7 @@ pub async fn cancel_pending_approvals(
     comment: &str,
     now: DateTime<Utc>,
 ) -> Result<(), sqlx::Error> {
-    let pending: Vec<(String, Option<String>)> = tx
-        .all(
-            "SELECT id, quote_id FROM approvals WHERE prospect_id = $1 AND status = 'pending' \
-             ORDER BY created_at",
-            args![id],
-        )
-        .await?;
-    for (approval_id, quote_id) in pending {
-        tx.exec(
-            "UPDATE approvals SET status = 'rejected', comment = $1, decided_at = $2, \
-             version = version + 1, seq = $3 WHERE id = $4",
-            args![comment, now, seq.take(), approval_id],
-        )
-        .await?;
-        if let Some(quote_id) = quote_id {
-            set_quote_status(tx, seq, &quote_id, "rejected").await?;
-        }
-    }
+    reject_pending_approvals(tx, seq, id, None, comment, now).await?;
     tx.exec(
         "UPDATE prospects SET pending_stage = NULL WHERE id = $1",
         args![id],

@@ -10,8 +10,8 @@
 //! author's manager, admin. Approvals: the requester and the deciding manager, admin.
 //!
 //! Subqueries are uncorrelated (`IN (SELECT …)`), so both databases evaluate them once per
-//! statement rather than once per row. The pull reads records with two conditions
-//! ([`deal_record`], [`own_record`]) instead of [`record`]'s `OR`, which would hide the
+//! statement rather than once per row. Records are judged with two conditions
+//! ([`deal_record`], [`own_record`]) rather than one `OR` of both, which would hide the
 //! `records (prospect_id, seq)` index from both planners.
 
 use crate::domain::Role;
@@ -32,25 +32,7 @@ pub fn prospect(role: Role) -> &'static str {
     }
 }
 
-/// Condition on `records r`.
-pub fn record(role: Role) -> String {
-    match role {
-        Role::Admin => "($1 = $1)".to_owned(),
-        Role::Assistant => "(r.prospect_id IS NULL AND r.author_id = $1)".to_owned(),
-        Role::Rep => "((r.prospect_id IS NULL AND r.author_id = $1) OR r.prospect_id IN \
-             (SELECT p.id FROM prospects p WHERE p.owner_id = $1 \
-              UNION SELECT s.prospect_id FROM prospect_shares s WHERE s.user_id = $1))"
-            .to_owned(),
-        Role::Manager => "((r.prospect_id IS NULL AND (r.author_id = $1 OR r.author_id IN \
-             (SELECT t.id FROM users t WHERE t.manager_id = $1))) OR r.prospect_id IN \
-             (SELECT p.id FROM prospects p WHERE p.owner_id = $1 OR p.owner_id IN \
-              (SELECT t.id FROM users t WHERE t.manager_id = $1) \
-              UNION SELECT s.prospect_id FROM prospect_shares s WHERE s.user_id = $1))"
-            .to_owned(),
-    }
-}
-
-/// Condition on `records r` for records attached to a prospect, in a pull: `None` when the
+/// Condition on `records r` for records attached to a prospect: `None` when the
 /// role sees none (the assistant manages lists, not deals). An uncorrelated `IN` without `OR`
 /// around it: both databases build the caller's set of prospects once and either probe it per
 /// changed record (a routine pull) or drive `records (prospect_id, seq)` from it (a first
@@ -72,7 +54,7 @@ pub fn deal_record(role: Role) -> Option<&'static str> {
     }
 }
 
-/// Condition on `records r` for records without a prospect (quiz attempts), in a pull.
+/// Condition on `records r` for records without a prospect (quiz attempts).
 pub fn own_record(role: Role) -> &'static str {
     match role {
         Role::Admin => "(r.prospect_id IS NULL AND $1 = $1)",
