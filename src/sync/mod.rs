@@ -287,16 +287,11 @@ impl SyncHandle {
         me: Option<String>,
     ) -> Result<LocalView, StoreError> {
         let store = self.store().ok_or(StoreError::Closed)?;
-        let mut confirmed = Vec::new();
-        for entity in entities {
-            confirmed.extend(store.records(entity).await?);
-        }
-        let outbox = store.outbox().await?;
         let ctx = ViewContext {
             me,
             today: Local::now().date_naive(),
         };
-        Ok(LocalView::build(confirmed, &outbox, &ctx))
+        LocalView::load(&store, entities, &ctx).await
     }
 }
 

@@ -324,12 +324,7 @@ impl<S: Store> Engine<S> {
         entities: &[&str],
         ctx: &ViewContext,
     ) -> Result<LocalView, S::Error> {
-        let mut confirmed = Vec::new();
-        for entity in entities {
-            confirmed.extend(self.store.records(entity).await?);
-        }
-        let outbox = self.store.outbox().await?;
-        Ok(LocalView::build(confirmed, &outbox, ctx))
+        LocalView::load(&self.store, entities, ctx).await
     }
 
     /// Whether a request is awaiting its answer.

@@ -28,7 +28,7 @@ use tuoke_core::types::{Prospect, Stage, Status};
 use tuoke_core::validate::{apply_patch, create_prospect, parse_put_args};
 
 use crate::protocol::{names, Mutation};
-use crate::store::{OutboxEntry, Record};
+use crate::store::{OutboxEntry, Record, Store};
 
 /// Entities the engine syncs (the server may add more; unknown ones are kept as pulled).
 pub const ENTITIES: [&str; 8] = [
@@ -96,6 +96,21 @@ impl LocalView {
             view.overlay(&entry.mutation, ctx);
         }
         view
+    }
+
+    /// Reads the confirmed records of `entities` ([`ENTITIES`] for all) and the outbox from
+    /// `store` and builds the view.
+    pub async fn load<S: Store>(
+        store: &S,
+        entities: &[&str],
+        ctx: &ViewContext,
+    ) -> Result<LocalView, S::Error> {
+        let mut confirmed = Vec::new();
+        for entity in entities {
+            confirmed.extend(store.records(entity).await?);
+        }
+        let outbox = store.outbox().await?;
+        Ok(LocalView::build(confirmed, &outbox, ctx))
     }
 
     /// One record.
