@@ -1,17 +1,93 @@
 //! The one translation layer of the UI.
 //!
-//! Components ask for a [`Key`] and get text in the current [`Lang`]; no component holds
-//! literal UI text. The catalogue is an exhaustive `match`, so adding a key without all three
-//! translations does not compile, and a test checks that no translation is empty.
+//! Components ask for a message key and get text in the current [`Lang`]; no component holds
+//! literal UI text. Keys are grouped in catalogues, one per area of the app (the shell's
+//! [`Key`], and one module per screen group), each declared with [`catalog!`]: the key and its
+//! three translations sit on one line, so a key without all three does not compile, and
+//! [`every_text`] lets tests check every key of every catalogue.
 
+/// Declares a message catalogue: an enum of keys, `ALL`, and each key's text in zh-Hans,
+/// zh-Hant and en (in that order).
+macro_rules! catalog {
+    ($(#[$meta:meta])* pub enum $name:ident {
+        $($key:ident => [$hans:expr, $hant:expr, $en:expr $(,)?]),* $(,)?
+    }) => {
+        $(#[$meta])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+        pub enum $name { $($key),* }
+
+        impl $name {
+            /// Every key, for completeness tests.
+            pub const ALL: &'static [$name] = &[$($name::$key),*];
+        }
+
+        impl $crate::i18n::Message for $name {
+            #[allow(unreachable_code)] // an empty catalogue
+            fn text(self, lang: $crate::i18n::Lang) -> &'static str {
+                let texts: [&'static str; 3] = match self { $($name::$key => [$hans, $hant, $en]),* };
+                texts[$crate::i18n::lang_index(lang)]
+            }
+        }
+    };
+}
+
+mod capture;
 mod catalog;
+mod list;
+mod profile;
+mod quiz;
+mod stage;
+mod today;
 
+pub use capture::CaptureKey;
 pub use catalog::Key;
+pub use list::ListKey;
+pub use profile::ProfileKey;
+pub use quiz::QuizKey;
+pub use stage::StageKey;
+pub use today::TodayKey;
 
 use yew::prelude::*;
 
 /// The UI languages are the core's, so shipped content (playbooks, quiz) and UI text agree.
 pub use tuoke_core::i18n::Lang;
+
+/// A key of some catalogue.
+pub trait Message: Copy + std::fmt::Debug + 'static {
+    /// Its text in `lang`.
+    fn text(self, lang: Lang) -> &'static str;
+}
+
+/// Position of `lang` in a catalogue line.
+pub const fn lang_index(lang: Lang) -> usize {
+    match lang {
+        Lang::ZhHans => 0,
+        Lang::ZhHant => 1,
+        Lang::En => 2,
+    }
+}
+
+/// Every key of every catalogue with its three texts (`[zh-Hans, zh-Hant, en]`).
+pub fn every_text() -> Vec<(String, [&'static str; 3])> {
+    fn of<M: Message>(all: &[M]) -> impl Iterator<Item = (String, [&'static str; 3])> + '_ {
+        all.iter().map(|m| {
+            let catalogue = std::any::type_name::<M>().rsplit("::").next().unwrap_or("");
+            (
+                format!("{catalogue}::{m:?}"),
+                Lang::ALL.map(|lang| m.text(lang)),
+            )
+        })
+    }
+    let mut texts = Vec::new();
+    texts.extend(of(Key::ALL));
+    texts.extend(of(TodayKey::ALL));
+    texts.extend(of(ListKey::ALL));
+    texts.extend(of(ProfileKey::ALL));
+    texts.extend(of(StageKey::ALL));
+    texts.extend(of(CaptureKey::ALL));
+    texts.extend(of(QuizKey::ALL));
+    texts
+}
 
 /// The language's own name, shown in the picker (never translated).
 pub fn endonym(lang: Lang) -> &'static str {
@@ -23,8 +99,8 @@ pub fn endonym(lang: Lang) -> &'static str {
 }
 
 /// Returns the text for `key` in `lang`.
-pub fn t(lang: Lang, key: Key) -> &'static str {
-    catalog::text(key, lang)
+pub fn t<M: Message>(lang: Lang, key: M) -> &'static str {
+    key.text(lang)
 }
 
 /// The i18n context handed down the component tree.
@@ -36,12 +112,12 @@ pub struct I18n {
 
 impl I18n {
     /// Text for `key` in the current language.
-    pub fn t(&self, key: Key) -> &'static str {
+    pub fn t<M: Message>(&self, key: M) -> &'static str {
         t(self.lang, key)
     }
 
     /// Text for `key` with its `{name}` placeholders filled from `args`.
-    pub fn fmt(&self, key: Key, args: &[(&str, &str)]) -> String {
+    pub fn fmt<M: Message>(&self, key: M, args: &[(&str, &str)]) -> String {
         fill(self.t(key), args)
     }
 }
@@ -99,13 +175,9 @@ mod tests {
 
     #[test]
     fn every_key_has_nonempty_text_in_every_language() {
-        for key in Key::ALL {
-            for lang in Lang::ALL {
-                assert!(
-                    !t(lang, *key).trim().is_empty(),
-                    "{key:?} has no {} text",
-                    lang.tag()
-                );
+        for (key, texts) in every_text() {
+            for (lang, text) in Lang::ALL.iter().zip(texts) {
+                assert!(!text.trim().is_empty(), "{key} has no {} text", lang.tag());
             }
         }
     }
@@ -113,9 +185,27 @@ mod tests {
     #[test]
     fn chinese_variants_differ_from_english_for_every_key() {
         // A key whose zh text equals its en text was almost certainly never translated.
-        for key in Key::ALL {
-            assert_ne!(t(Lang::ZhHans, *key), t(Lang::En, *key), "{key:?}");
-            assert_ne!(t(Lang::ZhHant, *key), t(Lang::En, *key), "{key:?}");
+        for (key, [hans, hant, en]) in every_text() {
+            assert_ne!(hans, en, "{key}");
+            assert_ne!(hant, en, "{key}");
+        }
+    }
+
+    #[test]
+    fn placeholders_agree_across_languages() {
+        // `{n}` in one language and not in another would show a raw brace or drop a number.
+        let names = |text: &str| {
+            let mut names: Vec<String> = text
+                .split('{')
+                .skip(1)
+                .filter_map(|rest| rest.split_once('}').map(|(name, _)| name.to_owned()))
+                .collect();
+            names.sort();
+            names
+        };
+        for (key, [hans, hant, en]) in every_text() {
+            assert_eq!(names(hans), names(en), "{key}");
+            assert_eq!(names(hant), names(en), "{key}");
         }
     }
 

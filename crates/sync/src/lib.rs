@@ -51,4 +51,5 @@
 pub mod engine;
 pub mod protocol;
 pub mod store;
+pub mod summary;
 pub mod view;

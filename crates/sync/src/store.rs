@@ -31,6 +31,7 @@ use serde_json::Value;
 use uuid::Uuid;
 
 use crate::protocol::{Change, Mutation, MutationStatus};
+use crate::summary::ProspectSummary;
 
 /// Sync bookkeeping, one row.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -156,6 +157,38 @@ pub trait Store {
     ) -> impl Future<Output = Result<Option<Record>, Self::Error>>;
     /// The session, if logged in.
     fn session(&self) -> impl Future<Output = Result<Option<Session>, Self::Error>>;
+    /// The list summary of every confirmed prospect, by id. A store may keep them up to date
+    /// as it applies pulls instead of deriving them from every full record, as this does.
+    fn prospect_summaries(
+        &self,
+    ) -> impl Future<Output = Result<Vec<ProspectSummary>, Self::Error>> {
+        async {
+            let mut summaries: Vec<ProspectSummary> = self
+                .records("prospect")
+                .await?
+                .iter()
+                .filter_map(ProspectSummary::of_record)
+                .collect();
+            summaries.sort_by(|a, b| a.id.cmp(&b.id));
+            Ok(summaries)
+        }
+    }
+    /// The confirmed records of `entity` whose `prospect_id` is `prospect_id`. A store may
+    /// index them instead of filtering every record, as this does.
+    fn records_of_prospect(
+        &self,
+        entity: &str,
+        prospect_id: &str,
+    ) -> impl Future<Output = Result<Vec<Record>, Self::Error>> {
+        async move {
+            Ok(self
+                .records(entity)
+                .await?
+                .into_iter()
+                .filter(|r| r.data.get("prospect_id").and_then(Value::as_str) == Some(prospect_id))
+                .collect())
+        }
+    }
 
     /// Atomic: returns the sync state, creating it with `client_id` and cursor 0 if absent.
     fn init_sync_state(
