@@ -4,6 +4,7 @@ use crate::components::{StatusBar, TabBar, UpdateBanner};
 use crate::hooks::use_sw_update;
 use crate::i18n::{use_i18n, I18nProvider, Key};
 use crate::pages;
+pub use crate::pages::Section;
 use crate::sync::{use_sync, Phase, SyncProvider};
 use yew::prelude::*;
 use yew_router::prelude::*;
@@ -15,8 +16,26 @@ pub enum Route {
     Today,
     #[at("/prospects")]
     Prospects,
+    /// A prospect's profile (its first section).
+    #[at("/prospects/:id")]
+    Prospect { id: String },
+    /// One section of a prospect.
+    #[at("/prospects/:id/:section")]
+    ProspectSection { id: String, section: Section },
     #[at("/capture")]
     Capture,
+    /// Capture for a given prospect (quick actions, the prospect screen).
+    #[at("/capture/:prospect")]
+    CaptureFor { prospect: String },
+    /// The stage playbooks and the objection playbook.
+    #[at("/playbooks")]
+    Playbooks,
+    /// One playbook: a stage code (`first_visit`, …) or `objections`.
+    #[at("/playbooks/:topic")]
+    Playbook { topic: String },
+    /// The training quiz.
+    #[at("/quiz")]
+    Quiz,
     #[at("/pipeline")]
     Pipeline,
     #[at("/more")]
@@ -32,7 +51,15 @@ fn switch(route: Route) -> Html {
     match route {
         Route::Today => html! { <pages::Today /> },
         Route::Prospects => html! { <pages::Prospects /> },
+        Route::Prospect { id } => {
+            html! { <pages::ProspectPage {id} section={Section::Overview} /> }
+        }
+        Route::ProspectSection { id, section } => html! { <pages::ProspectPage {id} {section} /> },
         Route::Capture => html! { <pages::Capture /> },
+        Route::CaptureFor { prospect } => html! { <pages::Capture prospect={Some(prospect)} /> },
+        Route::Playbooks => html! { <pages::Playbooks /> },
+        Route::Playbook { topic } => html! { <pages::PlaybookPage {topic} /> },
+        Route::Quiz => html! { <pages::Quiz /> },
         Route::Pipeline => html! { <pages::Pipeline /> },
         Route::More => html! { <pages::More /> },
         Route::Sync => html! { <pages::SyncPage /> },

@@ -22,7 +22,7 @@ macro_rules! catalog {
         }
 
         impl $crate::i18n::Message for $name {
-            #[allow(unreachable_code)] // an empty catalogue
+            #[allow(unreachable_code, unused_variables)] // an empty catalogue
             fn text(self, lang: $crate::i18n::Lang) -> &'static str {
                 let texts: [&'static str; 3] = match self { $($name::$key => [$hans, $hant, $en]),* };
                 texts[$crate::i18n::lang_index(lang)]

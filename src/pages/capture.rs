@@ -14,8 +14,16 @@ const ENTITIES: &[&str] = &["prospect"];
 /// The prospect choice meaning "a new one".
 const NEW: &str = "new";
 
+#[derive(Properties, PartialEq)]
+pub struct CaptureProps {
+    /// The prospect to capture for (from a quick action or the prospect screen).
+    #[prop_or_default]
+    pub prospect: Option<String>,
+}
+
 #[component]
-pub fn Capture() -> Html {
+pub fn Capture(props: &CaptureProps) -> Html {
+    let _ = &props.prospect;
     let i18n = use_i18n();
     let sync = use_sync();
     let view = use_local_view(ENTITIES);

@@ -5,7 +5,10 @@ mod login;
 mod more;
 mod not_found;
 mod pipeline;
+mod playbooks;
+mod prospect;
 mod prospects;
+mod quiz;
 pub mod sync;
 mod today;
 
@@ -14,7 +17,10 @@ pub use login::Login;
 pub use more::More;
 pub use not_found::NotFound;
 pub use pipeline::Pipeline;
+pub use playbooks::{PlaybookPage, Playbooks};
+pub use prospect::{ProspectPage, Section};
 pub use prospects::Prospects;
+pub use quiz::Quiz;
 pub use sync::SyncPage;
 pub use today::Today;
 

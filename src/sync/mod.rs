@@ -23,6 +23,7 @@ use serde::{Deserialize, Serialize};
 use tuoke_sync::engine::{Event, SyncStatus};
 use tuoke_sync::protocol::Mutation;
 use tuoke_sync::store::{Session, Store};
+use tuoke_sync::summary::{load_prospect, ProspectList};
 use tuoke_sync::view::{LocalView, ViewContext};
 use uuid::Uuid;
 use wasm_bindgen::prelude::*;
@@ -287,12 +288,96 @@ impl SyncHandle {
         me: Option<String>,
     ) -> Result<LocalView, StoreError> {
         let store = self.store().ok_or(StoreError::Closed)?;
-        let ctx = ViewContext {
+        LocalView::load(&store, entities, &Self::view_context(me)).await
+    }
+}
+
+impl SyncHandle {
+    fn view_context(me: Option<String>) -> ViewContext {
+        ViewContext {
             me,
             today: Local::now().date_naive(),
-        };
-        LocalView::load(&store, entities, &ctx).await
+        }
     }
+
+    /// Every prospect as the lists show it (summaries with local changes on top).
+    pub async fn prospect_list(&self, me: Option<String>) -> Result<ProspectList, StoreError> {
+        let store = self.store().ok_or(StoreError::Closed)?;
+        ProspectList::load(&store, &Self::view_context(me)).await
+    }
+
+    /// One prospect with every record of its deal ([`DEAL_ENTITIES`]), local changes on top.
+    pub async fn prospect(&self, id: &str, me: Option<String>) -> Result<LocalView, StoreError> {
+        let store = self.store().ok_or(StoreError::Closed)?;
+        load_prospect(&store, id, DEAL_ENTITIES, &Self::view_context(me)).await
+    }
+}
+
+/// The entities of one prospect's deal.
+pub const DEAL_ENTITIES: &[&str] = &[
+    "prospect",
+    "note",
+    "activity",
+    "approval",
+    "quote",
+    "concession",
+    "objection",
+];
+
+/// Loads `load` whenever local data changes (a save here or in another tab, a pull) or `key`
+/// changes; `None` until the first load. Keeps showing the previous value while reloading.
+#[hook]
+fn use_loaded<K, T, F, Fut>(key: K, load: F) -> Option<Rc<T>>
+where
+    K: PartialEq + Clone + 'static,
+    T: 'static,
+    F: Fn(SyncHandle, K, Option<String>) -> Fut + 'static,
+    Fut: std::future::Future<Output = Result<T, StoreError>> + 'static,
+{
+    let sync = use_sync();
+    let value = use_state(|| None::<(K, Rc<T>)>);
+    let revision = sync.state.revision;
+    let ready = sync.state.phase == Phase::Ready;
+    let me = sync.state.session.as_ref().map(|s| s.user_id.clone());
+    {
+        let value = value.clone();
+        let handle = sync.handle.clone();
+        use_effect_with(
+            (key.clone(), revision, ready, me),
+            move |(key, _, ready, me)| {
+                if *ready {
+                    let (key, me) = (key.clone(), me.clone());
+                    spawn_local(async move {
+                        if let Ok(v) = load(handle, key.clone(), me).await {
+                            value.set(Some((key, Rc::new(v))));
+                        }
+                    });
+                }
+            },
+        );
+    }
+    // A value loaded for another key is not shown (e.g. the previous prospect).
+    value
+        .as_ref()
+        .filter(|(k, _)| *k == key)
+        .map(|(_, v)| v.clone())
+}
+
+/// Every prospect as the lists show it, reloaded whenever data changes; `None` until loaded.
+#[hook]
+pub fn use_prospect_list() -> Option<Rc<ProspectList>> {
+    use_loaded((), |handle, (), me| async move {
+        handle.prospect_list(me).await
+    })
+}
+
+/// One prospect and every record of its deal, reloaded whenever data changes; `None` until
+/// loaded. The prospect itself is `view.get("prospect", id)` (absent: not on this phone).
+#[hook]
+pub fn use_prospect(id: String) -> Option<Rc<LocalView>> {
+    use_loaded(id, |handle, id, me| async move {
+        handle.prospect(&id, me).await
+    })
 }
 
 /// The context every component reads with [`use_sync`].
@@ -311,26 +396,9 @@ pub fn use_sync() -> SyncContext {
 /// The local view of `entities`, reloaded whenever data changes; `None` until loaded.
 #[hook]
 pub fn use_local_view(entities: &'static [&'static str]) -> Option<Rc<LocalView>> {
-    let sync = use_sync();
-    let view = use_state(|| None::<Rc<LocalView>>);
-    let revision = sync.state.revision;
-    let ready = sync.state.phase == Phase::Ready;
-    let me = sync.state.session.as_ref().map(|s| s.user_id.clone());
-    {
-        let view = view.clone();
-        let handle = sync.handle.clone();
-        use_effect_with((revision, ready, me), move |(_, ready, me)| {
-            if *ready {
-                let me = me.clone();
-                spawn_local(async move {
-                    if let Ok(v) = handle.view(entities, me).await {
-                        view.set(Some(Rc::new(v)));
-                    }
-                });
-            }
-        });
-    }
-    (*view).clone()
+    use_loaded(entities, |handle, entities, me| async move {
+        handle.view(entities, me).await
+    })
 }
 
 #[derive(Properties, PartialEq)]
