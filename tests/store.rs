@@ -14,7 +14,8 @@
 use chrono::{DateTime, Utc};
 use serde_json::{json, Value};
 use tuoke_sync::protocol::{Change, Mutation, MutationStatus};
-use tuoke_sync::store::{Ack, PullBatch, Session, Store, SyncState};
+use tuoke_sync::store::{Ack, PullBatch, Record, Session, Store, SyncState};
+use tuoke_sync::summary::ProspectSummary;
 use uuid::Uuid;
 
 #[cfg(target_arch = "wasm32")]
@@ -350,6 +351,151 @@ mod scenarios {
         assert_eq!(s.sync_state().await.unwrap(), Some(again));
     }
 
+    /// What `prospect_summaries` must equal: the summaries of the confirmed prospects.
+    async fn derived_summaries<S: Store>(s: &S) -> Vec<ProspectSummary> {
+        let mut expected: Vec<ProspectSummary> = s
+            .records("prospect")
+            .await
+            .unwrap()
+            .iter()
+            .filter_map(ProspectSummary::of_record)
+            .collect();
+        expected.sort_by(|a, b| a.id.cmp(&b.id));
+        expected
+    }
+
+    fn listed(company: &str, stage: &str) -> Value {
+        json!({"company": company, "stage": stage, "status": "open",
+               "contacts": [{"name": "王总", "phone": "0755-1"}],
+               "grade": {"value": "B", "needs_confirmation": false}})
+    }
+
+    pub async fn prospect_summaries_follow_pulls_tombstones_and_refetches<S: Store>(s: &mut S) {
+        s.init_sync_state(id(1)).await.unwrap();
+        assert!(s.prospect_summaries().await.unwrap().is_empty());
+        let many: Vec<Change> = (0..300)
+            .map(|i| prospect(&format!("p{i:03}"), listed(&format!("厂 {i}"), "lead")))
+            .collect();
+        s.apply_pull(&batch(many, 1, true, &[])).await.unwrap();
+        let after_first = s.prospect_summaries().await.unwrap();
+        assert_eq!(after_first.len(), 300);
+        assert_eq!(after_first, derived_summaries(s).await);
+
+        // An edit, a tombstone and a note (not a prospect) in one page.
+        let page = vec![
+            prospect("p007", listed("改名厂", "demo")),
+            change("prospect", "p008", 2, None),
+            change(
+                "note",
+                "n1",
+                1,
+                Some(json!({"prospect_id": "p007", "body": "x"})),
+            ),
+        ];
+        s.apply_pull(&batch(page, 2, true, &[])).await.unwrap();
+        let summaries = s.prospect_summaries().await.unwrap();
+        assert_eq!(summaries.len(), 299);
+        assert_eq!(summaries, derived_summaries(s).await);
+        let edited = summaries.iter().find(|x| x.id == "p007").unwrap();
+        assert_eq!(edited.company, "改名厂");
+
+        // A refetch keeps the old summaries readable until it completes, then replaces them.
+        s.start_refetch().await.unwrap();
+        s.apply_pull(&batch(
+            vec![prospect("p001", listed("重取厂", "quote"))],
+            3,
+            false,
+            &[],
+        ))
+        .await
+        .unwrap();
+        assert_eq!(s.prospect_summaries().await.unwrap().len(), 299);
+        s.apply_pull(&batch(
+            vec![prospect("p002", listed("乙", "lead"))],
+            4,
+            true,
+            &[],
+        ))
+        .await
+        .unwrap();
+        let refetched = s.prospect_summaries().await.unwrap();
+        let companies: Vec<&str> = refetched.iter().map(|x| x.company.as_str()).collect();
+        assert_eq!(companies, ["重取厂", "乙"]);
+        assert_eq!(refetched, derived_summaries(s).await);
+    }
+
+    pub async fn records_of_a_prospect_are_exactly_its_deal_records<S: Store>(s: &mut S) {
+        s.init_sync_state(id(1)).await.unwrap();
+        let page = vec![
+            prospect("p1", json!({"company": "甲"})),
+            prospect("p2", json!({"company": "乙"})),
+            change(
+                "note",
+                "n1",
+                1,
+                Some(json!({"prospect_id": "p1", "body": "a"})),
+            ),
+            change(
+                "note",
+                "n2",
+                1,
+                Some(json!({"prospect_id": "p2", "body": "b"})),
+            ),
+            change(
+                "note",
+                "n3",
+                1,
+                Some(json!({"prospect_id": "p1", "body": "c"})),
+            ),
+            change(
+                "activity",
+                "a1",
+                1,
+                Some(json!({"prospect_id": "p1", "kind": "phone_call"})),
+            ),
+            change("quiz_attempt", "q1", 1, Some(json!({"score": 90}))),
+        ];
+        s.apply_pull(&batch(page, 1, true, &[])).await.unwrap();
+        let ids = |records: Vec<Record>| {
+            let mut ids: Vec<String> = records.into_iter().map(|r| r.id).collect();
+            ids.sort();
+            ids
+        };
+        assert_eq!(
+            ids(s.records_of_prospect("note", "p1").await.unwrap()),
+            ["n1", "n3"]
+        );
+        assert_eq!(
+            ids(s.records_of_prospect("activity", "p1").await.unwrap()),
+            ["a1"]
+        );
+        assert!(s
+            .records_of_prospect("activity", "p2")
+            .await
+            .unwrap()
+            .is_empty());
+        // A note moved to another prospect (or deleted) leaves the first one's list.
+        let moved = vec![
+            change(
+                "note",
+                "n1",
+                2,
+                Some(json!({"prospect_id": "p2", "body": "a"})),
+            ),
+            change("note", "n3", 2, None),
+        ];
+        s.apply_pull(&batch(moved, 2, true, &[])).await.unwrap();
+        assert!(s
+            .records_of_prospect("note", "p1")
+            .await
+            .unwrap()
+            .is_empty());
+        assert_eq!(
+            ids(s.records_of_prospect("note", "p2").await.unwrap()),
+            ["n1", "n2"]
+        );
+    }
+
     pub async fn the_session_is_stored_replaced_and_cleared<S: Store>(s: &mut S) {
         assert_eq!(s.session().await.unwrap(), None);
         s.set_session(Some(session())).await.unwrap();
@@ -403,6 +549,8 @@ contract!(
     a_refetch_fills_staging_and_replaces_the_confirmed_state_only_when_complete,
     init_sync_state_creates_it_once_and_keeps_it,
     the_session_is_stored_replaced_and_cleared,
+    prospect_summaries_follow_pulls_tombstones_and_refetches,
+    records_of_a_prospect_are_exactly_its_deal_records,
 );
 
 #[cfg(target_arch = "wasm32")]
@@ -640,6 +788,50 @@ mod browser {
         assert!(s.pending_uploads().await.unwrap().is_empty());
         assert_eq!(s.attachment(id(1)).await.unwrap(), Some(photo(1, true)));
 
+        s.close();
+        delete_database(&name).await.unwrap();
+    }
+
+    #[wasm_bindgen_test]
+    async fn a_version_2_database_gets_prospect_summaries_and_the_deal_index_on_upgrade() {
+        let name = unique_name("v2");
+        let v2 = schema::builder(&name, 2).build().await.unwrap();
+        let tx = v2
+            .transaction(&[schema::RECORDS], rexie::TransactionMode::ReadWrite)
+            .unwrap();
+        let records = tx.store(schema::RECORDS).unwrap();
+        // v2 rows: no `prospect_id` property, whatever the data says.
+        for (entity, rid, data) in [
+            (
+                "prospect",
+                "p1",
+                r#"{"company":"华为","stage":"demo","status":"open"}"#,
+            ),
+            ("prospect", "p2", r#"{"company":"B"}"#),
+            ("note", "n1", r#"{"prospect_id":"p1","body":"first visit"}"#),
+            ("note", "n2", r#"{"prospect_id":"p2","body":"call"}"#),
+        ] {
+            let row = json!({"entity": entity, "id": rid, "version": 3, "data": data});
+            records.put(&js(row), None).await.unwrap();
+        }
+        tx.commit().await.unwrap();
+        v2.close();
+
+        let s = IdbStore::open(&name).await.unwrap();
+        let summaries = s.prospect_summaries().await.unwrap();
+        let companies: Vec<(&str, &str)> = summaries
+            .iter()
+            .map(|x| (x.id.as_str(), x.company.as_str()))
+            .collect();
+        assert_eq!(companies, [("p1", "华为"), ("p2", "B")]);
+        assert_eq!(summaries[0].stage, tuoke_core::types::Stage::Demo);
+        let notes = s.records_of_prospect("note", "p1").await.unwrap();
+        assert_eq!(notes.len(), 1);
+        assert_eq!(notes[0].id, "n1");
+        // The rebuild ran once: reopening finds the marker and changes nothing.
+        s.close();
+        let s = IdbStore::open(&name).await.unwrap();
+        assert_eq!(s.prospect_summaries().await.unwrap(), summaries);
         s.close();
         delete_database(&name).await.unwrap();
     }

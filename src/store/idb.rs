@@ -19,6 +19,7 @@ use tuoke_sync::protocol::{Change, Mutation};
 use tuoke_sync::store::{
     Ack, OutboxEntry, PullBatch, Record, RejectedMutation, Session, Store, SyncState,
 };
+use tuoke_sync::summary::ProspectSummary;
 use uuid::Uuid;
 use wasm_bindgen::JsValue;
 use wasm_bindgen_futures::JsFuture;
@@ -26,6 +27,7 @@ use wasm_bindgen_futures::JsFuture;
 use super::cache::{OutboxCache, OutboxDelta};
 use super::rows::{self, Attachment, OutboxRow, RecordRows, RejectedRow};
 use super::schema::{self, *};
+use super::summaries;
 use super::StoreError;
 
 type Result<T, E = StoreError> = std::result::Result<T, E>;
@@ -60,6 +62,7 @@ impl IdbStore {
             .build()
             .await
             .map_err(StoreError::on_open)?;
+        summaries::ensure_derived(&db).await?;
         Ok(IdbStore {
             db: Rc::new(db),
             outbox_cache: Rc::default(),
@@ -271,9 +274,17 @@ async fn apply_changes(tx: &Transaction, target: &'static str, changes: &[Change
     let store = tx.store(target)?;
     let rows = RecordRows::new();
     let mut puts = Vec::with_capacity(last.len());
+    let mut summaries = Vec::new();
     for (i, change) in changes.iter().enumerate() {
         if last[&(change.entity.as_str(), change.id.as_str())] != i {
             continue;
+        }
+        if change.entity == "prospect" {
+            let summary = change
+                .data
+                .as_ref()
+                .map(|data| ProspectSummary::from_record(&change.id, data));
+            summaries.push((change.id.as_str(), summary));
         }
         match &change.data {
             Some(data) => {
@@ -288,7 +299,7 @@ async fn apply_changes(tx: &Transaction, target: &'static str, changes: &[Change
         }
     }
     store.put_all(puts.into_iter()).await?;
-    Ok(())
+    summaries::apply(tx, target, summaries).await
 }
 
 fn new_sync_state(client_id: Uuid) -> SyncState {
@@ -377,6 +388,7 @@ async fn apply_pull_in(tx: &Transaction, batch: &PullBatch) -> Result<OutboxDelt
                 .put_all(fetched.into_iter().map(|row| (row, None)))
                 .await?;
             staging.clear().await?;
+            summaries::promote_staging(tx).await?;
             state.refetching = false;
         }
     } else {
@@ -494,6 +506,25 @@ impl Store for IdbStore {
         self.read_one(SESSION, single_row_key()).await
     }
 
+    async fn prospect_summaries(&self) -> Result<Vec<ProspectSummary>> {
+        let tx = self.begin(&[SUMMARIES], TransactionMode::ReadOnly)?;
+        summaries::read(&tx, RECORDS).await
+    }
+
+    async fn records_of_prospect(&self, entity: &str, prospect_id: &str) -> Result<Vec<Record>> {
+        let tx = self.begin(&[RECORDS], TransactionMode::ReadOnly)?;
+        let key =
+            KeyRange::only(&rows::deal_key(entity, prospect_id)).map_err(rexie::Error::from)?;
+        let rows = RecordRows::new();
+        tx.store(RECORDS)?
+            .index(RECORDS_BY_PROSPECT)?
+            .get_all(Some(key), None)
+            .await?
+            .iter()
+            .map(|row| rows.read(RECORDS, row))
+            .collect()
+    }
+
     async fn init_sync_state(&mut self, client_id: Uuid) -> Result<SyncState> {
         let tx = self.begin(&[SYNC_STATE], TransactionMode::ReadWrite)?;
         let body = async {
@@ -531,7 +562,7 @@ impl Store for IdbStore {
     async fn apply_pull(&mut self, batch: &PullBatch) -> Result<()> {
         let result = async {
             let tx = self.begin(
-                &[SYNC_STATE, RECORDS, STAGING, OUTBOX],
+                &[SYNC_STATE, RECORDS, STAGING, OUTBOX, SUMMARIES],
                 TransactionMode::ReadWrite,
             )?;
             let body = apply_pull_in(&tx, batch).await;
@@ -542,9 +573,13 @@ impl Store for IdbStore {
     }
 
     async fn start_refetch(&mut self) -> Result<()> {
-        let tx = self.begin(&[STAGING, SYNC_STATE], TransactionMode::ReadWrite)?;
+        let tx = self.begin(
+            &[STAGING, SYNC_STATE, SUMMARIES],
+            TransactionMode::ReadWrite,
+        )?;
         let body = async {
             tx.store(STAGING)?.clear().await?;
+            summaries::clear(&tx, STAGING).await?;
             if let Some(mut state) = get_sync_state(&tx).await? {
                 state.cursor = 0;
                 state.refetching = true;

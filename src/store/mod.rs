@@ -15,6 +15,7 @@ mod error;
 mod idb;
 mod rows;
 pub mod schema;
+mod summaries;
 
 pub use error::StoreError;
 pub use idb::{delete_database, IdbStore};

@@ -54,6 +54,7 @@ pub(crate) struct RecordRows {
     id: JsValue,
     version: JsValue,
     data: JsValue,
+    prospect_id: JsValue,
 }
 
 impl RecordRows {
@@ -63,6 +64,7 @@ impl RecordRows {
             id: "id".into(),
             version: "version".into(),
             data: "data".into(),
+            prospect_id: "prospect_id".into(),
         }
     }
 
@@ -89,7 +91,24 @@ impl RecordRows {
             js_sys::Reflect::set(&row, key, &value)
                 .map_err(|_| StoreError::Idb("cannot build a record row".into()))?;
         }
+        if let Some(prospect_id) = deal_prospect_id(entity, data) {
+            self.set_prospect_id(&row, prospect_id)?;
+        }
         Ok(row.into())
+    }
+
+    /// Sets the `prospect_id` row property (the key of the `by_prospect` index).
+    pub fn set_prospect_id(&self, row: &JsValue, prospect_id: &str) -> Result<(), StoreError> {
+        js_sys::Reflect::set(row, &self.prospect_id, &prospect_id.into())
+            .map(|_| ())
+            .map_err(|_| StoreError::Idb("cannot build a record row".into()))
+    }
+
+    /// The row's `prospect_id` property, if it has one.
+    pub fn prospect_id(&self, row: &JsValue) -> Option<String> {
+        js_sys::Reflect::get(row, &self.prospect_id)
+            .ok()
+            .and_then(|v| v.as_string())
     }
 
     pub fn read(&self, store: &'static str, row: &JsValue) -> Result<Record, StoreError> {
@@ -112,6 +131,40 @@ impl RecordRows {
             data: serde_json::from_str(&data).map_err(|e| StoreError::corrupt(store, e))?,
         })
     }
+}
+
+/// The prospect a record of a deal belongs to (notes, activities, approvals, …): what the
+/// `by_prospect` index keys it by. A prospect itself is looked up by its own key.
+pub(crate) fn deal_prospect_id<'a>(entity: &str, data: &'a serde_json::Value) -> Option<&'a str> {
+    if entity == "prospect" {
+        return None;
+    }
+    data.get("prospect_id").and_then(serde_json::Value::as_str)
+}
+
+/// The `by_prospect` index key of a prospect's records of `entity`.
+pub(crate) fn deal_key(entity: &str, prospect_id: &str) -> JsValue {
+    js_sys::Array::of2(&entity.into(), &prospect_id.into()).into()
+}
+
+/// A row of `summaries`: the summaries of one bucket of prospects, as JSON text.
+#[derive(Debug, Serialize, Deserialize)]
+pub(crate) struct SummaryRow {
+    /// `records` or `staging` (whose prospects these are), or `meta` for the marker row.
+    pub target: String,
+    pub bucket: u32,
+    /// JSON array of `ProspectSummary` (the marker row: the derived format, a number).
+    pub data: String,
+}
+
+/// The key of a row of `summaries`.
+pub(crate) fn summary_key(target: &str, bucket: u32) -> JsValue {
+    js_sys::Array::of2(&target.into(), &JsValue::from(bucket)).into()
+}
+
+/// Every key of `target`'s buckets.
+pub(crate) fn summary_range(target: &str) -> (JsValue, JsValue) {
+    (summary_key(target, 0), summary_key(target, u32::MAX))
 }
 
 /// `Number.MAX_SAFE_INTEGER`.

@@ -14,7 +14,7 @@
 use rexie::{Index, ObjectStore, RexieBuilder};
 
 /// The schema version this build opens (and upgrades to).
-pub const CURRENT_VERSION: u32 = 2;
+pub const CURRENT_VERSION: u32 = 3;
 
 /// Confirmed server state: one row per pulled record, key `[entity, id]`.
 pub const RECORDS: &str = "records";
@@ -31,6 +31,18 @@ pub const SESSION: &str = "session";
 /// (v2) Compressed photos taken in the field, key: attachment id.
 pub const ATTACHMENTS: &str = "attachments";
 
+/// (v3) The prospect list's summaries (`tuoke_sync::summary`), kept in buckets: key
+/// `[target, bucket]` where target is [`RECORDS`] or [`STAGING`] (the summaries of that
+/// store's prospects), plus one `[`[`DERIVED_META`]`, 0]` row with the format of everything
+/// derived (summaries, the `prospect_id` row property), rebuilt from the records when it
+/// changes.
+pub const SUMMARIES: &str = "summaries";
+/// The target of the marker row of [`SUMMARIES`].
+pub const DERIVED_META: &str = "meta";
+
+/// (v3) Records of one prospect's deal: `[entity, prospect_id]` (rows without a
+/// `prospect_id` property, such as prospects themselves, are not in it).
+pub const RECORDS_BY_PROSPECT: &str = "by_prospect";
 /// Outbox index on the mutation id (unique: enqueueing is idempotent by id).
 pub const OUTBOX_BY_MUTATION_ID: &str = "by_mutation_id";
 /// (v2) Attachments of one prospect.
@@ -57,8 +69,8 @@ pub enum KeyDef {
 pub struct IndexDef {
     /// Index name.
     pub name: &'static str,
-    /// Key path in the row.
-    pub key_path: &'static str,
+    /// Key path in the row: one property, or several (an array key).
+    pub key_path: &'static [&'static str],
     /// At most one row per key.
     pub unique: bool,
     /// The schema version that added it.
@@ -89,7 +101,12 @@ pub const SCHEMA: &[StoreDef] = &[
         name: RECORDS,
         key: KeyDef::Compound(&["entity", "id"]),
         auto_increment: false,
-        indexes: &[],
+        indexes: &[IndexDef {
+            name: RECORDS_BY_PROSPECT,
+            key_path: &["entity", "prospect_id"],
+            unique: false,
+            since: 3,
+        }],
         since: 1,
     },
     StoreDef {
@@ -105,7 +122,7 @@ pub const SCHEMA: &[StoreDef] = &[
         auto_increment: true,
         indexes: &[IndexDef {
             name: OUTBOX_BY_MUTATION_ID,
-            key_path: "id",
+            key_path: &["id"],
             unique: true,
             since: 1,
         }],
@@ -139,18 +156,25 @@ pub const SCHEMA: &[StoreDef] = &[
         indexes: &[
             IndexDef {
                 name: ATTACHMENTS_BY_PROSPECT,
-                key_path: "prospect_id",
+                key_path: &["prospect_id"],
                 unique: false,
                 since: 2,
             },
             IndexDef {
                 name: ATTACHMENTS_PENDING_UPLOAD,
-                key_path: "pending_upload",
+                key_path: &["pending_upload"],
                 unique: false,
                 since: 2,
             },
         ],
         since: 2,
+    },
+    StoreDef {
+        name: SUMMARIES,
+        key: KeyDef::Compound(&["target", "bucket"]),
+        auto_increment: false,
+        indexes: &[],
+        since: 3,
     },
 ];
 
@@ -182,11 +206,11 @@ pub fn builder(name: &str, version: u32) -> RexieBuilder {
                 KeyDef::Compound(paths) => os.key_path_array(paths.iter().copied()),
             };
             for index in indexes {
-                os = os.add_index(
-                    Index::new(index.name, index.key_path)
-                        .unique(index.unique)
-                        .multi_entry(false),
-                );
+                let built = match index.key_path {
+                    [one] => Index::new(index.name, one),
+                    many => Index::new_array(index.name, many.iter().copied()),
+                };
+                os = os.add_index(built.unique(index.unique).multi_entry(false));
             }
             db.add_object_store(os)
         },
@@ -196,6 +220,14 @@ pub fn builder(name: &str, version: u32) -> RexieBuilder {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn version_two_lacks_summaries_and_the_current_version_has_every_store() {
+        let v2: Vec<_> = stores_at(2).map(|(s, _)| s.name).collect();
+        assert!(!v2.contains(&SUMMARIES) && v2.contains(&ATTACHMENTS));
+        let (_, records_v2) = stores_at(2).find(|(s, _)| s.name == RECORDS).unwrap();
+        assert!(records_v2.is_empty());
+    }
 
     #[test]
     fn version_one_lacks_attachments_and_the_current_version_has_every_store() {

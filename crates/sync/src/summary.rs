@@ -19,52 +19,57 @@ use crate::protocol::names;
 use crate::store::{Record, Store};
 use crate::view::{LocalView, ViewContext};
 
-/// What the lists show of a prospect.
+/// What the lists show of a prospect. Stored by the thousand, so its serialised field names
+/// are one or two letters (the stored form is private to the phone, never sent anywhere).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ProspectSummary {
     /// Prospect id.
+    #[serde(rename = "i")]
     pub id: String,
     /// Company name.
+    #[serde(rename = "c")]
     pub company: String,
     /// Products (searchable).
-    #[serde(default, skip_serializing_if = "String::is_empty")]
+    #[serde(rename = "p", default, skip_serializing_if = "String::is_empty")]
     pub products: String,
     /// Contacts as `(name, phone)`, in the record's order.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(rename = "k", default, skip_serializing_if = "Vec::is_empty")]
     pub contacts: Vec<(String, String)>,
     /// Region.
-    #[serde(default, skip_serializing_if = "String::is_empty")]
+    #[serde(rename = "r", default, skip_serializing_if = "String::is_empty")]
     pub region: String,
     /// Grade in force (override, else computed); `None` while ungraded.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "g", default, skip_serializing_if = "Option::is_none")]
     pub grade: Option<Grade>,
     /// The computed grade needs the rep's confirmation.
-    #[serde(default, skip_serializing_if = "is_false")]
+    #[serde(rename = "n", default, skip_serializing_if = "is_false")]
     pub needs_confirmation: bool,
     /// Stage.
+    #[serde(rename = "s")]
     pub stage: Stage,
     /// Open, won or lost.
+    #[serde(rename = "t")]
     pub status: Status,
     /// A stage move waiting for the manager.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "ps", default, skip_serializing_if = "Option::is_none")]
     pub pending_stage: Option<Stage>,
     /// Target-market fit (`None`: the record had none).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "f", default, skip_serializing_if = "Option::is_none")]
     pub fit: Option<FitStatus>,
     /// Lead source.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "o", default, skip_serializing_if = "Option::is_none")]
     pub source: Option<LeadSource>,
     /// Next contact due (SPEC §6 cadence).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "d", default, skip_serializing_if = "Option::is_none")]
     pub next_contact_due: Option<NaiveDate>,
     /// Last logged contact.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "l", default, skip_serializing_if = "Option::is_none")]
     pub last_contact: Option<NaiveDate>,
     /// Owner (user id).
-    #[serde(default, skip_serializing_if = "String::is_empty")]
+    #[serde(rename = "w", default, skip_serializing_if = "String::is_empty")]
     pub owner_id: String,
     /// Last change.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "u", default, skip_serializing_if = "Option::is_none")]
     pub updated_at: Option<DateTime<Utc>>,
     /// Local changes not yet confirmed by the server are part of it (never stored).
     #[serde(skip)]
