@@ -137,7 +137,13 @@ struct Inner {
     commands: RefCell<Option<driver::Commands>>,
     channel: RefCell<Option<BroadcastChannel>>,
     dispatch: RefCell<Option<UseReducerDispatcher<SyncState>>>,
+    /// The prospect list last loaded, with the data revision and user it was loaded for:
+    /// screens opened later show it at once instead of reading 10,000 summaries again.
+    list: RefCell<Option<CachedList>>,
 }
+
+/// A loaded prospect list: (data revision, user id, list).
+type CachedList = (u64, Option<String>, Rc<ProspectList>);
 
 /// Actions on the data layer. Cheap to clone.
 #[derive(Clone, Default)]
@@ -363,12 +369,53 @@ where
         .map(|(_, v)| v.clone())
 }
 
-/// Every prospect as the lists show it, reloaded whenever data changes; `None` until loaded.
+/// Every prospect as the lists show it, reloaded whenever data changes; `None` until first
+/// loaded. The last list loaded is kept by the data layer: a screen opened later renders it
+/// at once (even if a newer one is on its way), so switching tabs never waits for IndexedDB.
 #[hook]
 pub fn use_prospect_list() -> Option<Rc<ProspectList>> {
-    use_loaded((), |handle, (), me| async move {
-        handle.prospect_list(me).await
-    })
+    let sync = use_sync();
+    let inner = sync.handle.inner.clone();
+    let value = use_state(|| inner.list.borrow().as_ref().map(|(_, _, l)| l.clone()));
+    let revision = sync.state.revision;
+    let ready = sync.state.phase == Phase::Ready;
+    let me = sync.state.session.as_ref().map(|s| s.user_id.clone());
+    {
+        let value = value.clone();
+        let handle = sync.handle.clone();
+        use_effect_with((revision, ready, me), move |(revision, ready, me)| {
+            let cached = handle.inner.list.borrow().clone();
+            match cached {
+                Some((r, m, list)) if r == *revision && m == *me => {
+                    let shown = value.as_ref().is_some_and(|v| Rc::ptr_eq(v, &list));
+                    if !shown {
+                        value.set(Some(list));
+                    }
+                }
+                _ if *ready => {
+                    let (revision, me) = (*revision, me.clone());
+                    spawn_local(async move {
+                        if let Ok(list) = handle.prospect_list(me.clone()).await {
+                            let list = Rc::new(list);
+                            let newer = handle
+                                .inner
+                                .list
+                                .borrow()
+                                .as_ref()
+                                .is_some_and(|(r, _, _)| *r > revision);
+                            if !newer {
+                                *handle.inner.list.borrow_mut() =
+                                    Some((revision, me, list.clone()));
+                            }
+                            value.set(Some(list));
+                        }
+                    });
+                }
+                _ => {}
+            }
+        });
+    }
+    (*value).clone()
 }
 
 /// One prospect and every record of its deal, reloaded whenever data changes; `None` until
