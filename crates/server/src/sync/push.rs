@@ -481,6 +481,7 @@ impl Ctx<'_> {
             let grade = GradeView::of(&prospect, today);
             if let Some(entry) = history_entry(None, &grade, self.now) {
                 self.history(&id, "grade", &Value::Null, &json!(entry));
+                self.set_grade_history(&id, vec![json!(entry)]).await?;
             }
             return Ok(applied());
         };
@@ -518,8 +519,27 @@ impl Ctx<'_> {
         let after = GradeView::of(&prospect, today);
         if let Some(entry) = history_entry(Some(&before), &after, self.now) {
             self.history(&id, "grade", &json!(before.value), &json!(entry));
+            let mut grades = row.grade_history()?;
+            grades.push(json!(entry));
+            self.set_grade_history(&id, grades).await?;
         }
         Ok(applied())
+    }
+
+    /// Stores a prospect's grade history (the row's seq is already this mutation's).
+    async fn set_grade_history(
+        &mut self,
+        id: &str,
+        entries: Vec<Value>,
+    ) -> Result<(), sqlx::Error> {
+        let text = Value::Array(entries).to_string();
+        self.tx
+            .exec(
+                "UPDATE prospects SET grade_history = $1 WHERE id = $2",
+                args![text, id],
+            )
+            .await
+            .map(drop)
     }
 
     async fn note_add(&mut self, args: &Value) -> Result<Outcome, sqlx::Error> {

@@ -12,7 +12,8 @@ use crate::repo::sql::{args, Arg, Tx};
 use crate::sync::{visibility, Seq};
 
 pub const PROSPECT_COLUMNS: &str = "p.id, p.owner_id, p.lead_list, p.data, p.stage, \
-     p.pending_stage, p.last_contact, p.created_at, p.updated_at, p.version, p.seq";
+     p.pending_stage, p.last_contact, p.created_at, p.updated_at, p.version, p.seq, \
+     p.grade_history";
 
 #[derive(Debug, Clone, sqlx::FromRow)]
 pub struct ProspectRow {
@@ -27,6 +28,8 @@ pub struct ProspectRow {
     pub updated_at: DateTime<Utc>,
     pub version: i64,
     pub seq: i64,
+    /// JSON array of `GradeHistoryEntry`, oldest first.
+    pub grade_history: String,
 }
 
 /// A stored value the schema should have kept valid; surfaced as a database error (503).
@@ -53,8 +56,13 @@ impl ProspectRow {
             .and_then(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok())
     }
 
+    /// The grade history, oldest first.
+    pub fn grade_history(&self) -> Result<Vec<Value>, sqlx::Error> {
+        serde_json::from_str(&self.grade_history).map_err(|e| corrupt("grade history", e))
+    }
+
     /// The pulled record (API.md "Prospect record as pulled"), derived parts computed now by
-    /// the core, plus `lead_list` and `last_contact`.
+    /// the core, plus `lead_list`, `last_contact` and `grade_history`.
     pub fn to_json(&self, today: NaiveDate) -> Result<Value, sqlx::Error> {
         let id = Uuid::parse_str(&self.id).map_err(|e| corrupt("prospect id", e))?;
         let meta = RecordMeta {
@@ -79,6 +87,7 @@ impl ProspectRow {
             }
             map.insert("lead_list".into(), Value::Bool(self.lead_list));
             map.insert("last_contact".into(), json!(self.last_contact));
+            map.insert("grade_history".into(), Value::Array(self.grade_history()?));
         }
         Ok(value)
     }

@@ -17,6 +17,7 @@ db_tests!(
     a_quote_on_a_shared_prospect_goes_to_the_owners_manager,
     a_transfer_cancels_the_pending_approvals_of_the_old_owner,
     grade_is_computed_by_the_server_and_overwrites_are_kept_in_history,
+    the_pulled_prospect_carries_its_grade_history,
     rejected_mutations_name_the_field_and_the_batch_goes_on,
     pull_pages_with_has_more_and_resets_a_cursor_from_the_future,
     concurrent_pushes_never_let_a_pull_skip_a_committed_change,
@@ -624,6 +625,59 @@ fn a_transfer_cancels_the_pending_approvals_of_the_old_owner(db: TestDb) {
     );
     assert_eq!(r["status"], "pending_approval", "{r}");
     assert_eq!(w.m2.visible("approval").len(), 1);
+}
+
+fn the_pulled_prospect_carries_its_grade_history(db: TestDb) {
+    let w = world(&db);
+    let p = uuid();
+    applied(&w.rep1.mutate(
+        "prospect.put",
+        json!({"id": p, "patch": {"company": "History Co"}}),
+    ));
+    assert_eq!(
+        prospect_data(&w.rep1, &p)["grade_history"],
+        json!([]),
+        "ungraded: no entry"
+    );
+    let qualification = json!({"objective_need": true, "subjective_need": true,
+        "determination": "high", "feasibility_started": true, "selection_started": true});
+    applied(&w.rep1.mutate(
+        "prospect.put",
+        json!({"id": p, "patch": {"informatized": false, "qualification": qualification}}),
+    ));
+    // A change that leaves the grade alone adds nothing.
+    applied(&w.rep1.mutate(
+        "prospect.put",
+        json!({"id": p, "patch": {"region": "华南"}}),
+    ));
+    applied(&w.rep1.mutate(
+        "prospect.put",
+        json!({"id": p, "patch": {"grade_override": {"grade": "B", "reason": "预算未定"}}}),
+    ));
+    let history = prospect_data(&w.rep1, &p)["grade_history"].clone();
+    let entries: Vec<(Value, Value, Value, Value)> = history
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|h| {
+            (
+                h["from"].clone(),
+                h["to"].clone(),
+                h["overridden"].clone(),
+                h["reason"].clone(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        entries,
+        [
+            (Value::Null, json!("A"), json!(false), Value::Null),
+            (json!("A"), json!("B"), json!(true), json!("预算未定")),
+        ]
+    );
+    assert!(history[1]["at"].is_string() && history[1]["computed"] == "A");
+    // The manager, who sees the prospect too, gets the same history.
+    assert_eq!(prospect_data(&w.m1, &p)["grade_history"], history);
 }
 
 fn grade_is_computed_by_the_server_and_overwrites_are_kept_in_history(db: TestDb) {
