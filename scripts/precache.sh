@@ -24,4 +24,8 @@ sed -e "s|self.__TUOKE_PRECACHE__|${list}|" -e "s|self.__TUOKE_VERSION__|\"${ver
 grep -q '__TUOKE_' "$tmp" && { echo "precache: placeholders left in sw.js" >&2; rm -f "$tmp"; exit 1; }
 cat "$tmp" > "$sw"; rm -f "$tmp"
 echo "precache: ${#files[@]} files, version $version"
-node "$here/precompress.mjs" "$staging"
+# Brotli q11 of a debug build's wasm takes minutes and saves nothing on a dev machine: only
+# release builds get compressed siblings (the server sends a file as it is when it has none).
+if [ "${TRUNK_PROFILE:-release}" = "release" ]; then
+    node "$here/precompress.mjs" "$staging"
+fi
