@@ -8,14 +8,26 @@
 //!   effective grade. Won and lost prospects have no next contact.
 //! - **Monthly plan**: D and ungraded prospects count towards "develop new prospects"; a day
 //!   counts once per work type, however many activities were logged on it.
+//! - **Business day**: times are stored in UTC, but a contact's day is the day in China
+//!   (UTC+8, [`BUSINESS_UTC_OFFSET_SECS`]): a call at 07:30 in Shenzhen is that day's call,
+//!   not the previous day's. Server and phone use [`business_date`] alike.
 
 use std::collections::BTreeSet;
 
-use chrono::{Datelike, NaiveDate};
+use chrono::{DateTime, Datelike, FixedOffset, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
 use crate::types::{Grade, Status};
+
+/// The offset of the business day's time zone from UTC, in seconds (China Standard Time).
+pub const BUSINESS_UTC_OFFSET_SECS: i32 = 8 * 3600;
+
+/// The business day (SPEC §1: dates local, stored UTC) of an instant.
+pub fn business_date(at: DateTime<Utc>) -> NaiveDate {
+    let zone = FixedOffset::east_opt(BUSINESS_UTC_OFFSET_SECS).expect("offset within a day");
+    at.with_timezone(&zone).date_naive()
+}
 
 /// Contact interval in days per grade.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]

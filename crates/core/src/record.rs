@@ -8,7 +8,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
-use crate::cadence::{next_contact_due, AgendaInput, CadenceConfig};
+use crate::cadence::{business_date, next_contact_due, AgendaInput, CadenceConfig};
 use crate::fit::{target_fit, TargetFit};
 use crate::grading::GradeView;
 use crate::types::{Prospect, Stage, Status};
@@ -95,7 +95,7 @@ impl ProspectRecord {
             id: self.id,
             grade: self.grade.value,
             status: self.status,
-            created: self.created_at.date_naive(),
+            created: business_date(self.created_at),
             last_contact,
         }
     }
@@ -112,7 +112,7 @@ impl ProspectRecord {
         let d = derive(
             &prospect,
             status,
-            meta.created_at.date_naive(),
+            business_date(meta.created_at),
             last_contact,
             today,
             cfg,

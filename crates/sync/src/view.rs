@@ -20,7 +20,7 @@ use tuoke_core::activity::{ActivityLogArgs, NoteAddArgs};
 use tuoke_core::args::{
     ApprovalDecideArgs, ConcessionAddArgs, ObjectionAddArgs, QuizSubmitArgs, QuoteSubmitArgs,
 };
-use tuoke_core::cadence::CadenceConfig;
+use tuoke_core::cadence::{business_date, CadenceConfig};
 use tuoke_core::negotiation::quote_total;
 use tuoke_core::record::{derive, ProspectRecord, RecordMeta};
 use tuoke_core::stage::{request_move, MoveOutcome, StageMoveArgs};
@@ -325,9 +325,11 @@ impl LocalView {
         };
         match request_move(from, a.to, a.reason.as_deref()) {
             MoveOutcome::Applied { stage, status, .. } => {
+                let reason = a.reason.as_deref().map(str::trim).filter(|r| !r.is_empty());
                 set(&mut r.data, "stage", json!(stage));
                 set(&mut r.data, "status", json!(status));
                 set(&mut r.data, "pending_stage", Value::Null);
+                set(&mut r.data, "stage_reason", json!(reason));
             }
             MoveOutcome::PendingApproval { to, .. } => {
                 set(&mut r.data, "pending_stage", json!(to));
@@ -343,7 +345,7 @@ impl LocalView {
         let Some(r) = self.get_mut("prospect", prospect_id) else {
             return;
         };
-        let day = at.date_naive();
+        let day = business_date(at);
         if field::<NaiveDate>(&r.data, "last_contact").is_none_or(|last| day > last) {
             set(&mut r.data, "last_contact", json!(day));
             refresh_derived(&mut r.data, ctx.today);
@@ -372,7 +374,7 @@ fn refresh_derived(data: &mut Value, today: NaiveDate) {
         return;
     };
     let status = field::<Status>(data, "status").unwrap_or(Status::Open);
-    let created = field::<DateTime<Utc>>(data, "created_at").map_or(today, |c| c.date_naive());
+    let created = field::<DateTime<Utc>>(data, "created_at").map_or(today, business_date);
     let last_contact = field::<NaiveDate>(data, "last_contact");
     let d = derive(
         &prospect,

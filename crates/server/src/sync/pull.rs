@@ -8,6 +8,7 @@
 use chrono::Utc;
 use serde::Serialize;
 use serde_json::value::RawValue;
+use tuoke_core::cadence::business_date;
 use utoipa::ToSchema;
 
 use crate::auth::AuthUser;
@@ -66,7 +67,7 @@ pub async fn pull(
         return Err(PullError::ResetRequired { since, current });
     }
     let fetch = limit + 1;
-    let today = Utc::now().date_naive();
+    let today = business_date(Utc::now());
     let mut changes = Vec::new();
 
     let sql = format!(

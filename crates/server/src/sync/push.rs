@@ -12,6 +12,7 @@ use tuoke_core::args::{
     ApprovalDecideArgs, ConcessionAddArgs, ObjectionAddArgs, ProspectShareArgs, QuizSubmitArgs,
     QuoteSubmitArgs,
 };
+use tuoke_core::cadence::business_date;
 use tuoke_core::grading::{history_entry, GradeView};
 use tuoke_core::negotiation::{quote_total, validate_concession, warnings_for_next, Concession};
 use tuoke_core::quiz::{draw, grade_attempt};
@@ -456,7 +457,7 @@ impl Ctx<'_> {
             Err(e) => return Ok(Rejected(e.to_string())),
         };
         let id = put.id.to_string();
-        let today = self.now.date_naive();
+        let today = business_date(self.now);
         let existing = if self.absent.remove(&id) {
             None
         } else {
@@ -644,7 +645,7 @@ impl Ctx<'_> {
             return Ok(taken(&id));
         }
         // The latest contact drives the next contact due (core cadence, computed on pull).
-        let day = a.at.date_naive();
+        let day = business_date(a.at);
         if row.last_contact().is_none_or(|last| day > last) {
             self.tx
                 .exec(
@@ -676,7 +677,8 @@ impl Ctx<'_> {
             .collect();
         match request_move(from, a.to, a.reason.as_deref()) {
             MoveOutcome::Applied { stage, .. } => {
-                self.set_stage(&row, from, stage).await?;
+                self.set_stage(&row, from, stage, a.reason.as_deref())
+                    .await?;
                 Ok(Applied(warnings))
             }
             MoveOutcome::PendingApproval { to, rule } => {
@@ -717,18 +719,25 @@ impl Ctx<'_> {
         }
     }
 
-    /// Applies a stage change (clearing any pending request) and records it in the history.
+    /// Applies a stage change (clearing any pending request) with the reason given for it
+    /// (shown with the stage, e.g. why the deal was lost) and records it in the history.
     async fn set_stage(
         &mut self,
         row: &ProspectRow,
         from: Stage,
         to: Stage,
+        reason: Option<&str>,
     ) -> Result<(), sqlx::Error> {
         supersede_stage_approvals(self.tx, self.seq, &row.id, self.now).await?;
+        let reason = reason
+            .map(str::trim)
+            .filter(|r| !r.is_empty())
+            .map(str::to_owned);
         self.tx
             .exec(
-                "UPDATE prospects SET stage = $1, pending_stage = NULL WHERE id = $2",
-                args![to.code(), &row.id],
+                "UPDATE prospects SET stage = $1, pending_stage = NULL, stage_reason = $2 \
+                 WHERE id = $3",
+                args![to.code(), reason, &row.id],
             )
             .await?;
         touch_prospect(self.tx, self.seq, &row.id, self.now).await?;
@@ -766,7 +775,8 @@ impl Ctx<'_> {
                 if a.approve {
                     match decide_approval(current, to, true) {
                         Ok(stage) if stage != current => {
-                            self.set_stage(&row, current, stage).await?
+                            self.set_stage(&row, current, stage, approval.reason.as_deref())
+                                .await?
                         }
                         Ok(_) => {}
                         Err(rule) => return Ok(Rejected(rule.code().into())),

@@ -13,7 +13,7 @@ use crate::sync::{visibility, Seq};
 
 pub const PROSPECT_COLUMNS: &str = "p.id, p.owner_id, p.lead_list, p.data, p.stage, \
      p.pending_stage, p.last_contact, p.created_at, p.updated_at, p.version, p.seq, \
-     p.grade_history";
+     p.grade_history, p.stage_reason";
 
 #[derive(Debug, Clone, sqlx::FromRow)]
 pub struct ProspectRow {
@@ -30,6 +30,8 @@ pub struct ProspectRow {
     pub seq: i64,
     /// JSON array of `GradeHistoryEntry`, oldest first.
     pub grade_history: String,
+    /// The reason given for the move to the current stage (why it was lost, …).
+    pub stage_reason: Option<String>,
 }
 
 /// A stored value the schema should have kept valid; surfaced as a database error (503).
@@ -62,7 +64,7 @@ impl ProspectRow {
     }
 
     /// The pulled record (API.md "Prospect record as pulled"), derived parts computed now by
-    /// the core, plus `lead_list`, `last_contact` and `grade_history`.
+    /// the core, plus `lead_list`, `last_contact`, `grade_history` and `stage_reason`.
     pub fn to_json(&self, today: NaiveDate) -> Result<Value, sqlx::Error> {
         let id = Uuid::parse_str(&self.id).map_err(|e| corrupt("prospect id", e))?;
         let meta = RecordMeta {
@@ -88,6 +90,7 @@ impl ProspectRow {
             map.insert("lead_list".into(), Value::Bool(self.lead_list));
             map.insert("last_contact".into(), json!(self.last_contact));
             map.insert("grade_history".into(), Value::Array(self.grade_history()?));
+            map.insert("stage_reason".into(), json!(self.stage_reason));
         }
         Ok(value)
     }

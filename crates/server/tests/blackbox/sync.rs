@@ -438,7 +438,12 @@ fn stage_matrix_end_to_end_with_manager_approvals(db: TestDb) {
         "stage.move",
         json!({"prospect_id": q, "to": "lost", "reason": "chose another vendor"}),
     ));
-    assert_eq!(prospect_data(&w.rep1, &q)["status"], "lost");
+    let lost = prospect_data(&w.rep1, &q);
+    assert_eq!(lost["status"], "lost");
+    assert_eq!(
+        lost["stage_reason"], "chose another vendor",
+        "the lost reason is kept"
+    );
     let r = w
         .rep1
         .mutate("stage.move", json!({"prospect_id": q, "to": "demo"}));
@@ -447,7 +452,13 @@ fn stage_matrix_end_to_end_with_manager_approvals(db: TestDb) {
         &w.rep1
             .mutate("stage.move", json!({"prospect_id": q, "to": "lead"})),
     );
-    assert_eq!(prospect_data(&w.rep1, &q)["status"], "open");
+    let reopened = prospect_data(&w.rep1, &q);
+    assert_eq!(reopened["status"], "open");
+    assert_eq!(
+        reopened["stage_reason"],
+        Value::Null,
+        "a move without a reason clears it"
+    );
     // Every stage change is in the history.
     let history = w.rep1.get(&format!("/api/v1/prospects/{p}/history")).json();
     let stages: Vec<(String, String)> = history
