@@ -2,7 +2,7 @@
 //! sorting, and their form in the URL query (so the list comes back as the rep left it).
 //!
 //! Built for 10,000 prospects on a slow phone: the lowercase search text of each prospect is
-//! made once per list load ([`search_texts`]), each sort order once per list load
+//! made once per list load ([`SearchIndex`]), each sort order once per list load
 //! ([`order`]), and a keystroke only walks that order, testing each prospect's filters and
 //! text ([`select`]). Nothing here clones a summary; results are indices into the list.
 
@@ -197,20 +197,66 @@ impl From<&ListState> for ListQuery {
 }
 
 /// The lowercase text search looks at, per prospect: company, contacts' names and phones
-/// (also with digits only, so `075583000001` finds `0755-83000001`), products.
-pub fn search_texts(list: &[ProspectSummary]) -> Vec<String> {
-    list.iter()
-        .map(|s| {
-            let mut text = s.search_text();
-            for (_, phone) in &s.contacts {
-                if phone.chars().any(|c| !c.is_ascii_digit()) {
+/// (also with digits only, so `075583000001` finds `0755-83000001`), products; the text of
+/// [`ProspectSummary::search_text`] plus those digits. Built whenever the list loads, so it
+/// is one buffer for every prospect (not 10,000 strings) filled in one pass.
+#[derive(Debug, Default)]
+pub struct SearchIndex {
+    text: String,
+    /// Where each prospect's text ends in `text`.
+    ends: Vec<u32>,
+}
+
+impl SearchIndex {
+    pub fn new(list: &[ProspectSummary]) -> SearchIndex {
+        let size: usize = list
+            .iter()
+            .map(|s| s.company.len() + s.products.len() + s.contacts.len() * 40 + 2)
+            .sum();
+        let mut text = String::with_capacity(size);
+        let mut ends = Vec::with_capacity(list.len());
+        for s in list {
+            push_lower(&mut text, &s.company);
+            for (name, phone) in &s.contacts {
+                text.push('\n');
+                push_lower(&mut text, name);
+                text.push('\n');
+                push_lower(&mut text, phone);
+                if phone.bytes().any(|b| !b.is_ascii_digit()) {
                     text.push('\n');
                     text.extend(phone.chars().filter(char::is_ascii_digit));
                 }
             }
-            text
-        })
-        .collect()
+            text.push('\n');
+            push_lower(&mut text, &s.products);
+            ends.push(text.len() as u32);
+        }
+        SearchIndex { text, ends }
+    }
+
+    /// The search text of prospect `i`.
+    pub fn get(&self, i: usize) -> &str {
+        let start = if i == 0 { 0 } else { self.ends[i - 1] as usize };
+        &self.text[start..self.ends[i] as usize]
+    }
+}
+
+/// Appends `s` lowercased, as [`str::to_lowercase`] would, copying it as it is when it has
+/// nothing to lower (no ASCII capitals, and beyond ASCII only CJK, which has no case): most
+/// of what a prospect holds.
+fn push_lower(text: &mut String, s: &str) {
+    let caseless = |c: char| {
+        if c.is_ascii() {
+            !c.is_ascii_uppercase()
+        } else {
+            ('\u{2E80}'..='\u{9FFF}').contains(&c)
+        }
+    };
+    if s.chars().all(caseless) {
+        text.push_str(s);
+    } else {
+        text.extend(s.chars().flat_map(char::to_lowercase));
+    }
 }
 
 fn by_company(a: &ProspectSummary, b: &ProspectSummary) -> Ordering {
@@ -252,7 +298,7 @@ pub fn terms(query: &str) -> Vec<String> {
 /// The indices (from `order`) of the prospects that pass `filters` and contain every term.
 pub fn select(
     list: &[ProspectSummary],
-    texts: &[String],
+    texts: &SearchIndex,
     order: &[u32],
     filters: &Filters,
     terms: &[String],
@@ -262,7 +308,7 @@ pub fn select(
         .copied()
         .filter(|&i| {
             let i = i as usize;
-            filters.matches(&list[i]) && terms.iter().all(|t| texts[i].contains(t.as_str()))
+            filters.matches(&list[i]) && terms.iter().all(|t| texts.get(i).contains(t.as_str()))
         })
         .collect()
 }
@@ -323,7 +369,7 @@ mod tests {
     }
 
     fn run<'a>(list: &'a [ProspectSummary], state: &ListState) -> Vec<&'a str> {
-        let texts = search_texts(list);
+        let texts = SearchIndex::new(list);
         let order = order(list, state.sort);
         select(list, &texts, &order, &state.filters, &terms(&state.query))
             .into_iter()
@@ -349,6 +395,22 @@ mod tests {
         assert_eq!(run(&list, &searching("SCREWS")), ["2"]);
         assert_eq!(run(&list, &searching("  王总   pcb ")), ["1"]);
         assert!(run(&list, &searching("王总 screws")).is_empty());
+    }
+
+    #[test]
+    fn the_search_text_is_the_summarys_lowercased_text_plus_phone_digits() {
+        let mut s = prospect("1", "Σίσυφος ÄBC 华强 Ｆｕｌｌ");
+        s.contacts = vec![
+            ("Mr İ".into(), "0755-1".into()),
+            ("王".into(), "138".into()),
+        ];
+        s.products = "PCB 线路板".into();
+        let index = SearchIndex::new(&[prospect("0", "First"), s.clone()]);
+        assert_eq!(index.get(0), "first\n");
+        let text = index.get(1);
+        let expected = s.search_text();
+        assert!(text.starts_with(&expected[..expected.find("\n0755-1").unwrap()]));
+        assert_eq!(text.replace("\n07551", ""), expected);
     }
 
     #[test]

@@ -161,7 +161,7 @@ pub fn Prospects() -> Html {
     let key = list.clone().map(Ptr);
     let texts = use_memo(key.clone(), |list| {
         list.as_ref()
-            .map(|l| filter::search_texts(&l.0.prospects))
+            .map(|l| filter::SearchIndex::new(&l.0.prospects))
             .unwrap_or_default()
     });
     let order = use_memo((key.clone(), state.sort), |(list, sort)| {
