@@ -3,9 +3,11 @@
 pub mod icons;
 mod language_select;
 mod placeholder;
+pub mod prospect_row;
 mod status_bar;
 mod tab_bar;
 mod update_banner;
+pub mod virtual_list;
 
 pub use language_select::LanguageSelect;
 pub use placeholder::{Placeholder, PlaceholderProps};

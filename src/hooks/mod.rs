@@ -2,6 +2,7 @@
 
 mod use_online;
 mod use_sw_update;
+pub mod use_visible_range;
 
 pub use use_online::use_online;
 pub use use_sw_update::{use_sw_update, SwUpdate};

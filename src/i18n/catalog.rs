@@ -36,21 +36,6 @@ catalog! {
             "今天該聯絡誰，一目了然。",
             "Who to contact today, at a glance.",
         ],
-        TodayPlanned => [
-            "这里将显示：按客户等级节奏今天到期和已逾期的联系、待审批事项及结果、快捷操作（打电话、记笔记、登记联系），以及本月计划与 8/12/24/40 家客户、10/4/4/2 天标准的对比。",
-            "這裡將顯示：依客戶等級節奏今天到期和已逾期的聯絡、待審批事項及結果、快捷操作（打電話、記筆記、登記聯絡），以及本月計劃與 8/12/24/40 家客戶、10/4/4/2 天標準的對比。",
-            "This will show the contacts due today and overdue by each grade's cadence, pending approvals and their outcome, quick actions (call, note, log a contact), and this month's plan against the 8/12/24/40 accounts and 10/4/4/2 days norm.",
-        ],
-        ProspectsIntro => [
-            "你负责的全部潜在客户。",
-            "你負責的全部潛在客戶。",
-            "All the prospects you own.",
-        ],
-        ProspectsPlanned => [
-            "这里将提供：边输入边搜索（公司、联系人、电话、产品），按等级、阶段、目标市场符合度和名单来源筛选，按下次联系日期排序。",
-            "這裡將提供：邊輸入邊搜尋（公司、聯絡人、電話、產品），依等級、階段、目標市場符合度和名單來源篩選，依下次聯絡日期排序。",
-            "This will offer search as you type (company, contact, phone, products), filters by grade, stage, target-market fit and lead source, sorted by next contact due.",
-        ],
         CaptureIntro => [
             "两步记下拜访内容，离线也行。",
             "兩步記下拜訪內容，離線也行。",
@@ -60,16 +45,6 @@ catalog! {
             "这里将提供：拜访笔记（关联已有客户或当场新建）、按阶段的模板（初访收集清单、交流会议程计时、演示清单），以及工厂和名片照片。",
             "這裡將提供：拜訪筆記（關聯既有客戶或當場新建）、依階段的範本（初訪收集清單、交流會議程計時、演示清單），以及工廠和名片照片。",
             "This will offer visit notes (for an existing prospect or one created on the spot), stage-aware templates (first-visit checklist, timed exchange-meeting agenda, demo checklist) and photos of the factory or business cards.",
-        ],
-        PipelineIntro => [
-            "从名单到签约的每一个阶段。",
-            "從名單到簽約的每一個階段。",
-            "Every stage from lead list to signed contract.",
-        ],
-        PipelinePlanned => [
-            "这里将显示：各阶段的商机、需主管审批的阶段跳跃、待审批的正式报价，以及预计成交名单。",
-            "這裡將顯示：各階段的商機、需主管核准的階段跳躍、待核准的正式報價，以及預計成交名單。",
-            "This will show deals by stage, stage skips that need the manager's approval, formal quotes awaiting approval, and the expected closings.",
         ],
         MoreIntro => [
             "设置、培训与帮助。",
@@ -136,10 +111,7 @@ catalog! {
         LogoutConfirm => ["还有 {n} 条更改未同步。退出登录会删除本机数据，这些更改将丢失。", "還有 {n} 筆變更未同步。登出會刪除本機資料，這些變更將遺失。", "{n} changes are not synced yet. Signing out deletes this phone's data and they will be lost."],
         LogoutClean => ["退出登录会清除本机上的客户数据。", "登出會清除本機上的客戶資料。", "Signing out removes the customer data from this phone."],
         LogoutAnyway => ["仍然退出", "仍然登出", "Sign out anyway"],
-        ProspectsEmpty => ["还没有客户。在“记录”里新建第一个。", "還沒有客戶。在「記錄」裡新建第一個。", "No prospects yet. Create the first one under Capture."],
-        ProspectsCount => ["{n} 个客户", "{n} 個客戶", "{n} prospects"],
         PendingBadge => ["待同步", "待同步", "Not synced"],
-        NewProspect => ["新建客户", "新建客戶", "New prospect"],
         Loading => ["加载中…", "載入中…", "Loading…"],
         CaptureProspect => ["客户", "客戶", "Prospect"],
         CaptureNewProspect => ["＋ 新客户", "＋ 新客戶", "+ New prospect"],
@@ -153,7 +125,6 @@ catalog! {
         CompanyRequired => ["请填写公司名称。", "請填寫公司名稱。", "Enter the company name."],
         NoteRequired => ["请填写笔记内容。", "請填寫筆記內容。", "Write the note."],
         ContactNeedsName => ["填写电话时请同时填写联系人姓名。", "填寫電話時請同時填寫聯絡人姓名。", "Enter the contact's name with the phone number."],
-        NotesTitle => ["笔记", "筆記", "Notes"],
         NoNotes => ["还没有笔记。", "還沒有筆記。", "No notes yet."],
         Back => ["返回", "返回", "Back"],
         ShowMore => ["再显示 {n} 个", "再顯示 {n} 個", "Show {n} more"],

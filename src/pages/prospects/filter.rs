@@ -1,0 +1,507 @@
+//! What the Prospects list shows, as pure functions over the summaries: search, filters and
+//! sorting, and their form in the URL query (so the list comes back as the rep left it).
+//!
+//! Built for 10,000 prospects on a slow phone: the lowercase search text of each prospect is
+//! made once per list load ([`SearchIndex`]), each sort order once per list load
+//! ([`order`]), and a keystroke only walks that order, testing each prospect's filters and
+//! text ([`select`]). Nothing here clones a summary; results are indices into the list.
+
+use std::cmp::Ordering;
+
+use serde::{Deserialize, Serialize};
+use tuoke_core::fit::FitStatus;
+use tuoke_core::types::{Grade, LeadSource, Stage};
+use tuoke_sync::summary::ProspectSummary;
+
+/// The grade filter: one grade, or prospects without one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum GradeFilter {
+    Grade(Grade),
+    Ungraded,
+}
+
+impl GradeFilter {
+    /// The choices, in the order the filter offers them.
+    pub const ALL: [GradeFilter; 5] = [
+        GradeFilter::Grade(Grade::A),
+        GradeFilter::Grade(Grade::B),
+        GradeFilter::Grade(Grade::C),
+        GradeFilter::Grade(Grade::D),
+        GradeFilter::Ungraded,
+    ];
+
+    /// Its code in the URL and the filter's options.
+    pub fn code(self) -> &'static str {
+        match self {
+            GradeFilter::Grade(g) => g.code(),
+            GradeFilter::Ungraded => "none",
+        }
+    }
+
+    fn parse(code: &str) -> Option<GradeFilter> {
+        GradeFilter::ALL.into_iter().find(|g| g.code() == code)
+    }
+
+    fn matches(self, grade: Option<Grade>) -> bool {
+        match self {
+            GradeFilter::Grade(g) => grade == Some(g),
+            GradeFilter::Ungraded => grade.is_none(),
+        }
+    }
+}
+
+/// The filters of the list; `None` lets everything through.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Filters {
+    pub grade: Option<GradeFilter>,
+    pub stage: Option<Stage>,
+    pub fit: Option<FitStatus>,
+    pub source: Option<LeadSource>,
+}
+
+impl Filters {
+    /// Whether `s` passes every filter. A prospect without a fit check counts as "unknown".
+    pub fn matches(&self, s: &ProspectSummary) -> bool {
+        self.grade.is_none_or(|g| g.matches(s.grade))
+            && self.stage.is_none_or(|st| s.stage == st)
+            && self
+                .fit
+                .is_none_or(|f| s.fit.unwrap_or(FitStatus::Unknown) == f)
+            && self.source.is_none_or(|src| s.source == Some(src))
+    }
+
+    /// How many filters are set.
+    pub fn active(&self) -> usize {
+        [
+            self.grade.is_some(),
+            self.stage.is_some(),
+            self.fit.is_some(),
+            self.source.is_some(),
+        ]
+        .into_iter()
+        .filter(|set| *set)
+        .count()
+    }
+}
+
+/// The list's order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Sort {
+    /// Next contact due, soonest (most overdue) first; prospects without one (won, lost) last.
+    #[default]
+    Due,
+    /// Company name.
+    Company,
+    /// Most recently changed first.
+    Updated,
+}
+
+impl Sort {
+    /// Every order, as the sort menu offers them.
+    pub const ALL: [Sort; 3] = [Sort::Due, Sort::Company, Sort::Updated];
+
+    /// Its code in the URL and the menu's options.
+    pub fn code(self) -> &'static str {
+        match self {
+            Sort::Due => "due",
+            Sort::Company => "company",
+            Sort::Updated => "updated",
+        }
+    }
+
+    fn parse(code: &str) -> Option<Sort> {
+        Sort::ALL.into_iter().find(|s| s.code() == code)
+    }
+}
+
+/// Everything that decides what the list shows.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct ListState {
+    /// The search as typed.
+    pub query: String,
+    pub filters: Filters,
+    pub sort: Sort,
+}
+
+/// [`ListState`] as the URL query (`/prospects?q=…&stage=demo`); unknown codes are ignored.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct ListQuery {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub q: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub grade: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub stage: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub fit: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sort: Option<String>,
+}
+
+/// A code of a serde enum (`"demo"` for [`Stage::Demo`]).
+pub fn code_of<T: Serialize>(value: T) -> String {
+    serde_json::to_value(value)
+        .ok()
+        .and_then(|v| v.as_str().map(str::to_owned))
+        .unwrap_or_default()
+}
+
+fn parse_code<T: serde::de::DeserializeOwned>(code: &Option<String>) -> Option<T> {
+    code.as_ref()
+        .and_then(|c| serde_json::from_value(serde_json::Value::String(c.clone())).ok())
+}
+
+impl ListQuery {
+    /// The list of one stage (the Pipeline tab's links).
+    pub fn stage(stage: Stage) -> ListQuery {
+        ListQuery {
+            stage: Some(code_of(stage)),
+            ..ListQuery::default()
+        }
+    }
+
+    /// Nothing set: the whole list in its default order.
+    pub fn is_empty(&self) -> bool {
+        *self == ListQuery::default()
+    }
+}
+
+impl From<&ListQuery> for ListState {
+    fn from(q: &ListQuery) -> ListState {
+        ListState {
+            query: q.q.clone().unwrap_or_default(),
+            filters: Filters {
+                grade: q.grade.as_deref().and_then(GradeFilter::parse),
+                stage: parse_code(&q.stage),
+                fit: parse_code(&q.fit),
+                source: parse_code(&q.source),
+            },
+            sort: q.sort.as_deref().and_then(Sort::parse).unwrap_or_default(),
+        }
+    }
+}
+
+impl From<&ListState> for ListQuery {
+    fn from(s: &ListState) -> ListQuery {
+        ListQuery {
+            q: (!s.query.is_empty()).then(|| s.query.clone()),
+            grade: s.filters.grade.map(|g| g.code().to_owned()),
+            stage: s.filters.stage.map(code_of),
+            fit: s.filters.fit.map(code_of),
+            source: s.filters.source.map(code_of),
+            sort: (s.sort != Sort::default()).then(|| s.sort.code().to_owned()),
+        }
+    }
+}
+
+/// The lowercase text search looks at, per prospect: company, contacts' names and phones
+/// (also with digits only, so `075583000001` finds `0755-83000001`), products; the text of
+/// [`ProspectSummary::search_text`] plus those digits. Built whenever the list loads, so it
+/// is one buffer for every prospect (not 10,000 strings) filled in one pass.
+#[derive(Debug, Default)]
+pub struct SearchIndex {
+    text: String,
+    /// Where each prospect's text ends in `text`.
+    ends: Vec<u32>,
+}
+
+impl SearchIndex {
+    pub fn new(list: &[ProspectSummary]) -> SearchIndex {
+        let size: usize = list
+            .iter()
+            .map(|s| s.company.len() + s.products.len() + s.contacts.len() * 40 + 2)
+            .sum();
+        let mut text = String::with_capacity(size);
+        let mut ends = Vec::with_capacity(list.len());
+        for s in list {
+            push_lower(&mut text, &s.company);
+            for (name, phone) in &s.contacts {
+                text.push('\n');
+                push_lower(&mut text, name);
+                text.push('\n');
+                push_lower(&mut text, phone);
+                if phone.bytes().any(|b| !b.is_ascii_digit()) {
+                    text.push('\n');
+                    text.extend(phone.chars().filter(char::is_ascii_digit));
+                }
+            }
+            text.push('\n');
+            push_lower(&mut text, &s.products);
+            ends.push(text.len() as u32);
+        }
+        SearchIndex { text, ends }
+    }
+
+    /// The search text of prospect `i`.
+    pub fn get(&self, i: usize) -> &str {
+        let start = if i == 0 { 0 } else { self.ends[i - 1] as usize };
+        &self.text[start..self.ends[i] as usize]
+    }
+}
+
+/// Appends `s` lowercased, as [`str::to_lowercase`] would, copying it as it is when it has
+/// nothing to lower (no ASCII capitals, and beyond ASCII only CJK, which has no case): most
+/// of what a prospect holds.
+fn push_lower(text: &mut String, s: &str) {
+    let caseless = |c: char| {
+        if c.is_ascii() {
+            !c.is_ascii_uppercase()
+        } else {
+            ('\u{2E80}'..='\u{9FFF}').contains(&c)
+        }
+    };
+    if s.chars().all(caseless) {
+        text.push_str(s);
+    } else {
+        text.extend(s.chars().flat_map(char::to_lowercase));
+    }
+}
+
+fn by_company(a: &ProspectSummary, b: &ProspectSummary) -> Ordering {
+    a.company.cmp(&b.company).then_with(|| a.id.cmp(&b.id))
+}
+
+/// The indices of `list` in `sort` order.
+pub fn order(list: &[ProspectSummary], sort: Sort) -> Vec<u32> {
+    let mut order: Vec<u32> = (0..list.len() as u32).collect();
+    let at = |i: &u32| &list[*i as usize];
+    match sort {
+        Sort::Due => order.sort_unstable_by(|a, b| {
+            let (a, b) = (at(a), at(b));
+            // `None` (no contact due) sorts after every date.
+            match (a.next_contact_due, b.next_contact_due) {
+                (Some(x), Some(y)) => x.cmp(&y),
+                (Some(_), None) => Ordering::Less,
+                (None, Some(_)) => Ordering::Greater,
+                (None, None) => Ordering::Equal,
+            }
+            .then_with(|| by_company(a, b))
+        }),
+        Sort::Company => order.sort_unstable_by(|a, b| by_company(at(a), at(b))),
+        Sort::Updated => order.sort_unstable_by(|a, b| {
+            let (a, b) = (at(a), at(b));
+            b.updated_at
+                .cmp(&a.updated_at)
+                .then_with(|| by_company(a, b))
+        }),
+    }
+    order
+}
+
+/// The search's words, lowercased; a prospect must contain every one.
+pub fn terms(query: &str) -> Vec<String> {
+    query.split_whitespace().map(str::to_lowercase).collect()
+}
+
+/// The indices (from `order`) of the prospects that pass `filters` and contain every term.
+pub fn select(
+    list: &[ProspectSummary],
+    texts: &SearchIndex,
+    order: &[u32],
+    filters: &Filters,
+    terms: &[String],
+) -> Vec<u32> {
+    order
+        .iter()
+        .copied()
+        .filter(|&i| {
+            let i = i as usize;
+            filters.matches(&list[i]) && terms.iter().all(|t| texts.get(i).contains(t.as_str()))
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::NaiveDate;
+
+    fn prospect(id: &str, company: &str) -> ProspectSummary {
+        ProspectSummary {
+            id: id.into(),
+            company: company.into(),
+            products: String::new(),
+            contacts: vec![],
+            region: String::new(),
+            grade: None,
+            needs_confirmation: false,
+            stage: Stage::Lead,
+            status: tuoke_core::types::Status::Open,
+            pending_stage: None,
+            fit: None,
+            source: None,
+            next_contact_due: None,
+            last_contact: None,
+            owner_id: "u1".into(),
+            updated_at: None,
+            pending: false,
+        }
+    }
+
+    fn date(s: &str) -> Option<NaiveDate> {
+        Some(s.parse().unwrap())
+    }
+
+    fn sample() -> Vec<ProspectSummary> {
+        let mut a = prospect("1", "深圳华强电子");
+        a.contacts = vec![("王总".into(), "0755-83000001".into())];
+        a.products = "PCB 线路板".into();
+        a.grade = Some(Grade::A);
+        a.stage = Stage::FirstVisit;
+        a.fit = Some(FitStatus::In);
+        a.source = Some(LeadSource::Event);
+        a.next_contact_due = date("2026-03-09");
+        let mut b = prospect("2", "东莞精工五金");
+        b.contacts = vec![("李经理".into(), "13800000002".into())];
+        b.products = "Screws".into();
+        b.grade = Some(Grade::C);
+        b.fit = Some(FitStatus::Out);
+        b.source = Some(LeadSource::Telemarketing);
+        b.next_contact_due = date("2026-03-01");
+        let mut c = prospect("3", "宁波海天电器");
+        c.stage = Stage::Signed;
+        c.status = tuoke_core::types::Status::Won;
+        let mut d = prospect("4", "苏州恒力机械");
+        d.next_contact_due = date("2026-03-01");
+        vec![a, b, c, d]
+    }
+
+    fn run<'a>(list: &'a [ProspectSummary], state: &ListState) -> Vec<&'a str> {
+        let texts = SearchIndex::new(list);
+        let order = order(list, state.sort);
+        select(list, &texts, &order, &state.filters, &terms(&state.query))
+            .into_iter()
+            .map(|i| list[i as usize].id.as_str())
+            .collect()
+    }
+
+    fn searching(query: &str) -> ListState {
+        ListState {
+            query: query.into(),
+            ..ListState::default()
+        }
+    }
+
+    #[test]
+    fn search_finds_company_contact_phone_and_product_ignoring_case() {
+        let list = sample();
+        assert_eq!(run(&list, &searching("华强")), ["1"]);
+        assert_eq!(run(&list, &searching("李经理")), ["2"]);
+        assert_eq!(run(&list, &searching("83000001")), ["1"]);
+        assert_eq!(run(&list, &searching("075583000001")), ["1"]);
+        assert_eq!(run(&list, &searching("pcb")), ["1"]);
+        assert_eq!(run(&list, &searching("SCREWS")), ["2"]);
+        assert_eq!(run(&list, &searching("  王总   pcb ")), ["1"]);
+        assert!(run(&list, &searching("王总 screws")).is_empty());
+    }
+
+    #[test]
+    fn the_search_text_is_the_summarys_lowercased_text_plus_phone_digits() {
+        let mut s = prospect("1", "Σίσυφος ÄBC 华强 Ｆｕｌｌ");
+        s.contacts = vec![
+            ("Mr İ".into(), "0755-1".into()),
+            ("王".into(), "138".into()),
+        ];
+        s.products = "PCB 线路板".into();
+        let index = SearchIndex::new(&[prospect("0", "First"), s.clone()]);
+        assert_eq!(index.get(0), "first\n");
+        let text = index.get(1);
+        let expected = s.search_text();
+        assert!(text.starts_with(&expected[..expected.find("\n0755-1").unwrap()]));
+        assert_eq!(text.replace("\n07551", ""), expected);
+    }
+
+    #[test]
+    fn each_filter_narrows_the_list() {
+        let list = sample();
+        let with = |filters: Filters| {
+            run(
+                &list,
+                &ListState {
+                    filters,
+                    ..ListState::default()
+                },
+            )
+        };
+        let all = with(Filters::default());
+        assert_eq!(all.len(), 4);
+        let grade_a = with(Filters {
+            grade: Some(GradeFilter::Grade(Grade::A)),
+            ..Filters::default()
+        });
+        assert_eq!(grade_a, ["1"]);
+        let ungraded = with(Filters {
+            grade: Some(GradeFilter::Ungraded),
+            ..Filters::default()
+        });
+        assert_eq!(ungraded, ["4", "3"]);
+        let signed = with(Filters {
+            stage: Some(Stage::Signed),
+            ..Filters::default()
+        });
+        assert_eq!(signed, ["3"]);
+        // No fit check on record counts as "unknown".
+        let unknown = with(Filters {
+            fit: Some(FitStatus::Unknown),
+            ..Filters::default()
+        });
+        assert_eq!(unknown, ["4", "3"]);
+        let telemarketing = with(Filters {
+            source: Some(LeadSource::Telemarketing),
+            ..Filters::default()
+        });
+        assert_eq!(telemarketing, ["2"]);
+        let none = with(Filters {
+            grade: Some(GradeFilter::Grade(Grade::A)),
+            source: Some(LeadSource::Telemarketing),
+            ..Filters::default()
+        });
+        assert!(none.is_empty());
+    }
+
+    #[test]
+    fn due_order_puts_the_soonest_first_and_prospects_without_a_due_date_last() {
+        let list = sample();
+        // 2 and 4 are due on the same day: company name decides (东 < 苏 by code point).
+        assert_eq!(run(&list, &ListState::default()), ["2", "4", "1", "3"]);
+        let by_company = ListState {
+            sort: Sort::Company,
+            ..ListState::default()
+        };
+        assert_eq!(run(&list, &by_company), ["2", "3", "1", "4"]);
+    }
+
+    #[test]
+    fn the_state_round_trips_through_the_url_query() {
+        let state = ListState {
+            query: "王 pcb".into(),
+            filters: Filters {
+                grade: Some(GradeFilter::Ungraded),
+                stage: Some(Stage::FirstVisit),
+                fit: Some(FitStatus::Out),
+                source: Some(LeadSource::CallIn),
+            },
+            sort: Sort::Updated,
+        };
+        let query = ListQuery::from(&state);
+        assert_eq!(query.stage.as_deref(), Some("first_visit"));
+        assert_eq!(query.source.as_deref(), Some("call_in"));
+        assert_eq!(ListState::from(&query), state);
+        assert!(ListQuery::from(&ListState::default()).is_empty());
+        // Codes from an old or hand-edited link are ignored, not an error.
+        let odd = ListQuery {
+            stage: Some("nope".into()),
+            sort: Some("x".into()),
+            ..ListQuery::default()
+        };
+        assert_eq!(ListState::from(&odd), ListState::default());
+        assert_eq!(
+            ListState::from(&ListQuery::stage(Stage::Demo))
+                .filters
+                .stage,
+            Some(Stage::Demo)
+        );
+    }
+}

@@ -1,0 +1,449 @@
+//! The Prospects list: search as you type (company, contact, phone, products), filters by
+//! grade, stage, target fit and lead source, sorted by next contact due; offline, from the
+//! prospect summaries, and fast with 10,000 of them (see [`filter`] for how, and
+//! [`VirtualList`] for rendering only the rows on screen).
+//!
+//! The search and filters live in the URL query (and the tab's sessionStorage), so opening a
+//! prospect and coming back, or following a Pipeline link, shows the list as expected.
+
+mod filter;
+
+use std::rc::Rc;
+
+use tuoke_core::fit::FitStatus;
+use tuoke_core::types::{LeadSource, Stage};
+use web_sys::{HtmlInputElement, HtmlSelectElement};
+use yew::prelude::*;
+use yew_router::history::{BrowserHistory, History};
+use yew_router::prelude::*;
+
+pub use filter::ListQuery;
+use filter::{code_of, Filters, GradeFilter, ListState, Sort};
+
+use crate::app::Route;
+use crate::components::prospect_row::ProspectRow;
+use crate::components::virtual_list::VirtualList;
+use crate::i18n::{use_i18n, Key, ListKey};
+use crate::sync::{today, use_prospect_list, use_sync};
+
+/// Height of a row in CSS pixels (`.prow` in list.css says the same).
+const ROW_HEIGHT: u32 = 88;
+/// sessionStorage: the last search and filters (a `ListQuery` as JSON).
+const SAVED_STATE: &str = "tuoke.prospects.query";
+/// sessionStorage: the scroll position when a prospect was opened from the list.
+const SAVED_SCROLL: &str = "tuoke.prospects.scroll";
+
+/// An `Rc` compared by pointer: a memo over the 10,000-row list must not compare its contents.
+struct Ptr<T>(Rc<T>);
+
+impl<T> Clone for Ptr<T> {
+    fn clone(&self) -> Self {
+        Ptr(self.0.clone())
+    }
+}
+
+impl<T> PartialEq for Ptr<T> {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+enum Change {
+    Query(String),
+    Filters(Filters),
+    Sort(Sort),
+    ClearFilters,
+}
+
+#[derive(Clone, PartialEq)]
+struct Model(ListState);
+
+impl Reducible for Model {
+    type Action = Change;
+    fn reduce(self: Rc<Self>, change: Change) -> Rc<Self> {
+        let mut s = self.0.clone();
+        match change {
+            Change::Query(q) => s.query = q,
+            Change::Filters(f) => s.filters = f,
+            Change::Sort(sort) => s.sort = sort,
+            Change::ClearFilters => s.filters = Filters::default(),
+        }
+        Rc::new(Model(s))
+    }
+}
+
+fn session() -> Option<web_sys::Storage> {
+    gloo::utils::window().session_storage().ok().flatten()
+}
+
+/// The list as the URL asks for it; without a query, as the rep last left it in this tab.
+fn initial_state() -> ListState {
+    let location = BrowserHistory::new().location();
+    let query = location.query::<ListQuery>().unwrap_or_default();
+    if !query.is_empty() {
+        return ListState::from(&query);
+    }
+    session()
+        .and_then(|s| s.get_item(SAVED_STATE).ok().flatten())
+        .and_then(|json| serde_json::from_str::<ListQuery>(&json).ok())
+        .map(|q| ListState::from(&q))
+        .unwrap_or_default()
+}
+
+/// Writes the state into the URL (replacing the entry: typing is not navigation) and the
+/// tab's sessionStorage.
+fn remember(state: &ListState, navigator: Option<&Navigator>) {
+    let query = ListQuery::from(state);
+    let current = BrowserHistory::new()
+        .location()
+        .query::<ListQuery>()
+        .unwrap_or_default();
+    if let Some(nav) = navigator.filter(|_| current != query) {
+        if query.is_empty() {
+            nav.replace(&Route::Prospects);
+        } else {
+            let _ = nav.replace_with_query(&Route::Prospects, &query);
+        }
+    }
+    if let (Some(s), Ok(json)) = (session(), serde_json::to_string(&query)) {
+        let _ = s.set_item(SAVED_STATE, &json);
+    }
+}
+
+#[component]
+pub fn Prospects() -> Html {
+    let i18n = use_i18n();
+    let navigator = use_navigator();
+    let list = use_prospect_list();
+    let model = use_reducer_eq(|| Model(initial_state()));
+    let state = &model.0;
+    let filters_open = use_state_eq(|| false);
+    let search = use_node_ref();
+
+    // The search box is uncontrolled (re-renders never touch what is typed); it starts with
+    // the remembered search.
+    {
+        let (search, query) = (search.clone(), state.query.clone());
+        use_effect_with((), move |_| {
+            if let Some(input) = search.cast::<HtmlInputElement>() {
+                input.set_value(&query);
+            }
+        });
+    }
+    // Remember the state; a new search or filter starts at the top of the list.
+    {
+        let navigator = navigator.clone();
+        let first = use_mut_ref(|| true);
+        use_effect_with(state.clone(), move |state| {
+            remember(state, navigator.as_ref());
+            if !std::mem::replace(&mut *first.borrow_mut(), false) {
+                let window = gloo::utils::window();
+                if window.scroll_y().unwrap_or(0.0) > 0.0 {
+                    window.scroll_to_with_x_and_y(0.0, 0.0);
+                }
+            }
+        });
+    }
+    // Back from a prospect opened here: the list scrolls to where it was.
+    use_effect_with(list.is_some(), |loaded| {
+        if *loaded {
+            if let Some(s) = session() {
+                if let Ok(Some(y)) = s.get_item(SAVED_SCROLL) {
+                    let _ = s.remove_item(SAVED_SCROLL);
+                    if let Ok(y) = y.parse::<f64>() {
+                        gloo::utils::window().scroll_to_with_x_and_y(0.0, y);
+                    }
+                }
+            }
+        }
+    });
+
+    let key = list.clone().map(Ptr);
+    let texts = use_memo(key.clone(), |list| {
+        list.as_ref()
+            .map(|l| filter::SearchIndex::new(&l.0.prospects))
+            .unwrap_or_default()
+    });
+    let order = use_memo((key.clone(), state.sort), |(list, sort)| {
+        list.as_ref()
+            .map(|l| filter::order(&l.0.prospects, *sort))
+            .unwrap_or_default()
+    });
+    let selected = use_memo(
+        (
+            key,
+            Ptr(texts.clone()),
+            Ptr(order.clone()),
+            state.filters,
+            filter::terms(&state.query),
+        ),
+        |(list, texts, order, filters, terms)| match list {
+            Some(l) => filter::select(&l.0.prospects, &texts.0, &order.0, filters, terms),
+            None => Vec::new(),
+        },
+    );
+
+    let oninput = {
+        let model = model.clone();
+        Callback::from(move |e: InputEvent| {
+            let input: HtmlInputElement = e.target_unchecked_into();
+            model.dispatch(Change::Query(input.value()));
+        })
+    };
+    // Enter puts the phone's keyboard away to show the results.
+    let onkeydown = Callback::from(|e: KeyboardEvent| {
+        if e.key() == "Enter" {
+            let input: HtmlInputElement = e.target_unchecked_into();
+            let _ = input.blur();
+        }
+    });
+    let toggle = {
+        let open = filters_open.clone();
+        Callback::from(move |_| open.set(!*open))
+    };
+    let clear = {
+        let model = model.clone();
+        Callback::from(move |_| model.dispatch(Change::ClearFilters))
+    };
+    // Opening a prospect from the list: remember where the list was scrolled.
+    let onclick_list = Callback::from(|e: MouseEvent| {
+        let on_link = e
+            .target_dyn_into::<web_sys::Element>()
+            .and_then(|t| t.closest("a").ok().flatten())
+            .is_some();
+        if on_link {
+            if let (Some(s), Ok(y)) = (session(), gloo::utils::window().scroll_y()) {
+                let _ = s.set_item(SAVED_SCROLL, &y.to_string());
+            }
+        }
+    });
+
+    let active = state.filters.active();
+    let toggle_label = if active > 0 {
+        i18n.fmt(ListKey::FiltersActive, &[("n", &active.to_string())])
+    } else {
+        i18n.t(ListKey::Filters).to_owned()
+    };
+    let total = list.as_ref().map_or(0, |l| l.prospects.len());
+    let count = if selected.len() == total {
+        i18n.fmt(ListKey::Count, &[("n", &total.to_string())])
+    } else {
+        i18n.fmt(
+            ListKey::CountFiltered,
+            &[
+                ("n", &selected.len().to_string()),
+                ("total", &total.to_string()),
+            ],
+        )
+    };
+
+    let sync = use_sync();
+    let first_sync = sync
+        .state
+        .status
+        .as_ref()
+        .is_none_or(|s| s.last_synced_at.is_none());
+    let body = match &list {
+        None => html! { <p class="hint" role="status">{ i18n.t(Key::Loading) }</p> },
+        // A phone that never synced has not received the rep's prospects yet.
+        Some(l) if l.prospects.is_empty() && first_sync => html! {
+            <p class="hint" role="status">{ i18n.t(ListKey::FirstSync) }</p>
+        },
+        Some(l) if l.prospects.is_empty() => html! {
+            <div class="card empty" data-testid="prospects-empty">
+                <p>{ i18n.t(ListKey::Empty) }</p>
+                <div class="actions">
+                    <Link<Route> to={Route::Capture} classes="button primary">{ i18n.t(ListKey::CaptureFirst) }</Link<Route>>
+                </div>
+            </div>
+        },
+        Some(_) if selected.is_empty() => html! {
+            <div class="card empty" data-testid="prospects-no-match">
+                <p>{ i18n.t(ListKey::NoMatch) }</p>
+                if active > 0 {
+                    <div class="actions">
+                        <button type="button" class="secondary" onclick={clear.clone()}>{ i18n.t(ListKey::ClearFilters) }</button>
+                    </div>
+                }
+            </div>
+        },
+        Some(l) => {
+            let (l, selected, today) = (l.clone(), selected.clone(), today());
+            let n = selected.len();
+            let row = Callback::from(move |i: usize| {
+                let s = &l.prospects[selected[i] as usize];
+                html! {
+                    <ProspectRow key={s.id.clone()} summary={s.clone()} index={i} of={n}
+                                 row_height={ROW_HEIGHT} {today} />
+                }
+            });
+            html! {
+                <VirtualList count={n} row_height={ROW_HEIGHT} {row} class="prospect-list"
+                             label={i18n.t(Key::TabProspects)} testid="prospect-list"
+                             onclick={onclick_list} />
+            }
+        }
+    };
+
+    html! {
+        <section class="screen prospects" aria-labelledby="prospects-title">
+            <h1 id="prospects-title">{ i18n.t(Key::TabProspects) }</h1>
+            <div class="list-tools">
+                <label class="sr-only" for="prospect-search">{ i18n.t(ListKey::SearchLabel) }</label>
+                <input id="prospect-search" ref={search} type="search" {oninput} {onkeydown}
+                       placeholder={i18n.t(ListKey::SearchPlaceholder)} autocomplete="off"
+                       enterkeyhint="search" data-testid="prospect-search" />
+                <div class="tools-row">
+                    <span class="count" role="status" data-testid="prospect-count">{ count }</span>
+                    <button type="button" class="secondary" onclick={toggle}
+                            aria-expanded={(*filters_open).to_string()} aria-controls="prospect-filters"
+                            data-testid="filters-toggle">{ toggle_label }</button>
+                </div>
+                if *filters_open {
+                    <FilterPanel state={state.clone()} model={model.dispatcher()} />
+                }
+            </div>
+            { body }
+        </section>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct FilterPanelProps {
+    state: ListState,
+    model: UseReducerDispatcher<Model>,
+}
+
+/// The filters and the sort order.
+#[component]
+fn FilterPanel(props: &FilterPanelProps) -> Html {
+    let i18n = use_i18n();
+    let f = props.state.filters;
+    let any = || (String::new(), i18n.t(ListKey::Any).to_owned());
+    let set = |apply: fn(&mut Filters, &str)| {
+        let (model, f) = (props.model.clone(), f);
+        Callback::from(move |code: String| {
+            let mut next = f;
+            apply(&mut next, &code);
+            model.dispatch(Change::Filters(next));
+        })
+    };
+    let grades: Vec<(String, String)> = std::iter::once(any())
+        .chain(GradeFilter::ALL.into_iter().map(|g| {
+            let label = match g {
+                GradeFilter::Grade(grade) => i18n.fmt(ListKey::GradeLabel, &[("g", grade.code())]),
+                GradeFilter::Ungraded => i18n.t(ListKey::Ungraded).to_owned(),
+            };
+            (g.code().to_owned(), label)
+        }))
+        .collect();
+    let stages: Vec<(String, String)> = std::iter::once(any())
+        .chain(
+            Stage::ALL
+                .into_iter()
+                .map(|s| (code_of(s), i18n.t(ListKey::stage(s)).to_owned())),
+        )
+        .collect();
+    let fits: Vec<(String, String)> = std::iter::once(any())
+        .chain(
+            [FitStatus::In, FitStatus::Out, FitStatus::Unknown]
+                .into_iter()
+                .map(|s| (code_of(s), i18n.t(ListKey::fit(s)).to_owned())),
+        )
+        .collect();
+    let sources: Vec<(String, String)> = std::iter::once(any())
+        .chain(
+            LeadSource::ALL
+                .into_iter()
+                .map(|s| (code_of(s), i18n.t(ListKey::source(s)).to_owned())),
+        )
+        .collect();
+    let sorts: Vec<(String, String)> = Sort::ALL
+        .into_iter()
+        .map(|s| {
+            let key = match s {
+                Sort::Due => ListKey::SortDue,
+                Sort::Company => ListKey::SortCompany,
+                Sort::Updated => ListKey::SortUpdated,
+            };
+            (s.code().to_owned(), i18n.t(key).to_owned())
+        })
+        .collect();
+    let on_sort = {
+        let model = props.model.clone();
+        Callback::from(move |code: String| {
+            let sort = Sort::ALL
+                .into_iter()
+                .find(|s| s.code() == code)
+                .unwrap_or_default();
+            model.dispatch(Change::Sort(sort));
+        })
+    };
+    let clear = {
+        let model = props.model.clone();
+        Callback::from(move |_| model.dispatch(Change::ClearFilters))
+    };
+    html! {
+        <div id="prospect-filters" class="filters" data-testid="filters">
+            <FilterSelect id="filter-grade" label={i18n.t(ListKey::FilterGrade)} options={grades}
+                value={f.grade.map(|g| g.code().to_owned()).unwrap_or_default()}
+                onchange={set(|f, c| f.grade = GradeFilter::ALL.into_iter().find(|g| g.code() == c))} />
+            <FilterSelect id="filter-stage" label={i18n.t(ListKey::FilterStage)} options={stages}
+                value={f.stage.map(code_of).unwrap_or_default()}
+                onchange={set(|f, c| f.stage = Stage::ALL.into_iter().find(|s| code_of(*s) == c))} />
+            <FilterSelect id="filter-fit" label={i18n.t(ListKey::FilterFit)} options={fits}
+                value={f.fit.map(code_of).unwrap_or_default()}
+                onchange={set(|f, c| f.fit = [FitStatus::In, FitStatus::Out, FitStatus::Unknown].into_iter().find(|s| code_of(*s) == c))} />
+            <FilterSelect id="filter-source" label={i18n.t(ListKey::FilterSource)} options={sources}
+                value={f.source.map(code_of).unwrap_or_default()}
+                onchange={set(|f, c| f.source = LeadSource::ALL.into_iter().find(|s| code_of(*s) == c))} />
+            <FilterSelect id="sort" label={i18n.t(ListKey::SortBy)} options={sorts}
+                value={props.state.sort.code()} onchange={on_sort} />
+            <div class="filters-clear">
+                <button type="button" class="secondary" onclick={clear} disabled={f.active() == 0}
+                        data-testid="filters-clear">{ i18n.t(ListKey::ClearFilters) }</button>
+            </div>
+        </div>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct FilterSelectProps {
+    id: AttrValue,
+    label: AttrValue,
+    /// `(code, label)`; the empty code means "any".
+    options: Vec<(String, String)>,
+    value: AttrValue,
+    onchange: Callback<String>,
+}
+
+/// A labelled select whose shown value follows `value` (also after "clear filters").
+#[component]
+fn FilterSelect(props: &FilterSelectProps) -> Html {
+    let select = use_node_ref();
+    {
+        let select = select.clone();
+        use_effect_with(props.value.clone(), move |value| {
+            if let Some(s) = select.cast::<HtmlSelectElement>() {
+                s.set_value(value);
+            }
+        });
+    }
+    let onchange = {
+        let cb = props.onchange.clone();
+        Callback::from(move |e: Event| {
+            let s: HtmlSelectElement = e.target_unchecked_into();
+            cb.emit(s.value());
+        })
+    };
+    html! {
+        <div class="filter">
+            <label class="field-label" for={props.id.clone()}>{ props.label.clone() }</label>
+            <select id={props.id.clone()} ref={select} {onchange} data-testid={props.id.clone()}>
+                { for props.options.iter().map(|(code, label)| html! {
+                    <option key={code.clone()} value={code.clone()}>{ label.clone() }</option>
+                }) }
+            </select>
+        </div>
+    }
+}
