@@ -52,6 +52,7 @@ catalog! {
         ConfirmRequestHint => ["这一步需要主管批准。申请先保存在本机，同步后送交主管；批准前阶段保持不变。", "這一步需要主管核准。申請先保存在本機，同步後送交主管；核准前階段保持不變。", "This move needs your manager's approval. The request is saved on this phone and goes to your manager when it syncs; the stage stays as it is until then."],
         ConfirmReplacesPending => ["这会取代正在等待批准的申请（{stage}）。", "這會取代正在等待核准的申請（{stage}）。", "This replaces the request waiting for approval ({stage})."],
         ReasonOptional => ["原因（可选）", "原因（選填）", "Reason (optional)"],
+        ReasonKeptAsNote => ["填写的原因会另存为一条笔记。", "填寫的原因會另存為一條筆記。", "The reason you give is also kept as a note."],
         ReasonForManager => ["给主管的说明（可选）", "給主管的說明（選填）", "Note for your manager (optional)"],
         Confirm => ["确认", "確認", "Confirm"],
         SendRequest => ["提交申请", "提交申請", "Send request"],

@@ -90,9 +90,19 @@ test("a lead's stage bar marks first visit allowed, exchange and demo as needing
     assert.equal(await b.page.locator('button[data-testid="stage-row-quote"]').count(), 0);
     await screenshot(b.page, "stage-bar-lead");
 
-    await b.page.getByTestId("stage-row-first_visit").click();
+    // Escape backs out without saving anything.
     const dialog = b.page.getByTestId("stage-dialog");
+    await b.page.getByTestId("stage-row-first_visit").click();
     await dialog.getByRole("heading", { name: "推进到“初访”？" }).waitFor();
+    await b.page.keyboard.press("Escape");
+    await dialog.waitFor({ state: "hidden" });
+    await expectStage(b.page, "lead");
+    assert.equal(await b.page.getByTestId("sync-status").getAttribute("data-pending"), "0");
+
+    await b.page.getByTestId("stage-row-first_visit").click();
+    await dialog.getByRole("heading", { name: "推进到“初访”？" }).waitFor();
+    // The reason is optional here: the confirm button has the focus, no keyboard pops up.
+    assert.equal(await b.page.evaluate(() => document.activeElement?.dataset.testid), "stage-dialog-confirm");
     await screenshot(b.page, "stage-confirm-first-visit");
     await dialog.getByTestId("stage-dialog-confirm").click();
     await b.page.getByTestId("stage-message").filter({ hasText: "已推进到“初访”。" }).waitFor();
@@ -199,6 +209,7 @@ test("marking a deal lost needs a reason; the lost deal shows the reason and ret
     await b.page.getByTestId("stage-mark-lost").click();
     const dialog = b.page.getByTestId("stage-dialog");
     await dialog.getByRole("heading", { name: "将这个商机标记为失败？" }).waitFor();
+    assert.equal(await b.page.evaluate(() => document.activeElement?.dataset.testid), "stage-dialog-reason");
     await dialog.getByTestId("stage-dialog-confirm").click();
     await dialog.getByTestId("stage-dialog-error").filter({ hasText: "请填写失败原因。" }).waitFor();
     await expectStage(b.page, "lead");

@@ -12,7 +12,7 @@ use serde::Deserialize;
 use tuoke_core::activity::{NoteAddArgs, NoteKind};
 use tuoke_core::i18n::Lang;
 use tuoke_core::stage::{
-    move_kind, soft_gate_warnings, verdict, MoveKind, Rule, StageMoveArgs, Verdict,
+    move_kind, soft_gate_warnings, verdict, MoveKind, Rule, StageMoveArgs, Verdict, Warning,
 };
 use tuoke_core::types::{Prospect, Stage, Status};
 use tuoke_sync::protocol::Mutation;
@@ -53,6 +53,24 @@ impl Ask {
             Ask::Reopen => Stage::Lead,
         }
     }
+}
+
+/// What the confirmation sheet says.
+struct DialogView {
+    title: String,
+    hint: Option<&'static str>,
+    /// The rule gating the move.
+    rule: Option<&'static str>,
+    /// The pending request this move replaces.
+    replaces: Option<String>,
+    warnings: Vec<Warning>,
+    /// The reason's label.
+    label: &'static str,
+    confirm: StageKey,
+    /// The reason is required (lost).
+    required: bool,
+    /// The move needs the manager's approval (the reason goes to the manager).
+    gated: bool,
 }
 
 /// How one stage of the bar looks from the current stage.
@@ -505,7 +523,7 @@ pub fn StageSection(props: &SectionProps) -> Html {
         } else {
             StageKey::Confirm
         };
-        (
+        DialogView {
             title,
             hint,
             rule,
@@ -513,8 +531,9 @@ pub fn StageSection(props: &SectionProps) -> Html {
             warnings,
             label,
             confirm,
-            a == Ask::Lost,
-        )
+            required: a == Ask::Lost,
+            gated,
+        }
     });
 
     html! {
@@ -549,7 +568,7 @@ pub fn StageSection(props: &SectionProps) -> Html {
                 </div>
             }
             <dialog ref={dialog} class="sheet" onclose={on_close} aria-labelledby="stage-dialog-title" data-testid="stage-dialog">
-                if let Some((title, hint, rule, replaces, warnings, label, confirm, required)) = dialog_body {
+                if let Some(DialogView { title, hint, rule, replaces, warnings, label, confirm, required, gated }) = dialog_body {
                     <form class="form" onsubmit={on_confirm} novalidate=true>
                         <h2 id="stage-dialog-title">{ title }</h2>
                         if let Some(rule) = rule {
@@ -572,17 +591,24 @@ pub fn StageSection(props: &SectionProps) -> Html {
                             </div>
                         }
                         <label class="field-label" for="stage-reason">{ label }</label>
+                        // The modal focuses the reason only when it is required: an optional
+                        // one would pop the keyboard up for nothing.
                         <textarea id="stage-reason" ref={reason.clone()} rows="3" required={required}
+                            autofocus={required}
                             aria-invalid={(required && dialog_error.is_some()).then_some("true")}
                             aria-describedby={dialog_error.is_some().then_some("stage-dialog-error")}
                             placeholder={required.then(|| i18n.t(StageKey::LostReasonHint))}
                             data-testid="stage-dialog-reason" />
+                        if !gated {
+                            <p class="hint">{ i18n.t(StageKey::ReasonKeptAsNote) }</p>
+                        }
                         if let Some(err) = (*dialog_error).clone() {
                             <p class="error" role="alert" id="stage-dialog-error" data-testid="stage-dialog-error">{ err }</p>
                         }
                         <div class="actions">
                             <button type="button" class="secondary" onclick={on_cancel} data-testid="stage-dialog-cancel">{ i18n.t(crate::i18n::Key::Cancel) }</button>
-                            <button type="submit" class={if required { "danger" } else { "primary" }} disabled={*busy} data-testid="stage-dialog-confirm">
+                            <button type="submit" class={if required { "danger" } else { "primary" }} disabled={*busy}
+                                autofocus={!required} data-testid="stage-dialog-confirm">
                                 { if *busy { i18n.t(StageKey::Saving) } else { i18n.t(confirm) } }
                             </button>
                         </div>
