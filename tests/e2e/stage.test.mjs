@@ -312,13 +312,14 @@ test("logging a phone call moves the next contact due and appears in the timelin
 test("correcting a note appends a new note that names the corrected one and leaves the old note unchanged", async () => {
   const id = await newProspect("笔记更正测试电子厂");
   const noteId = randomUUID();
-  await push("rep1", [["note.add", { id: noteId, prospect_id: id, body: "客户有 300 个品号，用 Excel 管库存", kind: "visit", taken_at: new Date(Date.now() - 3_600_000).toISOString() }]]);
+  await push("rep1", [["note.add", { id: noteId, prospect_id: id, body: "客户有 300 个品号，用 Excel 管库存", kind: "visit", attachment_ids: [randomUUID(), randomUUID()], taken_at: new Date(Date.now() - 3_600_000).toISOString() }]]);
   const b = await launch();
   try {
     await signIn(b.page, server.url);
     await openSection(b.page, id, "activity");
     const old = b.page.locator(`[data-testid="timeline-entry"][data-id="${noteId}"]`);
     await old.getByTestId("entry-body").filter({ hasText: "300 个品号" }).waitFor();
+    assert.equal(await old.getByTestId("entry-photos").textContent(), "📷 2 张照片");
     await old.getByTestId("note-correct").click();
     const body = old.getByTestId("correction-body");
     await b.page.waitForFunction(() => document.querySelector('[data-testid="correction-body"]')?.value.startsWith("更正 "));
