@@ -248,7 +248,6 @@ catalog! {
         HistoryEmpty => ["等级还没有变化过。", "等級還沒有變化過。", "The grade has not changed yet."],
         HistoryChange => ["由 {from} 变为 {to}", "由 {from} 變為 {to}", "from {from} to {to}"],
         HistoryUpgrade => ["升级", "昇級", "Upgrade"],
-        HistoryPending => ["待同步", "待同步", "Not synced yet"],
         HistoryComputed => ["系统计算：{g}", "系統計算：{g}", "computed: {g}"],
     }
 }

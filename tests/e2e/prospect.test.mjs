@@ -110,6 +110,14 @@ test("a profile edit sends only the changed fields, once; bad input is refused n
     assert.match(await b.page.getByTestId("fit-reasons").innerText(), /年营业额未填写/);
 
     await b.page.getByTestId("profile-edit").click();
+    // The company name is required (the core's rule); nothing typed elsewhere is lost.
+    await b.page.getByTestId("field-company").fill(" ");
+    await b.page.getByTestId("field-region").fill("广东佛山");
+    await b.page.getByTestId("profile-save").click();
+    await b.page.getByTestId("error-company").filter({ hasText: "必填" }).waitFor();
+    assert.equal(await b.page.getByTestId("field-region").inputValue(), "广东佛山");
+    await b.page.getByTestId("field-company").fill("佛山顺达机械有限公司");
+    await b.page.getByTestId("field-region").fill("华南");
     await b.page.getByTestId("field-employees").fill("三百五");
     await b.page.getByTestId("field-annual_revenue_cny").fill("1.5亿");
     await b.page.getByTestId("preview-annual_revenue_cny").filter({ hasText: "1.5 亿元" }).waitFor();
@@ -180,6 +188,7 @@ test("an edit made while the server is unreachable survives a reload and then sy
     assert.equal(await entry.getAttribute("data-pending"), "true");
     assert.match(await entry.innerText(), /由 未分级 变为 B/);
     await expectPending(b.page, 2);
+    await entry.evaluate((el) => el.scrollIntoView({ block: "center" }));
     await screenshot(b.page, "prospect-grade-pending-history");
 
     await b.page.unroute("**/api/v1/sync/**");
@@ -361,7 +370,7 @@ test("grading: the questionnaire previews and saves the grade with its explanati
     // Clearing the override goes back to the computed grade.
     await b.page.getByTestId("override-clear").click();
     await b.page.waitForFunction(() => document.querySelector('[data-testid="grade-card"]')?.dataset.grade === "C");
-    await b.page.getByTestId("grade-history").scrollIntoViewIfNeeded();
+    await b.page.getByTestId("grade-history").evaluate((el) => el.scrollIntoView({ block: "center" }));
     await screenshot(b.page, "prospect-grade-history");
     await expectPending(b.page, 0);
     p = (await rep.pullAll()).find((c) => c.id === id).data;

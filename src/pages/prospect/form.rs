@@ -230,9 +230,14 @@ pub fn errors_of(i18n: &I18n, e: &PatchError) -> Errors {
 pub type Draft = BTreeMap<&'static str, String>;
 
 /// A form draft as component state: every keystroke is applied to the latest draft (a
-/// reducer, so two quick events never overwrite each other).
+/// reducer, so two quick events never overwrite each other). It remembers what the form
+/// started from, so a save sends only the fields the rep touched: a field changed on
+/// another phone meanwhile is not overwritten with this phone's old copy.
 #[derive(Debug, Clone, Default, PartialEq)]
-pub struct DraftState(pub Draft);
+pub struct DraftState {
+    values: Draft,
+    base: Draft,
+}
 
 /// Changes to a [`DraftState`].
 pub enum DraftAction {
@@ -248,10 +253,13 @@ impl Reducible for DraftState {
         match action {
             DraftAction::Set(name, value) => {
                 let mut next = (*self).clone();
-                next.0.insert(name, value);
+                next.values.insert(name, value);
                 Rc::new(next)
             }
-            DraftAction::Reset(draft) => Rc::new(DraftState(draft)),
+            DraftAction::Reset(draft) => Rc::new(DraftState {
+                values: draft.clone(),
+                base: draft,
+            }),
         }
     }
 }
@@ -259,7 +267,12 @@ impl Reducible for DraftState {
 impl DraftState {
     /// The text of a field (`""` when never set).
     pub fn get(&self, name: &str) -> AttrValue {
-        AttrValue::from(self.0.get(name).cloned().unwrap_or_default())
+        AttrValue::from(self.values.get(name).cloned().unwrap_or_default())
+    }
+
+    /// The rep changed this field since the form opened.
+    pub fn touched(&self, name: &str) -> bool {
+        self.values.get(name) != self.base.get(name)
     }
 }
 
@@ -786,6 +799,27 @@ mod tests {
     fn tel_links_keep_digits_and_separators_only() {
         assert_eq!(tel_href("0755-8300 0001"), "tel:0755-83000001");
         assert_eq!(tel_href("+86 (20) 1234"), "tel:+86(20)1234");
+    }
+
+    fn i18n(lang: Lang) -> I18n {
+        I18n {
+            lang,
+            set_lang: Callback::noop(),
+        }
+    }
+
+    #[test]
+    fn amounts_read_in_the_units_of_each_language() {
+        let (hans, hant, en) = (i18n(Lang::ZhHans), i18n(Lang::ZhHant), i18n(Lang::En));
+        assert_eq!(format_money(&hans, 120_000_000), "1.2 亿元");
+        assert_eq!(format_money(&hant, 120_000_000), "1.2 億元");
+        assert_eq!(format_money(&en, 120_000_000), "CNY 120 M");
+        assert_eq!(format_money(&hans, 45_000_000), "4,500 万元");
+        assert_eq!(format_money(&hans, 800_000), "80 万元");
+        assert_eq!(format_money(&en, 800_000), "CNY 800,000");
+        assert_eq!(format_money(&en, 2_500_000_000), "CNY 2.5 B");
+        assert_eq!(format_money(&hans, -5_000_000), "-500 万元");
+        assert_eq!(format_money(&hans, 3_000), "3,000 元");
     }
 
     #[test]

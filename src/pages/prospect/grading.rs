@@ -599,7 +599,7 @@ fn history(record: &ViewRecord) -> Vec<GradeHistoryEntry> {
                 .collect()
         })
         .unwrap_or_default();
-    entries.sort_by(|a, b| b.at.cmp(&a.at));
+    entries.sort_by_key(|e| std::cmp::Reverse(e.at));
     entries
 }
 
@@ -650,15 +650,16 @@ fn History(props: &HistoryProps) -> Html {
             }
             <ol class="history">
                 { for shown.iter().enumerate().map(|(i, (e, pending))| {
-                    let when = if *pending {
-                        i18n.t(P::HistoryPending).to_owned()
-                    } else {
+                    // The pending entry has no time yet: its "not synced" badge says when.
+                    let when = (!*pending).then(|| {
                         e.at.with_timezone(&chrono::Local).format("%Y-%m-%d %H:%M").to_string()
-                    };
+                    });
                     html! {
                         <li key={i} class={classes!("history-entry", pending.then_some("pending"), e.is_upgrade().then_some("upgrade"))}
                             data-testid="history-entry" data-pending={pending.to_string()} data-upgrade={e.is_upgrade().to_string()}>
-                            <span class="when">{ when }</span>
+                            if let Some(when) = when {
+                                <time class="when" datetime={e.at.to_rfc3339()}>{ when }</time>
+                            }
                             <span class="change">
                                 { i18n.fmt(P::HistoryChange, &[("from", grade_text(e.from).as_str()), ("to", grade_text(e.to).as_str())]) }
                             </span>
@@ -684,5 +685,84 @@ fn History(props: &HistoryProps) -> Html {
                 }) }
             </ol>
         </section>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn record(data: Value, pending: bool) -> ViewRecord {
+        ViewRecord {
+            entity: "prospect".into(),
+            id: "p".into(),
+            data,
+            pending,
+        }
+    }
+
+    fn view(value: Option<Grade>, computed: Option<Grade>, reason: Option<&str>) -> GradeView {
+        GradeView {
+            value,
+            computed,
+            needs_confirmation: false,
+            overridden: reason.is_some(),
+            override_reason: reason.map(str::to_owned),
+            basis: GradeBasis::SingleRow,
+            missing: vec![],
+            candidates: vec![],
+            contract_grade: None,
+            explanation: vec![],
+        }
+    }
+
+    #[test]
+    fn a_missing_grade_history_is_empty() {
+        assert!(history(&record(json!({"company": "x"}), false)).is_empty());
+        assert!(history(&record(json!({"grade_history": null}), false)).is_empty());
+    }
+
+    #[test]
+    fn grade_history_is_newest_first_and_skips_unreadable_entries() {
+        let data = json!({"grade_history": [
+            {"at": "2026-01-01T00:00:00Z", "from": null, "to": "C", "computed": "C", "overridden": false, "reason": null},
+            {"at": "2026-03-01T00:00:00Z", "from": "B", "to": "A", "computed": "A", "overridden": false, "reason": null},
+            {"at": "not a time"},
+            {"at": "2026-02-01T00:00:00Z", "from": "C", "to": "B", "computed": "B", "overridden": false, "reason": null},
+        ]});
+        let entries = history(&record(data, false));
+        let tos: Vec<_> = entries.iter().map(|e| e.to).collect();
+        assert_eq!(tos, vec![Some(Grade::A), Some(Grade::B), Some(Grade::C)]);
+        assert!(entries[0].is_upgrade());
+    }
+
+    #[test]
+    fn an_unsynced_change_heads_the_history_only_when_the_grade_changes() {
+        let at = Utc::now();
+        let entries = history(&record(
+            json!({"grade_history": [
+                {"at": "2026-02-01T00:00:00Z", "from": "C", "to": "B", "computed": "B", "overridden": false, "reason": null},
+            ]}),
+            true,
+        ));
+        // Same grade, no override: an edit of another field adds no entry.
+        assert!(pending_entry(&entries, &view(Some(Grade::B), Some(Grade::B), None), at).is_none());
+        // B → A computed: an upgrade.
+        let e = pending_entry(&entries, &view(Some(Grade::A), Some(Grade::A), None), at).unwrap();
+        assert_eq!((e.from, e.to), (Some(Grade::B), Some(Grade::A)));
+        assert!(e.is_upgrade());
+        // An override to the same letter is still a change, with its reason.
+        let e = pending_entry(
+            &entries,
+            &view(Some(Grade::B), Some(Grade::C), Some("boss said so")),
+            at,
+        )
+        .unwrap();
+        assert!(e.overridden && !e.is_upgrade());
+        assert_eq!(e.reason.as_deref(), Some("boss said so"));
+        // No history yet: a first grade is an entry from "ungraded".
+        let e = pending_entry(&[], &view(Some(Grade::D), Some(Grade::D), None), at).unwrap();
+        assert_eq!(e.from, None);
+        assert!(pending_entry(&[], &view(None, None, None), at).is_none());
     }
 }

@@ -393,11 +393,14 @@ fn CategoryCard(props: &CategoryProps) -> Html {
         );
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
-            // The category's object is replaced as a whole; keys the form does not know
-            // (none today) are kept as stored.
+            // The category's object is replaced as a whole: it is the stored one (as it is
+            // now, with changes from elsewhere) with the fields the rep touched.
             let mut object = values.clone();
             let mut bad = BTreeMap::new();
             for s in specs(c) {
+                if !draft.touched(s.name) {
+                    continue;
+                }
                 match value_of(s.kind, &draft.get(s.name)) {
                     Ok(Value::Null) => {
                         object.remove(s.key);

@@ -273,11 +273,13 @@ fn ProfileCard(props: &ProfileCardProps) -> Html {
         );
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
-            // Only what changed goes into the patch: a field edited on another phone
-            // meanwhile is not overwritten with this phone's old copy.
+            // Only the fields the rep touched, and only when they differ from the record.
             let mut patch = Map::new();
             let mut bad = std::collections::BTreeMap::new();
             for spec in GROUPS.iter().flat_map(|(_, specs)| specs.iter()) {
+                if !draft.touched(spec.name) {
+                    continue;
+                }
                 match value_of(spec.kind, &draft.get(spec.name)) {
                     Ok(new) => {
                         if values.get(spec.name).unwrap_or(&Value::Null) != &new {
