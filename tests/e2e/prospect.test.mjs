@@ -5,7 +5,7 @@
 // in English and traditional Chinese.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { api, expectPending, launch, screenshot, signIn, startServer } from "./lib/harness.mjs";
+import { api, expectPending, launch, screenshot, signIn, startServer, waitForServiceWorker } from "./lib/harness.mjs";
 
 let server;
 let rep;
@@ -156,25 +156,28 @@ test("a profile edit sends only the changed fields, once; bad input is refused n
   }
 });
 
-test("an edit made while the server is unreachable survives a reload and then syncs", async () => {
+test("a profile edit and an override made offline survive a reload and sync once the phone is back online", async () => {
   const b = await launch();
   try {
     const id = await createProspect({ company: "中山恒通电器厂" });
     await signIn(b.page, server.url);
+    await waitForServiceWorker(b.page);
     await openProspect(b.page, id);
-    // No connection to the server: pushes fail as they do offline in a factory.
-    await b.page.route("**/api/v1/sync/**", (route) => route.abort("internetdisconnected"));
+    await b.context.setOffline(true);
+    await b.page.getByTestId("net-status").filter({ hasText: "离线" }).waitFor();
     await b.page.getByTestId("profile-edit").click();
     await b.page.getByTestId("field-current_system").fill("用友 T3");
     await choose(b.page, "field-informatized-true");
     await b.page.getByTestId("profile-save").click();
     await saved(b.page);
     await b.page.getByTestId("pending-badge").waitFor();
+
+    // Offline reload: the service worker serves the app, IndexedDB still has the edit.
     await b.page.reload();
     await b.page.getByTestId("fact-current_system").filter({ hasText: "用友 T3" }).waitFor({ timeout: 15_000 });
     await b.page.getByTestId("pending-badge").waitFor();
     await expectPending(b.page, 1);
-    await screenshot(b.page, "prospect-profile-unsynced");
+    await screenshot(b.page, "prospect-profile-offline");
 
     // The grade history shows the override as the pending newest entry until it syncs.
     await b.page.getByTestId("section-grade").click();
@@ -191,13 +194,16 @@ test("an edit made while the server is unreachable survives a reload and then sy
     await entry.evaluate((el) => el.scrollIntoView({ block: "center" }));
     await screenshot(b.page, "prospect-grade-pending-history");
 
-    await b.page.unroute("**/api/v1/sync/**");
-    await b.page.reload();
+    await b.context.setOffline(false);
     await expectPending(b.page, 0);
     const p = (await rep.pullAll()).find((c) => c.id === id).data;
     assert.equal(p.current_system, "用友 T3");
     assert.equal(p.informatized, true);
     assert.deepEqual(p.grade_override, { grade: "B", reason: "已上用友，合同年底到期" });
+    const history = await fieldHistory(id);
+    assert.equal(history.filter((h) => h.field === "current_system").length, 1);
+    assert.equal(history.filter((h) => h.field === "grade_override").length, 1);
+    assert.deepEqual(b.errors.filter((e) => !e.includes("ERR_INTERNET_DISCONNECTED")), []);
   } finally {
     await b.close();
   }
@@ -257,7 +263,9 @@ test("key information: filling fields raises completeness and shrinks the ask-ne
     assert.equal(await b.page.getByTestId("man-money").getAttribute("data-verdict"), "unknown");
     await screenshot(b.page, "prospect-keyinfo-empty");
 
-    await b.page.getByTestId("keyinfo-edit-schedule").click();
+    // Tapping a question opens the category's form at that field.
+    await b.page.getByTestId("ask-next-schedule").getByRole("button", { name: "客户何时签约？" }).click();
+    await b.page.waitForFunction(() => document.activeElement?.dataset.testid === "field-schedule.contract");
     await b.page.getByTestId("field-schedule.selection_start").fill("2027-01-15");
     await b.page.getByTestId("field-schedule.contract").fill("2027-04-30");
     await b.page.getByTestId("keyinfo-save-schedule").click();

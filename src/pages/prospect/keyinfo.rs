@@ -11,6 +11,7 @@ use std::rc::Rc;
 use serde_json::{Map, Value};
 use tuoke_core::keyinfo::{category_report, man_check, report, Category, KeyItem};
 use tuoke_core::types::{ManAnswers, Prospect, Tri};
+use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use super::form::{
@@ -242,6 +243,18 @@ fn code(c: Category) -> &'static str {
     }
 }
 
+/// The category's name on its jump chip.
+fn short_label(c: Category) -> P {
+    match c {
+        Category::Schedule => P::ChipSchedule,
+        Category::Budget => P::ChipBudget,
+        Category::Requirement => P::ChipRequirement,
+        Category::Decision => P::ChipDecision,
+        Category::Competition => P::ChipCompetition,
+        Category::Evaluation => P::ChipEvaluation,
+    }
+}
+
 /// The stored object of a category.
 fn stored(p: &Prospect, c: Category) -> Map<String, Value> {
     let value = match c {
@@ -255,6 +268,17 @@ fn stored(p: &Prospect, c: Category) -> Map<String, Value> {
     match value {
         Ok(Value::Object(map)) => map,
         _ => Map::new(),
+    }
+}
+
+/// Puts the cursor in a field of an open form (by its draft name).
+fn focus_field(name: &str) {
+    let id = super::form::field_id(name);
+    let element = gloo::utils::document()
+        .get_element_by_id(&id)
+        .or_else(|| gloo::utils::document().get_element_by_id(&format!("{id}-0")));
+    if let Some(el) = element.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
+        let _ = el.focus();
     }
 }
 
@@ -296,6 +320,16 @@ pub fn KeyInfoSection(props: &SectionProps) -> Html {
                 data-percent={percent.clone()} data-questions={all.next_questions.len().to_string()}>
                 <h2 id="keyinfo-title">{ i18n.t(P::KeyInfoTitle) }</h2>
                 <Meter percent={all.percent} label={i18n.t(P::KeyInfoTitle)} />
+                <ul class="category-chips">
+                    { for all.categories.iter().map(|r| html! {
+                        <li key={code(r.category)}>
+                            <a href={format!("#cat-{}", code(r.category))} class={classes!("chip", r.is_complete().then_some("complete"))}>
+                                { i18n.t(short_label(r.category)) }
+                                <span class="count">{ format!("{}/{}", r.known, r.total) }</span>
+                            </a>
+                        </li>
+                    }) }
+                </ul>
                 <p class="meter-text" data-testid="keyinfo-overall">
                     { i18n.fmt(P::KeyInfoOverall, &[("p", percent.as_str()), ("k", all.known.to_string().as_str()), ("t", all.total.to_string().as_str())]) }
                 </p>
@@ -361,22 +395,39 @@ fn CategoryCard(props: &CategoryProps) -> Html {
     let title = c.label().get(i18n.lang);
     let cat = code(c);
 
-    let start = {
-        let (draft, errors, values, onopen) = (
+    // Opens the form; `Some(field)` (a tapped question) puts the cursor in that field.
+    let focus = use_state(|| None::<&'static str>);
+    let open = {
+        let (draft, errors, values, onopen, focus) = (
             draft.dispatcher(),
             errors.clone(),
             values.clone(),
             props.onopen.clone(),
+            focus.clone(),
         );
-        Callback::from(move |_: MouseEvent| {
+        Callback::from(move |field: Option<&'static str>| {
             let d = specs(c)
                 .iter()
                 .map(|s| (s.name, draft_text(values.get(s.key))))
                 .collect();
             draft.dispatch(DraftAction::Reset(d));
             errors.set(Errors::default());
+            focus.set(field);
             onopen.emit(Some(c));
         })
+    };
+    {
+        let focus = focus.clone();
+        use_effect_with((props.editing, *focus), move |(editing, field)| {
+            if let (true, Some(field)) = (*editing, field) {
+                focus_field(field);
+                focus.set(None);
+            }
+        });
+    }
+    let start = {
+        let open = open.clone();
+        Callback::from(move |_: MouseEvent| open.emit(None))
     };
     let cancel = {
         let onopen = props.onopen.clone();
@@ -500,8 +551,17 @@ fn CategoryCard(props: &CategoryProps) -> Html {
                     <div class="ask-next">
                         <h4>{ i18n.t(P::AskNext) }</h4>
                         <ul data-testid={format!("ask-next-{cat}")}>
-                            { for rep.missing.iter().map(|k| html! {
-                                <li key={format!("{k:?}")} data-testid="ask-next">{ k.question().get(i18n.lang) }</li>
+                            { for rep.missing.iter().map(|k| {
+                                let field = specs(c).iter().find(|s| s.item == *k).map(|s| s.name);
+                                let onclick = {
+                                    let open = open.clone();
+                                    Callback::from(move |_: MouseEvent| open.emit(field))
+                                };
+                                html! {
+                                    <li key={format!("{k:?}")} data-testid="ask-next">
+                                        <button type="button" class="ask" {onclick}>{ k.question().get(i18n.lang) }</button>
+                                    </li>
+                                }
                             }) }
                         </ul>
                     </div>

@@ -260,7 +260,10 @@ fn SectionTabs(props: &SectionTabsProps) -> Html {
                             }
                             e.prevent_default();
                             if let Some(n) = &navigator {
+                                // Replace, not push: Back leaves the prospect instead of
+                                // stepping through its tabs. The new section starts at its top.
                                 n.replace(&route);
+                                gloo::utils::window().scroll_to_with_x_and_y(0.0, 0.0);
                             }
                         })
                     };
