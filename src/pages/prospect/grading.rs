@@ -301,7 +301,12 @@ fn Questionnaire(props: &QuestionnaireProps) -> Html {
                 patch.insert("informatized".into(), json!(current.informatized));
             }
             let edits = edits.clone();
-            if let Err(err) = put.save(patch, Callback::from(move |_| edits.set(None))) {
+            // Once saved, the rep sees the grade the answers gave, at the top.
+            let done = Callback::from(move |_| {
+                edits.set(None);
+                gloo::utils::window().scroll_to_with_x_and_y(0.0, 0.0);
+            });
+            if let Err(err) = put.save(patch, done) {
                 put.fail(format!(
                     "{}: {}",
                     err.field,
