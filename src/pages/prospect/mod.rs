@@ -3,8 +3,11 @@
 //! ([`use_prospect`]) and hands it to the section shown.
 
 mod activity;
+mod contacts;
+mod form;
 mod grading;
 mod keyinfo;
+mod labels;
 mod overview;
 mod stage;
 
@@ -12,7 +15,10 @@ use std::fmt;
 use std::rc::Rc;
 use std::str::FromStr;
 
-use tuoke_sync::view::LocalView;
+use tuoke_core::fit::{FitStatus, TargetFit};
+use tuoke_core::grading::GradeView;
+use tuoke_core::types::Stage;
+use tuoke_sync::view::{LocalView, ViewRecord};
 use yew::prelude::*;
 use yew_router::prelude::*;
 
@@ -99,6 +105,7 @@ pub struct ProspectPageProps {
 pub fn ProspectPage(props: &ProspectPageProps) -> Html {
     let i18n = use_i18n();
     let deal = use_prospect(props.id.clone());
+    let feedback = form::FeedbackSlot(use_state(|| None));
     let Some(deal) = deal else {
         return html! { <section class="screen"><p class="hint" role="status">{ i18n.t(Key::Loading) }</p></section> };
     };
@@ -129,20 +136,147 @@ pub fn ProspectPage(props: &ProspectPageProps) -> Html {
     };
     html! {
         <section class="screen prospect-screen" aria-labelledby="prospect-title">
-            <h1 id="prospect-title" data-testid="prospect-title">{ company }</h1>
-            <nav class="section-tabs" aria-label={i18n.t(ProfileKey::Sections)}>
+            <header class="prospect-head">
+                <h1 id="prospect-title" data-testid="prospect-title">{ company }</h1>
+                <HeaderBadges record={prospect.clone()} />
+            </header>
+            <SectionTabs id={props.id.clone()} current={props.section} />
+            <ContextProvider<form::FeedbackSlot> context={feedback.clone()}>
+                <div class="prospect-body" id="prospect-section">
+                    { body }
+                </div>
+            </ContextProvider<form::FeedbackSlot>>
+            <form::Toast slot={feedback} />
+        </section>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct HeaderBadgesProps {
+    record: ViewRecord,
+}
+
+/// Grade (with its needs-confirmation and override marks), stage, target fit and "not
+/// synced", in one wrapping row.
+#[component]
+fn HeaderBadges(props: &HeaderBadgesProps) -> Html {
+    let i18n = use_i18n();
+    let record = &props.record;
+    let grade: Option<GradeView> = form::part(record, "grade");
+    let stage: Option<Stage> = form::part(record, "stage");
+    let pending_stage: Option<Stage> = form::part(record, "pending_stage");
+    let fit: Option<TargetFit> = form::part(record, "target_fit");
+    let grade_badge = grade.map(|g| {
+        let letter = g.value.map_or("–", |v| v.code());
+        let mut said = match g.value {
+            Some(v) => i18n.fmt(ProfileKey::GradeIs, &[("g", v.code())]),
+            None => i18n.t(ProfileKey::Ungraded).to_owned(),
+        };
+        if g.needs_confirmation {
+            said = format!("{said} · {}", i18n.t(ProfileKey::NeedsConfirmation));
+        }
+        if g.overridden {
+            said = format!("{said} · {}", i18n.t(ProfileKey::OverriddenMark));
+        }
+        let class = classes!(
+            "grade-badge",
+            g.value
+                .map(|v| format!("grade-{}", v.code().to_ascii_lowercase())),
+            g.needs_confirmation.then_some("unsure")
+        );
+        html! {
+            <span class={class} data-testid="header-grade" data-grade={g.value.map(|v| v.code())}
+                data-needs-confirmation={g.needs_confirmation.to_string()} title={said.clone()}>
+                <span aria-hidden="true">{ letter }
+                    if g.needs_confirmation { <sup class="unsure-mark">{ "?" }</sup> }
+                    if g.overridden { <sup class="override-mark">{ "✎" }</sup> }
+                </span>
+                <span class="visually-hidden">{ said }</span>
+            </span>
+        }
+    });
+    let stage_badge = stage.map(|s| {
+        let text = match pending_stage {
+            Some(p) => i18n.fmt(
+                ProfileKey::StagePendingTo,
+                &[("s", i18n.t(labels::stage(s))), ("p", i18n.t(labels::stage(p)))],
+            ),
+            None => i18n.t(labels::stage(s)).to_owned(),
+        };
+        html! {
+            <span class="badge stage-badge" data-testid="header-stage">
+                <span class="visually-hidden">{ i18n.t(ProfileKey::StageLabel) }{ " " }</span>{ text }
+            </span>
+        }
+    });
+    let fit_badge = fit.map(|f| {
+        let status = match f.status {
+            FitStatus::In => "in",
+            FitStatus::Out => "out",
+            FitStatus::Unknown => "unknown",
+        };
+        html! {
+            <span class={classes!("badge", "fit-badge", format!("fit-{status}"))} data-testid="header-fit" data-fit={status}>
+                { i18n.t(labels::fit_status(f.status)) }
+            </span>
+        }
+    });
+    html! {
+        <div class="head-badges">
+            { for grade_badge }
+            { for stage_badge }
+            { for fit_badge }
+            if record.pending {
+                <span class="badge pending" data-testid="pending-badge">{ i18n.t(Key::PendingBadge) }</span>
+            }
+        </div>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct SectionTabsProps {
+    id: String,
+    current: Section,
+}
+
+/// The section tabs: real links (each section has its URL), scrollable sideways when the
+/// labels do not fit, the current one marked with `aria-current`.
+#[component]
+fn SectionTabs(props: &SectionTabsProps) -> Html {
+    let i18n = use_i18n();
+    let navigator = use_navigator();
+    html! {
+        <nav class="section-tabs" aria-label={i18n.t(ProfileKey::Sections)}>
+            <ul>
                 { for Section::ALL.into_iter().map(|s| {
-                    let current = s == props.section;
+                    let current = s == props.current;
+                    let route = Route::ProspectSection { id: props.id.clone(), section: s };
+                    let href = route.to_path();
+                    let onclick = {
+                        let navigator = navigator.clone();
+                        Callback::from(move |e: MouseEvent| {
+                            if e.ctrl_key() || e.meta_key() || e.shift_key() || e.button() != 0 {
+                                return;
+                            }
+                            e.prevent_default();
+                            if let Some(n) = &navigator {
+                                // Replace, not push: Back leaves the prospect instead of
+                                // stepping through its tabs. The new section starts at its top.
+                                n.replace(&route);
+                                gloo::utils::window().scroll_to_with_x_and_y(0.0, 0.0);
+                            }
+                        })
+                    };
                     html! {
-                        <Link<Route>
-                            to={Route::ProspectSection { id: props.id.clone(), section: s }}
-                            classes={classes!("section-tab", current.then_some("current"))}>
-                            <span aria-current={current.then_some("page")} data-testid={format!("section-{s}")}>{ i18n.t(s.label()) }</span>
-                        </Link<Route>>
+                        <li key={s.code()}>
+                            <a {href} {onclick} class={classes!("section-tab", current.then_some("current"))}
+                                aria-current={current.then_some("page")} data-testid={format!("section-{s}")}>
+                                { i18n.t(s.label()) }
+                            </a>
+                        </li>
                     }
                 }) }
-            </nav>
-            { body }
-        </section>
+            </ul>
+        </nav>
     }
 }

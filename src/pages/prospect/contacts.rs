@@ -1,0 +1,281 @@
+//! The prospect's contact people (SPEC §3: boss, IT, CIO, key people) with tap-to-call;
+//! adding, editing and removing one saves the whole `contacts` list as one patch.
+
+use std::rc::Rc;
+
+use serde_json::{json, Map};
+use tuoke_core::types::{Contact, ContactRole};
+use yew::prelude::*;
+
+use super::form::{
+    draft_text, on_field, tel_href, use_focus_first_error, use_put, Check, Choice, DraftAction,
+    DraftState, Errors, Field, Kind,
+};
+use super::labels;
+use crate::i18n::{use_i18n, Key, ProfileKey as P};
+
+/// Which contact the form edits.
+#[derive(Clone, Copy, PartialEq)]
+enum Editing {
+    None,
+    New,
+    At(usize),
+}
+
+const NAME: &str = "contact.name";
+const ROLE: &str = "contact.role";
+const TITLE: &str = "contact.title";
+const PHONE: &str = "contact.phone";
+const EMAIL: &str = "contact.email";
+const INVITED: &str = "contact.invited";
+
+fn role_code(role: Option<ContactRole>) -> String {
+    role.and_then(|r| serde_json::to_value(r).ok())
+        .map(|v| draft_text(Some(&v)))
+        .unwrap_or_default()
+}
+
+fn text(draft: &DraftState, name: &str) -> Option<String> {
+    let t = draft.get(name).trim().to_owned();
+    (!t.is_empty()).then_some(t)
+}
+
+/// The contact the form describes (validated by the core when saved).
+fn contact_of(draft: &DraftState) -> Contact {
+    Contact {
+        name: draft.get(NAME).trim().to_owned(),
+        role: serde_json::from_value(json!(draft.get(ROLE).as_str())).ok(),
+        title: text(draft, TITLE),
+        phone: text(draft, PHONE),
+        email: text(draft, EMAIL),
+        invited: (draft.get(INVITED) == "true").then_some(true),
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct ContactsProps {
+    pub id: String,
+    pub contacts: Rc<Vec<Contact>>,
+}
+
+#[component]
+pub fn Contacts(props: &ContactsProps) -> Html {
+    let i18n = use_i18n();
+    let put = use_put(&props.id);
+    let editing = use_state(|| Editing::None);
+    let confirm_remove = use_state(|| false);
+    let draft = use_reducer(DraftState::default);
+    let errors = use_state(Errors::default);
+    let form_ref = use_focus_first_error(&errors);
+    let contacts = props.contacts.clone();
+
+    let open = {
+        let (editing, draft, errors, confirm_remove, contacts) = (
+            editing.clone(),
+            draft.dispatcher(),
+            errors.clone(),
+            confirm_remove.clone(),
+            contacts.clone(),
+        );
+        Callback::from(move |which: Editing| {
+            let c = match which {
+                Editing::At(i) => contacts.get(i).cloned().unwrap_or_default(),
+                _ => Contact::default(),
+            };
+            let d = [
+                (NAME, c.name.clone()),
+                (ROLE, role_code(c.role)),
+                (TITLE, c.title.clone().unwrap_or_default()),
+                (PHONE, c.phone.clone().unwrap_or_default()),
+                (EMAIL, c.email.clone().unwrap_or_default()),
+                (
+                    INVITED,
+                    if c.invited == Some(true) { "true" } else { "" }.to_owned(),
+                ),
+            ]
+            .into_iter()
+            .collect();
+            draft.dispatch(DraftAction::Reset(d));
+            errors.set(Errors::default());
+            confirm_remove.set(false);
+            editing.set(which);
+        })
+    };
+
+    // Saves the list with the edited contact replaced, added or (`remove`) taken out.
+    let save = {
+        let (editing, draft, errors, put, i18n, contacts) = (
+            editing.clone(),
+            draft.clone(),
+            errors.clone(),
+            put.clone(),
+            i18n.clone(),
+            contacts.clone(),
+        );
+        Callback::from(move |remove: bool| {
+            let mut list = (*contacts).clone();
+            let at = match *editing {
+                Editing::None => return,
+                Editing::New => {
+                    list.push(Contact::default());
+                    list.len() - 1
+                }
+                Editing::At(i) if i < list.len() => i,
+                Editing::At(_) => return,
+            };
+            if remove {
+                list.remove(at);
+            } else {
+                list[at] = contact_of(&draft);
+            }
+            let mut patch = Map::new();
+            if list != *contacts {
+                patch.insert("contacts".into(), json!(list));
+            }
+            let done = {
+                let editing = editing.clone();
+                Callback::from(move |_| editing.set(Editing::None))
+            };
+            if let Err(e) = put.save(patch, done) {
+                // The core names the contact (`contacts[2].name`); the form shows one contact.
+                let field = if e.field.ends_with(".name") {
+                    NAME
+                } else {
+                    "contact"
+                };
+                let mut map = std::collections::BTreeMap::new();
+                map.insert(
+                    field.to_owned(),
+                    super::form::problem_text(&i18n, &e.problem),
+                );
+                errors.set(Rc::new(map));
+            }
+        })
+    };
+
+    let form = if *editing != Editing::None {
+        let oninput = on_field(&draft, &errors);
+        let onsubmit = {
+            let save = save.clone();
+            Callback::from(move |e: SubmitEvent| {
+                e.prevent_default();
+                save.emit(false);
+            })
+        };
+        let cancel = {
+            let editing = editing.clone();
+            Callback::from(move |_: MouseEvent| editing.set(Editing::None))
+        };
+        let mut roles = vec![(AttrValue::from(""), AttrValue::from(i18n.t(P::NotRecorded)))];
+        roles.extend(labels::ROLES.map(|r| {
+            (
+                AttrValue::from(role_code(Some(r))),
+                AttrValue::from(i18n.t(labels::role(r))),
+            )
+        }));
+        let remove = match *editing {
+            Editing::At(_) if *confirm_remove => {
+                let (save, confirm_remove) = (save.clone(), confirm_remove.clone());
+                let name = draft.get(NAME).to_string();
+                html! {
+                    <div class="confirm" role="alertdialog" aria-labelledby="remove-q">
+                        <p id="remove-q">{ i18n.fmt(P::RemoveContactConfirm, &[("name", name.as_str())]) }</p>
+                        <div class="actions">
+                            <button type="button" class="secondary" onclick={Callback::from(move |_| confirm_remove.set(false))}>{ i18n.t(Key::Cancel) }</button>
+                            <button type="button" class="danger" onclick={Callback::from(move |_| save.emit(true))} data-testid="contact-remove-confirm">{ i18n.t(P::RemoveContact) }</button>
+                        </div>
+                    </div>
+                }
+            }
+            Editing::At(_) => {
+                let confirm_remove = confirm_remove.clone();
+                html! {
+                    <button type="button" class="link-danger" onclick={Callback::from(move |_| confirm_remove.set(true))} data-testid="contact-remove">{ i18n.t(P::RemoveContact) }</button>
+                }
+            }
+            _ => html! {},
+        };
+        let title = if *editing == Editing::New {
+            P::AddContact
+        } else {
+            P::EditContact
+        };
+        html! {
+            <form class="form contact-form" ref={form_ref} {onsubmit} novalidate=true data-testid="contact-form" aria-labelledby="contact-form-title">
+                <h3 id="contact-form-title">{ i18n.t(title) }</h3>
+                <Field name={NAME} label={i18n.t(P::ContactName)} value={draft.get(NAME)} kind={Kind::Text} oninput={oninput.clone()} error={errors.get(NAME).cloned()} />
+                <Choice name={ROLE} label={i18n.t(P::ContactRole)} value={draft.get(ROLE)} options={roles} onchange={oninput.clone()} />
+                <Field name={TITLE} label={i18n.t(P::ContactTitle)} value={draft.get(TITLE)} kind={Kind::Text} oninput={oninput.clone()} />
+                <Field name={PHONE} label={i18n.t(P::ContactPhone)} value={draft.get(PHONE)} kind={Kind::Tel} oninput={oninput.clone()} />
+                <Field name={EMAIL} label={i18n.t(P::ContactEmail)} value={draft.get(EMAIL)} kind={Kind::Email} oninput={oninput.clone()} />
+                <Check name={INVITED} label={i18n.t(P::ContactInvited)} value={draft.get(INVITED)} onchange={oninput} />
+                if let Some(e) = errors.get("contact") {
+                    <p class="error" role="alert">{ e.clone() }</p>
+                }
+                <div class="form-actions">
+                    { remove }
+                    <button type="button" class="secondary" onclick={cancel} data-testid="contact-cancel">{ i18n.t(Key::Cancel) }</button>
+                    <button type="submit" class="primary" data-testid="contact-save">{ i18n.t(P::Save) }</button>
+                </div>
+            </form>
+        }
+    } else {
+        html! {}
+    };
+
+    let add = {
+        let open = open.clone();
+        Callback::from(move |_: MouseEvent| open.emit(Editing::New))
+    };
+    html! {
+        <section class="card contacts-card" aria-labelledby="contacts-title" data-testid="contacts">
+            <div class="card-head">
+                <h2 id="contacts-title">{ i18n.t(P::ContactsTitle) }</h2>
+                if *editing == Editing::None {
+                    <button type="button" class="secondary" onclick={add} data-testid="contact-add">{ i18n.t(P::AddContactShort) }</button>
+                }
+            </div>
+            if contacts.is_empty() && *editing == Editing::None {
+                <p class="empty" data-testid="contacts-empty">{ i18n.t(P::NoContacts) }</p>
+            }
+            <ul class="contact-list">
+                { for contacts.iter().enumerate().filter(|(i, _)| *editing != Editing::At(*i)).map(|(i, c)| {
+                    let edit = {
+                        let open = open.clone();
+                        Callback::from(move |_: MouseEvent| open.emit(Editing::At(i)))
+                    };
+                    html! {
+                        <li class="contact" key={format!("{i}-{}", c.name)} data-testid="contact">
+                            <div class="contact-who">
+                                <span class="contact-name" data-testid="contact-name">{ c.name.clone() }</span>
+                                if let Some(r) = c.role {
+                                    <span class="badge role">{ i18n.t(labels::role(r)) }</span>
+                                }
+                                if c.invited == Some(true) {
+                                    <span class="badge invited">{ i18n.t(P::ContactInvitedBadge) }</span>
+                                }
+                                if let Some(t) = &c.title {
+                                    <span class="contact-title">{ t.clone() }</span>
+                                }
+                            </div>
+                            <div class="contact-actions">
+                                if let Some(phone) = &c.phone {
+                                    <a class="button call" href={tel_href(phone)} data-testid="contact-call"
+                                        aria-label={i18n.fmt(P::CallContact, &[("name", c.name.as_str()), ("phone", phone.as_str())])}>
+                                        <span aria-hidden="true">{ "☎ " }</span>{ phone.clone() }
+                                    </a>
+                                }
+                                if let Some(email) = &c.email {
+                                    <a class="button mail" href={format!("mailto:{email}")}>{ email.clone() }</a>
+                                }
+                                <button type="button" class="secondary edit" onclick={edit} data-testid="contact-edit"
+                                    aria-label={i18n.fmt(P::EditContactOf, &[("name", c.name.as_str())])}>{ i18n.t(P::Edit) }</button>
+                            </div>
+                        </li>
+                    }
+                }) }
+            </ul>
+            { form }
+        </section>
+    }
+}
