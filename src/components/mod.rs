@@ -2,6 +2,7 @@
 
 pub mod icons;
 mod language_select;
+pub mod photos;
 mod placeholder;
 mod status_bar;
 mod tab_bar;

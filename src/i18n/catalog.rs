@@ -56,11 +56,6 @@ catalog! {
             "兩步記下拜訪內容，離線也行。",
             "Record a visit in two taps, even offline.",
         ],
-        CapturePlanned => [
-            "这里将提供：拜访笔记（关联已有客户或当场新建）、按阶段的模板（初访收集清单、交流会议程计时、演示清单），以及工厂和名片照片。",
-            "這裡將提供：拜訪筆記（關聯既有客戶或當場新建）、依階段的範本（初訪收集清單、交流會議程計時、演示清單），以及工廠和名片照片。",
-            "This will offer visit notes (for an existing prospect or one created on the spot), stage-aware templates (first-visit checklist, timed exchange-meeting agenda, demo checklist) and photos of the factory or business cards.",
-        ],
         PipelineIntro => [
             "从名单到签约的每一个阶段。",
             "從名單到簽約的每一個階段。",
@@ -76,11 +71,14 @@ catalog! {
             "設定、培訓與說明。",
             "Settings, training and help.",
         ],
-        MorePlanned => [
-            "这里还将提供：阶段攻略、异议处理手册、培训测验和账户设置。",
-            "這裡還將提供：階段攻略、異議處理手冊、培訓測驗和帳戶設定。",
-            "Also coming here: stage playbooks, the objection playbook, the training quiz and account settings.",
-        ],
+        MoreTraining => ["培训", "培訓", "Training"],
+        MoreQuiz => ["培训测验", "培訓測驗", "Training quiz"],
+        MoreQuizDetail => ["10 题 · 40 分钟 · 80 分及格", "10 題 · 40 分鐘 · 80 分及格", "10 questions · 40 minutes · pass at 80"],
+        MorePlaybooks => ["销售攻略", "銷售攻略", "Playbooks"],
+        MorePlaybooksDetail => ["各阶段要点与异议处理", "各階段要點與異議處理", "Stage by stage, and objection handling"],
+        MoreDataAndAccount => ["数据与账号", "資料與帳號", "Data and account"],
+        MoreSettings => ["设置", "設定", "Settings"],
+        MoreAboutText => ["离线优先：数据先存在手机上，联网后自动同步。", "離線優先：資料先存在手機上，連線後自動同步。", "Offline first: data is kept on the phone and syncs when online."],
         Language => ["语言", "語言", "Language"],
         LanguageHint => [
             "界面语言，保存在本机。",

@@ -18,4 +18,4 @@ pub mod schema;
 
 pub use error::StoreError;
 pub use idb::{delete_database, IdbStore};
-pub use rows::Attachment;
+pub use rows::{Attachment, StoredAttachment};
