@@ -107,7 +107,7 @@ pub fn Thumbs(props: &ThumbsProps) -> Html {
                     let (badge, class) = match &p.state {
                         PhotoState::Uploaded => (None, ""),
                         PhotoState::Pending => (Some(i18n.t(CaptureKey::PhotoPending).to_owned()), "pending"),
-                        PhotoState::Refused(reason) => (Some(i18n.fmt(CaptureKey::PhotoRefused, &[("m", reason.as_str())])), "refused"),
+                        PhotoState::Refused(_) => (Some(i18n.t(CaptureKey::PhotoRefusedShort).to_owned()), "refused"),
                         PhotoState::Unavailable => (Some(i18n.t(CaptureKey::PhotoUnavailable).to_owned()), "unavailable"),
                     };
                     let view = p.url.clone().map(|url| {
@@ -139,6 +139,17 @@ pub fn Thumbs(props: &ThumbsProps) -> Html {
                             }
                         </li>
                     }
+                }) }
+            </ul>
+            // The reasons do not fit on a thumbnail: one line each under the grid.
+            <ul class="photo-problems">
+                { for props.photos.iter().enumerate().filter_map(|(i, p)| match &p.state {
+                    PhotoState::Refused(reason) => Some(html! {
+                        <li key={p.id.to_string()} class="error" data-testid="photo-refused-reason">
+                            { i18n.fmt(CaptureKey::PhotoRefused, &[("n", (i + 1).to_string().as_str()), ("m", reason.as_str())]) }
+                        </li>
+                    }),
+                    _ => None,
                 }) }
             </ul>
             <dialog ref={dialog} class="photo-viewer" aria-label={i18n.t(CaptureKey::PhotoAlt)}>

@@ -4,7 +4,7 @@ catalog! {
     /// A message of visit capture: templates, timers, photos, corrections.
     pub enum CaptureKey {
         WhichProspect => ["记录哪个客户？", "記錄哪個客戶？", "Which prospect is this about?"],
-        SearchHint => ["搜索公司、联系人、电话或产品", "搜尋公司、聯絡人、電話或產品", "Search company, contact, phone or products"],
+        SearchHint => ["搜索公司、联系人、电话或产品", "搜尋公司、聯絡人、電話或產品", "Company, contact, phone, product"],
         Suggested => ["最近记录和最该联系的客户", "最近記錄和最該聯絡的客戶", "Recent and most due for contact"],
         Matches => ["找到 {n} 个客户", "找到 {n} 個客戶", "{n} prospects found"],
         NoMatch => ["没有符合的客户。可以当场新建一个。", "沒有符合的客戶。可以當場新建一個。", "No prospect matches. You can create one on the spot."],
@@ -57,7 +57,8 @@ catalog! {
         Compressing => ["正在压缩 {n} 张照片…", "正在壓縮 {n} 張照片…", "Compressing {n} photos…"],
         PhotoUnreadable => ["无法读取照片 {f}，请换一张。", "無法讀取照片 {f}，請換一張。", "Cannot read the photo {f}; try another one."],
         PhotoPending => ["待上传", "待上傳", "Not uploaded"],
-        PhotoRefused => ["服务器拒收：{m}", "伺服器拒收：{m}", "Refused by the server: {m}"],
+        PhotoRefusedShort => ["服务器拒收", "伺服器拒收", "Refused"],
+        PhotoRefused => ["第 {n} 张照片被服务器拒收，不会再上传：{m}", "第 {n} 張照片被伺服器拒收，不會再上傳：{m}", "Photo {n} was refused by the server and will not be sent again: {m}"],
         PhotoUnavailable => ["联网后显示", "連線後顯示", "Shown when online"],
         ViewPhoto => ["查看大图", "查看大圖", "View full size"],
         PhotoAlt => ["现场照片", "現場照片", "Field photo"],

@@ -116,6 +116,9 @@ fn countdown(ms: i64) -> String {
     format!("{:02}:{:02}", s / 60, s % 60)
 }
 
+/// A change to the attempt in progress.
+type Change = Callback<Box<dyn Fn(&mut Attempt)>>;
+
 /// What the screen shows.
 #[derive(Clone, PartialEq)]
 enum View {
@@ -142,7 +145,7 @@ pub fn Quiz() -> Html {
         let user = user.clone();
         use_state(move || saved::load(&user).map_or(View::Home, View::Running))
     };
-    let clock = use_state(|| now());
+    let clock = use_state(now);
     let busy = use_state(|| false);
     let error = use_state(|| None::<String>);
     let kept = use_state(|| true);
@@ -259,7 +262,7 @@ pub fn Quiz() -> Html {
                         .collect()
                 })
                 .unwrap_or_default();
-            past.sort_by(|a, b| b.submitted_at.cmp(&a.submitted_at));
+            past.sort_by_key(|a| std::cmp::Reverse(a.submitted_at));
             let pending: Vec<Uuid> = attempts
                 .as_ref()
                 .map(|v| {
@@ -366,7 +369,7 @@ fn running_view(
     i18n: &I18n,
     attempt: &Attempt,
     clock: DateTime<Utc>,
-    change: &Callback<Box<dyn Fn(&mut Attempt)>>,
+    change: &Change,
     submit: &Callback<bool>,
     confirm: &UseStateHandle<bool>,
     busy: bool,

@@ -166,7 +166,7 @@ async fn upload_photos(store: &IdbStore, token: &str) -> Result<(), TransportErr
             {
                 let reason = error.map_or_else(
                     || format!("HTTP {status}"),
-                    |e| format!("{status} {}: {}", e.code, e.message),
+                    |e| format!("{} ({status} {})", e.message, e.code),
                 );
                 let _ = store.refuse_upload(photo.id, &reason).await;
             }

@@ -117,6 +117,24 @@ test("from the Today tab a note on a demo prospect takes the Capture tab, one ta
     await b.page.getByTestId("capture-message").filter({ hasText: "已保存到本机" }).waitFor();
     assert.equal(again.count, 2);
 
+    // A correction is a new note naming the one it corrects; the original stays as it was.
+    await b.page.getByTestId("capture-recent-note").filter({ hasText: "王总同意下周安排交流会" }).getByTestId("capture-correct").click();
+    await b.page.getByTestId("capture-correcting").waitFor();
+    assert.equal(await b.page.getByTestId("capture-note").inputValue(), "王总同意下周安排交流会");
+    await b.page.getByTestId("capture-note").fill("王总同意下下周安排交流会（时间更正）");
+    await screenshot(b.page, "capture-correction");
+    await b.page.getByTestId("capture-save").click();
+    await b.page.getByTestId("capture-message").filter({ hasText: "已保存到本机" }).waitFor();
+    assert.equal(await b.page.getByTestId("capture-correcting").count(), 0);
+    await expectPending(b.page, 0);
+    const bodies = (await serverNotes(HUAQIANG.id)).map((n) => n.body);
+    assert.equal(bodies.length, 3);
+    assert.ok(bodies.includes("王总同意下周安排交流会"), "the original is kept");
+    assert.ok(
+      bodies.some((body) => /^【更正 \d{4}-\d{2}-\d{2} \d{2}:\d{2} 的笔记】\n\n王总同意下下周安排交流会（时间更正）$/.test(body)),
+      bodies.join(" | ")
+    );
+
     // From a prospect (its route) the prospect is chosen already.
     await b.page.goto(`${server.url}/capture/${JINGGONG.id}`);
     await b.page.getByTestId("capture-chosen").filter({ hasText: JINGGONG.company }).waitFor();
@@ -313,7 +331,8 @@ test("a photo the server refuses is marked with the reason and not sent again; i
     await b.page.getByTestId("capture-message").filter({ hasText: "已保存到本机" }).waitFor();
     await expectPending(b.page, 0);
     const refused = b.page.locator('[data-testid="capture-recent"] [data-testid="photo-thumb"][data-state="refused"]');
-    await refused.filter({ hasText: "body over the limit" }).waitFor();
+    await refused.filter({ hasText: "服务器拒收" }).waitFor();
+    await b.page.getByTestId("photo-refused-reason").filter({ hasText: "body over the limit (413" }).waitFor();
     await refused.first().scrollIntoViewIfNeeded();
     await screenshot(b.page, "capture-photo-refused");
     assert.equal(uploads, 1);

@@ -159,7 +159,7 @@ pub struct Correction {
 }
 
 /// A note being written.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Draft {
     /// New prospect: company, contact name, phone.
@@ -178,24 +178,6 @@ pub struct Draft {
     /// Photos taken for this note (in IndexedDB, not yet linked to a note).
     pub photos: Vec<Uuid>,
     pub corrects: Option<Correction>,
-}
-
-impl Default for Draft {
-    fn default() -> Self {
-        Draft {
-            company: String::new(),
-            contact: String::new(),
-            phone: String::new(),
-            new_id: None,
-            kind: None,
-            body: String::new(),
-            template: None,
-            ticks: BTreeSet::new(),
-            agenda: AgendaTimer::default(),
-            photos: Vec::new(),
-            corrects: None,
-        }
-    }
 }
 
 impl Draft {
@@ -353,6 +335,13 @@ pub mod store {
             if let Ok(json) = serde_json::to_string(&last) {
                 let _ = storage.set_item(&format!("tuoke.capture.{user}.last"), &json);
             }
+        }
+    }
+
+    /// Forgets what the rep last wrote about.
+    pub fn forget_last(user: &str) {
+        if let Some(storage) = storage() {
+            let _ = storage.remove_item(&format!("tuoke.capture.{user}.last"));
         }
     }
 

@@ -183,9 +183,13 @@ pub fn Capture(props: &CaptureProps) -> Html {
             message.clone(),
         );
         Callback::from(move |next: Option<Target>| {
-            if let Some(t) = &next {
-                store::set_last(&user, t, now());
-                *focus_note.borrow_mut() = true;
+            match &next {
+                Some(t) => {
+                    store::set_last(&user, t, now());
+                    *focus_note.borrow_mut() = true;
+                }
+                // Choosing again: the tab reopens on the picker.
+                None => store::forget_last(&user),
             }
             message.set(None);
             target.set(next);
@@ -409,7 +413,7 @@ pub fn Capture(props: &CaptureProps) -> Html {
             <form class="card form note-form" onsubmit={onsubmit.clone()} novalidate=true data-testid="capture-form">
                 <fieldset class="kinds">
                     <legend class="field-label">{ i18n.t(CaptureKey::NoteKind) }</legend>
-                    <div class="segmented" role="radiogroup">
+                    <div class="segmented">
                         for (k, label) in kinds {
                             <label class={classes!("segment", (k == kind).then_some("on"))}>
                                 <input type="radio" name="capture-kind" class="visually-hidden" checked={k == kind}

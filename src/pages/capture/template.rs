@@ -29,7 +29,7 @@ pub fn TemplatePanel(props: &TemplatePanelProps) -> Html {
     html! {
         <fieldset class="template" data-testid="capture-template">
             <legend class="field-label">{ i18n.t(CaptureKey::Template) }</legend>
-            <div class="segmented" role="radiogroup">
+            <div class="segmented">
                 { for Template::ALL.iter().map(|t| {
                     let on = props.on_template.clone();
                     let t = *t;
