@@ -171,6 +171,9 @@ pub fn Capture(props: &CaptureProps) -> Html {
         _ => Stage::Lead,
     };
     let suggested = Template::for_stage(stage);
+    // Until the prospect's stage is known the default template is not either: showing a
+    // guess first would make the form jump.
+    let template_ready = !matches!(&*target, Some(Target::Prospect(_))) || list.is_some();
     let draft = cell.borrow().1.clone();
     let template = draft.template.unwrap_or(suggested);
     let kind = draft.kind.unwrap_or(template.kind());
@@ -282,18 +285,27 @@ pub fn Capture(props: &CaptureProps) -> Html {
         let (update, body) = (update.clone(), refs.body.clone());
         Callback::from(
             move |(note_id, taken_at, text): (String, chrono::DateTime<chrono::Utc>, String)| {
+                let field = body.cast::<HtmlTextAreaElement>();
+                // Start from the original text, unless the rep has already written something:
+                // that is never overwritten.
+                let typed = field.as_ref().map(|t| t.value()).unwrap_or_default();
+                let start = if typed.trim().is_empty() {
+                    text.clone()
+                } else {
+                    typed
+                };
                 update(
                     &|d: &mut Draft| {
                         d.corrects = Some(Correction {
                             note_id: note_id.clone(),
                             taken_at,
                         });
-                        d.body = text.clone();
+                        d.body = start.clone();
                     },
                     true,
                 );
-                if let Some(t) = body.cast::<HtmlTextAreaElement>() {
-                    t.set_value(&text);
+                if let Some(t) = field {
+                    t.set_value(&start);
                     let _ = t.focus();
                 }
             },
@@ -441,8 +453,10 @@ pub fn Capture(props: &CaptureProps) -> Html {
                     <photos::PhotoInput photos={draft.photos.clone()} prospect_id={photo_prospect}
                         on_added={on_photo_added.clone()} on_removed={on_photo_removed.clone()} />
                 </fieldset>
-                <template::TemplatePanel {template} {suggested} ticks={draft.ticks.clone()} timer={draft.agenda.clone()}
-                    now={*clock} on_template={on_template.clone()} on_tick={on_tick.clone()} on_timer={on_timer.clone()} />
+                if template_ready {
+                    <template::TemplatePanel {template} {suggested} ticks={draft.ticks.clone()} timer={draft.agenda.clone()}
+                        now={*clock} on_template={on_template.clone()} on_tick={on_tick.clone()} on_timer={on_timer.clone()} />
+                }
                 <div class="capture-actions">
                     if let Some((ok, text)) = (*message).clone() {
                         <p class={if ok { "notice ok" } else { "notice error" }} role={if ok { "status" } else { "alert" }} data-testid="capture-message">{ text }</p>
