@@ -2,6 +2,7 @@
 
 pub mod icons;
 mod language_select;
+pub mod photos;
 mod placeholder;
 pub mod prospect_row;
 mod status_bar;

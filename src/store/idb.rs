@@ -25,7 +25,7 @@ use wasm_bindgen::JsValue;
 use wasm_bindgen_futures::JsFuture;
 
 use super::cache::{OutboxCache, OutboxDelta};
-use super::rows::{self, Attachment, OutboxRow, RecordRows, RejectedRow};
+use super::rows::{self, Attachment, OutboxRow, RecordRows, RejectedRow, StoredAttachment};
 use super::schema::{self, *};
 use super::summaries;
 use super::StoreError;
@@ -219,6 +219,64 @@ impl IdbStore {
         }
         .await;
         self.finish(tx, body).await
+    }
+}
+
+impl IdbStore {
+    /// Removes a photo (taken for a draft that was discarded). Unknown ids are ignored.
+    pub async fn delete_attachment(&self, id: Uuid) -> Result<()> {
+        let tx = self.begin(&[ATTACHMENTS], TransactionMode::ReadWrite)?;
+        let body = async {
+            tx.store(ATTACHMENTS)?.delete(id.to_string().into()).await?;
+            Ok(())
+        }
+        .await;
+        self.finish(tx, body).await
+    }
+
+    /// Records that the server refused a photo for good (a 4xx other than 401/408/429): it
+    /// leaves [`IdbStore::pending_uploads`] so it is not retried forever, and keeps the
+    /// reason for the rep to read. Unknown ids are ignored.
+    pub async fn refuse_upload(&self, id: Uuid, reason: &str) -> Result<()> {
+        let tx = self.begin(&[ATTACHMENTS], TransactionMode::ReadWrite)?;
+        let body = async {
+            let store = tx.store(ATTACHMENTS)?;
+            if let Some(row) = store.get(id.to_string().into()).await? {
+                if !row.is_undefined() {
+                    rows::set_upload_error(&row, reason)?;
+                    store.put(&row, None).await?;
+                }
+            }
+            Ok(())
+        }
+        .await;
+        self.finish(tx, body).await
+    }
+
+    /// The photos of a prospect, each with the reason the server refused it, if it did.
+    pub async fn stored_attachments_of_prospect(
+        &self,
+        prospect_id: &str,
+    ) -> Result<Vec<StoredAttachment>> {
+        let tx = self.begin(&[ATTACHMENTS], TransactionMode::ReadOnly)?;
+        let range = KeyRange::only(&prospect_id.into()).map_err(rexie::Error::from)?;
+        let rows = tx
+            .store(ATTACHMENTS)?
+            .index(ATTACHMENTS_BY_PROSPECT)?
+            .get_all(Some(range), None)
+            .await?;
+        rows.iter()
+            .map(|row| {
+                let mut attachment = rows::attachment_from_js(row)?;
+                let upload_error = rows::upload_error(row);
+                // A refused row is out of the upload index, which alone would read as uploaded.
+                attachment.uploaded &= upload_error.is_none();
+                Ok(StoredAttachment {
+                    attachment,
+                    upload_error,
+                })
+            })
+            .collect()
     }
 }
 

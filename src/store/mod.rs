@@ -19,4 +19,4 @@ mod summaries;
 
 pub use error::StoreError;
 pub use idb::{delete_database, IdbStore};
-pub use rows::Attachment;
+pub use rows::{Attachment, StoredAttachment};

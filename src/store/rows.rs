@@ -316,3 +316,31 @@ pub(crate) fn attachment_from_js(row: &JsValue) -> Result<Attachment, StoreError
             .map_err(|e| StoreError::corrupt(store, e))?,
     })
 }
+
+/// A photo with the reason the server refused its upload, if it did (kept on the row as
+/// `upload_error`; such a row has no `pending_upload`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StoredAttachment {
+    /// The photo (`uploaded` is false for a refused one).
+    pub attachment: Attachment,
+    /// Why the server refused it.
+    pub upload_error: Option<String>,
+}
+
+/// Marks an attachment row refused: out of the `pending_upload` index, with the reason.
+pub(crate) fn set_upload_error(row: &JsValue, reason: &str) -> Result<(), StoreError> {
+    let fail = |_| StoreError::Idb("cannot update an attachment row".into());
+    let object: &js_sys::Object = row
+        .dyn_ref()
+        .ok_or_else(|| StoreError::corrupt(super::schema::ATTACHMENTS, "not an object"))?;
+    js_sys::Reflect::delete_property(object, &"pending_upload".into()).map_err(fail)?;
+    js_sys::Reflect::set(object, &"upload_error".into(), &reason.into()).map_err(fail)?;
+    Ok(())
+}
+
+/// The refusal reason of an attachment row, if any.
+pub(crate) fn upload_error(row: &JsValue) -> Option<String> {
+    js_sys::Reflect::get(row, &"upload_error".into())
+        .ok()
+        .and_then(|v| v.as_string())
+}

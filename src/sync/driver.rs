@@ -1,5 +1,6 @@
 //! The syncing tab's side: owns the [`Engine`] over the IndexedDB store, feeds it one event
 //! at a time and performs its effects (fetch, one wake-up timer, status notifications).
+//! Before each request of a round it uploads the field photos waiting for it.
 //!
 //! Events arrive on a channel; the loop handles them strictly in order, so an event that
 //! arrives while the engine awaits the store waits its turn (the engine is never re-entered).
@@ -89,10 +90,14 @@ async fn perform(
         match effect {
             Effect::SendPush { request, body } => {
                 let token = token(engine).await;
+                let store = engine.store().clone();
                 let tx = tx.clone();
                 spawn_local(async move {
                     let result = match token {
-                        Some(token) => transport::push(&token, &body).await,
+                        Some(token) => match upload_photos(&store, &token).await {
+                            Ok(()) => transport::push(&token, &body).await,
+                            Err(e) => Err(e),
+                        },
                         None => Err(unauthorized()),
                     };
                     let _ = tx.unbounded_send(Command::Event(Event::PushDone { request, result }));
@@ -104,10 +109,14 @@ async fn perform(
                 limit,
             } => {
                 let token = token(engine).await;
+                let store = engine.store().clone();
                 let tx = tx.clone();
                 spawn_local(async move {
                     let result = match token {
-                        Some(token) => transport::pull(&token, since, limit).await,
+                        Some(token) => match upload_photos(&store, &token).await {
+                            Ok(()) => transport::pull(&token, since, limit).await,
+                            Err(e) => Err(e),
+                        },
                         None => Err(unauthorized()),
                     };
                     let _ = tx.unbounded_send(Command::Event(Event::PullDone { request, result }));
@@ -125,6 +134,46 @@ async fn perform(
             Effect::Notify(status) => notify(status),
         }
     }
+}
+
+/// Uploads the photos of saved notes that the server does not have yet, before the request
+/// of a round (so a note reaches the server after its photos, and a photo whose note was
+/// pushed in an earlier round is still sent). A failure the server may get over (no answer,
+/// 5xx, 408, 429, 401) fails the request it precedes, so the engine backs off and retries
+/// as for any failed request; any other 4xx (too large, not an image) will never succeed:
+/// the photo is marked refused with the server's reason, shown to the rep, and not retried.
+async fn upload_photos(store: &IdbStore, token: &str) -> Result<(), TransportError> {
+    let pending = match store.pending_uploads().await {
+        Ok(pending) => pending,
+        Err(e) => {
+            // The changes themselves can still go; the photos wait for the next round.
+            web_sys::console::warn_1(&format!("cannot read the photos to upload: {e}").into());
+            return Ok(());
+        }
+    };
+    // Photos of a draft have no note yet: they go once the note is saved (or never, if the
+    // draft is discarded).
+    for photo in pending.iter().filter(|p| p.note_id.is_some()) {
+        match transport::upload_attachment(token, photo.id, &photo.content_type, &photo.bytes).await
+        {
+            Ok(()) => {
+                // If this write fails the photo is sent again next time: uploads are
+                // idempotent by id.
+                let _ = store.mark_uploaded(photo.id).await;
+            }
+            Err(TransportError::Status { status, error })
+                if (400..500).contains(&status) && ![401, 408, 429].contains(&status) =>
+            {
+                let reason = error.map_or_else(
+                    || format!("HTTP {status}"),
+                    |e| format!("{} ({status} {})", e.message, e.code),
+                );
+                let _ = store.refuse_upload(photo.id, &reason).await;
+            }
+            Err(e) => return Err(e),
+        }
+    }
+    Ok(())
 }
 
 async fn token(engine: &Engine<IdbStore>) -> Option<String> {

@@ -1,0 +1,268 @@
+//! Photos for the note being written: taken with the camera or chosen from the gallery,
+//! compressed on the phone (JPEG at quality 0.7, longest side at most 1,600 px: a few hundred
+//! KB instead of several MB, so they fit IndexedDB and a weak signal) and saved in IndexedDB
+//! at once, so a reload keeps them with the draft.
+
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::rc::Rc;
+
+use futures::channel::oneshot;
+use uuid::Uuid;
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::{spawn_local, JsFuture};
+use web_sys::{
+    Blob, CanvasRenderingContext2d, File, HtmlCanvasElement, HtmlImageElement, HtmlInputElement,
+    Url,
+};
+use yew::prelude::*;
+
+use crate::components::photos::{ObjectUrl, PhotoState, Shown, Thumbs};
+use crate::i18n::{use_i18n, CaptureKey};
+use crate::services::ids;
+use crate::store::Attachment;
+use crate::sync::{now, use_sync};
+
+/// Longest side of a stored photo, in pixels.
+pub const MAX_SIDE: u32 = 1600;
+/// JPEG quality of a stored photo.
+pub const QUALITY: f64 = 0.7;
+
+/// The size a `width`×`height` image is scaled to: never up, longest side ≤ [`MAX_SIDE`].
+pub fn scaled(width: u32, height: u32) -> (u32, u32) {
+    let longest = width.max(height);
+    if longest <= MAX_SIDE || longest == 0 {
+        return (width.max(1), height.max(1));
+    }
+    let scale = f64::from(MAX_SIDE) / f64::from(longest);
+    let side = |v: u32| ((f64::from(v) * scale).round() as u32).clamp(1, MAX_SIDE);
+    (side(width), side(height))
+}
+
+/// Decodes an image file and re-encodes it as a compressed JPEG.
+pub async fn compress(file: &File) -> Result<Vec<u8>, JsValue> {
+    let url = Url::create_object_url_with_blob(file)?;
+    let img = HtmlImageElement::new()?;
+    img.set_src(&url);
+    let decoded = JsFuture::from(img.decode()).await;
+    let _ = Url::revoke_object_url(&url);
+    decoded?;
+    let (width, height) = scaled(img.natural_width(), img.natural_height());
+    let canvas: HtmlCanvasElement = gloo::utils::document()
+        .create_element("canvas")?
+        .dyn_into()?;
+    canvas.set_width(width);
+    canvas.set_height(height);
+    let ctx: CanvasRenderingContext2d = canvas
+        .get_context("2d")?
+        .ok_or_else(|| JsValue::from_str("no 2d canvas"))?
+        .dyn_into()?;
+    // JPEG has no transparency: what was transparent becomes white, not black.
+    ctx.set_fill_style_str("#ffffff");
+    ctx.fill_rect(0.0, 0.0, f64::from(width), f64::from(height));
+    ctx.draw_image_with_html_image_element_and_dw_and_dh(
+        &img,
+        0.0,
+        0.0,
+        f64::from(width),
+        f64::from(height),
+    )?;
+    let (tx, rx) = oneshot::channel::<JsValue>();
+    let callback = Closure::once(move |blob: JsValue| {
+        let _ = tx.send(blob);
+    });
+    canvas.to_blob_with_type_and_encoder_options(
+        callback.as_ref().unchecked_ref(),
+        "image/jpeg",
+        &JsValue::from_f64(QUALITY),
+    )?;
+    let blob: Blob = rx
+        .await
+        .map_err(|_| JsValue::from_str("encoding was cancelled"))?
+        .dyn_into()?;
+    let buffer = JsFuture::from(blob.array_buffer()).await?;
+    Ok(js_sys::Uint8Array::new(&buffer).to_vec())
+}
+
+#[derive(Properties, PartialEq)]
+pub struct PhotoInputProps {
+    /// The draft's photos (ids in IndexedDB).
+    pub photos: Vec<Uuid>,
+    /// The prospect they are filed under (the new prospect's id-to-be for a new one).
+    pub prospect_id: String,
+    pub on_added: Callback<Uuid>,
+    pub on_removed: Callback<Uuid>,
+}
+
+/// "Take a photo" and "choose photos", with the draft's thumbnails.
+#[component]
+pub fn PhotoInput(props: &PhotoInputProps) -> Html {
+    let i18n = use_i18n();
+    let sync = use_sync();
+    let busy = use_state(|| 0usize);
+    let error = use_state(|| None::<String>);
+    let urls = use_mut_ref(HashMap::<Uuid, Rc<ObjectUrl>>::new);
+    let loaded = use_state(|| 0u32);
+
+    {
+        // Thumbnails of photos restored with the draft (after a reload).
+        let (urls, loaded, handle) = (urls.clone(), loaded.clone(), sync.handle.clone());
+        use_effect_with(props.photos.clone(), move |photos| {
+            let missing: Vec<Uuid> = photos
+                .iter()
+                .filter(|id| !urls.borrow().contains_key(id))
+                .copied()
+                .collect();
+            urls.borrow_mut().retain(|id, _| photos.contains(id));
+            if !missing.is_empty() {
+                spawn_local(async move {
+                    for id in missing {
+                        if let Ok(Some(a)) = handle.attachment(id).await {
+                            if let Some(url) = ObjectUrl::new(&a.bytes, &a.content_type) {
+                                urls.borrow_mut().insert(id, Rc::new(url));
+                            }
+                        }
+                    }
+                    loaded.set(*loaded + 1);
+                });
+            }
+        });
+    }
+
+    let onchange = {
+        let (busy, error, urls) = (busy.clone(), error.clone(), urls.clone());
+        let (handle, i18n) = (sync.handle.clone(), i18n.clone());
+        let (on_added, prospect_id) = (props.on_added.clone(), props.prospect_id.clone());
+        Callback::from(move |e: Event| {
+            let input: HtmlInputElement = e.target_unchecked_into();
+            let Some(files) = input.files() else { return };
+            let files: Vec<File> = (0..files.length()).filter_map(|i| files.get(i)).collect();
+            // The same file may be chosen again later.
+            input.set_value("");
+            if files.is_empty() {
+                return;
+            }
+            error.set(None);
+            busy.set(files.len());
+            let (busy, error, urls) = (busy.clone(), error.clone(), urls.clone());
+            let (handle, i18n, on_added, prospect_id) = (
+                handle.clone(),
+                i18n.clone(),
+                on_added.clone(),
+                prospect_id.clone(),
+            );
+            spawn_local(async move {
+                let mut left = files.len();
+                for file in files {
+                    let result = add_photo(&handle, &file, &prospect_id, &urls).await;
+                    left -= 1;
+                    busy.set(left);
+                    match result {
+                        Ok(id) => on_added.emit(id),
+                        Err(AddError::Unreadable) => error.set(Some(
+                            i18n.fmt(CaptureKey::PhotoUnreadable, &[("f", file.name().as_str())]),
+                        )),
+                        Err(AddError::Save(e)) => {
+                            error.set(Some(crate::pages::save_error_text(&i18n, &e)))
+                        }
+                    }
+                }
+            });
+        })
+    };
+
+    let on_remove = {
+        let (handle, on_removed, urls) =
+            (sync.handle.clone(), props.on_removed.clone(), urls.clone());
+        Callback::from(move |id: Uuid| {
+            urls.borrow_mut().remove(&id);
+            on_removed.emit(id);
+            let handle = handle.clone();
+            spawn_local(async move {
+                let _ = handle.delete_attachment(id).await;
+            });
+        })
+    };
+
+    let shown: Vec<Shown> = props
+        .photos
+        .iter()
+        .map(|id| Shown {
+            id: *id,
+            url: urls.borrow().get(id).cloned(),
+            state: PhotoState::Uploaded,
+        })
+        .collect();
+    html! {
+        <div class="photo-input">
+            <div class="photo-buttons">
+                <label class="button secondary">
+                    <input type="file" accept="image/*" capture="environment" class="visually-hidden"
+                           onchange={onchange.clone()} data-testid="capture-camera" />
+                    { i18n.t(CaptureKey::TakePhoto) }
+                </label>
+                <label class="button secondary">
+                    <input type="file" accept="image/*" multiple=true class="visually-hidden"
+                           onchange={onchange} data-testid="capture-photos" />
+                    { i18n.t(CaptureKey::ChoosePhotos) }
+                </label>
+            </div>
+            if *busy > 0 {
+                <p class="hint" role="status" data-testid="photo-busy">{ i18n.fmt(CaptureKey::Compressing, &[("n", busy.to_string().as_str())]) }</p>
+            }
+            if let Some(e) = &*error {
+                <p class="error" role="alert">{ e.clone() }</p>
+            }
+            if !shown.is_empty() {
+                <Thumbs photos={shown} on_remove={on_remove} />
+            }
+        </div>
+    }
+}
+
+enum AddError {
+    Unreadable,
+    Save(crate::sync::SaveError),
+}
+
+async fn add_photo(
+    handle: &crate::sync::SyncHandle,
+    file: &File,
+    prospect_id: &str,
+    urls: &Rc<RefCell<HashMap<Uuid, Rc<ObjectUrl>>>>,
+) -> Result<Uuid, AddError> {
+    let bytes = compress(file).await.map_err(|_| AddError::Unreadable)?;
+    let at = now();
+    let attachment = Attachment {
+        id: ids::new_id(at),
+        prospect_id: prospect_id.to_owned(),
+        note_id: None,
+        content_type: "image/jpeg".to_owned(),
+        bytes,
+        uploaded: false,
+        created_at: at,
+    };
+    handle
+        .save_attachment(&attachment)
+        .await
+        .map_err(AddError::Save)?;
+    if let Some(url) = ObjectUrl::new(&attachment.bytes, &attachment.content_type) {
+        urls.borrow_mut().insert(attachment.id, Rc::new(url));
+    }
+    Ok(attachment.id)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn photos_are_scaled_down_to_1600_on_the_longest_side_never_up() {
+        assert_eq!(scaled(4000, 3000), (1600, 1200));
+        assert_eq!(scaled(3000, 4000), (1200, 1600));
+        assert_eq!(scaled(800, 600), (800, 600));
+        assert_eq!(scaled(1600, 10), (1600, 10));
+        assert_eq!(scaled(10_000, 1), (1600, 1));
+    }
+}

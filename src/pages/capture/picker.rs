@@ -1,0 +1,285 @@
+//! Choosing the prospect a note is about: the prospects the rep wrote about last and those
+//! most due for contact first, or type to search every prospect (company, contact, phone,
+//! products) — over the list's small summaries, so 10,000 prospects stay instant.
+
+use std::rc::Rc;
+
+use chrono::NaiveDate;
+use tuoke_core::types::Status;
+use tuoke_sync::summary::{ProspectList, ProspectSummary};
+use web_sys::HtmlInputElement;
+use yew::prelude::*;
+
+use crate::i18n::{use_i18n, CaptureKey};
+
+/// Suggestions shown before anything is typed.
+const SUGGESTIONS: usize = 6;
+/// Matches shown while typing (keep typing to narrow down).
+const MATCHES: usize = 20;
+
+/// The prospects to offer: with an empty `query`, the `recent` ones (in that order) then the
+/// open ones most due for contact (overdue first, undated last); otherwise those whose
+/// search text contains every word of the query, due first. Returns them (at most `limit`)
+/// and how many matched in all.
+pub fn rank<'a>(
+    prospects: &'a [ProspectSummary],
+    texts: &[String],
+    recent: &[String],
+    query: &str,
+    limit: usize,
+) -> (Vec<&'a ProspectSummary>, usize) {
+    fn due(p: &ProspectSummary) -> (NaiveDate, &str) {
+        (
+            p.next_contact_due.unwrap_or(NaiveDate::MAX),
+            p.company.as_str(),
+        )
+    }
+    let query = query.trim().to_lowercase();
+    if query.is_empty() {
+        let mut shown: Vec<&ProspectSummary> = recent
+            .iter()
+            .filter_map(|id| {
+                prospects
+                    .binary_search_by(|p| p.id.as_str().cmp(id))
+                    .ok()
+                    .map(|i| &prospects[i])
+            })
+            .take(limit)
+            .collect();
+        let mut open: Vec<&ProspectSummary> = prospects
+            .iter()
+            .filter(|p| p.status == Status::Open && !recent.contains(&p.id))
+            .collect();
+        open.sort_by(|a, b| due(a).cmp(&due(b)));
+        shown.extend(open.into_iter().take(limit.saturating_sub(shown.len())));
+        let total = shown.len();
+        return (shown, total);
+    }
+    let words: Vec<&str> = query.split_whitespace().collect();
+    let mut found: Vec<&ProspectSummary> = prospects
+        .iter()
+        .zip(texts)
+        .filter(|(_, text)| words.iter().all(|w| text.contains(w)))
+        .map(|(p, _)| p)
+        .collect();
+    let total = found.len();
+    found.sort_by(|a, b| {
+        (a.status != Status::Open, due(a)).cmp(&(b.status != Status::Open, due(b)))
+    });
+    found.truncate(limit);
+    (found, total)
+}
+
+/// The list with each prospect's search text, made once per loaded list.
+struct Searchable {
+    list: Rc<ProspectList>,
+    texts: Vec<String>,
+}
+
+/// Compares lists by identity: a reload makes a new `Rc`, and comparing 10,000 summaries on
+/// every render would cost more than the search.
+#[derive(Clone)]
+struct ById(Rc<ProspectList>);
+
+impl PartialEq for ById {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct PickerProps {
+    pub list: Option<Rc<ProspectList>>,
+    /// Prospect ids the rep captured for lately, most recent first.
+    pub recent: Vec<String>,
+    pub on_pick: Callback<String>,
+    pub on_new: Callback<()>,
+    pub today: NaiveDate,
+}
+
+/// Search box, "new prospect" and the suggested or matching prospects.
+#[component]
+pub fn Picker(props: &PickerProps) -> Html {
+    let i18n = use_i18n();
+    let query = use_state(String::new);
+    let searchable = use_memo(props.list.clone().map(ById), |list| {
+        list.as_ref().map(|ById(list)| Searchable {
+            list: list.clone(),
+            texts: list.prospects.iter().map(|p| p.search_text()).collect(),
+        })
+    });
+    let oninput = {
+        let query = query.clone();
+        Callback::from(move |e: InputEvent| {
+            let input: HtmlInputElement = e.target_unchecked_into();
+            query.set(input.value());
+        })
+    };
+    let on_new = {
+        let cb = props.on_new.clone();
+        Callback::from(move |_: MouseEvent| cb.emit(()))
+    };
+    let body = match searchable.as_ref() {
+        None => html! { <p class="hint" role="status">{ i18n.t(crate::i18n::Key::Loading) }</p> },
+        Some(s) => {
+            let limit = if query.trim().is_empty() {
+                SUGGESTIONS
+            } else {
+                MATCHES
+            };
+            let (shown, total) = rank(&s.list.prospects, &s.texts, &props.recent, &query, limit);
+            let heading = if query.trim().is_empty() {
+                i18n.t(CaptureKey::Suggested).to_owned()
+            } else {
+                i18n.fmt(CaptureKey::Matches, &[("n", total.to_string().as_str())])
+            };
+            html! {
+                <>
+                    <p class="picker-heading" role="status" aria-live="polite">{ heading }</p>
+                    if shown.is_empty() {
+                        <p class="empty">{ i18n.t(if s.list.prospects.is_empty() { CaptureKey::NoProspectsYet } else { CaptureKey::NoMatch }) }</p>
+                    }
+                    <ul class="picker-list">
+                        { for shown.iter().map(|p| {
+                            let id = p.id.clone();
+                            let pick = props.on_pick.clone();
+                            let onclick = Callback::from(move |_: MouseEvent| pick.emit(id.clone()));
+                            html! {
+                                <li key={p.id.clone()}>
+                                    <button type="button" class="picker-row" {onclick} data-testid="capture-pick" data-id={p.id.clone()}>
+                                        <span class="picker-company">{ p.company.clone() }</span>
+                                        <span class="picker-meta">
+                                            if let Some(grade) = p.grade {
+                                                <span class="grade-chip">{ grade.code() }</span>
+                                            }
+                                            { contact_line(p) }
+                                            { due_text(&i18n, p, props.today) }
+                                        </span>
+                                    </button>
+                                </li>
+                            }
+                        }) }
+                    </ul>
+                    if total > shown.len() {
+                        <p class="hint">{ i18n.fmt(CaptureKey::KeepTyping, &[("n", (total - shown.len()).to_string().as_str())]) }</p>
+                    }
+                </>
+            }
+        }
+    };
+    html! {
+        <div class="card picker" data-testid="capture-picker">
+            <label class="field-label" for="capture-search">{ i18n.t(CaptureKey::WhichProspect) }</label>
+            <input id="capture-search" type="search" {oninput} autocomplete="off" enterkeyhint="search"
+                   placeholder={i18n.t(CaptureKey::SearchHint)} data-testid="capture-search" />
+            <button type="button" class="secondary picker-new" onclick={on_new} data-testid="capture-new-prospect">
+                { i18n.t(crate::i18n::Key::CaptureNewProspect) }
+            </button>
+            { body }
+        </div>
+    }
+}
+
+fn contact_line(p: &ProspectSummary) -> String {
+    p.contacts
+        .first()
+        .map(|(name, _)| name.clone())
+        .filter(|n| !n.is_empty())
+        .unwrap_or_default()
+}
+
+fn due_text(i18n: &crate::i18n::I18n, p: &ProspectSummary, today: NaiveDate) -> Html {
+    let Some(due) = p.next_contact_due.filter(|_| p.status == Status::Open) else {
+        return html! {};
+    };
+    let days = (due - today).num_days();
+    let (key, n, class) = match days {
+        d if d < 0 => (CaptureKey::Overdue, -d, "due overdue"),
+        0 => (CaptureKey::DueToday, 0, "due today"),
+        d => (CaptureKey::DueIn, d, "due"),
+    };
+    html! { <span class={class}>{ i18n.fmt(key, &[("n", n.to_string().as_str())]) }</span> }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    fn summary(id: &str, company: &str, due: Option<&str>, status: &str) -> ProspectSummary {
+        ProspectSummary::from_record(
+            id,
+            &json!({"company": company, "next_contact_due": due, "status": status,
+                    "contacts": [{"name": "王总", "phone": "0755-1"}]}),
+        )
+    }
+
+    fn list() -> Vec<ProspectSummary> {
+        vec![
+            summary("a", "华强电子", Some("2026-03-05"), "open"),
+            summary("b", "精工五金", Some("2026-03-01"), "open"),
+            summary("c", "恒力机械", None, "open"),
+            summary("d", "海天电器", Some("2026-02-01"), "lost"),
+            summary("e", "Acme Tools", Some("2026-03-03"), "open"),
+        ]
+    }
+
+    fn texts(l: &[ProspectSummary]) -> Vec<String> {
+        l.iter().map(|p| p.search_text()).collect()
+    }
+
+    fn ids(v: &[&ProspectSummary]) -> Vec<String> {
+        v.iter().map(|p| p.id.clone()).collect()
+    }
+
+    #[test]
+    fn without_a_query_recent_prospects_come_first_then_the_most_due_open_ones() {
+        let l = list();
+        let (shown, total) = rank(&l, &texts(&l), &["c".into()], "", 4);
+        assert_eq!(ids(&shown), ["c", "b", "e", "a"]);
+        assert_eq!(total, 4);
+    }
+
+    #[test]
+    fn lost_prospects_are_not_suggested_but_can_be_found() {
+        let l = list();
+        let (shown, _) = rank(&l, &texts(&l), &[], "", 10);
+        assert!(!ids(&shown).contains(&"d".to_owned()));
+        let (found, total) = rank(&l, &texts(&l), &[], "海天", 10);
+        assert_eq!((ids(&found), total), (vec!["d".to_owned()], 1));
+    }
+
+    #[test]
+    fn every_word_must_match_case_insensitively_and_the_total_counts_all_matches() {
+        let l = list();
+        let (found, total) = rank(&l, &texts(&l), &[], "acme TOOLS", 10);
+        assert_eq!(ids(&found), ["e"]);
+        assert_eq!(total, 1);
+        let (found, total) = rank(&l, &texts(&l), &[], "王总", 2);
+        assert_eq!(total, 5);
+        assert_eq!(ids(&found), ["b", "e"], "due first, limited");
+    }
+
+    #[test]
+    fn ten_thousand_prospects_are_searched_quickly() {
+        let l: Vec<ProspectSummary> = (0..10_000)
+            .map(|i| {
+                summary(
+                    &format!("{i:05}"),
+                    &format!("工厂 {i}"),
+                    Some("2026-03-01"),
+                    "open",
+                )
+            })
+            .collect();
+        let t = texts(&l);
+        let started = std::time::Instant::now();
+        let (found, total) = rank(&l, &t, &[], "工厂 9999", 20);
+        let (_, _) = rank(&l, &t, &[], "", 6);
+        assert_eq!(total, 1);
+        assert_eq!(found[0].id, "09999");
+        // Natively this takes a few milliseconds; the bound only catches accidental
+        // quadratic work.
+        assert!(started.elapsed().as_millis() < 500);
+    }
+}
