@@ -47,6 +47,24 @@ pub enum Route {
     NotFound,
 }
 
+impl Route {
+    /// The tab a screen belongs to (a prospect under Prospects, the quiz under More, …).
+    pub fn tab(&self) -> Route {
+        match self {
+            Route::Today => Route::Today,
+            Route::NotFound => Route::NotFound,
+            Route::Prospects | Route::Prospect { .. } | Route::ProspectSection { .. } => {
+                Route::Prospects
+            }
+            Route::Capture | Route::CaptureFor { .. } => Route::Capture,
+            Route::Pipeline => Route::Pipeline,
+            Route::More | Route::Sync | Route::Playbooks | Route::Playbook { .. } | Route::Quiz => {
+                Route::More
+            }
+        }
+    }
+}
+
 fn switch(route: Route) -> Html {
     match route {
         Route::Today => html! { <pages::Today /> },

@@ -3,7 +3,6 @@
 pub mod icons;
 mod language_select;
 pub mod photos;
-mod placeholder;
 pub mod prospect_row;
 mod status_bar;
 mod tab_bar;
@@ -11,7 +10,6 @@ mod update_banner;
 pub mod virtual_list;
 
 pub use language_select::LanguageSelect;
-pub use placeholder::{Placeholder, PlaceholderProps};
 pub use status_bar::StatusBar;
 pub use tab_bar::TabBar;
 pub use update_banner::UpdateBanner;

@@ -19,7 +19,7 @@ pub fn TabBar() -> Html {
     html! {
         <nav class="tab-bar" aria-label={i18n.t(Key::MainNavigation)}>
             for (route, key, icon) in tabs {
-                <TabLink active={current.as_ref() == Some(&route)} {route} label={i18n.t(key)} {icon} />
+                <TabLink active={current.as_ref().map(Route::tab) == Some(route.clone())} {route} label={i18n.t(key)} {icon} />
             }
         </nav>
     }

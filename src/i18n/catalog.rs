@@ -30,7 +30,6 @@ catalog! {
         ],
         UpdateNow => ["立即更新", "立即更新", "Update now"],
         UpdateLater => ["稍后", "稍後", "Later"],
-        ComingSoon => ["即将推出", "即將推出", "Coming soon"],
         TodayIntro => [
             "今天该联系谁，一目了然。",
             "今天該聯絡誰，一目了然。",

@@ -60,7 +60,6 @@ catalog! {
         MovedTo => ["已推进到“{stage}”。", "已推進到「{stage}」。", "Moved to {stage}."],
         MovedBackTo => ["已退回到“{stage}”。", "已退回到「{stage}」。", "Moved back to {stage}."],
         RequestSaved => ["申请已保存，等待主管批准。", "申請已保存，等待主管核准。", "Request saved; waiting for the manager's approval."],
-        StageNote => ["阶段变更为“{stage}”：{r}", "階段變更為「{stage}」：{r}", "Stage changed to {stage}: {r}"],
 
         PendingApproval => ["等待主管批准推进到“{stage}”", "等待主管核准推進到「{stage}」", "Waiting for the manager's approval to move to {stage}"],
         PendingNotSent => ["申请尚未同步，联网后送交主管。", "申請尚未同步，連線後送交主管。", "The request is not synced yet; it goes to your manager when you are online."],
@@ -77,7 +76,6 @@ catalog! {
         LostReason => ["失败原因（必填）", "失敗原因（必填）", "Why was it lost? (required)"],
         LostReasonHint => ["例如：选了竞争对手、预算取消、项目延期", "例如：選了競爭對手、預算取消、專案延期", "For example: chose a competitor, budget cancelled, project postponed"],
         LostReasonRequired => ["请填写失败原因。", "請填寫失敗原因。", "Enter why the deal was lost."],
-        LostNotePrefix => ["标记为失败：", "標記為失敗：", "Marked as lost: "],
         MarkedLost => ["已标记为失败。", "已標記為失敗。", "Marked as lost."],
         LostState => ["这个商机已失败。", "這個商機已失敗。", "This deal is lost."],
         LostReasonShown => ["原因：{r}", "原因：{r}", "Reason: {r}"],

@@ -17,7 +17,7 @@ after(async () => {
 async function capture(page, { company, contact, phone, note }) {
   await page.getByRole("link", { name: "记录" }).click();
   if (company) {
-    await page.getByTestId("capture-prospect").selectOption("new");
+    await page.getByTestId("capture-new-prospect").click();
     await page.getByTestId("capture-company").fill(company);
     if (contact) await page.getByTestId("capture-contact").fill(contact);
     if (phone) await page.getByTestId("capture-phone").fill(phone);
@@ -48,9 +48,14 @@ test("offline: a prospect with two notes survives a reload and reaches the serve
     await b.page.getByRole("link", { name: "客户" }).click();
     const row = b.page.getByTestId("prospect-row").filter({ hasText: "离线测试机械厂" });
     await row.waitFor();
-    await row.locator("summary").click();
-    assert.equal(await row.getByTestId("note").count(), 2);
     assert.equal(await row.getByTestId("pending-badge").count(), 1);
+    // The prospect's activity shows both notes, not yet synced.
+    await row.getByRole("link").click();
+    await b.page.getByTestId("section-activity").click();
+    const notes = b.page.locator('[data-testid="timeline-entry"][data-kind="note"]');
+    await notes.nth(1).waitFor();
+    assert.equal(await notes.count(), 2);
+    assert.equal(await notes.getByTestId("pending-badge").count(), 2);
     await screenshot(b.page, "offline-after-reload");
 
     // Online again: the outbox drains and the server has everything once.
@@ -202,7 +207,7 @@ test("two tabs: one syncs, a change saved in the other is synced and shown in bo
     await signIn(b.page, server.url);
     const second = await b.context.newPage();
     await second.goto(`${server.url}/capture`);
-    await second.getByTestId("capture-form").waitFor();
+    await second.getByTestId("capture-picker").waitFor();
     await capture(second, { company: "双标签页测试厂", note: "第二个标签页写的" });
     // The first tab holds the sync lock: it pushes the change and both tabs see it synced.
     await expectPending(b.page, 0);

@@ -21,7 +21,8 @@ use yew_router::prelude::*;
 
 use super::SectionProps;
 use crate::app::Route;
-use crate::i18n::{use_i18n, I18n, Key, StageKey};
+use crate::components::photos::Photos;
+use crate::i18n::{use_i18n, CaptureKey, I18n, Key, StageKey};
 use crate::services::ids;
 use crate::sync::{now, today, use_sync};
 
@@ -530,6 +531,10 @@ pub fn ActivitySection(props: &SectionProps) -> Html {
                     <button type="submit" class="primary" disabled={*busy} data-testid="contact-save">{ i18n.t(StageKey::LogContactSave) }</button>
                 </div>
             </form>
+            <section class="prospect-photos" aria-labelledby="photos-title">
+                <h2 id="photos-title">{ i18n.t(CaptureKey::ProspectPhotos) }</h2>
+                <Photos prospect_id={props.id.clone()} />
+            </section>
             <div class="timeline-head">
                 <h2 id="timeline-title">{ i18n.t(StageKey::TimelineTitle) }</h2>
                 <Link<Route> to={Route::CaptureFor { prospect: props.id.clone() }} classes="button secondary">

@@ -9,8 +9,6 @@
 
 use chrono::{DateTime, Utc};
 use serde::Deserialize;
-use tuoke_core::activity::{NoteAddArgs, NoteKind};
-use tuoke_core::i18n::Lang;
 use tuoke_core::stage::{
     move_kind, soft_gate_warnings, verdict, MoveKind, Rule, StageMoveArgs, Verdict, Warning,
 };
@@ -25,7 +23,7 @@ use yew_router::prelude::*;
 use super::activity::{toast_view, use_toast};
 use super::SectionProps;
 use crate::app::Route;
-use crate::i18n::{t, use_i18n, I18n, StageKey};
+use crate::i18n::{use_i18n, I18n, StageKey};
 use crate::pages::sync::local_time;
 use crate::services::ids;
 use crate::sync::{now, use_sync};
@@ -154,22 +152,13 @@ fn stage_approvals(deal: &LocalView, id: &str) -> Vec<Approval> {
     approvals
 }
 
-/// The reason of the latest "marked as lost" note (written in any UI language).
-fn lost_reason(deal: &LocalView, id: &str) -> Option<String> {
-    deal.of_prospect("note", id)
-        .filter_map(|n| {
-            let body = n.data.get("body")?.as_str()?;
-            let at = n
-                .data
-                .get("taken_at")
-                .and_then(|t| serde_json::from_value::<DateTime<Utc>>(t.clone()).ok());
-            let reason = Lang::ALL
-                .iter()
-                .find_map(|lang| body.strip_prefix(t(*lang, StageKey::LostNotePrefix)))?;
-            Some((at, reason.trim().to_owned()))
-        })
-        .max_by_key(|(at, _)| *at)
-        .map(|(_, reason)| reason)
+/// Why the deal is in its stage (the reason given with the move, e.g. why it was lost).
+fn stage_reason(deal: &LocalView, id: &str) -> Option<String> {
+    deal.get("prospect", id)?
+        .data
+        .get("stage_reason")?
+        .as_str()
+        .map(str::to_owned)
 }
 
 fn stage_name(i18n: &I18n, stage: Stage) -> &'static str {
@@ -284,26 +273,9 @@ pub fn StageSection(props: &SectionProps) -> Html {
                 to,
                 reason: given.clone(),
             };
-            let mut mutations = vec![Mutation::stage_move(ids::new_id(at), &args, at)];
-            if let (Verdict::Allowed, Some(r)) = (judged, given.as_deref()) {
-                let body = if to == Stage::Lost {
-                    format!("{}{r}", i18n.t(StageKey::LostNotePrefix))
-                } else {
-                    i18n.fmt(
-                        StageKey::StageNote,
-                        &[("stage", stage_name(&i18n, to)), ("r", r)],
-                    )
-                };
-                let note = NoteAddArgs {
-                    id: ids::new_id(at),
-                    prospect_id,
-                    body,
-                    kind: NoteKind::Other,
-                    taken_at: at,
-                    attachment_ids: Vec::new(),
-                };
-                mutations.push(Mutation::note_add(ids::new_id(at), &note, at));
-            }
+            // The reason travels with the move: the server keeps it as the prospect's
+            // `stage_reason` (the local view shows it at once).
+            let mutations = vec![Mutation::stage_move(ids::new_id(at), &args, at)];
             let done = match (judged, move_kind(current, to)) {
                 (Verdict::NeedsApproval { .. }, _) => i18n.t(StageKey::RequestSaved).to_owned(),
                 (_, MoveKind::Lost) => i18n.t(StageKey::MarkedLost).to_owned(),
@@ -449,7 +421,7 @@ pub fn StageSection(props: &SectionProps) -> Html {
 
     let outcome = match status {
         Status::Lost => {
-            let reason = lost_reason(&props.deal, &props.id);
+            let reason = stage_reason(&props.deal, &props.id);
             html! {
                 <div class="stage-lost" data-testid="stage-lost">
                     <p>{ i18n.t(StageKey::LostState) }</p>
