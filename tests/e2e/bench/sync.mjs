@@ -20,6 +20,7 @@ try {
 
   // 1. Tap to committed.
   await b.page.getByRole("link", { name: "记录" }).click();
+  await b.page.getByTestId("capture-new-prospect").click();
   await b.page.getByTestId("capture-company").fill("基准测试厂");
   await b.page.getByTestId("capture-note").fill("第一条");
   await b.page.getByTestId("capture-save").click();
