@@ -13,7 +13,7 @@ use chrono::{DateTime, Utc};
 use serde_json::{json, Value};
 use tuoke::store::{delete_database, IdbStore};
 use tuoke_core::activity::{NoteAddArgs, NoteKind};
-use tuoke_sync::protocol::{Change, Mutation, DEFAULT_PULL_LIMIT};
+use tuoke_sync::protocol::{Change, Mutation};
 use tuoke_sync::store::{PullBatch, Store};
 use tuoke_sync::summary::ProspectList;
 use tuoke_sync::view::ViewContext;
@@ -110,7 +110,8 @@ async fn enqueue_of_a_note_from_call_to_commit() {
 async fn loading_10000_prospects() {
     let (name, mut store) = fresh("load").await;
     store.init_sync_state(Uuid::from_u128(1)).await.unwrap();
-    let page = DEFAULT_PULL_LIMIT as usize;
+    // The pages the app pulls (src/sync/driver.rs: pull_limit).
+    let page = 2_000;
     let start = now_ms();
     for first in (0..PROSPECTS).step_by(page) {
         let changes = (first..(first + page).min(PROSPECTS))

@@ -7,6 +7,7 @@
 //! text ([`select`]). Nothing here clones a summary; results are indices into the list.
 
 use std::cmp::Ordering;
+use std::rc::Rc;
 
 use serde::{Deserialize, Serialize};
 use tuoke_core::fit::FitStatus;
@@ -313,6 +314,59 @@ pub fn select(
         .collect()
 }
 
+/// What a search and filters select: indices into the list, in `order`, with what produced
+/// them, so the next keystroke can narrow this selection instead of scanning every prospect.
+#[derive(Debug, Default)]
+pub struct Selection {
+    indices: Vec<u32>,
+    texts: Option<Rc<SearchIndex>>,
+    order: Option<Rc<Vec<u32>>>,
+    filters: Filters,
+    terms: Vec<String>,
+}
+
+impl Selection {
+    /// Selects from `order`, or from `previous` when that was made from the same list, order
+    /// and filters with terms the new ones only narrow (each old term inside some new term:
+    /// whatever contains the new terms contains the old ones).
+    pub fn new(
+        list: &[ProspectSummary],
+        texts: &Rc<SearchIndex>,
+        order: &Rc<Vec<u32>>,
+        filters: Filters,
+        terms: Vec<String>,
+        previous: Option<&Selection>,
+    ) -> Selection {
+        let narrows = previous.filter(|p| {
+            p.texts.as_ref().is_some_and(|t| Rc::ptr_eq(t, texts))
+                && p.order.as_ref().is_some_and(|o| Rc::ptr_eq(o, order))
+                && p.filters == filters
+                && p.terms
+                    .iter()
+                    .all(|old| terms.iter().any(|new| new.contains(old.as_str())))
+        });
+        let indices = match narrows {
+            Some(p) => select(list, texts, &p.indices, &filters, &terms),
+            None => select(list, texts, order, &filters, &terms),
+        };
+        Selection {
+            indices,
+            texts: Some(texts.clone()),
+            order: Some(order.clone()),
+            filters,
+            terms,
+        }
+    }
+}
+
+impl std::ops::Deref for Selection {
+    type Target = [u32];
+
+    fn deref(&self) -> &[u32] {
+        &self.indices
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -503,5 +557,28 @@ mod tests {
                 .stage,
             Some(Stage::Demo)
         );
+    }
+
+    #[test]
+    fn a_narrowing_keystroke_selects_the_same_as_a_full_scan_and_a_wider_one_rescans() {
+        let list: Vec<ProspectSummary> = (0..200)
+            .map(|i| prospect(&format!("{i:03}"), &format!("精工{} 厂 {i}", i % 7)))
+            .collect();
+        let texts = Rc::new(SearchIndex::new(&list));
+        let order = Rc::new(order(&list, Sort::Company));
+        let full = |q: &str| select(&list, &texts, &order, &Filters::default(), &terms(q));
+        let mut previous: Option<Selection> = None;
+        for q in ["精", "精工", "精工3", "精工3 1", "精工", "工3", ""] {
+            let next = Selection::new(
+                &list,
+                &texts,
+                &order,
+                Filters::default(),
+                terms(q),
+                previous.as_ref(),
+            );
+            assert_eq!(&*next, full(q).as_slice(), "query {q:?}");
+            previous = Some(next);
+        }
     }
 }

@@ -10,6 +10,8 @@ mod filter;
 
 use std::rc::Rc;
 
+use gloo::timers::callback::Timeout;
+
 use tuoke_core::fit::FitStatus;
 use tuoke_core::types::{LeadSource, Stage};
 use web_sys::{HtmlInputElement, HtmlSelectElement};
@@ -72,6 +74,9 @@ impl Reducible for Model {
     }
 }
 
+/// How long the search must rest before it is written into the URL and sessionStorage.
+const REMEMBER_AFTER_MS: u32 = 400;
+
 fn session() -> Option<web_sys::Storage> {
     gloo::utils::window().session_storage().ok().flatten()
 }
@@ -130,12 +135,34 @@ pub fn Prospects() -> Html {
             }
         });
     }
-    // Remember the state; a new search or filter starts at the top of the list.
+    // Remember the state; a new search or filter starts at the top of the list. Writing the
+    // URL re-renders every screen part that reads the route, so while the rep types it waits
+    // for a pause (and is done at once if the screen closes first).
+    let pending = use_mut_ref(|| None::<(ListState, Timeout)>);
+    {
+        let (navigator, pending) = (navigator.clone(), pending.clone());
+        use_effect_with((), move |_| {
+            move || {
+                if let Some((state, _)) = pending.borrow_mut().take() {
+                    remember(&state, navigator.as_ref());
+                }
+            }
+        });
+    }
     {
         let navigator = navigator.clone();
         let first = use_mut_ref(|| true);
         use_effect_with(state.clone(), move |state| {
-            remember(state, navigator.as_ref());
+            let timer = {
+                let (navigator, pending, state) =
+                    (navigator.clone(), pending.clone(), state.clone());
+                Timeout::new(REMEMBER_AFTER_MS, move || {
+                    if pending.borrow_mut().take().is_some() {
+                        remember(&state, navigator.as_ref());
+                    }
+                })
+            };
+            *pending.borrow_mut() = Some((state.clone(), timer));
             if !std::mem::replace(&mut *first.borrow_mut(), false) {
                 let window = gloo::utils::window();
                 if window.scroll_y().unwrap_or(0.0) > 0.0 {
@@ -169,6 +196,8 @@ pub fn Prospects() -> Html {
             .map(|l| filter::order(&l.0.prospects, *sort))
             .unwrap_or_default()
     });
+    // The last selection: typing one more letter narrows it instead of scanning everything.
+    let last = use_mut_ref(|| None::<Rc<filter::Selection>>);
     let selected = use_memo(
         (
             key,
@@ -178,8 +207,20 @@ pub fn Prospects() -> Html {
             filter::terms(&state.query),
         ),
         |(list, texts, order, filters, terms)| match list {
-            Some(l) => filter::select(&l.0.prospects, &texts.0, &order.0, filters, terms),
-            None => Vec::new(),
+            Some(l) => {
+                let previous = last.borrow().clone();
+                let selection = Rc::new(filter::Selection::new(
+                    &l.0.prospects,
+                    &texts.0,
+                    &order.0,
+                    *filters,
+                    terms.clone(),
+                    previous.as_deref(),
+                ));
+                *last.borrow_mut() = Some(selection.clone());
+                selection
+            }
+            None => Rc::default(),
         },
     );
 
