@@ -52,10 +52,10 @@ test("offline: a prospect with two notes survives a reload and reaches the serve
     // The prospect's activity shows both notes, not yet synced.
     await row.getByRole("link").click();
     await b.page.getByTestId("section-activity").click();
-    const notes = b.page.locator('[data-testid="timeline-entry"][data-kind="note"]');
-    await notes.nth(1).waitFor();
-    assert.equal(await notes.count(), 2);
-    assert.equal(await notes.getByTestId("pending-badge").count(), 2);
+    const shown = b.page.locator('[data-testid="timeline-entry"][data-kind="note"]');
+    await shown.nth(1).waitFor();
+    assert.equal(await shown.count(), 2);
+    assert.equal(await shown.getByTestId("pending-badge").count(), 2);
     await screenshot(b.page, "offline-after-reload");
 
     // Online again: the outbox drains and the server has everything once.

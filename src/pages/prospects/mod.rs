@@ -98,6 +98,7 @@ fn initial_state() -> ListState {
 /// Writes the state into the URL (replacing the entry: typing is not navigation) and the
 /// tab's sessionStorage.
 fn remember(state: &ListState, navigator: Option<&Navigator>) {
+    remember_in_session(state);
     let query = ListQuery::from(state);
     let current = BrowserHistory::new()
         .location()
@@ -110,6 +111,12 @@ fn remember(state: &ListState, navigator: Option<&Navigator>) {
             let _ = nav.replace_with_query(&Route::Prospects, &query);
         }
     }
+}
+
+/// Writes the state into the tab's sessionStorage only (the screen is closing: the URL is
+/// already another screen's).
+fn remember_in_session(state: &ListState) {
+    let query = ListQuery::from(state);
     if let (Some(s), Ok(json)) = (session(), serde_json::to_string(&query)) {
         let _ = s.set_item(SAVED_STATE, &json);
     }
@@ -137,14 +144,15 @@ pub fn Prospects() -> Html {
     }
     // Remember the state; a new search or filter starts at the top of the list. Writing the
     // URL re-renders every screen part that reads the route, so while the rep types it waits
-    // for a pause (and is done at once if the screen closes first).
+    // for a pause; if the screen closes first, the state goes to sessionStorage (which the
+    // list reads when its URL has no query), not into the next screen's URL.
     let pending = use_mut_ref(|| None::<(ListState, Timeout)>);
     {
-        let (navigator, pending) = (navigator.clone(), pending.clone());
+        let pending = pending.clone();
         use_effect_with((), move |_| {
             move || {
                 if let Some((state, _)) = pending.borrow_mut().take() {
-                    remember(&state, navigator.as_ref());
+                    remember_in_session(&state);
                 }
             }
         });

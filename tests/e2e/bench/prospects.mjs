@@ -117,8 +117,15 @@ try {
           const t0 = performance.now();
           input.value += ch;
           input.dispatchEvent(new InputEvent("input", { bubbles: true, data: ch, inputType: "insertText" }));
-          await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+          const t1 = performance.now();
+          await Promise.resolve();
+          await new Promise((r) => setTimeout(r, 0));
+          const t2 = performance.now();
+          let t3 = 0;
+          await new Promise((r) => requestAnimationFrame(() => { t3 = performance.now(); setTimeout(r, 0); }));
           times.push(performance.now() - t0);
+          if (window.__phases) window.__phases.push([t1 - t0, t2 - t0, t3 - t0, performance.now() - t0].map((x) => Math.round(x)));
+          else window.__phases = [];
           // A typist's next key comes after the screen has settled.
           await new Promise((r) => setTimeout(r, 120));
         }
@@ -131,6 +138,8 @@ try {
     console.log(`Prospects screen, ${total} on the phone, CPU throttled ${THROTTLE}×:`);
     console.log(`  open from the Today tab (tap → rows painted), ${RUNS} runs: median ${ms(pct(opens, 0.5))}, p95 ${ms(pct(opens, 0.95))}, max ${ms(Math.max(...opens))}`);
     console.log(`  search keystroke (input → list painted), ${keys.length} keystrokes of ${QUERIES.length} queries: p50 ${ms(pct(keys, 0.5))}, p95 ${ms(pct(keys, 0.95))}, max ${ms(Math.max(...keys))}`);
+    if (process.env.VERBOSE) console.log(`  phases (dispatch, tasks, frame, painted): ${JSON.stringify(await b.page.evaluate(() => window.__phases))}`);
+    if (process.env.VERBOSE) console.log(`  keystrokes: ${keys.map((k) => k.toFixed(0)).join(" ")}; opens: ${opens.map((k) => k.toFixed(0)).join(" ")}`);
     console.log(`  (last query "${QUERIES.at(-1)}": ${finalCount}, ${rows} rows in the DOM)`);
     console.log(`  cold start on /prospects (navigation → rows painted): median ${ms(pct(colds, 0.5))} (${colds.map((c) => c.toFixed(0)).join(", ")})`);
   } finally {
