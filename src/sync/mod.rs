@@ -16,7 +16,7 @@ pub mod transport;
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use chrono::{Local, Utc};
+use chrono::Utc;
 use futures::channel::oneshot;
 use gloo::events::EventListener;
 use serde::{Deserialize, Serialize};
@@ -300,10 +300,7 @@ impl SyncHandle {
 
 impl SyncHandle {
     fn view_context(me: Option<String>) -> ViewContext {
-        ViewContext {
-            me,
-            today: Local::now().date_naive(),
-        }
+        ViewContext { me, today: today() }
     }
 
     /// Every prospect as the lists show it (summaries with local changes on top).
@@ -673,9 +670,10 @@ fn request_persistence() {
     }
 }
 
-/// Today's date on the phone.
+/// Today (the business day: China time, like the server).
 pub fn today() -> chrono::NaiveDate {
-    Local::now().date_naive()
+    // The business day (China time), as the server counts due dates and contacts.
+    tuoke_core::cadence::business_date(Utc::now())
 }
 
 /// Now, for mutation timestamps.

@@ -253,9 +253,10 @@ test("marking a deal lost needs a reason; the lost deal shows the reason and ret
   }
 });
 
-/** `date` (a Date) plus `days`, as the UTC calendar day `YYYY-MM-DD`. */
-function utcDay(date, days = 0) {
-  return new Date(date.getTime() + days * 86_400_000).toISOString().slice(0, 10);
+/** `date` (a Date) plus `days`, as the business day `YYYY-MM-DD` (China time, UTC+8: the
+ *  day a contact counts for, tuoke_core::cadence::business_date). */
+function businessDay(date, days = 0) {
+  return new Date(date.getTime() + days * 86_400_000 + 8 * 3_600_000).toISOString().slice(0, 10);
 }
 
 test("logging a phone call moves the next contact due and appears in the timeline, not synced until the server has it", async () => {
@@ -267,7 +268,7 @@ test("logging a phone call moves the next contact due and appears in the timelin
     await signIn(b.page, server.url);
     await openSection(b.page, id, "activity");
     // Ungraded: every 14 days after the last contact.
-    const before = utcDay(tenDaysAgo, 14);
+    const before = businessDay(tenDaysAgo, 14);
     const due = b.page.getByTestId("next-due");
     await b.page.locator(`[data-testid="next-due"][data-date="${before}"]`).waitFor();
     assert.equal(await due.textContent(), `下次联系：${before}`);
@@ -289,7 +290,7 @@ test("logging a phone call moves the next contact due and appears in the timelin
     await b.page.getByTestId("contact-save").click();
     await b.page.getByTestId("activity-toast").filter({ hasText: "已登记，保存在本机。" }).waitFor();
     assert.equal(await b.page.getByTestId("activity-error").count(), 0);
-    const after = utcDay(now, 14);
+    const after = businessDay(now, 14);
     await b.page.getByTestId("next-due-moved").filter({ hasText: `下次联系由 ${before} 改为 ${after}` }).waitFor();
     assert.equal(await due.textContent(), `下次联系：${after}`);
     const newest = b.page.getByTestId("timeline-entry").first();

@@ -4,8 +4,9 @@
 
 use std::cmp::Reverse;
 
-use chrono::{DateTime, Days, Local, NaiveDate, Utc};
+use chrono::{DateTime, Days, NaiveDate, Utc};
 use serde::Deserialize;
+use tuoke_core::cadence::business_date;
 use tuoke_core::cadence::{agenda, AgendaEntry, AgendaInput, CadenceConfig, LoggedWork};
 use tuoke_core::types::{Grade, Stage, Status};
 use tuoke_sync::summary::ProspectSummary;
@@ -122,7 +123,7 @@ pub fn logged_work<'a>(
         .filter_map(|r| serde_json::from_value::<Activity>(r.data.clone()).ok())
         .filter(|a| a.author_id.as_deref().is_none_or(|author| author == me))
         .map(|a| LoggedWork {
-            date: a.at.with_timezone(&Local).date_naive(),
+            date: business_date(a.at),
             grade: list
                 .binary_search_by(|s| s.id.as_str().cmp(&a.prospect_id))
                 .ok()
