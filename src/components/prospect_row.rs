@@ -8,7 +8,7 @@ use yew_router::prelude::*;
 
 use crate::app::Route;
 use crate::components::virtual_list::row_style;
-use crate::i18n::{use_i18n, I18n, Key, ListKey};
+use crate::i18n::{use_i18n, I18n, Key, LabelKey, ListKey};
 
 #[derive(Properties, PartialEq)]
 pub struct ProspectRowProps {
@@ -57,12 +57,12 @@ pub fn ProspectRow(props: &ProspectRowProps) -> Html {
     let s = &props.summary;
     let grade = match s.grade {
         Some(g) => html! {
-            <span class="grade" data-grade={g.code()} aria-label={i18n.fmt(ListKey::GradeLabel, &[("g", g.code())])}
-                  title={s.needs_confirmation.then(|| i18n.t(ListKey::NeedsConfirmation))}>
+            <span class="grade" data-grade={g.code()} aria-label={i18n.fmt(LabelKey::Grade, &[("g", g.code())])}
+                  title={s.needs_confirmation.then(|| i18n.t(LabelKey::NeedsConfirmation))}>
                 { g.code() }{ if s.needs_confirmation { "?" } else { "" } }
             </span>
         },
-        None => html! { <span class="grade none">{ i18n.t(ListKey::Ungraded) }</span> },
+        None => html! { <span class="grade none">{ i18n.t(LabelKey::Ungraded) }</span> },
     };
     let due = (s.status == Status::Open)
         .then(|| due_text(&i18n, s.next_contact_due, props.today))
@@ -88,9 +88,9 @@ pub fn ProspectRow(props: &ProspectRowProps) -> Html {
                 </span>
                 <span class="prow-meta">
                     { grade }
-                    <span class="stage">{ i18n.t(ListKey::stage(s.stage)) }</span>
+                    <span class="stage">{ i18n.t(LabelKey::stage(s.stage)) }</span>
                     if let Some(to) = s.pending_stage {
-                        <span class="awaiting">{ i18n.fmt(ListKey::AwaitingStage, &[("s", i18n.t(ListKey::stage(to)))]) }</span>
+                        <span class="awaiting">{ i18n.fmt(ListKey::AwaitingStage, &[("s", i18n.t(LabelKey::stage(to)))]) }</span>
                     }
                     if let Some((text, class)) = due {
                         <span class={classes!("due", class)} data-testid="prospect-due">{ text }</span>

@@ -33,6 +33,7 @@ macro_rules! catalog {
 
 mod capture;
 mod catalog;
+mod labels;
 mod list;
 mod profile;
 mod quiz;
@@ -41,6 +42,7 @@ mod today;
 
 pub use capture::CaptureKey;
 pub use catalog::Key;
+pub use labels::LabelKey;
 pub use list::ListKey;
 pub use profile::ProfileKey;
 pub use quiz::QuizKey;
@@ -80,6 +82,7 @@ pub fn every_text() -> Vec<(String, [&'static str; 3])> {
     }
     let mut texts = Vec::new();
     texts.extend(of(Key::ALL));
+    texts.extend(of(LabelKey::ALL));
     texts.extend(of(TodayKey::ALL));
     texts.extend(of(ListKey::ALL));
     texts.extend(of(ProfileKey::ALL));

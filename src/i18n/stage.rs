@@ -1,22 +1,12 @@
 //! Messages of the stage bar, playbooks, the activity log and the notes timeline of a prospect,
-//! and the mapping from the core's codes (stages, rules, soft-gate warnings, note kinds) to them.
+//! and the mapping from the core's codes (rules, soft-gate warnings, note kinds) to them.
 
 use tuoke_core::activity::NoteKind;
 use tuoke_core::stage::{Rule, Warning};
-use tuoke_core::types::Stage;
 
 catalog! {
     /// A message of the stage bar, playbooks, the activity log and the notes timeline of a prospect.
     pub enum StageKey {
-        StageLead => ["名单", "名單", "Lead list"],
-        StageFirstVisit => ["初访", "初訪", "First visit"],
-        StageExchange => ["交流", "交流", "Exchange meeting"],
-        StageDemo => ["系统演示", "系統演示", "Targeted demo"],
-        StageQuote => ["正式报价", "正式報價", "Formal quote"],
-        StageObjections => ["疑虑排除", "疑慮排除", "Objection handling"],
-        StageNegotiation => ["商务谈判", "商務談判", "Negotiation"],
-        StageSigned => ["签约", "簽約", "Signed"],
-        StageLost => ["失败", "失敗", "Lost"],
 
         StageBarTitle => ["销售阶段", "銷售階段", "Sales stages"],
         CurrentStage => ["当前阶段", "目前階段", "Current stage"],
@@ -141,7 +131,6 @@ catalog! {
         AgendaTotals => ["合计 {a}–{b} 分钟；含酌情项目 {c}–{d} 分钟。", "合計 {a}–{b} 分鐘；含酌情項目 {c}–{d} 分鐘。", "Total {a}–{b} min; {c}–{d} min with the optional item."],
         ObjectionsHeading => ["常见疑虑与建议回应", "常見疑慮與建議回應", "Common objections and suggested responses"],
         SuggestedResponse => ["建议回应", "建議回應", "Suggested response"],
-        GradeHeading => ["{g} 级", "{g} 級", "Grade {g}"],
         NotInformatized => ["未信息化", "未信息化", "Not informatized"],
         Informatized => ["已信息化", "已信息化", "Informatized"],
         Cues => ["判断线索", "判斷線索", "Cues"],
@@ -156,21 +145,6 @@ catalog! {
 }
 
 impl StageKey {
-    /// The name of a stage.
-    pub fn stage(stage: Stage) -> StageKey {
-        match stage {
-            Stage::Lead => StageKey::StageLead,
-            Stage::FirstVisit => StageKey::StageFirstVisit,
-            Stage::Exchange => StageKey::StageExchange,
-            Stage::Demo => StageKey::StageDemo,
-            Stage::Quote => StageKey::StageQuote,
-            Stage::Objections => StageKey::StageObjections,
-            Stage::Negotiation => StageKey::StageNegotiation,
-            Stage::Signed => StageKey::StageSigned,
-            Stage::Lost => StageKey::StageLost,
-        }
-    }
-
     /// The explanation of a stage rule.
     pub fn rule(rule: Rule) -> StageKey {
         match rule {

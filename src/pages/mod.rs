@@ -34,3 +34,27 @@ pub fn save_error_text(i18n: &I18n, error: &SaveError) -> String {
         SaveError::Storage(m) => i18n.fmt(Key::SaveFailed, &[("m", m.as_str())]),
     }
 }
+
+/// The API code of an enum value (`first_visit`, `phone_call`, …): its serde name.
+pub(crate) fn code_of<T: serde::Serialize>(value: T) -> String {
+    serde_json::to_value(value)
+        .ok()
+        .and_then(|v| v.as_str().map(str::to_owned))
+        .unwrap_or_default()
+}
+
+/// An `Rc` compared by pointer: props and memo keys over large data (the 10,000-row list) must
+/// not compare their contents.
+pub(crate) struct Ptr<T>(pub std::rc::Rc<T>);
+
+impl<T> Clone for Ptr<T> {
+    fn clone(&self) -> Self {
+        Ptr(self.0.clone())
+    }
+}
+
+impl<T> PartialEq for Ptr<T> {
+    fn eq(&self, other: &Self) -> bool {
+        std::rc::Rc::ptr_eq(&self.0, &other.0)
+    }
+}

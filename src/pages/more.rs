@@ -4,7 +4,7 @@ use yew::prelude::*;
 use yew_router::prelude::*;
 
 use crate::app::Route;
-use crate::components::LanguageSelect;
+use crate::components::{LanguageSelect, SignOut};
 use crate::i18n::{use_i18n, Key};
 use crate::sync::use_sync;
 
@@ -49,32 +49,11 @@ fn Row(props: &RowProps) -> Html {
 pub fn More() -> Html {
     let i18n = use_i18n();
     let sync = use_sync();
-    let confirm = use_state(|| false);
-    let status = sync.state.status.as_ref();
-    let pending = status.map_or(0, |s| s.pending);
-    let sync_detail = status.map(|s| crate::pages::sync::status_line(&i18n, s));
-    let who = sync
+    let sync_detail = sync
         .state
-        .session
+        .status
         .as_ref()
-        .map(|s| format!("{} ({})", s.display_name, s.username))
-        .unwrap_or_default();
-
-    let logout = {
-        let (handle, confirm) = (sync.handle.clone(), confirm.clone());
-        Callback::from(move |_: MouseEvent| {
-            if *confirm {
-                let handle = handle.clone();
-                wasm_bindgen_futures::spawn_local(async move { handle.logout().await });
-            } else {
-                confirm.set(true);
-            }
-        })
-    };
-    let cancel = {
-        let confirm = confirm.clone();
-        Callback::from(move |_: MouseEvent| confirm.set(false))
-    };
+        .map(|s| crate::pages::sync::status_line(&i18n, s));
 
     html! {
         <section class="screen more" aria-labelledby="more-title">
@@ -91,24 +70,7 @@ pub fn More() -> Html {
             <ul class="more-list card">
                 <Row to={Route::Sync} title={i18n.t(Key::SyncTitle)} detail={sync_detail} testid="more-sync" />
                 <li class="more-item">
-                    <p class="more-title">{ i18n.fmt(Key::SignedInAs, &[("u", who.as_str())]) }</p>
-                    if *confirm {
-                        <p class="error" role="alert" data-testid="more-logout-warning">{
-                            if pending > 0 {
-                                i18n.fmt(Key::LogoutConfirm, &[("n", pending.to_string().as_str())])
-                            } else {
-                                i18n.t(Key::LogoutClean).to_owned()
-                            }
-                        }</p>
-                        <div class="actions">
-                            <button class="secondary" onclick={cancel}>{ i18n.t(Key::Cancel) }</button>
-                            <button class="danger" onclick={logout} data-testid="more-logout-confirm">{ i18n.t(Key::LogoutAnyway) }</button>
-                        </div>
-                    } else {
-                        <div class="actions">
-                            <button class="secondary" onclick={logout} data-testid="more-logout">{ i18n.t(Key::Logout) }</button>
-                        </div>
-                    }
+                    <SignOut testid="more-logout" title_class="more-title" />
                 </li>
             </ul>
 

@@ -7,7 +7,7 @@ use yew_router::prelude::*;
 
 use super::prospects::ListQuery;
 use crate::app::Route;
-use crate::i18n::{use_i18n, Key, ListKey};
+use crate::i18n::{use_i18n, Key, LabelKey, ListKey};
 use crate::sync::use_prospect_list;
 
 /// The open stages, lead list to negotiation.
@@ -49,8 +49,7 @@ pub fn Pipeline() -> Html {
         .max()
         .unwrap_or(0)
         .max(1);
-    let item = |stage: Stage, name: ListKey, n: usize, bar: Option<usize>| {
-        let name = i18n.t(name);
+    let item = |stage: Stage, name: &'static str, n: usize, bar: Option<usize>| {
         html! {
             <li key={stage.code()} data-testid="pipeline-stage" data-stage={stage.code()} data-count={n.to_string()}>
                 <Link<Route, ListQuery> to={Route::Prospects} query={Some(ListQuery::stage(stage))} classes="pipe-link">
@@ -72,15 +71,15 @@ pub fn Pipeline() -> Html {
                 <ol class="pipe" data-testid="pipeline-open">
                     { for OPEN_STAGES.iter().map(|s| {
                         let n = open[*s as usize];
-                        item(*s, ListKey::stage(*s), n, Some(n * 100 / most))
+                        item(*s, i18n.t(LabelKey::stage(*s)), n, Some(n * 100 / most))
                     }) }
                 </ol>
             </div>
             <div class="card">
                 <h2>{ i18n.t(ListKey::PipelineOutcomes) }</h2>
                 <ul class="pipe" data-testid="pipeline-outcomes">
-                    { item(Stage::Signed, ListKey::PipelineWon, won, None) }
-                    { item(Stage::Lost, ListKey::StageLost, lost, None) }
+                    { item(Stage::Signed, i18n.t(ListKey::PipelineWon), won, None) }
+                    { item(Stage::Lost, i18n.t(LabelKey::StageLost), lost, None) }
                 </ul>
             </div>
         </section>

@@ -14,7 +14,7 @@ use yew::prelude::*;
 use yew_router::prelude::*;
 
 use crate::app::Route;
-use crate::i18n::{use_i18n, I18n, StageKey};
+use crate::i18n::{use_i18n, I18n, LabelKey, StageKey};
 
 /// Topics of the guides that are not stages.
 const GRADES: &str = "grades";
@@ -69,7 +69,7 @@ pub fn Playbooks() -> Html {
             <ol class="card playbook-index" data-testid="playbook-index">
                 { for Stage::ALL.into_iter().map(|s| link(
                     topic(s.code()),
-                    i18n.t(StageKey::stage(s)).to_owned(),
+                    i18n.t(LabelKey::stage(s)).to_owned(),
                     format!("playbook-link-{}", s.code()),
                 )) }
             </ol>
@@ -119,7 +119,7 @@ pub fn PlaybookPage(props: &PlaybookPageProps) -> Html {
         Topic::Stage(stage) => (
             i18n.fmt(
                 StageKey::StagePlaybookTitle,
-                &[("stage", i18n.t(StageKey::stage(stage)))],
+                &[("stage", i18n.t(LabelKey::stage(stage)))],
             ),
             stage_body(&i18n, stage),
         ),
@@ -177,12 +177,12 @@ fn stage_body(i18n: &I18n, stage: Stage) -> Html {
             <nav class="playbook-steps">
                 if let Some(p) = prev {
                     <Link<Route> to={Route::Playbook { topic: p.code().to_owned() }} classes="button secondary">
-                        { i18n.fmt(StageKey::PrevStage, &[("stage", i18n.t(StageKey::stage(p)))]) }
+                        { i18n.fmt(StageKey::PrevStage, &[("stage", i18n.t(LabelKey::stage(p)))]) }
                     </Link<Route>>
                 }
                 if let Some(n) = next {
                     <Link<Route> to={Route::Playbook { topic: n.code().to_owned() }} classes="button secondary next">
-                        { i18n.fmt(StageKey::NextStage, &[("stage", i18n.t(StageKey::stage(n)))]) }
+                        { i18n.fmt(StageKey::NextStage, &[("stage", i18n.t(LabelKey::stage(n)))]) }
                     </Link<Route>>
                 }
             </nav>
@@ -287,7 +287,7 @@ fn grades_body(i18n: &I18n) -> Html {
                 let code = g.grade.code();
                 html! {
                     <div class="card grade-strategy" key={code} data-testid={format!("grade-strategy-{code}")}>
-                        <h2>{ i18n.fmt(StageKey::GradeHeading, &[("g", code)]) }</h2>
+                        <h2>{ i18n.fmt(LabelKey::Grade, &[("g", code)]) }</h2>
                         <p class="grade-definition">{ g.definition.get(lang) }</p>
                         <h3>{ i18n.t(StageKey::NotInformatized) }</h3>
                         <dl>

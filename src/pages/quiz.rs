@@ -135,12 +135,7 @@ enum View {
 pub fn Quiz() -> Html {
     let i18n = use_i18n();
     let sync = use_sync();
-    let user = sync
-        .state
-        .session
-        .as_ref()
-        .map(|s| s.user_id.clone())
-        .unwrap_or_default();
+    let user = sync.state.user_id().unwrap_or_default();
     let view = {
         let user = user.clone();
         use_state(move || saved::load(&user).map_or(View::Home, View::Running))

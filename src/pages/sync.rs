@@ -4,6 +4,7 @@
 use tuoke_sync::engine::{Activity, SyncError, SyncStatus};
 use yew::prelude::*;
 
+use crate::components::SignOut;
 use crate::i18n::{use_i18n, I18n, Key};
 use crate::sync::use_sync;
 
@@ -58,9 +59,7 @@ pub fn error_text(i18n: &I18n, error: &SyncError) -> String {
 pub fn SyncPage() -> Html {
     let i18n = use_i18n();
     let sync = use_sync();
-    let confirm_logout = use_state(|| false);
     let status = sync.state.status.clone();
-    let pending = status.as_ref().map_or(0, |s| s.pending);
 
     let sync_now = {
         let handle = sync.handle.clone();
@@ -69,21 +68,6 @@ pub fn SyncPage() -> Html {
     let relogin = {
         let handle = sync.handle.clone();
         Callback::from(move |_| handle.ask_relogin(true))
-    };
-    let logout = {
-        let (handle, confirm) = (sync.handle.clone(), confirm_logout.clone());
-        Callback::from(move |_| {
-            if *confirm {
-                let handle = handle.clone();
-                wasm_bindgen_futures::spawn_local(async move { handle.logout().await });
-            } else {
-                confirm.set(true);
-            }
-        })
-    };
-    let cancel_logout = {
-        let confirm = confirm_logout.clone();
-        Callback::from(move |_| confirm.set(false))
     };
 
     let summary = match &status {
@@ -137,37 +121,13 @@ pub fn SyncPage() -> Html {
         }
     });
 
-    let who = sync
-        .state
-        .session
-        .as_ref()
-        .map(|s| format!("{} ({})", s.display_name, s.username))
-        .unwrap_or_default();
-
     html! {
         <section class="screen" aria-labelledby="sync-title">
             <h1 id="sync-title">{ i18n.t(Key::SyncTitle) }</h1>
             { summary }
             { for rejected }
             <section class="card">
-                <p>{ i18n.fmt(Key::SignedInAs, &[("u", who.as_str())]) }</p>
-                if *confirm_logout {
-                    <p class="error" role="alert" data-testid="logout-warning">{
-                        if pending > 0 {
-                            i18n.fmt(Key::LogoutConfirm, &[("n", pending.to_string().as_str())])
-                        } else {
-                            i18n.t(Key::LogoutClean).to_owned()
-                        }
-                    }</p>
-                    <div class="actions">
-                        <button class="secondary" onclick={cancel_logout}>{ i18n.t(Key::Cancel) }</button>
-                        <button class="danger" onclick={logout} data-testid="logout-confirm">{ i18n.t(Key::LogoutAnyway) }</button>
-                    </div>
-                } else {
-                    <div class="actions">
-                        <button class="secondary" onclick={logout} data-testid="logout">{ i18n.t(Key::Logout) }</button>
-                    </div>
-                }
+                <SignOut testid="logout" />
             </section>
         </section>
     }

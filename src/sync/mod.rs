@@ -71,6 +71,20 @@ impl Default for SyncState {
     }
 }
 
+impl SyncState {
+    /// The signed-in user's id.
+    pub fn user_id(&self) -> Option<String> {
+        self.session.as_ref().map(|s| s.user_id.clone())
+    }
+
+    /// This phone has not synced yet, so it has not received the rep's data.
+    pub fn never_synced(&self) -> bool {
+        self.status
+            .as_ref()
+            .is_none_or(|s| s.last_synced_at.is_none())
+    }
+}
+
 /// Changes to [`SyncState`] (dispatched by the data layer only).
 pub enum Action {
     Opened(Option<Session>),
@@ -406,7 +420,7 @@ where
     let value = use_state(|| None::<(K, Rc<T>)>);
     let revision = sync.state.revision;
     let ready = sync.state.phase == Phase::Ready;
-    let me = sync.state.session.as_ref().map(|s| s.user_id.clone());
+    let me = sync.state.user_id();
     {
         let value = value.clone();
         let handle = sync.handle.clone();
@@ -441,7 +455,7 @@ pub fn use_prospect_list() -> Option<Rc<ProspectList>> {
     let value = use_state(|| inner.list.borrow().as_ref().map(|(_, _, l)| l.clone()));
     let revision = sync.state.revision;
     let ready = sync.state.phase == Phase::Ready;
-    let me = sync.state.session.as_ref().map(|s| s.user_id.clone());
+    let me = sync.state.user_id();
     {
         let value = value.clone();
         let handle = sync.handle.clone();

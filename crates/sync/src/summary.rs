@@ -17,7 +17,7 @@ use tuoke_core::types::{Grade, LeadSource, Stage, Status};
 
 use crate::protocol::names;
 use crate::store::{Record, Store};
-use crate::view::{LocalView, ViewContext};
+use crate::view::{field, text, LocalView, ViewContext};
 
 /// What the lists show of a prospect. Stored by the thousand, so its serialised field names
 /// are one or two letters (the stored form is private to the phone, never sent anywhere).
@@ -78,17 +78,6 @@ pub struct ProspectSummary {
 
 fn is_false(b: &bool) -> bool {
     !*b
-}
-
-fn field<T: serde::de::DeserializeOwned>(data: &Value, key: &str) -> Option<T> {
-    serde_json::from_value(data.get(key)?.clone()).ok()
-}
-
-fn text(data: &Value, key: &str) -> String {
-    data.get(key)
-        .and_then(Value::as_str)
-        .unwrap_or_default()
-        .to_owned()
 }
 
 impl ProspectSummary {

@@ -364,8 +364,17 @@ fn set(data: &mut Value, key: &str, value: Value) {
     }
 }
 
-fn field<T: serde::de::DeserializeOwned>(data: &Value, key: &str) -> Option<T> {
+/// The field `key` of a record's JSON as a `T`, if it is there and reads as one.
+pub fn field<T: serde::de::DeserializeOwned>(data: &Value, key: &str) -> Option<T> {
     serde_json::from_value(data.get(key)?.clone()).ok()
+}
+
+/// The string field `key` of a record's JSON, empty if it is missing or not a string.
+pub fn text(data: &Value, key: &str) -> String {
+    data.get(key)
+        .and_then(Value::as_str)
+        .unwrap_or_default()
+        .to_owned()
 }
 
 /// Recomputes grade, target fit and next contact with the core, as the server would.

@@ -14,17 +14,18 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 use gloo::timers::callback::Interval;
-use serde_json::Value;
 use tuoke_core::activity::{NoteAddArgs, NoteKind};
 use tuoke_core::types::Stage;
 use tuoke_sync::protocol::Mutation;
+use tuoke_sync::view::{field, text};
 use uuid::Uuid;
 use wasm_bindgen_futures::spawn_local;
 use web_sys::{HtmlElement, HtmlInputElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
 use crate::components::photos::Photos;
-use crate::i18n::{use_i18n, CaptureKey, I18n, Key};
+use crate::i18n::{use_i18n, CaptureKey, I18n, Key, LabelKey};
+use crate::pages::code_of;
 use crate::services::ids;
 use crate::sync::{now, today, use_prospect, use_prospect_list, use_sync, SyncHandle};
 use agenda::TimerAction;
@@ -61,12 +62,7 @@ type DraftCell = Rc<RefCell<(Option<Target>, Draft)>>;
 pub fn Capture(props: &CaptureProps) -> Html {
     let i18n = use_i18n();
     let sync = use_sync();
-    let user = sync
-        .state
-        .session
-        .as_ref()
-        .map(|s| s.user_id.clone())
-        .unwrap_or_default();
+    let user = sync.state.user_id().unwrap_or_default();
     let list = use_prospect_list();
     let target = {
         let user = user.clone();
@@ -412,12 +408,6 @@ pub fn Capture(props: &CaptureProps) -> Html {
             Target::Prospect(id) => id.clone(),
             Target::New => draft.new_id.map(|u| u.to_string()).unwrap_or_default(),
         };
-        let kinds = [
-            (NoteKind::Visit, CaptureKey::KindVisit),
-            (NoteKind::Call, CaptureKey::KindCall),
-            (NoteKind::Meeting, CaptureKey::KindMeeting),
-            (NoteKind::Other, CaptureKey::KindOther),
-        ];
         let taken = chrono::DateTime::from_timestamp_millis(*clock)
             .map(|at| at.with_timezone(&chrono::Local).format("%H:%M").to_string())
             .unwrap_or_default();
@@ -426,11 +416,11 @@ pub fn Capture(props: &CaptureProps) -> Html {
                 <fieldset class="kinds">
                     <legend class="field-label">{ i18n.t(CaptureKey::NoteKind) }</legend>
                     <div class="segmented">
-                        for (k, label) in kinds {
+                        for k in [NoteKind::Visit, NoteKind::Call, NoteKind::Meeting, NoteKind::Other] {
                             <label class={classes!("segment", (k == kind).then_some("on"))}>
                                 <input type="radio" name="capture-kind" class="visually-hidden" checked={k == kind}
-                                       onchange={on_kind(k)} data-testid={format!("kind-{}", kind_code(k))} />
-                                { i18n.t(label) }
+                                       onchange={on_kind(k)} data-testid={format!("kind-{}", code_of(k))} />
+                                { i18n.t(LabelKey::note_kind(k)) }
                             </label>
                         }
                     </div>
@@ -499,25 +489,6 @@ pub fn Capture(props: &CaptureProps) -> Html {
             { context }
         </section>
     }
-}
-
-fn kind_code(k: NoteKind) -> &'static str {
-    match k {
-        NoteKind::Visit => "visit",
-        NoteKind::Call => "call",
-        NoteKind::Meeting => "meeting",
-        NoteKind::Other => "other",
-    }
-}
-
-fn kind_label(k: &str) -> Option<CaptureKey> {
-    Some(match k {
-        "visit" => CaptureKey::KindVisit,
-        "call" => CaptureKey::KindCall,
-        "meeting" => CaptureKey::KindMeeting,
-        "other" => CaptureKey::KindOther,
-        _ => return None,
-    })
 }
 
 /// Local date and time of an instant, `MM-DD HH:MM`.
@@ -740,7 +711,6 @@ fn ProspectNotes(props: &ProspectNotesProps) -> Html {
         return html! {};
     };
     let mut notes: Vec<_> = deal.of_prospect("note", &props.id).collect();
-    let text = |v: &Value, k: &str| v.get(k).and_then(Value::as_str).unwrap_or("").to_owned();
     notes.sort_by_key(|n| std::cmp::Reverse(text(&n.data, "taken_at")));
     html! {
         <section class="card recent-notes" aria-labelledby="recent-notes-title" data-testid="capture-recent">
@@ -752,7 +722,7 @@ fn ProspectNotes(props: &ProspectNotesProps) -> Html {
                 { for notes.iter().take(3).map(|n| {
                     let body = text(&n.data, "body");
                     let taken: Option<chrono::DateTime<chrono::Utc>> = text(&n.data, "taken_at").parse().ok();
-                    let kind = kind_label(&text(&n.data, "kind"));
+                    let kind = field::<NoteKind>(&n.data, "kind").map(LabelKey::note_kind);
                     let correct = taken.map(|at| {
                         let (on, id, body) = (props.on_correct.clone(), n.id.clone(), body.clone());
                         Callback::from(move |_: MouseEvent| on.emit((id.clone(), at, body.clone())))

@@ -13,7 +13,7 @@ use gloo::timers::callback::Timeout;
 use serde_json::Value;
 use tuoke_core::activity::{ActivityKind, ActivityLogArgs, NoteAddArgs, NoteKind};
 use tuoke_sync::protocol::Mutation;
-use tuoke_sync::view::LocalView;
+use tuoke_sync::view::{field, text, LocalView};
 use uuid::Uuid;
 use web_sys::{HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement};
 use yew::prelude::*;
@@ -23,6 +23,7 @@ use super::SectionProps;
 use crate::app::Route;
 use crate::components::photos::Photos;
 use crate::i18n::{use_i18n, CaptureKey, I18n, Key, StageKey};
+use crate::pages::code_of;
 use crate::services::ids;
 use crate::sync::{now, today, use_sync};
 
@@ -53,17 +54,6 @@ enum What {
         code: String,
         summary: String,
     },
-}
-
-fn field<T: serde::de::DeserializeOwned>(data: &Value, key: &str) -> Option<T> {
-    serde_json::from_value(data.get(key)?.clone()).ok()
-}
-
-fn text(data: &Value, key: &str) -> String {
-    data.get(key)
-        .and_then(Value::as_str)
-        .unwrap_or_default()
-        .to_owned()
 }
 
 /// The prospect's notes and activities, newest first (a record without a readable time is
@@ -101,14 +91,6 @@ fn timeline(deal: &LocalView, id: &str) -> Vec<Entry> {
     let mut entries: Vec<Entry> = notes.chain(contacts).collect();
     entries.sort_by(|a, b| b.at.cmp(&a.at).then_with(|| b.id.cmp(&a.id)));
     entries
-}
-
-/// The API code of a contact method (`phone_call`, …).
-fn kind_code(kind: ActivityKind) -> String {
-    serde_json::to_value(kind)
-        .ok()
-        .and_then(|v| v.as_str().map(str::to_owned))
-        .unwrap_or_default()
 }
 
 /// Local date and time as the timeline shows it.
@@ -217,7 +199,7 @@ pub fn ActivitySection(props: &SectionProps) -> Html {
         let (kind, when) = (kind.clone(), when.clone());
         use_effect_with((), move |_| {
             if let Some(select) = kind.cast::<HtmlSelectElement>() {
-                select.set_value(&kind_code(ActivityKind::PhoneCall));
+                select.set_value(&code_of(ActivityKind::PhoneCall));
             }
             if let Some(input) = when.cast::<HtmlInputElement>() {
                 input.set_value(&input_value(now()));
@@ -516,7 +498,7 @@ pub fn ActivitySection(props: &SectionProps) -> Html {
                 <label class="field-label" for="contact-kind">{ i18n.t(StageKey::ContactMethod) }</label>
                 <select id="contact-kind" ref={kind} data-testid="contact-kind">
                     { for ActivityKind::ALL.into_iter().map(|k| {
-                        let code = kind_code(k);
+                        let code = code_of(k);
                         html! { <option key={code.clone()} value={code}>{ k.label().get(i18n.lang) }</option> }
                     }) }
                 </select>

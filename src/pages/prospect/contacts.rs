@@ -8,11 +8,11 @@ use tuoke_core::types::{Contact, ContactRole};
 use yew::prelude::*;
 
 use super::form::{
-    draft_text, on_field, tel_href, use_focus_first_error, use_put, Check, Choice, DraftAction,
-    DraftState, Errors, Field, Kind,
+    on_field, tel_href, use_focus_first_error, use_put, Check, Choice, DraftAction, DraftState,
+    Errors, Field, Kind,
 };
-use super::labels;
-use crate::i18n::{use_i18n, Key, ProfileKey as P};
+use crate::i18n::{use_i18n, Key, LabelKey, ProfileKey as P};
+use crate::pages::code_of;
 
 /// Which contact the form edits.
 #[derive(Clone, Copy, PartialEq)]
@@ -30,9 +30,7 @@ const EMAIL: &str = "contact.email";
 const INVITED: &str = "contact.invited";
 
 fn role_code(role: Option<ContactRole>) -> String {
-    role.and_then(|r| serde_json::to_value(r).ok())
-        .map(|v| draft_text(Some(&v)))
-        .unwrap_or_default()
+    role.map(code_of).unwrap_or_default()
 }
 
 fn text(draft: &DraftState, name: &str) -> Option<String> {
@@ -167,10 +165,10 @@ pub fn Contacts(props: &ContactsProps) -> Html {
             Callback::from(move |_: MouseEvent| editing.set(Editing::None))
         };
         let mut roles = vec![(AttrValue::from(""), AttrValue::from(i18n.t(P::NotRecorded)))];
-        roles.extend(labels::ROLES.map(|r| {
+        roles.extend(LabelKey::ROLES.map(|r| {
             (
                 AttrValue::from(role_code(Some(r))),
-                AttrValue::from(i18n.t(labels::role(r))),
+                AttrValue::from(i18n.t(LabelKey::contact_role(r))),
             )
         }));
         let remove = match *editing {
@@ -249,7 +247,7 @@ pub fn Contacts(props: &ContactsProps) -> Html {
                             <div class="contact-who">
                                 <span class="contact-name" data-testid="contact-name">{ c.name.clone() }</span>
                                 if let Some(r) = c.role {
-                                    <span class="badge role">{ i18n.t(labels::role(r)) }</span>
+                                    <span class="badge role">{ i18n.t(LabelKey::contact_role(r)) }</span>
                                 }
                                 if c.invited == Some(true) {
                                     <span class="badge invited">{ i18n.t(P::ContactInvitedBadge) }</span>

@@ -31,7 +31,7 @@ pub fn prospect_of(record: &ViewRecord) -> Option<Prospect> {
 
 /// A derived part of the record (`grade`, `target_fit`, …), typed.
 pub fn part<T: serde::de::DeserializeOwned>(record: &ViewRecord, key: &str) -> Option<T> {
-    serde_json::from_value(record.data.get(key)?.clone()).ok()
+    tuoke_sync::view::field(&record.data, key)
 }
 
 // ---------------------------------------------------------------------------------------

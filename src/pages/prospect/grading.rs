@@ -24,9 +24,8 @@ use super::form::{
     errors_of, on_field, part, problem_text, prospect_of, use_focus_first_error, use_put, Choice,
     DraftAction, DraftState, Errors, Field, Kind,
 };
-use super::labels;
 use super::SectionProps;
-use crate::i18n::{use_i18n, I18n, Key, ProfileKey as P};
+use crate::i18n::{use_i18n, I18n, Key, LabelKey, ProfileKey as P};
 use crate::sync::today;
 
 #[component]
@@ -69,7 +68,7 @@ fn meaning(i18n: &I18n, g: Grade) -> &'static str {
 
 fn criteria_text(i18n: &I18n, list: &[Criterion], informatized: bool) -> String {
     list.iter()
-        .map(|c| i18n.t(labels::criterion(*c, informatized)))
+        .map(|c| i18n.t(LabelKey::criterion(*c, informatized)))
         .collect::<Vec<_>>()
         .join(i18n.t(P::ListSeparator))
 }
@@ -97,7 +96,7 @@ fn GradeCard(props: &GradeCardProps) -> Html {
         Some(g) => {
             html! { <p class="grade-meaning" data-testid="grade-meaning">{ meaning(&i18n, g) }</p> }
         }
-        None => html! { <p class="grade-meaning">{ i18n.t(P::Ungraded) }</p> },
+        None => html! { <p class="grade-meaning">{ i18n.t(LabelKey::Ungraded) }</p> },
     };
     let mismatches: Vec<Criterion> = v
         .explanation
@@ -137,7 +136,7 @@ fn GradeCard(props: &GradeCardProps) -> Html {
             <div class="notice warn" data-testid="grade-missing">
                 <strong>{ i18n.t(P::MissingAnswers) }</strong>
                 <ul>
-                    { for v.missing.iter().map(|c| html! { <li>{ i18n.t(labels::criterion(*c, informatized)) }</li> }) }
+                    { for v.missing.iter().map(|c| html! { <li>{ i18n.t(LabelKey::criterion(*c, informatized)) }</li> }) }
                 </ul>
             </div>
         }
@@ -147,7 +146,7 @@ fn GradeCard(props: &GradeCardProps) -> Html {
             P::BasisContractDateOf,
             &[("g", v.contract_grade.map_or("–", |g| g.code()))],
         ),
-        b => i18n.t(labels::basis(b)).to_owned(),
+        b => i18n.t(LabelKey::grade_basis(b)).to_owned(),
     };
     html! {
         <section class="card grade-card" aria-labelledby="grade-title" data-testid="grade-card"
@@ -155,10 +154,7 @@ fn GradeCard(props: &GradeCardProps) -> Html {
             data-overridden={v.overridden.to_string()} data-needs-confirmation={v.needs_confirmation.to_string()}>
             <h2 id="grade-title" class="visually-hidden">{ i18n.t(P::GradeTitle) }</h2>
             <div class="grade-main">
-                <span {class} data-testid="grade-value" aria-label={match v.value {
-                    Some(g) => i18n.fmt(P::GradeIs, &[("g", g.code())]),
-                    None => i18n.t(P::Ungraded).to_owned(),
-                }}>{ letter }</span>
+                <span {class} data-testid="grade-value" aria-label={LabelKey::grade(&i18n, v.value)}>{ letter }</span>
                 <div>
                     { headline }
                     if v.overridden {
@@ -184,14 +180,14 @@ fn GradeCard(props: &GradeCardProps) -> Html {
                 <h3>{ i18n.t(P::ExplanationTitle) }</h3>
                 <ul class="explanation" data-testid="grade-explanation">
                     { for v.explanation.iter().map(|e| {
-                        let answer = e.answer.map_or_else(|| i18n.t(P::NotAnswered).to_owned(), |a| labels::answer(&i18n, a).to_owned());
-                        let expected = e.expected.iter().map(|a| labels::answer(&i18n, *a)).collect::<Vec<_>>().join(" / ");
+                        let answer = e.answer.map_or_else(|| i18n.t(P::NotAnswered).to_owned(), |a| i18n.t(LabelKey::answer(a)).to_owned());
+                        let expected = e.expected.iter().map(|a| i18n.t(LabelKey::answer(*a))).collect::<Vec<_>>().join(" / ");
                         html! {
                             <li class={classes!("criterion", if e.matched { "matched" } else { "mismatched" })}
                                 key={format!("{:?}", e.criterion)} data-testid="explanation-item"
                                 data-criterion={format!("{:?}", e.criterion)} data-matched={e.matched.to_string()}>
                                 <span class="mark" aria-hidden="true">{ if e.matched { "✓" } else { "✗" } }</span>
-                                <span class="what">{ i18n.t(labels::criterion(e.criterion, informatized)) }</span>
+                                <span class="what">{ i18n.t(LabelKey::criterion(e.criterion, informatized)) }</span>
                                 <span class="answer">
                                     { i18n.fmt(P::AnswerExpected, &[("a", answer.as_str()), ("e", expected.as_str())]) }
                                     <span class="visually-hidden">{ " " }{ i18n.t(if e.matched { P::Matched } else { P::Mismatched }) }</span>
@@ -318,8 +314,14 @@ fn Questionnaire(props: &QuestionnaireProps) -> Html {
 
     let yes_no = || {
         vec![
-            (AttrValue::from("true"), AttrValue::from(i18n.t(P::Yes))),
-            (AttrValue::from("false"), AttrValue::from(i18n.t(P::No))),
+            (
+                AttrValue::from("true"),
+                AttrValue::from(i18n.t(LabelKey::Yes)),
+            ),
+            (
+                AttrValue::from("false"),
+                AttrValue::from(i18n.t(LabelKey::No)),
+            ),
         ]
     };
     let levels = || {
@@ -328,7 +330,7 @@ fn Questionnaire(props: &QuestionnaireProps) -> Html {
             .map(|l| {
                 (
                     AttrValue::from(l.code()),
-                    AttrValue::from(i18n.t(labels::level(*l))),
+                    AttrValue::from(i18n.t(LabelKey::level(*l))),
                 )
             })
             .collect::<Vec<_>>()
@@ -356,7 +358,7 @@ fn Questionnaire(props: &QuestionnaireProps) -> Html {
         <section class="card questionnaire" aria-labelledby="questionnaire-title" data-testid="questionnaire">
             <h2 id="questionnaire-title">{ i18n.t(P::QuestionnaireTitle) }</h2>
             <form class="form" {onsubmit} novalidate=true>
-                <Choice name="informatized" label={i18n.t(P::CritInformatized)}
+                <Choice name="informatized" label={i18n.t(LabelKey::CritInformatized)}
                     value={current.informatized.map(|b| b.to_string()).unwrap_or_default()}
                     options={vec![
                         (AttrValue::from("false"), AttrValue::from(i18n.t(P::NotInformatized))),
@@ -371,7 +373,7 @@ fn Questionnaire(props: &QuestionnaireProps) -> Html {
                         _ => yes_no(),
                     };
                     html! {
-                        <Choice key={name} {name} label={i18n.t(labels::criterion(*c, informatized))} {value} {options}
+                        <Choice key={name} {name} label={i18n.t(LabelKey::criterion(*c, informatized))} {value} {options}
                             onchange={onanswer.clone()} segmented=true />
                     }
                 }) }
@@ -382,7 +384,7 @@ fn Questionnaire(props: &QuestionnaireProps) -> Html {
                             None => i18n.t(P::PreviewUngraded).to_owned(),
                         } }
                         if r.needs_confirmation {
-                            { " · " }{ i18n.t(P::NeedsConfirmation) }
+                            { " · " }{ i18n.t(LabelKey::NeedsConfirmation) }
                         }
                     </p>
                 }
@@ -645,7 +647,10 @@ fn History(props: &HistoryProps) -> Html {
         .chain(entries.iter().map(|e| (e, false)))
         .collect::<Vec<_>>();
     let grade_text = |g: Option<Grade>| {
-        g.map_or_else(|| i18n.t(P::Ungraded).to_owned(), |g| g.code().to_owned())
+        g.map_or_else(
+            || i18n.t(LabelKey::Ungraded).to_owned(),
+            |g| g.code().to_owned(),
+        )
     };
     html! {
         <section class="card grade-history" aria-labelledby="history-title" data-testid="grade-history">

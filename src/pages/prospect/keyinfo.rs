@@ -19,9 +19,8 @@ use super::form::{
     prospect_of, use_focus_first_error, use_put, value_of, Choice, DraftAction, DraftState, Errors,
     Field, Kind, Put,
 };
-use super::labels;
 use super::SectionProps;
-use crate::i18n::{use_i18n, I18n, Key, ProfileKey as P};
+use crate::i18n::{use_i18n, I18n, Key, LabelKey, ProfileKey as P};
 
 /// One field of a category's object: its key in the object, the item it fills and its kind.
 struct Spec {
@@ -287,7 +286,7 @@ fn shown(i18n: &I18n, kind: Kind, value: &Value) -> Option<Html> {
     let text = match (kind, value) {
         (_, Value::Null) => None,
         (Kind::Money, v) => return v.as_i64().map(|n| super::overview::money_html(i18n, n)),
-        (_, Value::Bool(b)) => Some(i18n.t(labels::yes_no(*b)).to_owned()),
+        (_, Value::Bool(b)) => Some(i18n.t(LabelKey::yes_no(*b)).to_owned()),
         (_, Value::Array(items)) if items.is_empty() => None,
         (_, Value::Array(items)) => Some(
             items
@@ -488,7 +487,7 @@ fn CategoryCard(props: &CategoryProps) -> Html {
             let v = shown(&i18n, s.kind, values.get(s.key)?)?;
             Some(html! {
                 <div class="fact" key={s.key}>
-                    <dt>{ i18n.t(labels::key_item(s.item)) }</dt>
+                    <dt>{ i18n.t(LabelKey::key_item(s.item)) }</dt>
                     <dd>{ v }</dd>
                 </div>
             })
@@ -504,12 +503,12 @@ fn CategoryCard(props: &CategoryProps) -> Html {
             K::BudgetAffordable => budgeted == "false",
             _ => true,
         }).map(|s| {
-            let label = AttrValue::from(i18n.t(labels::key_item(s.item)));
+            let label = AttrValue::from(i18n.t(LabelKey::key_item(s.item)));
             let error = errors.get(s.name).cloned();
             let value = draft.get(s.name);
             if s.kind == Kind::Choice {
                 let options = vec![
-                    (AttrValue::from(""), AttrValue::from(i18n.t(P::Unknown))),
+                    (AttrValue::from(""), AttrValue::from(i18n.t(LabelKey::Unknown))),
                     (AttrValue::from("true"), AttrValue::from(i18n.t(P::BudgetYes))),
                     (AttrValue::from("false"), AttrValue::from(i18n.t(P::BudgetNo))),
                 ];
@@ -656,8 +655,8 @@ fn Man(props: &ManProps) -> Html {
                 let value = AttrValue::from(answer.map(|b| b.to_string()).unwrap_or_default());
                 let options = vec![
                     (AttrValue::from(""), AttrValue::from(i18n.t(P::ManAuto))),
-                    (AttrValue::from("true"), AttrValue::from(i18n.t(P::Yes))),
-                    (AttrValue::from("false"), AttrValue::from(i18n.t(P::No))),
+                    (AttrValue::from("true"), AttrValue::from(i18n.t(LabelKey::Yes))),
+                    (AttrValue::from("false"), AttrValue::from(i18n.t(LabelKey::No))),
                 ];
                 let verdict_class = match verdict {
                     Tri::Yes => "yes",
@@ -669,7 +668,7 @@ fn Man(props: &ManProps) -> Html {
                     <div class="man-row" key={name} data-testid={format!("man-{name}")} data-verdict={verdict_class}>
                         <div class="man-verdict">
                             <span class="man-label">{ i18n.t(label) }</span>
-                            <span class={classes!("badge", "tri", format!("tri-{verdict_class}"))}>{ i18n.t(labels::tri(verdict)) }</span>
+                            <span class={classes!("badge", "tri", format!("tri-{verdict_class}"))}>{ i18n.t(LabelKey::tri(verdict)) }</span>
                         </div>
                         <Choice name={field} label={i18n.fmt(P::ManYourJudgement, &[("x", i18n.t(label))])} {value} {options}
                             onchange={set.clone()} segmented=true hide_label=true hint={AttrValue::from(i18n.t(source))} />

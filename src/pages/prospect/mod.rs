@@ -7,7 +7,6 @@ mod contacts;
 mod form;
 mod grading;
 mod keyinfo;
-mod labels;
 mod overview;
 mod stage;
 
@@ -23,7 +22,7 @@ use yew::prelude::*;
 use yew_router::prelude::*;
 
 use crate::app::Route;
-use crate::i18n::{use_i18n, Key, ProfileKey};
+use crate::i18n::{use_i18n, Key, LabelKey, ProfileKey};
 use crate::sync::use_prospect;
 
 /// The sections of the prospect screen, in tab order.
@@ -168,12 +167,9 @@ fn HeaderBadges(props: &HeaderBadgesProps) -> Html {
     let fit: Option<TargetFit> = form::part(record, "target_fit");
     let grade_badge = grade.map(|g| {
         let letter = g.value.map_or("–", |v| v.code());
-        let mut said = match g.value {
-            Some(v) => i18n.fmt(ProfileKey::GradeIs, &[("g", v.code())]),
-            None => i18n.t(ProfileKey::Ungraded).to_owned(),
-        };
+        let mut said = LabelKey::grade(&i18n, g.value);
         if g.needs_confirmation {
-            said = format!("{said} · {}", i18n.t(ProfileKey::NeedsConfirmation));
+            said = format!("{said} · {}", i18n.t(LabelKey::NeedsConfirmation));
         }
         if g.overridden {
             said = format!("{said} · {}", i18n.t(ProfileKey::OverriddenMark));
@@ -199,9 +195,9 @@ fn HeaderBadges(props: &HeaderBadgesProps) -> Html {
         let text = match pending_stage {
             Some(p) => i18n.fmt(
                 ProfileKey::StagePendingTo,
-                &[("s", i18n.t(labels::stage(s))), ("p", i18n.t(labels::stage(p)))],
+                &[("s", i18n.t(LabelKey::stage(s))), ("p", i18n.t(LabelKey::stage(p)))],
             ),
-            None => i18n.t(labels::stage(s)).to_owned(),
+            None => i18n.t(LabelKey::stage(s)).to_owned(),
         };
         html! {
             <span class="badge stage-badge" data-testid="header-stage">
@@ -217,7 +213,7 @@ fn HeaderBadges(props: &HeaderBadgesProps) -> Html {
         };
         html! {
             <span class={classes!("badge", "fit-badge", format!("fit-{status}"))} data-testid="header-fit" data-fit={status}>
-                { i18n.t(labels::fit_status(f.status)) }
+                { i18n.t(LabelKey::fit_status(f.status)) }
             </span>
         }
     });

@@ -14,9 +14,9 @@ use super::form::{
     draft_text, errors_of, format_int, format_money, full_money, on_field, part, prospect_of,
     use_focus_first_error, use_put, value_of, Choice, DraftAction, DraftState, Errors, Field, Kind,
 };
-use super::labels;
 use super::SectionProps;
-use crate::i18n::{use_i18n, I18n, Key, ProfileKey as P};
+use crate::i18n::{use_i18n, I18n, Key, LabelKey, ProfileKey as P};
+use crate::pages::code_of;
 
 /// The choices a field offers.
 #[derive(Clone, Copy, PartialEq)]
@@ -98,33 +98,32 @@ const GROUPS: [(P, &[Spec]); 3] = [
 ];
 
 fn options(i18n: &I18n, which: Options) -> Vec<(AttrValue, AttrValue)> {
-    let code = |v: Value| AttrValue::from(draft_text(Some(&v)));
     let unset = (AttrValue::from(""), AttrValue::from(i18n.t(P::NotRecorded)));
     let mut list = vec![unset];
     match which {
         Options::Free => {}
         Options::Industry => list.extend(Industry::ALL.map(|x| {
             (
-                code(serde_json::to_value(x).unwrap_or_default()),
-                i18n.t(labels::industry(x)).into(),
+                AttrValue::from(code_of(x)),
+                i18n.t(LabelKey::industry(x)).into(),
             )
         })),
         Options::Source => list.extend(LeadSource::ALL.map(|x| {
             (
-                code(serde_json::to_value(x).unwrap_or_default()),
-                i18n.t(labels::source(x)).into(),
+                AttrValue::from(code_of(x)),
+                i18n.t(LabelKey::source(x)).into(),
             )
         })),
-        Options::Iso => list.extend(labels::ISO9000.map(|x| {
+        Options::Iso => list.extend(LabelKey::ISO9000.map(|x| {
             (
-                code(serde_json::to_value(x).unwrap_or_default()),
-                i18n.t(labels::iso9000(x)).into(),
+                AttrValue::from(code_of(x)),
+                i18n.t(LabelKey::iso9000(x)).into(),
             )
         })),
         Options::YesNo => list.extend([true, false].map(|b| {
             (
                 AttrValue::from(b.to_string()),
-                i18n.t(labels::yes_no(b)).into(),
+                i18n.t(LabelKey::yes_no(b)).into(),
             )
         })),
     }
@@ -206,12 +205,12 @@ fn FitCard(props: &FitCardProps) -> Html {
         <section class={classes!("card", "fit-card", format!("fit-{status}"))} aria-labelledby="fit-title" data-testid="fit-card" data-fit={status}>
             <h2 id="fit-title">
                 { i18n.t(P::FitTitle) }
-                <span class={classes!("badge", "fit-badge", format!("fit-{status}"))} data-testid="fit-badge">{ i18n.t(labels::fit_status(fit.status)) }</span>
+                <span class={classes!("badge", "fit-badge", format!("fit-{status}"))} data-testid="fit-badge">{ i18n.t(LabelKey::fit_status(fit.status)) }</span>
             </h2>
             <p class="fit-text">{ i18n.t(intro) }</p>
             if !fit.reasons.is_empty() {
                 <ul class="fit-reasons" data-testid="fit-reasons">
-                    { for fit.reasons.iter().map(|r| html! { <li>{ i18n.t(labels::fit_reason(*r)) }</li> }) }
+                    { for fit.reasons.iter().map(|r| html! { <li>{ i18n.t(LabelKey::fit_reason(*r)) }</li> }) }
                 </ul>
             }
             if fit.status == FitStatus::Out {

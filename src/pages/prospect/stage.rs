@@ -23,7 +23,7 @@ use yew_router::prelude::*;
 use super::activity::{toast_view, use_toast};
 use super::SectionProps;
 use crate::app::Route;
-use crate::i18n::{use_i18n, I18n, StageKey};
+use crate::i18n::{use_i18n, I18n, LabelKey, StageKey};
 use crate::pages::sync::local_time;
 use crate::services::ids;
 use crate::sync::{now, use_sync};
@@ -162,7 +162,7 @@ fn stage_reason(deal: &LocalView, id: &str) -> Option<String> {
 }
 
 fn stage_name(i18n: &I18n, stage: Stage) -> &'static str {
-    i18n.t(StageKey::stage(stage))
+    i18n.t(LabelKey::stage(stage))
 }
 
 #[component]
@@ -208,7 +208,7 @@ pub fn StageSection(props: &SectionProps) -> Html {
     };
     let current = record.stage;
     let pending = record.pending_stage;
-    let me = sync.state.session.as_ref().map(|s| s.user_id.clone());
+    let me = sync.state.user_id();
     let owner = me.is_none() || me == record.owner_id;
     let status = current.status();
     let approvals = stage_approvals(&props.deal, &props.id);

@@ -14,6 +14,8 @@ use tuoke_core::fit::FitStatus;
 use tuoke_core::types::{Grade, LeadSource, Stage};
 use tuoke_sync::summary::ProspectSummary;
 
+use crate::pages::code_of;
+
 /// The grade filter: one grade, or prospects without one.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum GradeFilter {
@@ -139,14 +141,6 @@ pub struct ListQuery {
     pub source: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sort: Option<String>,
-}
-
-/// A code of a serde enum (`"demo"` for [`Stage::Demo`]).
-pub fn code_of<T: Serialize>(value: T) -> String {
-    serde_json::to_value(value)
-        .ok()
-        .and_then(|v| v.as_str().map(str::to_owned))
-        .unwrap_or_default()
 }
 
 fn parse_code<T: serde::de::DeserializeOwned>(code: &Option<String>) -> Option<T> {

@@ -20,12 +20,13 @@ use yew_router::history::{BrowserHistory, History};
 use yew_router::prelude::*;
 
 pub use filter::ListQuery;
-use filter::{code_of, Filters, GradeFilter, ListState, Sort};
+use filter::{Filters, GradeFilter, ListState, Sort};
 
 use crate::app::Route;
 use crate::components::prospect_row::ProspectRow;
 use crate::components::virtual_list::VirtualList;
-use crate::i18n::{use_i18n, Key, ListKey};
+use crate::i18n::{use_i18n, Key, LabelKey, ListKey};
+use crate::pages::{code_of, Ptr};
 use crate::sync::{today, use_prospect_list, use_sync};
 
 /// Height of a row in CSS pixels (`.prow` in list.css says the same).
@@ -34,21 +35,6 @@ const ROW_HEIGHT: u32 = 88;
 const SAVED_STATE: &str = "tuoke.prospects.query";
 /// sessionStorage: the scroll position when a prospect was opened from the list.
 const SAVED_SCROLL: &str = "tuoke.prospects.scroll";
-
-/// An `Rc` compared by pointer: a memo over the 10,000-row list must not compare its contents.
-struct Ptr<T>(Rc<T>);
-
-impl<T> Clone for Ptr<T> {
-    fn clone(&self) -> Self {
-        Ptr(self.0.clone())
-    }
-}
-
-impl<T> PartialEq for Ptr<T> {
-    fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.0, &other.0)
-    }
-}
 
 enum Change {
     Query(String),
@@ -287,11 +273,7 @@ pub fn Prospects() -> Html {
     };
 
     let sync = use_sync();
-    let first_sync = sync
-        .state
-        .status
-        .as_ref()
-        .is_none_or(|s| s.last_synced_at.is_none());
+    let first_sync = sync.state.never_synced();
     let body = match &list {
         None => html! { <p class="hint" role="status">{ i18n.t(Key::Loading) }</p> },
         // A phone that never synced has not received the rep's prospects yet.
@@ -338,7 +320,7 @@ pub fn Prospects() -> Html {
         <section class="screen prospects" aria-labelledby="prospects-title">
             <h1 id="prospects-title">{ i18n.t(Key::TabProspects) }</h1>
             <div class="list-tools">
-                <label class="sr-only" for="prospect-search">{ i18n.t(ListKey::SearchLabel) }</label>
+                <label class="visually-hidden" for="prospect-search">{ i18n.t(ListKey::SearchLabel) }</label>
                 <input id="prospect-search" ref={search} type="search" {oninput} {onkeydown}
                        placeholder={i18n.t(ListKey::SearchPlaceholder)} autocomplete="off"
                        enterkeyhint="search" data-testid="prospect-search" />
@@ -380,8 +362,8 @@ fn FilterPanel(props: &FilterPanelProps) -> Html {
     let grades: Vec<(String, String)> = std::iter::once(any())
         .chain(GradeFilter::ALL.into_iter().map(|g| {
             let label = match g {
-                GradeFilter::Grade(grade) => i18n.fmt(ListKey::GradeLabel, &[("g", grade.code())]),
-                GradeFilter::Ungraded => i18n.t(ListKey::Ungraded).to_owned(),
+                GradeFilter::Grade(grade) => i18n.fmt(LabelKey::Grade, &[("g", grade.code())]),
+                GradeFilter::Ungraded => i18n.t(LabelKey::Ungraded).to_owned(),
             };
             (g.code().to_owned(), label)
         }))
@@ -390,21 +372,21 @@ fn FilterPanel(props: &FilterPanelProps) -> Html {
         .chain(
             Stage::ALL
                 .into_iter()
-                .map(|s| (code_of(s), i18n.t(ListKey::stage(s)).to_owned())),
+                .map(|s| (code_of(s), i18n.t(LabelKey::stage(s)).to_owned())),
         )
         .collect();
     let fits: Vec<(String, String)> = std::iter::once(any())
         .chain(
             [FitStatus::In, FitStatus::Out, FitStatus::Unknown]
                 .into_iter()
-                .map(|s| (code_of(s), i18n.t(ListKey::fit(s)).to_owned())),
+                .map(|s| (code_of(s), i18n.t(LabelKey::fit_status(s)).to_owned())),
         )
         .collect();
     let sources: Vec<(String, String)> = std::iter::once(any())
         .chain(
             LeadSource::ALL
                 .into_iter()
-                .map(|s| (code_of(s), i18n.t(ListKey::source(s)).to_owned())),
+                .map(|s| (code_of(s), i18n.t(LabelKey::source(s)).to_owned())),
         )
         .collect();
     let sorts: Vec<(String, String)> = Sort::ALL

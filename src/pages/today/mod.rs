@@ -5,8 +5,6 @@
 
 mod model;
 
-use std::rc::Rc;
-
 use chrono::{Datelike, NaiveDate};
 use tuoke_core::activity::{ActivityKind, ActivityLogArgs};
 use tuoke_core::args::ApprovalDecideArgs;
@@ -22,29 +20,15 @@ use yew::prelude::*;
 use yew_router::prelude::*;
 
 use crate::app::Route;
-use crate::i18n::{use_i18n, I18n, Key, ListKey, TodayKey};
+use crate::i18n::{use_i18n, I18n, Key, LabelKey, ListKey, TodayKey};
 use crate::pages::save_error_text;
+use crate::pages::{code_of, Ptr};
 use crate::services::ids::new_id;
 use crate::sync::{now, today, use_local_view, use_prospect_list, use_sync};
 use model::{Approval, ApprovalKind, ApprovalStatus, DueGroup};
 
 /// Entries shown per grade before "show all".
 const GROUP_PREVIEW: usize = 10;
-
-/// An `Rc` compared by pointer (props and memo keys over large data).
-struct Ptr<T>(Rc<T>);
-
-impl<T> Clone for Ptr<T> {
-    fn clone(&self) -> Self {
-        Ptr(self.0.clone())
-    }
-}
-
-impl<T> PartialEq for Ptr<T> {
-    fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.0, &other.0)
-    }
-}
 
 #[component]
 pub fn Today() -> Html {
@@ -54,10 +38,7 @@ pub fn Today() -> Html {
     let approvals = use_local_view(&["approval"]);
     let activities = use_local_view(&["activity"]);
     let session = sync.state.session.as_ref();
-    let me: AttrValue = session
-        .map(|s| s.user_id.clone())
-        .unwrap_or_default()
-        .into();
+    let me: AttrValue = sync.state.user_id().unwrap_or_default().into();
     let manager = session.is_some_and(|s| matches!(s.role.as_str(), "manager" | "admin"));
     let today = today();
 
@@ -79,11 +60,7 @@ pub fn Today() -> Html {
     };
     let owns_any = list.prospects.iter().any(|s| *s.owner_id == *me);
     // A phone that never synced has not received the rep's prospects yet.
-    let first_sync = sync
-        .state
-        .status
-        .as_ref()
-        .is_none_or(|s| s.last_synced_at.is_none());
+    let first_sync = sync.state.never_synced();
     let list = Ptr(list);
     let approvals = html! {
         <ApprovalsCard list={list.clone()} view={approvals.map(Ptr)} me={me.clone()} {manager} />
@@ -257,7 +234,7 @@ fn DueEntry(props: &DueEntryProps) -> Html {
                 <span class={classes!("due", due_class)}>{ due_text }</span>
             </div>
             <p class="due-sub">
-                { i18n.t(ListKey::stage(s.stage)) }
+                { i18n.t(LabelKey::stage(s.stage)) }
                 if !who.is_empty() { { " · " }{ who } }
                 if s.pending {
                     { " " }<span class="badge pending">{ i18n.t(Key::PendingBadge) }</span>
@@ -272,7 +249,7 @@ fn DueEntry(props: &DueEntryProps) -> Html {
                 }
                 <Link<Route> to={Route::CaptureFor { prospect: s.id.clone() }} classes="button secondary">
                     <span aria-hidden="true">{ i18n.t(TodayKey::Note) }</span>
-                    <span class="sr-only">{ i18n.fmt(TodayKey::NoteFor, &[("c", s.company.as_str())]) }</span>
+                    <span class="visually-hidden">{ i18n.fmt(TodayKey::NoteFor, &[("c", s.company.as_str())]) }</span>
                 </Link<Route>>
                 <button type="button" class={if props.open { "primary" } else { "secondary" }} onclick={toggle}
                         aria-expanded={props.open.to_string()} data-testid="due-log"
@@ -383,7 +360,7 @@ fn LogForm(props: &LogFormProps) -> Html {
             <label class="field-label" for={kind_id.clone()}>{ i18n.t(TodayKey::LogMethod) }</label>
             <select id={kind_id} ref={kind} data-testid="log-kind">
                 { for ActivityKind::ALL.iter().map(|k| {
-                    let code = serde_json::to_value(k).ok().and_then(|v| v.as_str().map(str::to_owned)).unwrap_or_default();
+                    let code = code_of(k);
                     html! { <option key={code.clone()} value={code}>{ k.label().get(i18n.lang) }</option> }
                 }) }
             </select>
@@ -584,7 +561,7 @@ fn ApprovalItem(props: &ApprovalItemProps) -> Html {
     let what = match (a.kind, a.to) {
         (ApprovalKind::StageMove, Some(to)) => i18n.fmt(
             TodayKey::ApprovalStageMove,
-            &[("s", i18n.t(ListKey::stage(to)))],
+            &[("s", i18n.t(LabelKey::stage(to)))],
         ),
         _ => i18n.t(TodayKey::ApprovalQuote).to_owned(),
     };
