@@ -10,16 +10,12 @@ use crate::app::Route;
 use crate::i18n::{use_i18n, Key, LabelKey, ListKey};
 use crate::sync::use_prospect_list;
 
-/// The open stages, lead list to negotiation.
-const OPEN_STAGES: [Stage; 7] = [
-    Stage::Lead,
-    Stage::FirstVisit,
-    Stage::Exchange,
-    Stage::Demo,
-    Stage::Quote,
-    Stage::Objections,
-    Stage::Negotiation,
-];
+/// The open stages, lead list to negotiation: the core's stages whose status is open.
+fn open_stages() -> impl Iterator<Item = Stage> {
+    Stage::ALL
+        .into_iter()
+        .filter(|s| s.status() == tuoke_core::types::Status::Open)
+}
 
 #[component]
 pub fn Pipeline() -> Html {
@@ -43,9 +39,8 @@ pub fn Pipeline() -> Html {
             Status::Lost => lost += 1,
         }
     }
-    let most = OPEN_STAGES
-        .iter()
-        .map(|s| open[*s as usize])
+    let most = open_stages()
+        .map(|s| open[s as usize])
         .max()
         .unwrap_or(0)
         .max(1);
@@ -69,9 +64,9 @@ pub fn Pipeline() -> Html {
             <div class="card">
                 <h2>{ i18n.t(ListKey::PipelineOpen) }</h2>
                 <ol class="pipe" data-testid="pipeline-open">
-                    { for OPEN_STAGES.iter().map(|s| {
-                        let n = open[*s as usize];
-                        item(*s, i18n.t(LabelKey::stage(*s)), n, Some(n * 100 / most))
+                    { for open_stages().map(|s| {
+                        let n = open[s as usize];
+                        item(s, i18n.t(LabelKey::stage(s)), n, Some(n * 100 / most))
                     }) }
                 </ol>
             </div>
