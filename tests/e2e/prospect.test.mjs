@@ -270,7 +270,14 @@ test("key information: filling fields raises completeness and shrinks the ask-ne
     await b.page.getByTestId("field-schedule.contract").fill("2027-04-30");
     await b.page.getByTestId("keyinfo-save-schedule").click();
     await saved(b.page);
-    await b.page.getByTestId("ask-next-schedule").waitFor();
+    // The section re-renders once the saved change is read back: wait for it, then check.
+    await b.page
+      .waitForFunction(
+        () => document.querySelectorAll('[data-testid="ask-next-schedule"] [data-testid="ask-next"]').length === 4,
+        null,
+        { timeout: 5000 },
+      )
+      .catch(() => {});
     assert.equal(await asked(), 4);
     const after = Number(await summary.getAttribute("data-percent"));
     assert.ok(after > 0, `completeness ${after}`);
