@@ -8,17 +8,7 @@ use yew_router::prelude::*;
 
 use crate::app::Route;
 use crate::components::virtual_list::row_style;
-use crate::i18n::{use_i18n, I18n, Key, LabelKey, ListKey};
-
-#[derive(Properties, PartialEq)]
-pub struct ProspectRowProps {
-    pub summary: ProspectSummary,
-    /// Position in the list (0-based) and the list's length, for placement and screen readers.
-    pub index: usize,
-    pub of: usize,
-    pub row_height: u32,
-    pub today: NaiveDate,
-}
+use crate::i18n::{I18n, Key, LabelKey, ListKey};
 
 /// How the next contact reads: overdue, today, or the date (with the year only when it is
 /// not this year's). `None` for won and lost prospects.
@@ -49,12 +39,20 @@ pub fn due_text(
     })
 }
 
-/// A fixed-height row (the list is virtual) linking to the prospect: company, grade, stage,
-/// next contact; then first contact, phone, products and region (what search looks at).
-#[component]
-pub fn ProspectRow(props: &ProspectRowProps) -> Html {
-    let i18n = use_i18n();
-    let s = &props.summary;
+/// Row `index` of `of` (the list is virtual): a fixed-height `<li>`, keyed by its position so
+/// that a new search re-uses the rows on screen, changing only their text, instead of
+/// building new ones. It links to the prospect with a plain `<a href>`: the list follows the
+/// link inside the app ([`follow_link`]), so a row costs no component of its own. Company,
+/// grade, stage, next contact; then first contact, phone, products and region (what search
+/// looks at).
+pub fn prospect_row(
+    i18n: &I18n,
+    s: &ProspectSummary,
+    index: usize,
+    of: usize,
+    row_height: u32,
+    today: NaiveDate,
+) -> Html {
     let grade = match s.grade {
         Some(g) => html! {
             <span class="grade" data-grade={g.code()} aria-label={i18n.fmt(LabelKey::Grade, &[("g", g.code())])}
@@ -65,7 +63,7 @@ pub fn ProspectRow(props: &ProspectRowProps) -> Html {
         None => html! { <span class="grade none">{ i18n.t(LabelKey::Ungraded) }</span> },
     };
     let due = (s.status == Status::Open)
-        .then(|| due_text(&i18n, s.next_contact_due, props.today))
+        .then(|| due_text(i18n, s.next_contact_due, today))
         .flatten();
     let who: Vec<&str> = s
         .contacts
@@ -77,14 +75,15 @@ pub fn ProspectRow(props: &ProspectRowProps) -> Html {
         .filter(|t| !t.is_empty())
         .collect();
     html! {
-        <li class="prow" style={row_style(props.index, props.row_height)} data-testid="prospect-row"
-            data-id={s.id.clone()} aria-setsize={props.of.to_string()} aria-posinset={(props.index + 1).to_string()}>
-            <Link<Route> to={Route::Prospect { id: s.id.clone() }} classes="prow-link">
+        <li key={index} class="prow" style={row_style(index, row_height)} data-testid="prospect-row"
+            data-id={s.id.clone()} aria-setsize={of.to_string()} aria-posinset={(index + 1).to_string()}>
+            <a href={Route::Prospect { id: s.id.clone() }.to_path()} class="prow-link">
                 <span class="prow-top">
-                    <span class="company">{ s.company.clone() }</span>
+                    // Floated right, so it comes first.
                     if s.pending {
                         <span class="badge pending" data-testid="pending-badge">{ i18n.t(Key::PendingBadge) }</span>
                     }
+                    <span class="company">{ s.company.clone() }</span>
                 </span>
                 <span class="prow-meta">
                     { grade }
@@ -97,7 +96,30 @@ pub fn ProspectRow(props: &ProspectRowProps) -> Html {
                     }
                 </span>
                 <span class="prow-sub">{ who.join(" · ") }</span>
-            </Link<Route>>
+            </a>
         </li>
     }
+}
+
+/// For a click inside a list of [`prospect_row`]s: when it is a plain click (no modifier, the
+/// main button) on a link of the app, opens that page inside the app and returns `true`.
+pub fn follow_link(e: &MouseEvent, navigator: Option<&Navigator>) -> bool {
+    if e.button() != 0 || e.ctrl_key() || e.meta_key() || e.shift_key() || e.alt_key() {
+        return false;
+    }
+    let Some(link) = e
+        .target_dyn_into::<web_sys::Element>()
+        .and_then(|t| t.closest("a[href]").ok().flatten())
+    else {
+        return false;
+    };
+    let (Some(navigator), Some(href)) = (navigator, link.get_attribute("href")) else {
+        return false;
+    };
+    let Some(route) = Route::recognize(&href) else {
+        return false;
+    };
+    e.prevent_default();
+    navigator.push(&route);
+    true
 }

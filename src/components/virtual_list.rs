@@ -10,7 +10,8 @@ pub struct VirtualListProps {
     pub count: usize,
     /// Height of every row, in CSS pixels (the rows' CSS must agree).
     pub row_height: u32,
-    /// Renders row `i` as a keyed `<li>` placed with [`row_style`].
+    /// Renders row `i` as an `<li>` placed with [`row_style`] and keyed by `i` (so rows on
+    /// screen are patched, not rebuilt, when the list behind them changes).
     pub row: Callback<usize, Html>,
     /// Accessible name of the list.
     pub label: AttrValue,

@@ -7,8 +7,9 @@ use gloo::events::EventListener;
 use web_sys::Element;
 use yew::prelude::*;
 
-/// Rows rendered beyond each edge of the screen, so a quick flick shows no blank rows.
-const OVERSCAN: usize = 8;
+/// Rows rendered beyond each edge of the screen, so a flick shows no blank rows. Each one
+/// is laid out again on every keystroke of a search, so no more than a flick needs.
+const OVERSCAN: usize = 3;
 
 /// Rows of `list` (its element; the page scrolls, not the list) that intersect the window,
 /// widened by a few rows each side: the range to render. Re-computed on scroll and resize,

@@ -49,6 +49,7 @@ test("offline: a prospect with two notes survives a reload and reaches the serve
     const row = b.page.getByTestId("prospect-row").filter({ hasText: "离线测试机械厂" });
     await row.waitFor();
     assert.equal(await row.getByTestId("pending-badge").count(), 1);
+    await screenshot(b.page, "offline-list-pending");
     // The prospect's activity shows both notes, not yet synced.
     await row.getByRole("link").click();
     await b.page.getByTestId("section-activity").click();

@@ -3,12 +3,15 @@
 //!
 //! Built for 10,000 prospects on a slow phone: the lowercase search text of each prospect is
 //! made once per list load ([`SearchIndex`]), each sort order once per list load
-//! ([`order`]), and a keystroke only walks that order, testing each prospect's filters and
-//! text ([`select`]). Nothing here clones a summary; results are indices into the list.
+//! ([`order`]), and a keystroke finds each search term once in the text of every prospect,
+//! or only in the previous keystroke's results when it narrows them ([`select`],
+//! [`Selection`]). Nothing here clones a summary; results are indices into the list.
 
 use std::cmp::Ordering;
 use std::rc::Rc;
 
+use memchr::arch::all::packedpair::HeuristicFrequencyRank;
+use memchr::memmem::{Finder, FinderBuilder};
 use serde::{Deserialize, Serialize};
 use tuoke_core::fit::FitStatus;
 use tuoke_core::types::{Grade, LeadSource, Stage};
@@ -197,8 +200,10 @@ impl From<&ListState> for ListQuery {
 /// is one buffer for every prospect (not 10,000 strings) filled in one pass.
 #[derive(Debug, Default)]
 pub struct SearchIndex {
+    /// Every prospect's text, each followed by a `\n` (which no search term contains, so a
+    /// match never spans two prospects).
     text: String,
-    /// Where each prospect's text ends in `text`.
+    /// Where each prospect's text ends in `text` (where its `\n` is).
     ends: Vec<u32>,
 }
 
@@ -225,14 +230,39 @@ impl SearchIndex {
             text.push('\n');
             push_lower(&mut text, &s.products);
             ends.push(text.len() as u32);
+            text.push('\n');
         }
         SearchIndex { text, ends }
     }
 
     /// The search text of prospect `i`.
     pub fn get(&self, i: usize) -> &str {
-        let start = if i == 0 { 0 } else { self.ends[i - 1] as usize };
+        let start = if i == 0 {
+            0
+        } else {
+            self.ends[i - 1] as usize + 1
+        };
         &self.text[start..self.ends[i] as usize]
+    }
+
+    /// Which prospects contain what `term` finds, in one pass over the whole text with one
+    /// searcher: after a match the search resumes at the next prospect.
+    fn containing(&self, term: &Finder) -> Vec<bool> {
+        let mut found = vec![false; self.ends.len()];
+        let bytes = self.text.as_bytes();
+        let (mut at, mut i) = (0, 0);
+        while let Some(offset) = term.find(&bytes[at..]) {
+            let hit = at + offset;
+            while self.ends[i] as usize <= hit {
+                i += 1;
+            }
+            found[i] = true;
+            at = self.ends[i] as usize + 1;
+            if at >= bytes.len() {
+                break;
+            }
+        }
+        found
     }
 }
 
@@ -290,7 +320,9 @@ pub fn terms(query: &str) -> Vec<String> {
     query.split_whitespace().map(str::to_lowercase).collect()
 }
 
-/// The indices (from `order`) of the prospects that pass `filters` and contain every term.
+/// The indices (from `order`, in its order) of the prospects that pass `filters` and contain
+/// every term. Few candidates (a narrowing keystroke) are tested one by one; many are
+/// answered by finding each term once in the whole text ([`SearchIndex::containing`]).
 pub fn select(
     list: &[ProspectSummary],
     texts: &SearchIndex,
@@ -298,14 +330,56 @@ pub fn select(
     filters: &Filters,
     terms: &[String],
 ) -> Vec<u32> {
+    let finders: Vec<Finder> = terms
+        .iter()
+        .map(|t| FinderBuilder::new().build_forward_with_ranker(ChineseText, t.as_bytes()))
+        .collect();
+    if finders.is_empty() {
+        return order
+            .iter()
+            .copied()
+            .filter(|&i| filters.matches(&list[i as usize]))
+            .collect();
+    }
+    if order.len() * 2 <= list.len() {
+        return order
+            .iter()
+            .copied()
+            .filter(|&i| {
+                let (i, text) = (i as usize, texts.get(i as usize).as_bytes());
+                filters.matches(&list[i]) && finders.iter().all(|f| f.find(text).is_some())
+            })
+            .collect();
+    }
+    let mut found = texts.containing(&finders[0]);
+    for finder in &finders[1..] {
+        for (all, this) in found.iter_mut().zip(texts.containing(finder)) {
+            *all &= this;
+        }
+    }
     order
         .iter()
         .copied()
-        .filter(|&i| {
-            let i = i as usize;
-            filters.matches(&list[i]) && terms.iter().all(|t| texts.get(i).contains(t.as_str()))
-        })
+        .filter(|&i| found[i as usize] && filters.matches(&list[i as usize]))
         .collect()
+}
+
+/// How common each byte is in the search text, for the searcher's choice of which byte of a
+/// term to look for first: mostly Chinese in UTF-8, whose lead bytes (0xE0–0xEF) are in
+/// every character while each continuation byte is one of 64; then digits (phones) and
+/// separators. (The searcher's default ranking is for English text.)
+struct ChineseText;
+
+impl HeuristicFrequencyRank for ChineseText {
+    fn rank(&self, byte: u8) -> u8 {
+        match byte {
+            0xE0..=0xEF => 255,
+            b'0'..=b'9' | b'\n' | b' ' | b'-' => 200,
+            b'a'..=b'z' => 120,
+            0x80..=0xBF => 30,
+            _ => 60,
+        }
+    }
 }
 
 /// What a search and filters select: indices into the list, in `order`, with what produced
@@ -340,7 +414,16 @@ impl Selection {
                     .all(|old| terms.iter().any(|new| new.contains(old.as_str())))
         });
         let indices = match narrows {
-            Some(p) => select(list, texts, &p.indices, &filters, &terms),
+            // Whatever was selected passes the filters and contains the old terms: only the
+            // new ones need looking for.
+            Some(p) => {
+                let new: Vec<String> = terms
+                    .iter()
+                    .filter(|t| !p.terms.contains(t))
+                    .cloned()
+                    .collect();
+                select(list, texts, &p.indices, &Filters::default(), &new)
+            }
             None => select(list, texts, order, &filters, &terms),
         };
         Selection {
@@ -462,6 +545,44 @@ mod tests {
     }
 
     #[test]
+    fn a_search_over_the_whole_text_finds_what_testing_each_prospect_finds_and_never_spans_two() {
+        let list: Vec<ProspectSummary> = (0..300)
+            .map(|i| {
+                let mut p = prospect(&format!("{i:03}"), &format!("精工{} 厂 {i}", i % 7));
+                p.products = format!("伺服{}", i % 5);
+                p
+            })
+            .collect();
+        let texts = SearchIndex::new(&list);
+        let all = order(&list, Sort::Company);
+        for q in ["精工3", "厂 1", "伺服4", "1 伺服2", "2", "精工9", "服4精"] {
+            let terms = terms(q);
+            // A short `order` is tested prospect by prospect; the full one goes through
+            // `SearchIndex::containing`.
+            let few: Vec<u32> = all.iter().copied().take(all.len() / 5).collect();
+            let whole = select(&list, &texts, &all, &Filters::default(), &terms);
+            let each = |from: &[u32]| -> Vec<u32> {
+                from.iter()
+                    .copied()
+                    .filter(|&i| {
+                        terms
+                            .iter()
+                            .all(|t| texts.get(i as usize).contains(t.as_str()))
+                    })
+                    .collect()
+            };
+            assert_eq!(whole, each(&all), "query {q:?}");
+            assert_eq!(
+                select(&list, &texts, &few, &Filters::default(), &terms),
+                each(&few),
+                "query {q:?}"
+            );
+        }
+        // "伺服4" ends one prospect's text and "精" starts the next one's: no match.
+        assert!(select(&list, &texts, &all, &Filters::default(), &terms("4精")).is_empty());
+    }
+
+    #[test]
     fn each_filter_narrows_the_list() {
         let list = sample();
         let with = |filters: Filters| {
@@ -562,7 +683,16 @@ mod tests {
         let order = Rc::new(order(&list, Sort::Company));
         let full = |q: &str| select(&list, &texts, &order, &Filters::default(), &terms(q));
         let mut previous: Option<Selection> = None;
-        for q in ["精", "精工", "精工3", "精工3 1", "精工", "工3", ""] {
+        for q in [
+            "精",
+            "精工",
+            "精工3",
+            "精工3 1",
+            "精工3 1 厂",
+            "精工",
+            "工3",
+            "",
+        ] {
             let next = Selection::new(
                 &list,
                 &texts,

@@ -23,7 +23,7 @@ pub use filter::ListQuery;
 use filter::{Filters, GradeFilter, ListState, Sort};
 
 use crate::app::Route;
-use crate::components::prospect_row::ProspectRow;
+use crate::components::prospect_row::{follow_link, prospect_row};
 use crate::components::virtual_list::VirtualList;
 use crate::i18n::{use_i18n, Key, LabelKey, ListKey};
 use crate::pages::{code_of, Ptr};
@@ -241,17 +241,17 @@ pub fn Prospects() -> Html {
         Callback::from(move |_| model.dispatch(Change::ClearFilters))
     };
     // Opening a prospect from the list: remember where the list was scrolled.
-    let onclick_list = Callback::from(|e: MouseEvent| {
-        let on_link = e
-            .target_dyn_into::<web_sys::Element>()
-            .and_then(|t| t.closest("a").ok().flatten())
-            .is_some();
-        if on_link {
-            if let (Some(s), Ok(y)) = (session(), gloo::utils::window().scroll_y()) {
-                let _ = s.set_item(SAVED_SCROLL, &y.to_string());
+    let onclick_list = {
+        let navigator = navigator.clone();
+        Callback::from(move |e: MouseEvent| {
+            let scroll = gloo::utils::window().scroll_y();
+            if follow_link(&e, navigator.as_ref()) {
+                if let (Some(s), Ok(y)) = (session(), scroll) {
+                    let _ = s.set_item(SAVED_SCROLL, &y.to_string());
+                }
             }
-        }
-    });
+        })
+    };
 
     let active = state.filters.active();
     let toggle_label = if active > 0 {
@@ -299,14 +299,11 @@ pub fn Prospects() -> Html {
             </div>
         },
         Some(l) => {
-            let (l, selected, today) = (l.clone(), selected.clone(), today());
+            let (l, selected, today, texts) = (l.clone(), selected.clone(), today(), i18n.clone());
             let n = selected.len();
             let row = Callback::from(move |i: usize| {
                 let s = &l.prospects[selected[i] as usize];
-                html! {
-                    <ProspectRow key={s.id.clone()} summary={s.clone()} index={i} of={n}
-                                 row_height={ROW_HEIGHT} {today} />
-                }
+                prospect_row(&texts, s, i, n, ROW_HEIGHT, today)
             });
             html! {
                 <VirtualList count={n} row_height={ROW_HEIGHT} {row} class="prospect-list"

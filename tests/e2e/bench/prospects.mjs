@@ -44,6 +44,96 @@ function prospect(i) {
   };
 }
 
+/** Where the renderer's main thread spent the keystrokes: total duration per trace event
+ * name (complete events), busiest first. Nested events are counted in their parents too. */
+function printTrace(events) {
+  const main = events.find((e) => e.name === "thread_name" && e.args?.name === "CrRendererMain");
+  const byName = new Map();
+  for (const e of events) {
+    if (e.ph !== "X" || !e.dur || (main && (e.pid !== main.pid || e.tid !== main.tid))) continue;
+    byName.set(e.name, (byName.get(e.name) ?? 0) + e.dur / 1000);
+  }
+  // The longest tasks, each as a tree of what ran in it (events over 1 ms).
+  const mainEvents = events
+    .filter((e) => e.ph === "X" && e.dur && (!main || (e.pid === main.pid && e.tid === main.tid)))
+    .sort((a, b) => a.ts - b.ts || b.dur - a.dur);
+  const tasks = mainEvents.filter((e) => e.name === "RunTask").sort((a, b) => b.dur - a.dur).slice(0, Number(process.env.TRACE_TASKS ?? 3));
+  for (const task of tasks) {
+    console.log(`  task of ${(task.dur / 1000).toFixed(1)} ms:`);
+    const stack = [];
+    for (const e of mainEvents) {
+      if (e.ts < task.ts || e.ts >= task.ts + task.dur || e === task) continue;
+      while (stack.length && e.ts >= stack.at(-1).ts + stack.at(-1).dur) stack.pop();
+      if (e.dur >= 1000 && stack.length < 7) {
+        const what = e.args?.data?.functionName || e.args?.data?.url?.split("/").pop() || e.args?.data?.type || "";
+        console.log(`    ${"  ".repeat(stack.length)}${(e.dur / 1000).toFixed(1)} ms ${e.name} ${what}`);
+      }
+      stack.push(e);
+    }
+  }
+  // What forced each long layout: the events around it, outermost first.
+  for (const e of mainEvents.filter((e) => e.name === "Document::UpdateStyleAndLayout" && e.dur > 5000).slice(0, 12)) {
+    const around = mainEvents.filter((o) => o !== e && o.ts <= e.ts && o.ts + o.dur >= e.ts + e.dur);
+    const task = around[0];
+    if (around.at(-1)?.name === "ThreadControllerImpl::RunTask") {
+      console.log(`    posted from: ${JSON.stringify(around.at(-1).args).slice(0, 300)}`);
+      const inside = events.filter((o) => o.pid === task.pid && o.tid === task.tid && o.ts >= task.ts && o.ts <= task.ts + task.dur && o !== task);
+      console.log(`    task holds: ${inside.slice(0, 25).map((o) => `${o.name}${o.dur ? `:${(o.dur / 1000).toFixed(1)}` : ""}${o.args?.src_func ? `@${o.args.src_func}` : ""}${o.args?.src_file ? `@${o.args.src_file.split("/").pop()}` : ""}`).join(", ")}`);
+      console.log(`    task args: ${JSON.stringify(task.args).slice(0, 300)}`);
+    }
+    console.log(`  forced layout ${(e.dur / 1000).toFixed(1)} ms in: ${around.map((o) => `${o.name}${o.args?.data?.functionName ? `(${o.args.data.functionName})` : ""}${o.args?.data?.type ? `[${o.args.data.type}]` : ""}`).join(" > ")}`);
+  }
+  for (const e of events.filter((e) => e.name === "Layout" && e.dur > 5000).slice(0, 12)) {
+    console.log(`  layout ${(e.dur / 1000).toFixed(1)} ms: ${JSON.stringify(e.args?.beginData ?? {}).slice(0, 200)} roots ${JSON.stringify(e.args?.endData?.layoutRoots ?? []).slice(0, 300)}`);
+  }
+  console.log("  trace (main thread, inclusive):");
+  for (const [name, t] of [...byName].sort((a, b) => b[1] - a[1]).slice(0, 30)) {
+    console.log(`    ${t.toFixed(1).padStart(8)} ms  ${name}`);
+  }
+}
+
+/** The functions with the most self time in a CDP CPU profile, and their share. */
+function printProfile(profile) {
+  const deltas = profile.timeDeltas;
+  const byNode = new Map();
+  profile.samples.forEach((id, i) => byNode.set(id, (byNode.get(id) ?? 0) + (deltas[i + 1] ?? 0)));
+  const self = new Map();
+  let total = 0;
+  for (const node of profile.nodes) {
+    const t = (byNode.get(node.id) ?? 0) / 1000;
+    const name = node.callFrame.functionName || `(${node.callFrame.url.split("/").pop()})`;
+    if (name === "(idle)" || name === "(program)") continue;
+    self.set(name, (self.get(name) ?? 0) + t);
+    total += t;
+  }
+  // Inclusive time of the functions whose names match PROFILE_FOCUS (a regular expression).
+  if (process.env.PROFILE_FOCUS) {
+    const nodes = new Map(profile.nodes.map((n) => [n.id, n]));
+    const inclusive = new Map();
+    const walk = (id) => {
+      const node = nodes.get(id);
+      const t = (byNode.get(id) ?? 0) / 1000 + (node.children ?? []).reduce((sum, c) => sum + walk(c), 0);
+      inclusive.set(id, t);
+      return t;
+    };
+    walk(profile.nodes[0].id);
+    const focus = new RegExp(process.env.PROFILE_FOCUS);
+    const byName = new Map();
+    for (const node of profile.nodes) {
+      const name = node.callFrame.functionName;
+      if (focus.test(name)) byName.set(name, (byName.get(name) ?? 0) + inclusive.get(node.id));
+    }
+    console.log(`  profile: inclusive time of /${process.env.PROFILE_FOCUS}/:`);
+    for (const [name, t] of [...byName].sort((a, b) => b[1] - a[1]).slice(0, 40)) {
+      console.log(`    ${t.toFixed(1).padStart(8)} ms  ${name.slice(0, 160)}`);
+    }
+  }
+  console.log(`  profile: ${total.toFixed(0)} ms busy; most self time:`);
+  for (const [name, t] of [...self].sort((a, b) => b[1] - a[1]).slice(0, Number(process.env.PROFILE_TOP ?? 40))) {
+    console.log(`    ${t.toFixed(1).padStart(8)} ms ${((100 * t) / total).toFixed(1).padStart(5)}%  ${name.slice(0, 140)}`);
+  }
+}
+
 const server = await startServer();
 try {
   // Seed N prospects for rep1 through the API, as another device would have.
@@ -71,6 +161,9 @@ try {
 
     const cdp = await b.context.newCDPSession(b.page);
     await cdp.send("Emulation.setCPUThrottlingRate", { rate: THROTTLE });
+    // A phone has no mouse pointer: take away the one that signing in left over the page
+    // (Chromium hit-tests under it after every layout, which no phone does). Taps from here.
+    await cdp.send("Input.dispatchMouseEvent", { type: "mouseMoved", x: -100, y: -100 });
 
     // 3. Cold start on /prospects.
     const colds = [];
@@ -83,7 +176,7 @@ try {
     // 1. Today → Prospects tab, in the running app.
     const opens = [];
     for (let i = 0; i < RUNS; i++) {
-      await b.page.getByRole("link", { name: "今日" }).click();
+      await b.page.getByRole("link", { name: "今日" }).tap();
       await b.page.locator("main h1").filter({ hasText: "今日" }).waitFor();
       // Let Today settle (its data loaded and painted) before the tap.
       await b.page.evaluate(() => new Promise((r) => setTimeout(r, 300)));
@@ -103,8 +196,40 @@ try {
       })));
     }
 
-    // 2. Keystrokes.
+    // 2. Keystrokes (with PROFILE=1, under the CDP sampling profiler: build the PWA with
+    // `data-keep-debug` on its rust link for function names).
+    const traceEvents = [];
+    if (process.env.TRACE) {
+      cdp.on("Tracing.dataCollected", (e) => traceEvents.push(...e.value));
+      await cdp.send("Tracing.start", {
+        transferMode: "ReportEvents",
+        traceConfig: { includedCategories: ["devtools.timeline", "v8", "blink", "disabled-by-default-devtools.timeline", "toplevel", "renderer.scheduler"] },
+      });
+    }
+    if (process.env.PROFILE) {
+      await cdp.send("Profiler.enable");
+      await cdp.send("Profiler.setSamplingInterval", { interval: 100 });
+      await cdp.send("Profiler.start");
+    }
     const keys = [];
+    if (process.env.VERBOSE) {
+      // Long animation frames (over 50 ms): how much of each was script, and how much style,
+      // layout and paint.
+      await b.page.evaluate(() => {
+        window.__loaf = [];
+        new PerformanceObserver((list) => {
+          for (const f of list.getEntries()) {
+            const script = f.scripts.reduce((sum, s) => sum + s.duration, 0);
+            window.__loaf.push({
+              total: Math.round(f.duration),
+              script: Math.round(script),
+              styleLayout: Math.round(f.startTime + f.duration - f.styleAndLayoutStart),
+              render: Math.round(f.startTime + f.duration - f.renderStart),
+            });
+          }
+        }).observe({ type: "long-animation-frame" });
+      });
+    }
     for (const query of QUERIES) {
       keys.push(...await b.page.evaluate(async ([query, verbose]) => {
         const input = document.querySelector('[data-testid="prospect-search"]');
@@ -126,7 +251,8 @@ try {
             let t3 = 0;
             await new Promise((r) => requestAnimationFrame(() => { t3 = performance.now(); setTimeout(r, 0); }));
             times.push(performance.now() - t0);
-            (window.__phases ??= []).push([t1 - t0, t2 - t0, t3 - t0, performance.now() - t0].map(Math.round));
+            (window.__phases ??= []).push([t1 - t0, t2 - t0, t3 - t0, performance.now() - t0].map(Math.round).concat(window.__tmp ?? []));
+            window.__tmp = [];
           } else {
             await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
             times.push(performance.now() - t0);
@@ -137,6 +263,13 @@ try {
         return times;
       }, [query, Boolean(process.env.VERBOSE)]));
     }
+    if (process.env.TRACE) {
+      const done = new Promise((r) => cdp.once("Tracing.tracingComplete", r));
+      await cdp.send("Tracing.end");
+      await done;
+      printTrace(traceEvents);
+    }
+    if (process.env.PROFILE) printProfile((await cdp.send("Profiler.stop")).profile);
     const finalCount = await b.page.getByTestId("prospect-count").textContent();
     const rows = await b.page.getByTestId("prospect-row").count();
 
@@ -144,6 +277,7 @@ try {
     console.log(`  open from the Today tab (tap → rows painted), ${RUNS} runs: median ${ms(pct(opens, 0.5))}, p95 ${ms(pct(opens, 0.95))}, max ${ms(Math.max(...opens))}`);
     console.log(`  search keystroke (input → list painted), ${keys.length} keystrokes of ${QUERIES.length} queries: p50 ${ms(pct(keys, 0.5))}, p95 ${ms(pct(keys, 0.95))}, max ${ms(Math.max(...keys))}`);
     if (process.env.VERBOSE) console.log(`  phases (dispatch, tasks, frame, painted): ${JSON.stringify(await b.page.evaluate(() => window.__phases))}`);
+    if (process.env.VERBOSE) console.log(`  long frames: ${JSON.stringify(await b.page.evaluate(() => window.__loaf))}`);
     if (process.env.VERBOSE) console.log(`  keystrokes: ${keys.map((k) => k.toFixed(0)).join(" ")}; opens: ${opens.map((k) => k.toFixed(0)).join(" ")}`);
     console.log(`  (last query "${QUERIES.at(-1)}": ${finalCount}, ${rows} rows in the DOM)`);
     console.log(`  cold start on /prospects (navigation → rows painted): median ${ms(pct(colds, 0.5))} (${colds.map((c) => c.toFixed(0)).join(", ")})`);
