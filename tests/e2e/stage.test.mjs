@@ -294,8 +294,8 @@ test("logging a phone call moves the next contact due and appears in the timelin
     await b.page.getByTestId("next-due-moved").filter({ hasText: `下次联系由 ${before} 改为 ${after}` }).waitFor();
     assert.equal(await due.textContent(), `下次联系：${after}`);
     const newest = b.page.getByTestId("timeline-entry").first();
-    assert.equal(await newest.getAttribute("data-kind"), "contact");
     await newest.filter({ hasText: "打电话" }).filter({ hasText: "电话确认下周三拜访，老板会在" }).waitFor();
+    assert.equal(await newest.getAttribute("data-kind"), "contact");
     await screenshot(b.page, "activity-logged");
     await expectPending(b.page, 0);
     await newest.getByTestId("pending-badge").waitFor({ state: "detached", timeout: 15_000 });
