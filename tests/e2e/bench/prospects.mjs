@@ -278,7 +278,7 @@ try {
     console.log(`  search keystroke (input → list painted), ${keys.length} keystrokes of ${QUERIES.length} queries: p50 ${ms(pct(keys, 0.5))}, p95 ${ms(pct(keys, 0.95))}, max ${ms(Math.max(...keys))}`);
     if (process.env.VERBOSE) console.log(`  phases (dispatch, tasks, frame, painted): ${JSON.stringify(await b.page.evaluate(() => window.__phases))}`);
     if (process.env.VERBOSE) console.log(`  long frames: ${JSON.stringify(await b.page.evaluate(() => window.__loaf))}`);
-    if (process.env.VERBOSE) console.log(`  keystrokes: ${keys.map((k) => k.toFixed(0)).join(" ")}; opens: ${opens.map((k) => k.toFixed(0)).join(" ")}`);
+    console.log(`  keystrokes: ${keys.map((k) => k.toFixed(0)).join(" ")}; opens: ${opens.map((k) => k.toFixed(0)).join(" ")}`);
     console.log(`  (last query "${QUERIES.at(-1)}": ${finalCount}, ${rows} rows in the DOM)`);
     console.log(`  cold start on /prospects (navigation → rows painted): median ${ms(pct(colds, 0.5))} (${colds.map((c) => c.toFixed(0)).join(", ")})`);
   } finally {
