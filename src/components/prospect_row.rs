@@ -87,7 +87,7 @@ pub fn prospect_row(
                 </span>
                 <span class="prow-meta">
                     { grade }
-                    <span class="stage">{ i18n.t(LabelKey::stage(s.stage)) }</span>
+                    { i18n.t(LabelKey::stage(s.stage)) }
                     if let Some(to) = s.pending_stage {
                         <span class="awaiting">{ i18n.fmt(ListKey::AwaitingStage, &[("s", i18n.t(LabelKey::stage(to)))]) }</span>
                     }
