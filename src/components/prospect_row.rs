@@ -74,27 +74,27 @@ pub fn prospect_row(
         .chain([s.products.as_str(), s.region.as_str()])
         .filter(|t| !t.is_empty())
         .collect();
+    // One block of three lines broken by `<br>` (one inline layout per row, not three
+    // blocks: a new search lays out every row on screen again).
     html! {
         <li key={index} class="prow" style={row_style(index, row_height)} data-testid="prospect-row"
             data-id={s.id.clone()} aria-setsize={of.to_string()} aria-posinset={(index + 1).to_string()}>
             <a href={Route::Prospect { id: s.id.clone() }.to_path()} class="prow-link">
-                <span class="prow-top">
-                    // Floated right, so it comes first.
-                    if s.pending {
-                        <span class="badge pending" data-testid="pending-badge">{ i18n.t(Key::PendingBadge) }</span>
-                    }
-                    <span class="company">{ s.company.clone() }</span>
-                </span>
-                <span class="prow-meta">
-                    { grade }
-                    { i18n.t(LabelKey::stage(s.stage)) }
-                    if let Some(to) = s.pending_stage {
-                        <span class="awaiting">{ i18n.fmt(ListKey::AwaitingStage, &[("s", i18n.t(LabelKey::stage(to)))]) }</span>
-                    }
-                    if let Some((text, class)) = due {
-                        <span class={classes!("due", class)} data-testid="prospect-due">{ text }</span>
-                    }
-                </span>
+                // Floated right on the first line, so it comes first.
+                if s.pending {
+                    <span class="badge pending" data-testid="pending-badge">{ i18n.t(Key::PendingBadge) }</span>
+                }
+                <span class="company">{ s.company.clone() }</span>
+                <br />
+                { grade }
+                { i18n.t(LabelKey::stage(s.stage)) }
+                if let Some(to) = s.pending_stage {
+                    <span class="awaiting">{ i18n.fmt(ListKey::AwaitingStage, &[("s", i18n.t(LabelKey::stage(to)))]) }</span>
+                }
+                if let Some((text, class)) = due {
+                    <span class={classes!("due", class)} data-testid="prospect-due">{ text }</span>
+                }
+                <br />
                 <span class="prow-sub">{ who.join(" · ") }</span>
             </a>
         </li>

@@ -4,8 +4,9 @@
 //! Built for 10,000 prospects on a slow phone: the lowercase search text of each prospect is
 //! made once per list load ([`SearchIndex`]), each sort order once per list load
 //! ([`order`]), and a keystroke finds each search term once in the text of every prospect,
-//! or only in the previous keystroke's results when it narrows them ([`select`],
-//! [`Selection`]). Nothing here clones a summary; results are indices into the list.
+//! or only in the previous keystroke's results when it narrows them ([`Selection`]), there
+//! starting where the shorter term was found. Nothing here clones a summary; results are
+//! indices into the list.
 
 use std::cmp::Ordering;
 use std::rc::Rc;
@@ -237,18 +238,23 @@ impl SearchIndex {
 
     /// The search text of prospect `i`.
     pub fn get(&self, i: usize) -> &str {
-        let start = if i == 0 {
+        &self.text[self.start(i)..self.ends[i] as usize]
+    }
+
+    /// Where prospect `i`'s text starts in `text`.
+    fn start(&self, i: usize) -> usize {
+        if i == 0 {
             0
         } else {
             self.ends[i - 1] as usize + 1
-        };
-        &self.text[start..self.ends[i] as usize]
+        }
     }
 
-    /// Which prospects contain what `term` finds, in one pass over the whole text with one
-    /// searcher: after a match the search resumes at the next prospect.
-    fn containing(&self, term: &Finder) -> Vec<bool> {
-        let mut found = vec![false; self.ends.len()];
+    /// Where `term` is first found in each prospect's text (its byte offset there), or
+    /// [`NOT_FOUND`], in one pass over the whole text with one searcher: after a match the
+    /// search resumes at the next prospect.
+    fn first_matches(&self, term: &Finder) -> Vec<u32> {
+        let mut found = vec![NOT_FOUND; self.ends.len()];
         let bytes = self.text.as_bytes();
         let (mut at, mut i) = (0, 0);
         while let Some(offset) = term.find(&bytes[at..]) {
@@ -256,7 +262,7 @@ impl SearchIndex {
             while self.ends[i] as usize <= hit {
                 i += 1;
             }
-            found[i] = true;
+            found[i] = (hit - self.start(i)) as u32;
             at = self.ends[i] as usize + 1;
             if at >= bytes.len() {
                 break;
@@ -265,6 +271,9 @@ impl SearchIndex {
         found
     }
 }
+
+/// No match, in a list of first matches.
+const NOT_FOUND: u32 = u32::MAX;
 
 /// Appends `s` lowercased, as [`str::to_lowercase`] would, copying it as it is when it has
 /// nothing to lower (no ASCII capitals, and beyond ASCII only CJK, which has no case): most
@@ -321,47 +330,101 @@ pub fn terms(query: &str) -> Vec<String> {
 }
 
 /// The indices (from `order`, in its order) of the prospects that pass `filters` and contain
-/// every term. Few candidates (a narrowing keystroke) are tested one by one; many are
-/// answered by finding each term once in the whole text ([`SearchIndex::containing`]).
-pub fn select(
+/// every term, found without a previous selection: what [`Selection::new`] must agree with.
+#[cfg(test)]
+fn select(
     list: &[ProspectSummary],
     texts: &SearchIndex,
     order: &[u32],
     filters: &Filters,
     terms: &[String],
 ) -> Vec<u32> {
-    let finders: Vec<Finder> = terms
-        .iter()
-        .map(|t| FinderBuilder::new().build_forward_with_ranker(ChineseText, t.as_bytes()))
-        .collect();
-    if finders.is_empty() {
-        return order
+    let unbounded = vec![None; terms.len()];
+    search(list, texts, order, filters, terms, &unbounded).indices
+}
+
+/// Where a term cannot match before, in each candidate: a shorter term's first matches
+/// (one per candidate) and how far into this term that shorter term is found. Whatever
+/// contains this term at `q` contains the shorter one at `q + back`, which is at or after
+/// its first match: the search for this term starts at that first match minus `back`.
+type Bound<'a> = Option<(&'a [u32], u32)>;
+
+/// What [`search`] found: the indices selected and, per term, its first match in each of
+/// them.
+struct Found {
+    indices: Vec<u32>,
+    firsts: Vec<Vec<u32>>,
+}
+
+/// The indices (from `order`, in its order) of the prospects that pass `filters` and contain
+/// every term, with each term's first match in each of them. Uses what is known of where
+/// the terms can be (`bounds`, one per term): a term typed one letter longer is looked for
+/// where the shorter one was first found, and usually found right there. Few candidates (or
+/// all bounded) are tested one by one; many are answered by finding each term once in the
+/// whole text ([`SearchIndex::first_matches`]).
+fn search(
+    list: &[ProspectSummary],
+    texts: &SearchIndex,
+    order: &[u32],
+    filters: &Filters,
+    terms: &[String],
+    bounds: &[Bound],
+) -> Found {
+    if terms.is_empty() {
+        let indices = order
             .iter()
             .copied()
             .filter(|&i| filters.matches(&list[i as usize]))
             .collect();
+        return Found {
+            indices,
+            firsts: Vec::new(),
+        };
     }
-    if order.len() * 2 <= list.len() {
-        return order
-            .iter()
-            .copied()
-            .filter(|&i| {
-                let (i, text) = (i as usize, texts.get(i as usize).as_bytes());
-                filters.matches(&list[i]) && finders.iter().all(|f| f.find(text).is_some())
-            })
-            .collect();
-    }
-    let mut found = texts.containing(&finders[0]);
-    for finder in &finders[1..] {
-        for (all, this) in found.iter_mut().zip(texts.containing(finder)) {
-            *all &= this;
+    let finders: Vec<Finder> = terms
+        .iter()
+        .map(|t| FinderBuilder::new().build_forward_with_ranker(ChineseText, t.as_bytes()))
+        .collect();
+    let mut indices = Vec::new();
+    let mut firsts: Vec<Vec<u32>> = vec![Vec::new(); terms.len()];
+    if order.len() * 2 <= list.len() || bounds.iter().all(Option::is_some) {
+        let mut at = vec![0; terms.len()];
+        'candidates: for (k, &i) in order.iter().enumerate() {
+            if !filters.matches(&list[i as usize]) {
+                continue;
+            }
+            let text = texts.get(i as usize).as_bytes();
+            for (t, finder) in finders.iter().enumerate() {
+                let from = bounds[t].map_or(0, |(firsts, back)| firsts[k].saturating_sub(back));
+                let rest = &text[(from as usize).min(text.len())..];
+                let offset = if rest.starts_with(finder.needle()) {
+                    0
+                } else {
+                    match rest.get(1..).and_then(|r| finder.find(r)) {
+                        Some(offset) => offset as u32 + 1,
+                        None => continue 'candidates,
+                    }
+                };
+                at[t] = from + offset;
+            }
+            indices.push(i);
+            for (firsts, at) in firsts.iter_mut().zip(&at) {
+                firsts.push(*at);
+            }
+        }
+    } else {
+        let found: Vec<Vec<u32>> = finders.iter().map(|f| texts.first_matches(f)).collect();
+        for &i in order {
+            let i_ = i as usize;
+            if found.iter().all(|f| f[i_] != NOT_FOUND) && filters.matches(&list[i_]) {
+                indices.push(i);
+                for (firsts, found) in firsts.iter_mut().zip(&found) {
+                    firsts.push(found[i_]);
+                }
+            }
         }
     }
-    order
-        .iter()
-        .copied()
-        .filter(|&i| found[i as usize] && filters.matches(&list[i as usize]))
-        .collect()
+    Found { indices, firsts }
 }
 
 /// How common each byte is in the search text, for the searcher's choice of which byte of a
@@ -387,6 +450,8 @@ impl HeuristicFrequencyRank for ChineseText {
 #[derive(Debug, Default)]
 pub struct Selection {
     indices: Vec<u32>,
+    /// Per term, its first match in the text of each prospect selected.
+    firsts: Vec<Vec<u32>>,
     texts: Option<Rc<SearchIndex>>,
     order: Option<Rc<Vec<u32>>>,
     filters: Filters,
@@ -413,21 +478,41 @@ impl Selection {
                     .iter()
                     .all(|old| terms.iter().any(|new| new.contains(old.as_str())))
         });
-        let indices = match narrows {
-            // Whatever was selected passes the filters and contains the old terms: only the
-            // new ones need looking for.
+        let found = match narrows {
+            // Whatever was selected passes the filters and contains the old terms: each new
+            // term is looked for from where an old term it contains was first found.
             Some(p) => {
-                let new: Vec<String> = terms
+                let bounds: Vec<Bound> = terms
                     .iter()
-                    .filter(|t| !p.terms.contains(t))
-                    .cloned()
+                    .map(|new| {
+                        p.terms
+                            .iter()
+                            .zip(&p.firsts)
+                            .filter_map(|(old, firsts)| {
+                                new.find(old.as_str())
+                                    .map(|back| (back, std::cmp::Reverse(old.len()), firsts))
+                            })
+                            .min_by_key(|(back, longer, _)| (*back, *longer))
+                            .map(|(back, _, firsts)| (firsts.as_slice(), back as u32))
+                    })
                     .collect();
-                select(list, texts, &p.indices, &Filters::default(), &new)
+                search(
+                    list,
+                    texts,
+                    &p.indices,
+                    &Filters::default(),
+                    &terms,
+                    &bounds,
+                )
             }
-            None => select(list, texts, order, &filters, &terms),
+            None => {
+                let unbounded = vec![None; terms.len()];
+                search(list, texts, order, &filters, &terms, &unbounded)
+            }
         };
         Selection {
-            indices,
+            indices: found.indices,
+            firsts: found.firsts,
             texts: Some(texts.clone()),
             order: Some(order.clone()),
             filters,
@@ -558,7 +643,7 @@ mod tests {
         for q in ["精工3", "厂 1", "伺服4", "1 伺服2", "2", "精工9", "服4精"] {
             let terms = terms(q);
             // A short `order` is tested prospect by prospect; the full one goes through
-            // `SearchIndex::containing`.
+            // `SearchIndex::first_matches`.
             let few: Vec<u32> = all.iter().copied().take(all.len() / 5).collect();
             let whole = select(&list, &texts, &all, &Filters::default(), &terms);
             let each = |from: &[u32]| -> Vec<u32> {
@@ -692,6 +777,20 @@ mod tests {
             "精工",
             "工3",
             "",
+            // One term typed letter by letter, where the shorter term's first match is not
+            // where the longer one is ("1" is first found in "精工1 …", "15" later).
+            "1",
+            "15",
+            "15 ",
+            "15 厂",
+            "15 厂 1",
+            "15 厂 19",
+            // Typed in front of a term: it contains the old one, not at its start.
+            "工",
+            "精工",
+            "精工5 厂",
+            "精工5 厂 5",
+            "工5 厂 5",
         ] {
             let next = Selection::new(
                 &list,
@@ -702,6 +801,16 @@ mod tests {
                 previous.as_ref(),
             );
             assert_eq!(&*next, full(q).as_slice(), "query {q:?}");
+            // What the next keystroke starts from: each term's first match in each prospect.
+            for (term, firsts) in terms(q).iter().zip(&next.firsts) {
+                for (&i, &first) in next.iter().zip(firsts) {
+                    assert_eq!(
+                        texts.get(i as usize).find(term.as_str()),
+                        Some(first as usize),
+                        "query {q:?}, term {term:?}, prospect {i}"
+                    );
+                }
+            }
             previous = Some(next);
         }
     }

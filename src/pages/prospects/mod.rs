@@ -8,8 +8,10 @@
 
 mod filter;
 
+use std::cell::RefCell;
 use std::rc::Rc;
 
+use gloo::events::EventListener;
 use gloo::timers::callback::Timeout;
 
 use tuoke_core::fit::FitStatus;
@@ -62,6 +64,48 @@ impl Reducible for Model {
 
 /// How long the search must rest before it is written into the URL and sessionStorage.
 const REMEMBER_AFTER_MS: u32 = 400;
+
+/// A list state not yet remembered, when it last changed, and the timer that will remember
+/// it once it has rested [`REMEMBER_AFTER_MS`] (one timer for a whole burst of typing).
+struct Pending {
+    state: ListState,
+    /// `Date.now()` of the last change.
+    changed: f64,
+    timer: Option<Timeout>,
+}
+
+/// Arms the timer of `pending`: after `delay_ms`, remembers its state if that has rested
+/// long enough, or waits the rest of the time.
+fn wait_to_remember(
+    pending: &Rc<RefCell<Option<Pending>>>,
+    navigator: Option<Navigator>,
+    delay_ms: u32,
+) {
+    let timer = {
+        let pending = pending.clone();
+        Timeout::new(delay_ms, move || {
+            let rested = pending
+                .borrow()
+                .as_ref()
+                .map(|p| js_sys::Date::now() - p.changed);
+            match rested {
+                None => {}
+                Some(ms) if ms + 1.0 >= f64::from(REMEMBER_AFTER_MS) => {
+                    if let Some(p) = pending.borrow_mut().take() {
+                        remember(&p.state, navigator.as_ref());
+                    }
+                }
+                Some(ms) => {
+                    let left = (f64::from(REMEMBER_AFTER_MS) - ms).ceil() as u32;
+                    wait_to_remember(&pending, navigator, left);
+                }
+            }
+        })
+    };
+    if let Some(p) = pending.borrow_mut().as_mut() {
+        p.timer = Some(timer);
+    }
+}
 
 fn session() -> Option<web_sys::Storage> {
     gloo::utils::window().session_storage().ok().flatten()
@@ -132,36 +176,55 @@ pub fn Prospects() -> Html {
     // URL re-renders every screen part that reads the route, so while the rep types it waits
     // for a pause; if the screen closes first, the state goes to sessionStorage (which the
     // list reads when its URL has no query), not into the next screen's URL.
-    let pending = use_mut_ref(|| None::<(ListState, Timeout)>);
+    let pending = use_mut_ref(|| None::<Pending>);
     {
         let pending = pending.clone();
         use_effect_with((), move |_| {
             move || {
-                if let Some((state, _)) = pending.borrow_mut().take() {
-                    remember_in_session(&state);
+                if let Some(p) = pending.borrow_mut().take() {
+                    remember_in_session(&p.state);
                 }
             }
+        });
+    }
+    // Where the page is scrolled, as the last scroll event said (reading the window's
+    // scroll position after a keystroke would lay the page out before its frame does).
+    let scrolled = use_mut_ref(|| false);
+    {
+        let scrolled = scrolled.clone();
+        use_effect_with((), move |_| {
+            let window = gloo::utils::window();
+            *scrolled.borrow_mut() = window.scroll_y().unwrap_or(0.0) > 0.0;
+            let listener = EventListener::new(&window, "scroll", move |_| {
+                *scrolled.borrow_mut() = gloo::utils::window().scroll_y().unwrap_or(0.0) > 0.0;
+            });
+            move || drop(listener)
         });
     }
     {
         let navigator = navigator.clone();
         let first = use_mut_ref(|| true);
         use_effect_with(state.clone(), move |state| {
-            let timer = {
-                let (navigator, pending, state) =
-                    (navigator.clone(), pending.clone(), state.clone());
-                Timeout::new(REMEMBER_AFTER_MS, move || {
-                    if pending.borrow_mut().take().is_some() {
-                        remember(&state, navigator.as_ref());
-                    }
-                })
-            };
-            *pending.borrow_mut() = Some((state.clone(), timer));
-            if !std::mem::replace(&mut *first.borrow_mut(), false) {
-                let window = gloo::utils::window();
-                if window.scroll_y().unwrap_or(0.0) > 0.0 {
-                    window.scroll_to_with_x_and_y(0.0, 0.0);
+            let now = js_sys::Date::now();
+            let mut slot = pending.borrow_mut();
+            match &mut *slot {
+                // A timer is running: it will see the newer state and wait on.
+                Some(p) => {
+                    p.state = state.clone();
+                    p.changed = now;
                 }
+                None => {
+                    *slot = Some(Pending {
+                        state: state.clone(),
+                        changed: now,
+                        timer: None,
+                    });
+                    drop(slot);
+                    wait_to_remember(&pending, navigator, REMEMBER_AFTER_MS);
+                }
+            }
+            if !std::mem::replace(&mut *first.borrow_mut(), false) && *scrolled.borrow() {
+                gloo::utils::window().scroll_to_with_x_and_y(0.0, 0.0);
             }
         });
     }

@@ -2,7 +2,8 @@
 // the CPU slowed down 4× (CDP Emulation.setCPUThrottlingRate), against the real server. Prints
 // numbers; asserts nothing. Use a release PWA build (dist/) and preferably a release server:
 //   TUOKE_SERVER_BIN=target/release/tuoke-server node tests/e2e/bench/prospects.mjs
-// Environment: N (10000 prospects), RUNS (7), THROTTLE (4).
+// Environment: N (10000 prospects), RUNS (7), THROTTLE (4), REPEAT (3: times the queries are
+// typed, each time in a freshly opened screen, so its first keystroke is in every round).
 // 1. Open the Prospects screen: from the tap on the Prospects tab (coming from Today, the
 //    app already running) until the rows are painted.
 // 2. Search as you type: for each keystroke, from the input event until the updated list is
@@ -13,6 +14,7 @@ import { api, launch, signIn, startServer } from "../lib/harness.mjs";
 
 const N = Number(process.env.N ?? 10_000);
 const RUNS = Number(process.env.RUNS ?? 7);
+const REPEAT = Number(process.env.REPEAT ?? 3);
 const THROTTLE = Number(process.env.THROTTLE ?? 4);
 const QUERIES = ["精工", "王经理", "0755-83", "伺服电机", "有限公司 12"];
 const pct = (xs, p) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.ceil(xs.length * p) - 1)];
@@ -101,7 +103,7 @@ function printProfile(profile) {
   let total = 0;
   for (const node of profile.nodes) {
     const t = (byNode.get(node.id) ?? 0) / 1000;
-    const name = node.callFrame.functionName || `(${node.callFrame.url.split("/").pop()})`;
+    const name = node.callFrame.functionName || `(${node.callFrame.url.split("/").pop()}:${node.callFrame.lineNumber})`;
     if (name === "(idle)" || name === "(program)") continue;
     self.set(name, (self.get(name) ?? 0) + t);
     total += t;
@@ -173,6 +175,9 @@ try {
       colds.push(await b.page.evaluate(() => performance.now()));
     }
 
+    // EXTRA_CSS: a style sheet added for an experiment (e.g. how a CSS change would do).
+    if (process.env.EXTRA_CSS) await b.page.addStyleTag({ content: process.env.EXTRA_CSS });
+
     // 1. Today → Prospects tab, in the running app.
     const opens = [];
     for (let i = 0; i < RUNS; i++) {
@@ -206,6 +211,13 @@ try {
         traceConfig: { includedCategories: ["devtools.timeline", "v8", "blink", "disabled-by-default-devtools.timeline", "toplevel", "renderer.scheduler"] },
       });
     }
+    // PROFILE_CHARS: profile only the keystrokes of these characters, one profile each.
+    const charProfiles = [];
+    if (process.env.PROFILE_CHARS) {
+      await cdp.send("Profiler.enable");
+      await cdp.send("Profiler.setSamplingInterval", { interval: 100 });
+      cdp.on("Profiler.consoleProfileFinished", (e) => charProfiles.push(e));
+    }
     if (process.env.PROFILE) {
       await cdp.send("Profiler.enable");
       await cdp.send("Profiler.setSamplingInterval", { interval: 100 });
@@ -230,38 +242,51 @@ try {
         }).observe({ type: "long-animation-frame" });
       });
     }
-    for (const query of QUERIES) {
-      keys.push(...await b.page.evaluate(async ([query, verbose]) => {
-        const input = document.querySelector('[data-testid="prospect-search"]');
-        const times = [];
-        input.focus();
-        input.value = "";
-        input.dispatchEvent(new InputEvent("input", { bubbles: true }));
-        await new Promise((r) => setTimeout(r, 200));
-        for (const ch of query) {
-          const t0 = performance.now();
-          input.value += ch;
-          input.dispatchEvent(new InputEvent("input", { bubbles: true, data: ch, inputType: "insertText" }));
-          if (verbose) {
-            // Where the time goes: the event itself, the tasks it queued (the render), the
-            // next frame, the paint. (The extra task hop adds a little to the total.)
-            const t1 = performance.now();
-            await new Promise((r) => setTimeout(r, 0));
-            const t2 = performance.now();
-            let t3 = 0;
-            await new Promise((r) => requestAnimationFrame(() => { t3 = performance.now(); setTimeout(r, 0); }));
-            times.push(performance.now() - t0);
-            (window.__phases ??= []).push([t1 - t0, t2 - t0, t3 - t0, performance.now() - t0].map(Math.round).concat(window.__tmp ?? []));
-            window.__tmp = [];
-          } else {
-            await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
-            times.push(performance.now() - t0);
+    for (let round = 0; round < REPEAT; round++) {
+      if (round > 0) {
+        // A freshly opened screen, as the rep finds it coming from Today.
+        await b.page.locator("nav.tab-bar").getByRole("link", { name: "今日", exact: true }).tap();
+        await b.page.locator("main h1").filter({ hasText: "今日" }).waitFor();
+        await b.page.locator("nav.tab-bar").getByRole("link", { name: "客户", exact: true }).tap();
+        await b.page.getByTestId("prospect-row").first().waitFor();
+        await b.page.evaluate(() => new Promise((r) => setTimeout(r, 300)));
+      }
+      for (const query of QUERIES) {
+        keys.push(...await b.page.evaluate(async ([query, verbose, profileChars]) => {
+          const input = document.querySelector('[data-testid="prospect-search"]');
+          const times = [];
+          input.focus();
+          input.value = "";
+          input.dispatchEvent(new InputEvent("input", { bubbles: true }));
+          await new Promise((r) => setTimeout(r, 200));
+          for (const ch of query) {
+            const profiled = profileChars.includes(ch);
+            if (profiled) console.profile(ch);
+            const t0 = performance.now();
+            input.value += ch;
+            input.dispatchEvent(new InputEvent("input", { bubbles: true, data: ch, inputType: "insertText" }));
+            if (verbose) {
+              // Where the time goes: the event itself, the tasks it queued (the render), the
+              // next frame, the paint. (The extra task hop adds a little to the total.)
+              const t1 = performance.now();
+              await new Promise((r) => setTimeout(r, 0));
+              const t2 = performance.now();
+              let t3 = 0;
+              await new Promise((r) => requestAnimationFrame(() => { t3 = performance.now(); setTimeout(r, 0); }));
+              times.push(performance.now() - t0);
+              (window.__phases ??= []).push([t1 - t0, t2 - t0, t3 - t0, performance.now() - t0].map(Math.round).concat(window.__tmp ?? []));
+              window.__tmp = [];
+            } else {
+              await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+              times.push(performance.now() - t0);
+            }
+            if (profiled) console.profileEnd(ch);
+            // A typist's next key comes after the screen has settled.
+            await new Promise((r) => setTimeout(r, 120));
           }
-          // A typist's next key comes after the screen has settled.
-          await new Promise((r) => setTimeout(r, 120));
-        }
-        return times;
-      }, [query, Boolean(process.env.VERBOSE)]));
+          return times;
+        }, [query, Boolean(process.env.VERBOSE), process.env.PROFILE_CHARS ?? ""]));
+      }
     }
     if (process.env.TRACE) {
       const done = new Promise((r) => cdp.once("Tracing.tracingComplete", r));
@@ -270,12 +295,16 @@ try {
       printTrace(traceEvents);
     }
     if (process.env.PROFILE) printProfile((await cdp.send("Profiler.stop")).profile);
+    for (const p of charProfiles) {
+      console.log(`keystroke "${p.title}":`);
+      printProfile(p.profile);
+    }
     const finalCount = await b.page.getByTestId("prospect-count").textContent();
     const rows = await b.page.getByTestId("prospect-row").count();
 
     console.log(`Prospects screen, ${total} on the phone, CPU throttled ${THROTTLE}×:`);
     console.log(`  open from the Today tab (tap → rows painted), ${RUNS} runs: median ${ms(pct(opens, 0.5))}, p95 ${ms(pct(opens, 0.95))}, max ${ms(Math.max(...opens))}`);
-    console.log(`  search keystroke (input → list painted), ${keys.length} keystrokes of ${QUERIES.length} queries: p50 ${ms(pct(keys, 0.5))}, p95 ${ms(pct(keys, 0.95))}, max ${ms(Math.max(...keys))}`);
+    console.log(`  search keystroke (input → list painted), ${keys.length} keystrokes of ${QUERIES.length} queries × ${REPEAT}: p50 ${ms(pct(keys, 0.5))}, p95 ${ms(pct(keys, 0.95))}, max ${ms(Math.max(...keys))}, mean ${ms(keys.reduce((a, b) => a + b, 0) / keys.length)}`);
     if (process.env.VERBOSE) console.log(`  phases (dispatch, tasks, frame, painted): ${JSON.stringify(await b.page.evaluate(() => window.__phases))}`);
     if (process.env.VERBOSE) console.log(`  long frames: ${JSON.stringify(await b.page.evaluate(() => window.__loaf))}`);
     console.log(`  keystrokes: ${keys.map((k) => k.toFixed(0)).join(" ")}; opens: ${opens.map((k) => k.toFixed(0)).join(" ")}`);
