@@ -36,12 +36,7 @@ pub fn save_error_text(i18n: &I18n, error: &SaveError) -> String {
 }
 
 /// The API code of an enum value (`first_visit`, `phone_call`, …): its serde name.
-pub(crate) fn code_of<T: serde::Serialize>(value: T) -> String {
-    serde_json::to_value(value)
-        .ok()
-        .and_then(|v| v.as_str().map(str::to_owned))
-        .unwrap_or_default()
-}
+pub(crate) use tuoke_core::types::code_of;
 
 /// An `Rc` compared by pointer: props and memo keys over large data (the 10,000-row list) must
 /// not compare their contents.

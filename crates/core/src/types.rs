@@ -7,6 +7,15 @@
 
 use serde::{Deserialize, Serialize};
 
+/// The API spelling of a value that serialises as a string (`first_visit`, `phone_call`, …):
+/// its serde name; empty for anything else.
+pub fn code_of<T: Serialize>(value: T) -> String {
+    serde_json::to_value(value)
+        .ok()
+        .and_then(|v| v.as_str().map(str::to_owned))
+        .unwrap_or_default()
+}
+
 /// Industry of a prospect (SPEC §2). `other` is outside the target market.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]

@@ -1,12 +1,10 @@
 //! The Prospects list: search as you type (company, contact, phone, products), filters by
 //! grade, stage, target fit and lead source, sorted by next contact due; offline, from the
-//! prospect summaries, and fast with 10,000 of them (see [`filter`] for how, and
+//! prospect summaries, and fast with 10,000 of them (see [`tuoke_search`] for how, and
 //! [`VirtualList`] for rendering only the rows on screen).
 //!
 //! The search and filters live in the URL query (and the tab's sessionStorage), so opening a
 //! prospect and coming back, or following a Pipeline link, shows the list as expected.
-
-mod filter;
 
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -21,8 +19,8 @@ use yew::prelude::*;
 use yew_router::history::{BrowserHistory, History};
 use yew_router::prelude::*;
 
-pub use filter::ListQuery;
-use filter::{Filters, GradeFilter, ListState, Sort};
+pub use tuoke_search::ListQuery;
+use tuoke_search::{Filters, GradeFilter, ListState, Sort};
 
 use crate::app::Route;
 use crate::components::prospect_row::{follow_link, prospect_row};
@@ -245,28 +243,28 @@ pub fn Prospects() -> Html {
     let key = list.clone().map(Ptr);
     let texts = use_memo(key.clone(), |list| {
         list.as_ref()
-            .map(|l| filter::SearchIndex::new(&l.0.prospects))
+            .map(|l| tuoke_search::SearchIndex::new(&l.0.prospects))
             .unwrap_or_default()
     });
     let order = use_memo((key.clone(), state.sort), |(list, sort)| {
         list.as_ref()
-            .map(|l| filter::order(&l.0.prospects, *sort))
+            .map(|l| tuoke_search::order(&l.0.prospects, *sort))
             .unwrap_or_default()
     });
     // The last selection: typing one more letter narrows it instead of scanning everything.
-    let last = use_mut_ref(|| None::<Rc<filter::Selection>>);
+    let last = use_mut_ref(|| None::<Rc<tuoke_search::Selection>>);
     let selected = use_memo(
         (
             key,
             Ptr(texts.clone()),
             Ptr(order.clone()),
             state.filters,
-            filter::terms(&state.query),
+            tuoke_search::terms(&state.query),
         ),
         |(list, texts, order, filters, terms)| match list {
             Some(l) => {
                 let previous = last.borrow().clone();
-                let selection = Rc::new(filter::Selection::new(
+                let selection = Rc::new(tuoke_search::Selection::new(
                     &l.0.prospects,
                     &texts.0,
                     &order.0,

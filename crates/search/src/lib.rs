@@ -1,3 +1,5 @@
+//! # tuoke-search
+//!
 //! What the Prospects list shows, as pure functions over the summaries: search, filters and
 //! sorting, and their form in the URL query (so the list comes back as the rep left it).
 //!
@@ -18,7 +20,7 @@ use tuoke_core::fit::FitStatus;
 use tuoke_core::types::{Grade, LeadSource, Stage};
 use tuoke_sync::summary::ProspectSummary;
 
-use crate::pages::code_of;
+use tuoke_core::types::code_of;
 
 /// The grade filter: one grade, or prospects without one.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -241,6 +243,11 @@ impl SearchIndex {
         &self.text[self.start(i)..self.ends[i] as usize]
     }
 
+    /// [`get`](Self::get) as bytes (what the search compares).
+    fn bytes(&self, i: usize) -> &[u8] {
+        &self.text.as_bytes()[self.start(i)..self.ends[i] as usize]
+    }
+
     /// Where prospect `i`'s text starts in `text`.
     fn start(&self, i: usize) -> usize {
         if i == 0 {
@@ -359,9 +366,9 @@ struct Found {
 /// The indices (from `order`, in its order) of the prospects that pass `filters` and contain
 /// every term, with each term's first match in each of them. Uses what is known of where
 /// the terms can be (`bounds`, one per term): a term typed one letter longer is looked for
-/// where the shorter one was first found, and usually found right there. Few candidates (or
-/// all bounded) are tested one by one; many are answered by finding each term once in the
-/// whole text ([`SearchIndex::first_matches`]).
+/// in each candidate where the shorter one was first found, and usually found right there.
+/// A term with no bound is looked for in each of few candidates, or once in the whole text
+/// for many ([`SearchIndex::first_matches`]).
 fn search(
     list: &[ProspectSummary],
     texts: &SearchIndex,
@@ -370,11 +377,14 @@ fn search(
     terms: &[String],
     bounds: &[Bound],
 ) -> Found {
+    // Most lists are searched unfiltered: then no summary needs reading.
+    let filtering = filters.active() > 0;
+    let passes = |i: usize| !filtering || filters.matches(&list[i]);
     if terms.is_empty() {
         let indices = order
             .iter()
             .copied()
-            .filter(|&i| filters.matches(&list[i as usize]))
+            .filter(|&i| passes(i as usize))
             .collect();
         return Found {
             indices,
@@ -385,43 +395,50 @@ fn search(
         .iter()
         .map(|t| FinderBuilder::new().build_forward_with_ranker(ChineseText, t.as_bytes()))
         .collect();
-    let mut indices = Vec::new();
-    let mut firsts: Vec<Vec<u32>> = vec![Vec::new(); terms.len()];
-    if order.len() * 2 <= list.len() || bounds.iter().all(Option::is_some) {
-        let mut at = vec![0; terms.len()];
-        'candidates: for (k, &i) in order.iter().enumerate() {
-            if !filters.matches(&list[i as usize]) {
-                continue;
-            }
-            let text = texts.get(i as usize).as_bytes();
-            for (t, finder) in finders.iter().enumerate() {
-                let from = bounds[t].map_or(0, |(firsts, back)| firsts[k].saturating_sub(back));
-                let rest = &text[(from as usize).min(text.len())..];
-                let offset = if rest.starts_with(finder.needle()) {
-                    0
-                } else {
-                    match rest.get(1..).and_then(|r| finder.find(r)) {
-                        Some(offset) => offset as u32 + 1,
-                        None => continue 'candidates,
-                    }
-                };
-                at[t] = from + offset;
-            }
-            indices.push(i);
-            for (firsts, at) in firsts.iter_mut().zip(&at) {
-                firsts.push(*at);
+    // Among many candidates, a term with nothing known of where it is (a new one) is found
+    // once in the whole text; the others are looked for in each candidate.
+    let many = order.len() * 2 > list.len();
+    let scanned: Vec<Option<Vec<u32>>> = finders
+        .iter()
+        .zip(bounds)
+        .map(|(finder, bound)| (many && bound.is_none()).then(|| texts.first_matches(finder)))
+        .collect();
+    let mut indices = Vec::with_capacity(order.len());
+    let mut firsts: Vec<Vec<u32>> = vec![Vec::with_capacity(order.len()); terms.len()];
+    let mut at = vec![0; terms.len()];
+    'candidates: for (k, &i) in order.iter().enumerate() {
+        let i_ = i as usize;
+        for (t, found) in scanned.iter().enumerate() {
+            if let Some(found) = found {
+                if found[i_] == NOT_FOUND {
+                    continue 'candidates;
+                }
+                at[t] = found[i_];
             }
         }
-    } else {
-        let found: Vec<Vec<u32>> = finders.iter().map(|f| texts.first_matches(f)).collect();
-        for &i in order {
-            let i_ = i as usize;
-            if found.iter().all(|f| f[i_] != NOT_FOUND) && filters.matches(&list[i_]) {
-                indices.push(i);
-                for (firsts, found) in firsts.iter_mut().zip(&found) {
-                    firsts.push(found[i_]);
-                }
+        if !passes(i_) {
+            continue;
+        }
+        let text = texts.bytes(i_);
+        for (t, finder) in finders.iter().enumerate() {
+            if scanned[t].is_some() {
+                continue;
             }
+            let from = bounds[t].map_or(0, |(firsts, back)| firsts[k].saturating_sub(back));
+            let rest = &text[(from as usize).min(text.len())..];
+            let offset = if rest.starts_with(finder.needle()) {
+                0
+            } else {
+                match rest.get(1..).and_then(|r| finder.find(r)) {
+                    Some(offset) => offset as u32 + 1,
+                    None => continue 'candidates,
+                }
+            };
+            at[t] = from + offset;
+        }
+        indices.push(i);
+        for (firsts, at) in firsts.iter_mut().zip(&at) {
+            firsts.push(*at);
         }
     }
     Found { indices, firsts }
@@ -640,7 +657,20 @@ mod tests {
             .collect();
         let texts = SearchIndex::new(&list);
         let all = order(&list, Sort::Company);
-        for q in ["精工3", "厂 1", "伺服4", "1 伺服2", "2", "精工9", "服4精"] {
+        for q in [
+            "精工3",
+            "厂 1",
+            "伺服4",
+            "1 伺服2",
+            "2",
+            "精工9",
+            "服4精",
+            "精",
+            "x",
+            "工x",
+            "厂",
+            "😀",
+        ] {
             let terms = terms(q);
             // A short `order` is tested prospect by prospect; the full one goes through
             // `SearchIndex::first_matches`.
@@ -657,6 +687,17 @@ mod tests {
                     .collect()
             };
             assert_eq!(whole, each(&all), "query {q:?}");
+            // The first matches the next keystroke starts from.
+            let unbounded = vec![None; terms.len()];
+            let found = search(&list, &texts, &all, &Filters::default(), &terms, &unbounded);
+            for (term, firsts) in terms.iter().zip(&found.firsts) {
+                for (&i, &first) in found.indices.iter().zip(firsts) {
+                    assert_eq!(
+                        texts.get(i as usize).find(term.as_str()),
+                        Some(first as usize)
+                    );
+                }
+            }
             assert_eq!(
                 select(&list, &texts, &few, &Filters::default(), &terms),
                 each(&few),
