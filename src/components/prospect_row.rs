@@ -1,6 +1,6 @@
 //! One prospect in a list: company, grade, stage, when to contact it next, who and what.
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 use tuoke_core::types::Status;
 use tuoke_sync::summary::ProspectSummary;
 use yew::prelude::*;
@@ -27,15 +27,14 @@ pub fn due_text(
     } else if days == 0 {
         (i18n.t(ListKey::DueToday).to_owned(), "today")
     } else {
-        let format = if chrono::Datelike::year(&due) == chrono::Datelike::year(&today) {
-            "%m-%d"
+        // Written out rather than through a format string, which would be parsed again for
+        // every row of every keystroke.
+        let date = if due.year() == today.year() {
+            format!("{:02}-{:02}", due.month(), due.day())
         } else {
-            "%Y-%m-%d"
+            format!("{}-{:02}-{:02}", due.year(), due.month(), due.day())
         };
-        (
-            i18n.fmt(ListKey::DueOn, &[("d", &due.format(format).to_string())]),
-            "later",
-        )
+        (i18n.fmt(ListKey::DueOn, &[("d", &date)]), "later")
     })
 }
 
@@ -122,4 +121,25 @@ pub fn follow_link(e: &MouseEvent, navigator: Option<&Navigator>) -> bool {
     e.prevent_default();
     navigator.push(&route);
     true
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::i18n::Lang;
+
+    #[test]
+    fn the_next_contact_reads_overdue_today_or_the_date_with_its_year_only_when_another() {
+        let i18n = I18n {
+            lang: Lang::ZhHans,
+            set_lang: Callback::noop(),
+        };
+        let today = NaiveDate::from_ymd_opt(2026, 11, 28).unwrap();
+        let text = |y, m, d| due_text(&i18n, NaiveDate::from_ymd_opt(y, m, d), today).unwrap();
+        assert_eq!(text(2026, 11, 25), ("逾期 3 天".to_owned(), "overdue"));
+        assert_eq!(text(2026, 11, 28), ("今天联系".to_owned(), "today"));
+        assert_eq!(text(2026, 12, 5), ("12-05 联系".to_owned(), "later"));
+        assert_eq!(text(2027, 1, 9), ("2027-01-09 联系".to_owned(), "later"));
+        assert_eq!(due_text(&i18n, None, today), None);
+    }
 }
