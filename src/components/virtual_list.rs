@@ -37,10 +37,8 @@ pub fn row_style(index: usize, row_height: u32) -> String {
 #[component]
 pub fn VirtualList(props: &VirtualListProps) -> Html {
     let list = use_node_ref();
+    // At most `count` rows, also before a list that just shrank is measured again.
     let visible = use_visible_range(list.clone(), props.row_height, props.count);
-    // Until the range is measured again, a list that just shrank must not ask for rows past
-    // its end.
-    let visible = visible.start.min(props.count)..visible.end.min(props.count);
     let height = format!("height:{}px", props.count * props.row_height as usize);
     html! {
         <ul ref={list} class={classes!("vlist", props.class.clone())} style={height}

@@ -573,6 +573,24 @@ mod tests {
         }
     }
 
+    /// Each term of `query` is first found in each prospect of `indices` where `firsts` says.
+    fn assert_first_matches(
+        texts: &SearchIndex,
+        query: &str,
+        indices: &[u32],
+        firsts: &[Vec<u32>],
+    ) {
+        for (term, firsts) in terms(query).iter().zip(firsts) {
+            for (&i, &first) in indices.iter().zip(firsts) {
+                assert_eq!(
+                    texts.get(i as usize).find(term.as_str()),
+                    Some(first as usize),
+                    "query {query:?}, term {term:?}, prospect {i}"
+                );
+            }
+        }
+    }
+
     fn date(s: &str) -> Option<NaiveDate> {
         Some(s.parse().unwrap())
     }
@@ -690,14 +708,7 @@ mod tests {
             // The first matches the next keystroke starts from.
             let unbounded = vec![None; terms.len()];
             let found = search(&list, &texts, &all, &Filters::default(), &terms, &unbounded);
-            for (term, firsts) in terms.iter().zip(&found.firsts) {
-                for (&i, &first) in found.indices.iter().zip(firsts) {
-                    assert_eq!(
-                        texts.get(i as usize).find(term.as_str()),
-                        Some(first as usize)
-                    );
-                }
-            }
+            assert_first_matches(&texts, q, &found.indices, &found.firsts);
             assert_eq!(
                 select(&list, &texts, &few, &Filters::default(), &terms),
                 each(&few),
@@ -843,15 +854,7 @@ mod tests {
             );
             assert_eq!(&*next, full(q).as_slice(), "query {q:?}");
             // What the next keystroke starts from: each term's first match in each prospect.
-            for (term, firsts) in terms(q).iter().zip(&next.firsts) {
-                for (&i, &first) in next.iter().zip(firsts) {
-                    assert_eq!(
-                        texts.get(i as usize).find(term.as_str()),
-                        Some(first as usize),
-                        "query {q:?}, term {term:?}, prospect {i}"
-                    );
-                }
-            }
+            assert_first_matches(&texts, q, &next, &next.firsts);
             previous = Some(next);
         }
     }
