@@ -8,7 +8,7 @@ use std::rc::Rc;
 
 use criterion::{criterion_group, criterion_main, BatchSize, Criterion};
 use tuoke_core::types::{Stage, Status};
-use tuoke_search::{order, terms, Filters, SearchIndex, Selection, Sort};
+use tuoke_search::{terms, Filters, SearchIndex, Selection, Sort};
 use tuoke_sync::summary::ProspectSummary;
 
 /// The prospects of the end-to-end benchmark (tests/e2e/bench/prospects.mjs).
@@ -53,36 +53,27 @@ fn prospects(n: usize) -> Vec<ProspectSummary> {
 
 fn keystrokes(c: &mut Criterion) {
     let list = prospects(10_000);
-    let texts = Rc::new(SearchIndex::new(&list));
-    let order = Rc::new(order(&list, Sort::Due));
+    let index = Rc::new(SearchIndex::new(&list, Sort::Due));
     c.bench_function("index 10,000 prospects", |b| {
-        b.iter(|| SearchIndex::new(&list))
+        b.iter(|| SearchIndex::new(&list, Sort::Due))
     });
     for query in ["精工", "0755-83", "有限公司 12"] {
         let mut typed = String::new();
-        let mut previous = Selection::new(&list, &texts, &order, Filters::default(), vec![], None);
+        let mut previous = Selection::new(&list, &index, Filters::default(), vec![], None);
         for ch in query.chars() {
             typed.push(ch);
             c.bench_function(&format!("keystroke {typed:?}"), |b| {
                 b.iter_batched(
                     || terms(&typed),
                     |terms| {
-                        Selection::new(
-                            &list,
-                            &texts,
-                            &order,
-                            Filters::default(),
-                            terms,
-                            Some(&previous),
-                        )
+                        Selection::new(&list, &index, Filters::default(), terms, Some(&previous))
                     },
                     BatchSize::SmallInput,
                 )
             });
             previous = Selection::new(
                 &list,
-                &texts,
-                &order,
+                &index,
                 Filters::default(),
                 terms(&typed),
                 Some(&previous),

@@ -3,12 +3,12 @@
 //! What the Prospects list shows, as pure functions over the summaries: search, filters and
 //! sorting, and their form in the URL query (so the list comes back as the rep left it).
 //!
-//! Built for 10,000 prospects on a slow phone: the lowercase search text of each prospect is
-//! made once per list load ([`SearchIndex`]), each sort order once per list load
-//! ([`order`]), and a keystroke finds each search term once in the text of every prospect,
-//! or only in the previous keystroke's results when it narrows them ([`Selection`]), there
-//! starting where the shorter term was found. Nothing here clones a summary; results are
-//! indices into the list.
+//! Built for 10,000 prospects on a slow phone: the list's order and the lowercase search text
+//! of each prospect, stored in that order, are made once per list load and sort order
+//! ([`SearchIndex`]), and a keystroke finds each search term once in the text of every
+//! prospect, or only in the previous keystroke's results when it narrows them
+//! ([`Selection`]), there starting where the shorter term was found. Nothing here clones a
+//! summary; results are positions in the order, which name indices into the list.
 
 use std::cmp::Ordering;
 use std::rc::Rc;
@@ -197,28 +197,37 @@ impl From<&ListState> for ListQuery {
     }
 }
 
-/// The lowercase text search looks at, per prospect: company, contacts' names and phones
-/// (also with digits only, so `075583000001` finds `0755-83000001`), products; the text of
-/// [`ProspectSummary::search_text`] plus those digits. Built whenever the list loads, so it
-/// is one buffer for every prospect (not 10,000 strings) filled in one pass.
+/// A sort order of the list and the lowercase text search looks at, per prospect: company,
+/// contacts' names and phones (also with digits only, so `075583000001` finds
+/// `0755-83000001`), products; the text of [`ProspectSummary::search_text`] plus those
+/// digits. Built whenever the list loads or its order changes, in one pass into one buffer
+/// (not 10,000 strings), **in the list's order**: a keystroke reads the texts of the
+/// prospects still selected front to back, in memory order. (Read in another order, each
+/// prospect's text was a cache miss: a keystroke narrowing 10,000 prospects took three times
+/// as long once the screen's layout and paint had pushed the text out of the processor's
+/// caches; `tests/search_bench.rs`.)
 #[derive(Debug, Default)]
 pub struct SearchIndex {
-    /// Every prospect's text, each followed by a `\n` (which no search term contains, so a
-    /// match never spans two prospects).
+    /// The list's indices in the order shown: position `k` is prospect `order[k]`.
+    order: Vec<u32>,
+    /// Every prospect's text, by position, each followed by a `\n` (which no search term
+    /// contains, so a match never spans two prospects).
     text: String,
-    /// Where each prospect's text ends in `text` (where its `\n` is).
+    /// Where each position's text ends in `text` (where its `\n` is).
     ends: Vec<u32>,
 }
 
 impl SearchIndex {
-    pub fn new(list: &[ProspectSummary]) -> SearchIndex {
+    pub fn new(list: &[ProspectSummary], sort: Sort) -> SearchIndex {
+        let order = order(list, sort);
         let size: usize = list
             .iter()
             .map(|s| s.company.len() + s.products.len() + s.contacts.len() * 40 + 2)
             .sum();
         let mut text = String::with_capacity(size);
         let mut ends = Vec::with_capacity(list.len());
-        for s in list {
+        for &i in &order {
+            let s = &list[i as usize];
             push_lower(&mut text, &s.company);
             for (name, phone) in &s.contacts {
                 text.push('\n');
@@ -235,42 +244,47 @@ impl SearchIndex {
             ends.push(text.len() as u32);
             text.push('\n');
         }
-        SearchIndex { text, ends }
+        SearchIndex { order, text, ends }
     }
 
-    /// The search text of prospect `i`.
-    pub fn get(&self, i: usize) -> &str {
-        &self.text[self.start(i)..self.ends[i] as usize]
+    /// The list's indices in the order shown.
+    pub fn order(&self) -> &[u32] {
+        &self.order
+    }
+
+    /// The search text of the prospect at `position` in the order.
+    pub fn get(&self, position: usize) -> &str {
+        &self.text[self.start(position)..self.ends[position] as usize]
     }
 
     /// [`get`](Self::get) as bytes (what the search compares).
-    fn bytes(&self, i: usize) -> &[u8] {
-        &self.text.as_bytes()[self.start(i)..self.ends[i] as usize]
+    fn bytes(&self, position: usize) -> &[u8] {
+        &self.text.as_bytes()[self.start(position)..self.ends[position] as usize]
     }
 
-    /// Where prospect `i`'s text starts in `text`.
-    fn start(&self, i: usize) -> usize {
-        if i == 0 {
+    /// Where the text of `position` starts in `text`.
+    fn start(&self, position: usize) -> usize {
+        if position == 0 {
             0
         } else {
-            self.ends[i - 1] as usize + 1
+            self.ends[position - 1] as usize + 1
         }
     }
 
-    /// Where `term` is first found in each prospect's text (its byte offset there), or
+    /// Where `term` is first found in each position's text (its byte offset there), or
     /// [`NOT_FOUND`], in one pass over the whole text with one searcher: after a match the
     /// search resumes at the next prospect.
     fn first_matches(&self, term: &Finder) -> Vec<u32> {
         let mut found = vec![NOT_FOUND; self.ends.len()];
         let bytes = self.text.as_bytes();
-        let (mut at, mut i) = (0, 0);
+        let (mut at, mut k) = (0, 0);
         while let Some(offset) = term.find(&bytes[at..]) {
             let hit = at + offset;
-            while self.ends[i] as usize <= hit {
-                i += 1;
+            while self.ends[k] as usize <= hit {
+                k += 1;
             }
-            found[i] = (hit - self.start(i)) as u32;
-            at = self.ends[i] as usize + 1;
+            found[k] = (hit - self.start(k)) as u32;
+            at = self.ends[k] as usize + 1;
             if at >= bytes.len() {
                 break;
             }
@@ -305,7 +319,7 @@ fn by_company(a: &ProspectSummary, b: &ProspectSummary) -> Ordering {
 }
 
 /// The indices of `list` in `sort` order.
-pub fn order(list: &[ProspectSummary], sort: Sort) -> Vec<u32> {
+fn order(list: &[ProspectSummary], sort: Sort) -> Vec<u32> {
     let mut order: Vec<u32> = (0..list.len() as u32).collect();
     let at = |i: &u32| &list[*i as usize];
     match sort {
@@ -336,18 +350,18 @@ pub fn terms(query: &str) -> Vec<String> {
     query.split_whitespace().map(str::to_lowercase).collect()
 }
 
-/// The indices (from `order`, in its order) of the prospects that pass `filters` and contain
-/// every term, found without a previous selection: what [`Selection::new`] must agree with.
+/// The positions (from `candidates`) of the prospects that pass `filters` and contain every
+/// term, found without a previous selection: what [`Selection::new`] must agree with.
 #[cfg(test)]
 fn select(
     list: &[ProspectSummary],
-    texts: &SearchIndex,
-    order: &[u32],
+    index: &SearchIndex,
+    candidates: &[u32],
     filters: &Filters,
     terms: &[String],
 ) -> Vec<u32> {
     let unbounded = vec![None; terms.len()];
-    search(list, texts, order, filters, terms, &unbounded).indices
+    search(list, index, candidates, filters, terms, &unbounded).positions
 }
 
 /// Where a term cannot match before, in each candidate: a shorter term's first matches
@@ -356,38 +370,38 @@ fn select(
 /// its first match: the search for this term starts at that first match minus `back`.
 type Bound<'a> = Option<(&'a [u32], u32)>;
 
-/// What [`search`] found: the indices selected and, per term, its first match in each of
+/// What [`search`] found: the positions selected and, per term, its first match in each of
 /// them.
 struct Found {
-    indices: Vec<u32>,
+    positions: Vec<u32>,
     firsts: Vec<Vec<u32>>,
 }
 
-/// The indices (from `order`, in its order) of the prospects that pass `filters` and contain
-/// every term, with each term's first match in each of them. Uses what is known of where
-/// the terms can be (`bounds`, one per term): a term typed one letter longer is looked for
-/// in each candidate where the shorter one was first found, and usually found right there.
-/// A term with no bound is looked for in each of few candidates, or once in the whole text
-/// for many ([`SearchIndex::first_matches`]).
+/// The positions (from `candidates`, ascending positions in the index's order) of the
+/// prospects that pass `filters` and contain every term, with each term's first match in
+/// each of them. Uses what is known of where the terms can be (`bounds`, one per term): a
+/// term typed one letter longer is looked for in each candidate where the shorter one was
+/// first found, and usually found right there. A term with no bound is looked for in each
+/// of few candidates, or once in the whole text for many ([`SearchIndex::first_matches`]).
 fn search(
     list: &[ProspectSummary],
-    texts: &SearchIndex,
-    order: &[u32],
+    index: &SearchIndex,
+    candidates: &[u32],
     filters: &Filters,
     terms: &[String],
     bounds: &[Bound],
 ) -> Found {
     // Most lists are searched unfiltered: then no summary needs reading.
     let filtering = filters.active() > 0;
-    let passes = |i: usize| !filtering || filters.matches(&list[i]);
+    let passes = |k: usize| !filtering || filters.matches(&list[index.order[k] as usize]);
     if terms.is_empty() {
-        let indices = order
+        let positions = candidates
             .iter()
             .copied()
-            .filter(|&i| passes(i as usize))
+            .filter(|&k| passes(k as usize))
             .collect();
         return Found {
-            indices,
+            positions,
             firsts: Vec::new(),
         };
     }
@@ -397,36 +411,36 @@ fn search(
         .collect();
     // Among many candidates, a term with nothing known of where it is (a new one) is found
     // once in the whole text; the others are looked for in each candidate.
-    let many = order.len() * 2 > list.len();
+    let many = candidates.len() * 2 > index.order.len();
     let scanned: Vec<Option<Vec<u32>>> = finders
         .iter()
         .zip(bounds)
-        .map(|(finder, bound)| (many && bound.is_none()).then(|| texts.first_matches(finder)))
+        .map(|(finder, bound)| (many && bound.is_none()).then(|| index.first_matches(finder)))
         .collect();
-    let mut indices = Vec::with_capacity(order.len());
-    let mut firsts: Vec<Vec<u32>> = vec![Vec::with_capacity(order.len()); terms.len()];
+    let mut positions = Vec::with_capacity(candidates.len());
+    let mut firsts: Vec<Vec<u32>> = vec![Vec::with_capacity(candidates.len()); terms.len()];
     let mut at = vec![0; terms.len()];
-    'candidates: for (k, &i) in order.iter().enumerate() {
-        let i_ = i as usize;
+    'candidates: for (c, &k) in candidates.iter().enumerate() {
+        let k_ = k as usize;
         for (t, found) in scanned.iter().enumerate() {
             if let Some(found) = found {
-                if found[i_] == NOT_FOUND {
+                if found[k_] == NOT_FOUND {
                     continue 'candidates;
                 }
-                at[t] = found[i_];
+                at[t] = found[k_];
             }
         }
-        if !passes(i_) {
+        if !passes(k_) {
             continue;
         }
-        let text = texts.bytes(i_);
+        let text = index.bytes(k_);
         for (t, finder) in finders.iter().enumerate() {
             if scanned[t].is_some() {
                 continue;
             }
-            let from = bounds[t].map_or(0, |(firsts, back)| firsts[k].saturating_sub(back));
+            let from = bounds[t].map_or(0, |(firsts, back)| firsts[c].saturating_sub(back));
             let rest = &text[(from as usize).min(text.len())..];
-            let offset = if rest.starts_with(finder.needle()) {
+            let offset = if starts_with(rest, finder.needle()) {
                 0
             } else {
                 match rest.get(1..).and_then(|r| finder.find(r)) {
@@ -436,12 +450,27 @@ fn search(
             };
             at[t] = from + offset;
         }
-        indices.push(i);
+        positions.push(k);
         for (firsts, at) in firsts.iter_mut().zip(&at) {
             firsts.push(*at);
         }
     }
-    Found { indices, firsts }
+    Found { positions, firsts }
+}
+
+/// Whether `text` starts with `needle`, compared from the end: a term typed one character
+/// longer is checked where the shorter one was found, and its new last character is what
+/// differs. An inline loop: in WebAssembly `<[u8]>::starts_with` calls the out-of-line
+/// `memcmp`, which cost more than the rest of a narrowing search (measured with the
+/// Prospects benchmark's profiles).
+#[inline(always)]
+fn starts_with(text: &[u8], needle: &[u8]) -> bool {
+    text.len() >= needle.len()
+        && needle
+            .iter()
+            .rev()
+            .zip(text[..needle.len()].iter().rev())
+            .all(|(a, b)| a == b)
 }
 
 /// How common each byte is in the search text, for the searcher's choice of which byte of a
@@ -462,34 +491,31 @@ impl HeuristicFrequencyRank for ChineseText {
     }
 }
 
-/// What a search and filters select: indices into the list, in `order`, with what produced
+/// What a search and filters select: positions in the index's order, with what produced
 /// them, so the next keystroke can narrow this selection instead of scanning every prospect.
 #[derive(Debug, Default)]
 pub struct Selection {
-    indices: Vec<u32>,
+    positions: Vec<u32>,
     /// Per term, its first match in the text of each prospect selected.
     firsts: Vec<Vec<u32>>,
-    texts: Option<Rc<SearchIndex>>,
-    order: Option<Rc<Vec<u32>>>,
+    index: Option<Rc<SearchIndex>>,
     filters: Filters,
     terms: Vec<String>,
 }
 
 impl Selection {
-    /// Selects from `order`, or from `previous` when that was made from the same list, order
-    /// and filters with terms the new ones only narrow (each old term inside some new term:
-    /// whatever contains the new terms contains the old ones).
+    /// Selects from the whole list in the index's order, or from `previous` when that was
+    /// made from the same index and filters with terms the new ones only narrow (each old
+    /// term inside some new term: whatever contains the new terms contains the old ones).
     pub fn new(
         list: &[ProspectSummary],
-        texts: &Rc<SearchIndex>,
-        order: &Rc<Vec<u32>>,
+        index: &Rc<SearchIndex>,
         filters: Filters,
         terms: Vec<String>,
         previous: Option<&Selection>,
     ) -> Selection {
         let narrows = previous.filter(|p| {
-            p.texts.as_ref().is_some_and(|t| Rc::ptr_eq(t, texts))
-                && p.order.as_ref().is_some_and(|o| Rc::ptr_eq(o, order))
+            p.index.as_ref().is_some_and(|i| Rc::ptr_eq(i, index))
                 && p.filters == filters
                 && p.terms
                     .iter()
@@ -515,34 +541,49 @@ impl Selection {
                     .collect();
                 search(
                     list,
-                    texts,
-                    &p.indices,
+                    index,
+                    &p.positions,
                     &Filters::default(),
                     &terms,
                     &bounds,
                 )
             }
             None => {
+                let all: Vec<u32> = (0..index.order.len() as u32).collect();
                 let unbounded = vec![None; terms.len()];
-                search(list, texts, order, &filters, &terms, &unbounded)
+                search(list, index, &all, &filters, &terms, &unbounded)
             }
         };
         Selection {
-            indices: found.indices,
+            positions: found.positions,
             firsts: found.firsts,
-            texts: Some(texts.clone()),
-            order: Some(order.clone()),
+            index: Some(index.clone()),
             filters,
             terms,
         }
     }
-}
 
-impl std::ops::Deref for Selection {
-    type Target = [u32];
+    /// How many prospects are selected.
+    pub fn len(&self) -> usize {
+        self.positions.len()
+    }
 
-    fn deref(&self) -> &[u32] {
-        &self.indices
+    pub fn is_empty(&self) -> bool {
+        self.positions.is_empty()
+    }
+
+    /// The list index of the `i`-th prospect selected.
+    pub fn prospect(&self, i: usize) -> usize {
+        let index = self
+            .index
+            .as_ref()
+            .expect("a selection that holds prospects has an index");
+        index.order[self.positions[i] as usize] as usize
+    }
+
+    /// The list indices of the prospects selected, in order.
+    pub fn prospects(&self) -> impl Iterator<Item = usize> + '_ {
+        (0..self.len()).map(|i| self.prospect(i))
     }
 }
 
@@ -573,15 +614,16 @@ mod tests {
         }
     }
 
-    /// Each term of `query` is first found in each prospect of `indices` where `firsts` says.
+    /// Each term of `query` is first found in the prospect at each of `positions` where
+    /// `firsts` says.
     fn assert_first_matches(
         texts: &SearchIndex,
         query: &str,
-        indices: &[u32],
+        positions: &[u32],
         firsts: &[Vec<u32>],
     ) {
         for (term, firsts) in terms(query).iter().zip(firsts) {
-            for (&i, &first) in indices.iter().zip(firsts) {
+            for (&i, &first) in positions.iter().zip(firsts) {
                 assert_eq!(
                     texts.get(i as usize).find(term.as_str()),
                     Some(first as usize),
@@ -619,13 +661,18 @@ mod tests {
         vec![a, b, c, d]
     }
 
+    /// The ids of the prospects the list shows for `state`, in order.
     fn run<'a>(list: &'a [ProspectSummary], state: &ListState) -> Vec<&'a str> {
-        let texts = SearchIndex::new(list);
-        let order = order(list, state.sort);
-        select(list, &texts, &order, &state.filters, &terms(&state.query))
-            .into_iter()
-            .map(|i| list[i as usize].id.as_str())
+        let index = Rc::new(SearchIndex::new(list, state.sort));
+        Selection::new(list, &index, state.filters, terms(&state.query), None)
+            .prospects()
+            .map(|i| list[i].id.as_str())
             .collect()
+    }
+
+    /// Every position of `index`, in order.
+    fn everything(index: &SearchIndex) -> Vec<u32> {
+        (0..index.order().len() as u32).collect()
     }
 
     fn searching(query: &str) -> ListState {
@@ -656,12 +703,34 @@ mod tests {
             ("王".into(), "138".into()),
         ];
         s.products = "PCB 线路板".into();
-        let index = SearchIndex::new(&[prospect("0", "First"), s.clone()]);
+        let index = SearchIndex::new(&[prospect("0", "First"), s.clone()], Sort::Company);
         assert_eq!(index.get(0), "first\n");
         let text = index.get(1);
         let expected = s.search_text();
         assert!(text.starts_with(&expected[..expected.find("\n0755-1").unwrap()]));
         assert_eq!(text.replace("\n07551", ""), expected);
+    }
+
+    #[test]
+    fn starts_with_agrees_with_the_standard_one() {
+        let text = "精工五金 0755".as_bytes();
+        for needle in [
+            "",
+            "精",
+            "精工",
+            "精工五金 0755",
+            "精工五金 07556",
+            "工",
+            "精x",
+            "x工",
+        ] {
+            assert_eq!(
+                starts_with(text, needle.as_bytes()),
+                text.starts_with(needle.as_bytes()),
+                "{needle:?}"
+            );
+        }
+        assert!(!starts_with(b"", b"a"));
     }
 
     #[test]
@@ -673,8 +742,8 @@ mod tests {
                 p
             })
             .collect();
-        let texts = SearchIndex::new(&list);
-        let all = order(&list, Sort::Company);
+        let texts = SearchIndex::new(&list, Sort::Company);
+        let all = everything(&texts);
         for q in [
             "精工3",
             "厂 1",
@@ -708,7 +777,7 @@ mod tests {
             // The first matches the next keystroke starts from.
             let unbounded = vec![None; terms.len()];
             let found = search(&list, &texts, &all, &Filters::default(), &terms, &unbounded);
-            assert_first_matches(&texts, q, &found.indices, &found.firsts);
+            assert_first_matches(&texts, q, &found.positions, &found.firsts);
             assert_eq!(
                 select(&list, &texts, &few, &Filters::default(), &terms),
                 each(&few),
@@ -816,9 +885,9 @@ mod tests {
         let list: Vec<ProspectSummary> = (0..200)
             .map(|i| prospect(&format!("{i:03}"), &format!("精工{} 厂 {i}", i % 7)))
             .collect();
-        let texts = Rc::new(SearchIndex::new(&list));
-        let order = Rc::new(order(&list, Sort::Company));
-        let full = |q: &str| select(&list, &texts, &order, &Filters::default(), &terms(q));
+        let texts = Rc::new(SearchIndex::new(&list, Sort::Company));
+        let all = everything(&texts);
+        let full = |q: &str| select(&list, &texts, &all, &Filters::default(), &terms(q));
         let mut previous: Option<Selection> = None;
         for q in [
             "精",
@@ -847,14 +916,13 @@ mod tests {
             let next = Selection::new(
                 &list,
                 &texts,
-                &order,
                 Filters::default(),
                 terms(q),
                 previous.as_ref(),
             );
-            assert_eq!(&*next, full(q).as_slice(), "query {q:?}");
+            assert_eq!(next.positions, full(q), "query {q:?}");
             // What the next keystroke starts from: each term's first match in each prospect.
-            assert_first_matches(&texts, q, &next, &next.firsts);
+            assert_first_matches(&texts, q, &next.positions, &next.firsts);
             previous = Some(next);
         }
     }

@@ -241,14 +241,10 @@ pub fn Prospects() -> Html {
     });
 
     let key = list.clone().map(Ptr);
-    let texts = use_memo(key.clone(), |list| {
+    // The order and search text, made again when the list or its order changes.
+    let index = use_memo((key.clone(), state.sort), |(list, sort)| {
         list.as_ref()
-            .map(|l| tuoke_search::SearchIndex::new(&l.0.prospects))
-            .unwrap_or_default()
-    });
-    let order = use_memo((key.clone(), state.sort), |(list, sort)| {
-        list.as_ref()
-            .map(|l| tuoke_search::order(&l.0.prospects, *sort))
+            .map(|l| tuoke_search::SearchIndex::new(&l.0.prospects, *sort))
             .unwrap_or_default()
     });
     // The last selection: typing one more letter narrows it instead of scanning everything.
@@ -256,18 +252,16 @@ pub fn Prospects() -> Html {
     let selected = use_memo(
         (
             key,
-            Ptr(texts.clone()),
-            Ptr(order.clone()),
+            Ptr(index.clone()),
             state.filters,
             tuoke_search::terms(&state.query),
         ),
-        |(list, texts, order, filters, terms)| match list {
+        |(list, index, filters, terms)| match list {
             Some(l) => {
                 let previous = last.borrow().clone();
                 let selection = Rc::new(tuoke_search::Selection::new(
                     &l.0.prospects,
-                    &texts.0,
-                    &order.0,
+                    &index.0,
                     *filters,
                     terms.clone(),
                     previous.as_deref(),
@@ -363,7 +357,7 @@ pub fn Prospects() -> Html {
             let (l, selected, today, texts) = (l.clone(), selected.clone(), today(), i18n.clone());
             let n = selected.len();
             let row = Callback::from(move |i: usize| {
-                let s = &l.prospects[selected[i] as usize];
+                let s = &l.prospects[selected.prospect(i)];
                 prospect_row(&texts, s, i, n, ROW_HEIGHT, today)
             });
             html! {
