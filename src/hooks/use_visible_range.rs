@@ -1,42 +1,97 @@
 //! Which rows of a long fixed-row-height list are on screen, following the window's scroll.
 
+use std::cell::RefCell;
 use std::ops::Range;
 use std::rc::Rc;
 
 use gloo::events::EventListener;
-use web_sys::Element;
+use gloo::timers::callback::Timeout;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::{Element, ResizeObserver};
 use yew::prelude::*;
 
 /// Rows rendered beyond each edge of the window, so a flick shows no blank rows. The screen's
 /// sticky header and tab bar already hide rendered rows at both edges (about two rows at the
-/// top, most of one at the bottom), and each row is laid out again on every keystroke of a
-/// search: one more is enough.
+/// top, most of one at the bottom): one more is enough.
 const OVERSCAN: usize = 1;
 
 /// The rows of a list whose top is `top` pixels above the window's top (negative: below
-/// it) that intersect a window `height` pixels tall, widened by [`OVERSCAN`] rows each side.
-/// Not limited to the list's length: the caller clamps.
+/// it) that intersect a window `height` pixels tall. Not limited to the list's length: the
+/// caller clamps.
 fn rows_in_view(top: f64, height: f64, row_height: f64) -> Range<usize> {
     let first = (top / row_height).floor().max(0.0) as usize;
     let last = ((top + height) / row_height).ceil().max(0.0) as usize;
-    first.saturating_sub(OVERSCAN)..(last + OVERSCAN).max(first.saturating_sub(OVERSCAN))
+    first..last.max(first)
+}
+
+/// `rows` widened by `overscan` rows each side, at most `count`.
+fn widened(rows: &Range<usize>, overscan: usize, count: usize) -> Range<usize> {
+    let end = (rows.end + overscan).min(count);
+    rows.start.saturating_sub(overscan).min(end)..end
+}
+
+/// Runs a callback in the first task after the next frame is painted; cancelled when
+/// dropped.
+struct AfterPaint {
+    frame: Option<i32>,
+    _on_frame: Closure<dyn FnMut()>,
+    timeout: Rc<RefCell<Option<Timeout>>>,
+}
+
+impl AfterPaint {
+    fn new(f: impl FnOnce() + 'static) -> AfterPaint {
+        let timeout = Rc::new(RefCell::new(None));
+        let mut f = Some(f);
+        let on_frame = {
+            let timeout = timeout.clone();
+            Closure::<dyn FnMut()>::new(move || {
+                if let Some(f) = f.take() {
+                    *timeout.borrow_mut() = Some(Timeout::new(0, f));
+                }
+            })
+        };
+        let frame = gloo::utils::window()
+            .request_animation_frame(on_frame.as_ref().unchecked_ref())
+            .ok();
+        AfterPaint {
+            frame,
+            _on_frame: on_frame,
+            timeout,
+        }
+    }
+}
+
+impl Drop for AfterPaint {
+    fn drop(&mut self) {
+        if let Some(frame) = self.frame {
+            let _ = gloo::utils::window().cancel_animation_frame(frame);
+        }
+        self.timeout.borrow_mut().take();
+    }
 }
 
 /// Rows of `list` (its element; the page scrolls, not the list) that intersect the window,
-/// widened by a few rows each side: the range to render, at most `count`. Measured on scroll
-/// and resize, and again when the row count changes (a shorter list may move the page); the
-/// component re-renders only when the range changes. The listeners stay for the list's life:
-/// a keystroke that changes the count only measures.
+/// widened by a few rows each side: the range to render, at most `count`.
+///
+/// Measured on scroll and resize of the window, and when something above the list in its
+/// parent changes size (a panel opening): a `ResizeObserver` reports that after the
+/// browser's own layout, so measuring costs no layout of its own. (Measuring in an effect
+/// whenever the row count changed made the browser lay the page out there, on every
+/// keystroke of a search.) The component re-renders only when the range changes.
+///
+/// When the row count changes (a keystroke of a search), the rows in view are rendered
+/// first and the overscan rows, which no one sees yet, in the task after that frame: the
+/// keystroke's frame lays out and paints only what is on screen.
 #[hook]
 pub fn use_visible_range(list: NodeRef, row_height: u32, count: usize) -> Range<usize> {
     // Before the first measurement: one phone screen's worth from the top.
-    let range = use_state_eq(|| 0..1000 / row_height.max(1) as usize + OVERSCAN);
-    // Measures and sets the range; replaced when the list or the row height changes.
-    let measure = use_mut_ref(|| None::<Rc<dyn Fn()>>);
+    let range = use_state_eq(|| 0..1000 / row_height.max(1) as usize);
     {
-        let (setter, measure) = (range.setter(), measure.clone());
+        let setter = range.setter();
         use_effect_with((list, row_height), move |(list, row_height)| {
             let (list, row_height) = (list.clone(), f64::from((*row_height).max(1)));
+            let element = list.cast::<Element>();
             let measured: Rc<dyn Fn()> = Rc::new(move || {
                 let Some(element) = list.cast::<Element>() else {
                     return;
@@ -50,26 +105,44 @@ pub fn use_visible_range(list: NodeRef, row_height: u32, count: usize) -> Range<
                 let top = -element.get_bounding_client_rect().top();
                 setter.set(rows_in_view(top, height, row_height));
             });
-            *measure.borrow_mut() = Some(measured.clone());
+            measured();
             let window = gloo::utils::window();
             let listeners = ["scroll", "resize"].map(|name| {
                 let measured = measured.clone();
                 EventListener::new(&window, name, move |_| measured())
             });
+            let resized = {
+                let measured = measured.clone();
+                Closure::<dyn FnMut()>::new(move || measured())
+            };
+            let observer = ResizeObserver::new(resized.as_ref().unchecked_ref()).ok();
+            if let Some(observer) = &observer {
+                let mut above = element.and_then(|e| e.previous_element_sibling());
+                while let Some(e) = above {
+                    observer.observe(&e);
+                    above = e.previous_element_sibling();
+                }
+            }
             move || {
                 drop(listeners);
-                *measure.borrow_mut() = None;
+                if let Some(observer) = observer {
+                    observer.disconnect();
+                }
+                drop(resized);
             }
         });
     }
-    use_effect_with(count, move |_| {
-        let measured = measure.borrow().clone();
-        if let Some(measured) = measured {
-            measured();
-        }
-    });
-    let visible = (*range).clone();
-    visible.start.min(count)..visible.end.min(count)
+    // The row count the overscan rows are rendered for.
+    let settled = use_state_eq(|| count);
+    {
+        let settled = settled.setter();
+        use_effect_with(count, move |&count| {
+            let after = AfterPaint::new(move || settled.set(count));
+            move || drop(after)
+        });
+    }
+    let overscan = if *settled == count { OVERSCAN } else { 0 };
+    widened(&range, overscan, count)
 }
 
 #[cfg(test)]
@@ -77,11 +150,23 @@ mod tests {
     use super::*;
 
     #[test]
-    fn rows_in_view_covers_the_window_and_the_overscan() {
+    fn rows_in_view_covers_the_window() {
         // The list starts 214 px below the window's top; 740 px of window, 88 px rows: rows
-        // 0 to 5 show (the sixth in part), then one more.
-        assert_eq!(rows_in_view(-214.0, 740.0, 88.0), 0..7);
-        // Scrolled 10 rows down: a row above, the rows on screen, a row below.
-        assert_eq!(rows_in_view(880.0, 740.0, 88.0), 9..20);
+        // 0 to 5 show (the sixth in part).
+        assert_eq!(rows_in_view(-214.0, 740.0, 88.0), 0..6);
+        // Scrolled 10 rows down: rows 10 to 18 (the last in part).
+        assert_eq!(rows_in_view(880.0, 740.0, 88.0), 10..19);
+        // The list is below the window.
+        assert_eq!(rows_in_view(-900.0, 740.0, 88.0), 0..0);
+    }
+
+    #[test]
+    fn the_overscan_widens_the_rows_on_both_sides_within_the_list() {
+        assert_eq!(widened(&(10..19), 1, 10_000), 9..20);
+        assert_eq!(widened(&(0..6), 1, 10_000), 0..7);
+        assert_eq!(widened(&(0..6), 1, 3), 0..3);
+        assert_eq!(widened(&(0..6), 0, 10_000), 0..6);
+        // A list that shrank below the rows measured for it.
+        assert_eq!(widened(&(10..19), 1, 4), 4..4);
     }
 }

@@ -10,6 +10,18 @@
 //    painted (the time to the first frame after the change), p50/p95 over every keystroke
 //    of several queries (company, contact, phone, product).
 // 3. For reference: a cold start (reload on /prospects) until the rows are painted.
+// Where the time goes (each optional):
+//   TRACE=1: a Chromium trace of the keystrokes: the busiest events (TRACE_TASKS longest tasks
+//     as trees) and, with TRACE_KEYS=ms, each keystroke slower than that as its tasks and
+//     their steps, its TRACE_TOP (12) busiest events, and the mean of the main phases.
+//   PROFILE=1: a CPU profile of all keystrokes; PROFILE_CHARS="王伺" one per keystroke of
+//     those characters ("*": every keystroke, summed). PROFILE_US sampling interval (100),
+//     PROFILE_TOP functions by self time, PROFILE_FOCUS=regex inclusive time of those,
+//     PROFILE_CALLERS=regex self time of those by caller. Build the PWA with `data-keep-debug`
+//     and without wasm-opt for function names (docs/benchmarks.md).
+//   VERBOSE=1: phases of each keystroke (event, tasks, frame, painted) and long frames.
+//   EXTRA_CSS: a style sheet added before the keystrokes (to try a CSS change unbuilt).
+//   DEBUG_ROWS=1: the count and the rows' companies and places after each keystroke.
 import { api, launch, signIn, startServer } from "../lib/harness.mjs";
 
 const N = Number(process.env.N ?? 10_000);
@@ -94,43 +106,124 @@ function printTrace(events) {
   }
 }
 
-/** The functions with the most self time in a CDP CPU profile, and their share. */
-function printProfile(profile) {
-  const deltas = profile.timeDeltas;
-  const byNode = new Map();
-  profile.samples.forEach((id, i) => byNode.set(id, (byNode.get(id) ?? 0) + (deltas[i + 1] ?? 0)));
-  const self = new Map();
-  let total = 0;
-  for (const node of profile.nodes) {
-    const t = (byNode.get(node.id) ?? 0) / 1000;
-    const name = node.callFrame.functionName || `(${node.callFrame.url.split("/").pop()}:${node.callFrame.lineNumber})`;
-    if (name === "(idle)" || name === "(program)") continue;
-    self.set(name, (self.get(name) ?? 0) + t);
-    total += t;
-  }
-  // Inclusive time of the functions whose names match PROFILE_FOCUS (a regular expression).
-  if (process.env.PROFILE_FOCUS) {
-    const nodes = new Map(profile.nodes.map((n) => [n.id, n]));
-    const inclusive = new Map();
-    const walk = (id) => {
-      const node = nodes.get(id);
-      const t = (byNode.get(id) ?? 0) / 1000 + (node.children ?? []).reduce((sum, c) => sum + walk(c), 0);
-      inclusive.set(id, t);
-      return t;
-    };
-    walk(profile.nodes[0].id);
-    const focus = new RegExp(process.env.PROFILE_FOCUS);
-    const byName = new Map();
-    for (const node of profile.nodes) {
-      const name = node.callFrame.functionName;
-      if (focus.test(name)) byName.set(name, (byName.get(name) ?? 0) + inclusive.get(node.id));
+/** TRACE_KEYS: for each keystroke slower than TRACE_KEYS ms, what the main thread did from
+ * the input event to the painted frame: each task's top-level steps over 0.3 ms, in order,
+ * and the idle gaps between tasks. */
+function printKeystrokes(events, slower) {
+  const main = events.find((e) => e.name === "thread_name" && e.args?.name === "CrRendererMain");
+  const onMain = (e) => !main || (e.pid === main.pid && e.tid === main.tid);
+  const marks = events.filter((e) => e.name === "TimeStamp" && /^k[se]/.test(e.args?.data?.message ?? "")).sort((a, b) => a.ts - b.ts);
+  const tasks = events.filter((e) => onMain(e) && e.ph === "X" && e.name === "RunTask").sort((a, b) => a.ts - b.ts);
+  const inner = events.filter((e) => onMain(e) && e.ph === "X" && e.dur && e.name !== "RunTask").sort((a, b) => a.ts - b.ts || b.dur - a.dur);
+  const phases = ["Blink.ForcedStyleAndLayout.UpdateTime", "UpdateLayoutTree", "Layout", "InlineNode::ShapeTextIncludingFirstLine", "PrePaint", "Paint", "Layerize", "Commit", "V8.GC_SCAVENGER"];
+  const mean = new Map();
+  const inTask = [null, new Map(), new Map()];
+  let count = 0;
+  for (let i = 0; i + 1 < marks.length; i++) {
+    const [s, e] = [marks[i], marks[i + 1]];
+    if (!s.args.data.message.startsWith("ks") || e.args.data.message !== "ke") continue;
+    const total = (e.ts - s.ts) / 1000;
+    count++;
+    mean.set("total", (mean.get("total") ?? 0) + total);
+    for (const k of inner) {
+      if (k.ts >= s.ts && k.ts < e.ts && phases.includes(k.name)) mean.set(k.name, (mean.get(k.name) ?? 0) + k.dur / 1000);
     }
+    const ts = tasks.filter((t) => t.ts + t.dur > s.ts && t.ts < e.ts);
+    if (ts[0]) mean.set("task 1 (script)", (mean.get("task 1 (script)") ?? 0) + ts[0].dur / 1000);
+    if (ts[1]) mean.set("task 2 (frame)", (mean.get("task 2 (frame)") ?? 0) + ts[1].dur / 1000);
+    for (const [n, t] of [[1, ts[0]], [2, ts[1]]]) {
+      for (const k of t ? inner : []) {
+        if (k.ts >= t.ts && k.ts < t.ts + t.dur) inTask[n].set(k.name, (inTask[n].get(k.name) ?? 0) + k.dur / 1000);
+      }
+    }
+    if (total < slower) continue;
+    const steps = [];
+    let last = s.ts;
+    for (const t of tasks.filter((t) => t.ts + t.dur > s.ts && t.ts < e.ts)) {
+      if (t.ts > last) steps.push(`idle ${((t.ts - last) / 1000).toFixed(1)}`);
+      const kids = [];
+      let end = 0;
+      for (const k of inner) {
+        if (k.ts < t.ts || k.ts >= t.ts + t.dur || k.ts < end || /RunTask|BeginMainFrame$|^ProxyMain|^Scheduler|BeginFrame$/.test(k.name)) continue;
+        end = k.ts + k.dur;
+        if (k.dur >= 300) kids.push(`${k.name} ${(k.dur / 1000).toFixed(1)}`);
+      }
+      steps.push(`[task ${(t.dur / 1000).toFixed(1)}: ${kids.join(", ")}]`);
+      last = Math.max(last, t.ts + t.dur);
+    }
+    const sums = new Map();
+    for (const k of inner) {
+      if (k.ts < s.ts || k.ts >= e.ts || /RunTask|OnTaskCompleted/.test(k.name)) continue;
+      sums.set(k.name, (sums.get(k.name) ?? 0) + k.dur / 1000);
+    }
+    const top = [...sums].sort((a, b) => b[1] - a[1]).slice(0, Number(process.env.TRACE_TOP ?? 12)).map(([n, t]) => `${n} ${t.toFixed(1)}`);
+    console.log(`  keystroke "${s.args.data.message.slice(2)}" ${total.toFixed(1)} ms: ${steps.join(" ")}\n    ${top.join(", ")}`);
+  }
+  console.log(`  mean of ${count} keystrokes (ms): ${[...mean].map(([n, t]) => `${n} ${(t / count).toFixed(1)}`).join(", ")}`);
+  for (const n of [1, 2]) {
+    console.log(`  in task ${n}, mean (ms, nested events counted in their parents too):`);
+    for (const [name, t] of [...inTask[n]].sort((a, b) => b[1] - a[1]).slice(0, 40)) console.log(`    ${(t / count).toFixed(2).padStart(7)}  ${name}`);
+  }
+}
+
+/** The functions with the most self time in CDP CPU profiles (summed over them), and their
+ * share; with PROFILE_FOCUS, also the inclusive time of the functions it names. */
+function printProfile(...profiles) {
+  const self = new Map();
+  const byFocus = new Map();
+  const byCaller = new Map();
+  const focus = process.env.PROFILE_FOCUS && new RegExp(process.env.PROFILE_FOCUS);
+  let total = 0;
+  for (const profile of profiles) {
+    const deltas = profile.timeDeltas;
+    const byNode = new Map();
+    profile.samples.forEach((id, i) => byNode.set(id, (byNode.get(id) ?? 0) + (deltas[i + 1] ?? 0)));
+    for (const node of profile.nodes) {
+      const t = (byNode.get(node.id) ?? 0) / 1000;
+      const name = node.callFrame.functionName || `(${node.callFrame.url.split("/").pop()}:${node.callFrame.lineNumber})`;
+      if (name === "(idle)" || name === "(program)") continue;
+      self.set(name, (self.get(name) ?? 0) + t);
+      total += t;
+    }
+    if (process.env.PROFILE_CALLERS) {
+      // Self time of the functions PROFILE_CALLERS names, by their callers.
+      const callers = new RegExp(process.env.PROFILE_CALLERS);
+      const parent = new Map();
+      for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n);
+      for (const n of profile.nodes) {
+        if (!callers.test(n.callFrame.functionName)) continue;
+        const name = `${n.callFrame.functionName} < ${parent.get(n.id)?.callFrame.functionName}`;
+        byCaller.set(name, (byCaller.get(name) ?? 0) + (byNode.get(n.id) ?? 0) / 1000);
+      }
+    }
+    if (focus) {
+      // Inclusive time, counted once where a function calls itself.
+      const nodes = new Map(profile.nodes.map((n) => [n.id, n]));
+      const walk = (id, open) => {
+        const node = nodes.get(id);
+        const name = node.callFrame.functionName;
+        const counts = focus.test(name) && !open.has(name);
+        const inner = counts ? new Set([...open, name]) : open;
+        const t = (byNode.get(id) ?? 0) / 1000 + (node.children ?? []).reduce((sum, c) => sum + walk(c, inner), 0);
+        if (counts) byFocus.set(name, (byFocus.get(name) ?? 0) + t);
+        return t;
+      };
+      walk(profile.nodes[0].id, new Set());
+    }
+  }
+  if (byCaller.size) {
+    console.log(`  profile: self time of /${process.env.PROFILE_CALLERS}/ by caller:`);
+    for (const [name, t] of [...byCaller].sort((a, b) => b[1] - a[1]).slice(0, 20)) {
+      console.log(`    ${t.toFixed(1).padStart(8)} ms  ${name.slice(0, 200)}`);
+    }
+  }
+  if (focus) {
     console.log(`  profile: inclusive time of /${process.env.PROFILE_FOCUS}/:`);
-    for (const [name, t] of [...byName].sort((a, b) => b[1] - a[1]).slice(0, 40)) {
+    for (const [name, t] of [...byFocus].sort((a, b) => b[1] - a[1]).slice(0, 40)) {
       console.log(`    ${t.toFixed(1).padStart(8)} ms  ${name.slice(0, 160)}`);
     }
   }
-  console.log(`  profile: ${total.toFixed(0)} ms busy; most self time:`);
+  console.log(`  profile: ${total.toFixed(0)} ms busy${profiles.length > 1 ? ` in ${profiles.length} profiles` : ""}; most self time:`);
   for (const [name, t] of [...self].sort((a, b) => b[1] - a[1]).slice(0, Number(process.env.PROFILE_TOP ?? 40))) {
     console.log(`    ${t.toFixed(1).padStart(8)} ms ${((100 * t) / total).toFixed(1).padStart(5)}%  ${name.slice(0, 140)}`);
   }
@@ -215,12 +308,12 @@ try {
     const charProfiles = [];
     if (process.env.PROFILE_CHARS) {
       await cdp.send("Profiler.enable");
-      await cdp.send("Profiler.setSamplingInterval", { interval: 100 });
+      await cdp.send("Profiler.setSamplingInterval", { interval: Number(process.env.PROFILE_US ?? 100) });
       cdp.on("Profiler.consoleProfileFinished", (e) => charProfiles.push(e));
     }
     if (process.env.PROFILE) {
       await cdp.send("Profiler.enable");
-      await cdp.send("Profiler.setSamplingInterval", { interval: 100 });
+      await cdp.send("Profiler.setSamplingInterval", { interval: Number(process.env.PROFILE_US ?? 100) });
       await cdp.send("Profiler.start");
     }
     const keys = [];
@@ -242,6 +335,7 @@ try {
         }).observe({ type: "long-animation-frame" });
       });
     }
+    if (process.env.DEBUG_ROWS) await b.page.evaluate(() => { window.__debugRows = true; });
     for (let round = 0; round < REPEAT; round++) {
       if (round > 0) {
         // A freshly opened screen, as the rep finds it coming from Today.
@@ -260,8 +354,9 @@ try {
           input.dispatchEvent(new InputEvent("input", { bubbles: true }));
           await new Promise((r) => setTimeout(r, 200));
           for (const ch of query) {
-            const profiled = profileChars.includes(ch);
+            const profiled = profileChars === "*" || profileChars.includes(ch);
             if (profiled) console.profile(ch);
+            console.timeStamp(`ks${ch}`);
             const t0 = performance.now();
             input.value += ch;
             input.dispatchEvent(new InputEvent("input", { bubbles: true, data: ch, inputType: "insertText" }));
@@ -280,6 +375,8 @@ try {
               await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
               times.push(performance.now() - t0);
             }
+            console.timeStamp("ke");
+            if (window.__debugRows) (window.__rowsSeen ??= []).push(`${ch}|${document.querySelector('[data-testid="prospect-count"]').textContent}|${[...document.querySelectorAll('[data-testid="prospect-row"]')].map((r) => r.querySelector(".company").textContent + "@" + r.style.top).join(",")}`);
             if (profiled) console.profileEnd(ch);
             // A typist's next key comes after the screen has settled.
             await new Promise((r) => setTimeout(r, 120));
@@ -288,16 +385,23 @@ try {
         }, [query, Boolean(process.env.VERBOSE), process.env.PROFILE_CHARS ?? ""]));
       }
     }
+    if (process.env.DEBUG_ROWS) console.log((await b.page.evaluate(() => window.__rowsSeen)).join("\n"));
     if (process.env.TRACE) {
       const done = new Promise((r) => cdp.once("Tracing.tracingComplete", r));
       await cdp.send("Tracing.end");
       await done;
       printTrace(traceEvents);
+      if (process.env.TRACE_KEYS) printKeystrokes(traceEvents, Number(process.env.TRACE_KEYS));
     }
     if (process.env.PROFILE) printProfile((await cdp.send("Profiler.stop")).profile);
-    for (const p of charProfiles) {
-      console.log(`keystroke "${p.title}":`);
-      printProfile(p.profile);
+    if (process.env.PROFILE_CHARS === "*") {
+      console.log(`every keystroke, summed:`);
+      printProfile(...charProfiles.map((p) => p.profile));
+    } else {
+      for (const p of charProfiles) {
+        console.log(`keystroke "${p.title}":`);
+        printProfile(p.profile);
+      }
     }
     const finalCount = await b.page.getByTestId("prospect-count").textContent();
     const rows = await b.page.getByTestId("prospect-row").count();
