@@ -7,7 +7,7 @@ use yew::prelude::*;
 use yew_router::prelude::*;
 
 use crate::app::Route;
-use crate::components::virtual_list::row_style;
+use crate::components::virtual_list::{row_style, Row};
 use crate::i18n::{I18n, Key, LabelKey, ListKey};
 
 /// How the next contact reads: overdue, today, or the date (with the year only when it is
@@ -38,25 +38,29 @@ pub fn due_text(
     })
 }
 
-/// Row `index` of `of` (the list is virtual): a fixed-height `<li>`, keyed by its position so
-/// that a new search re-uses the rows on screen, changing only their text, instead of
-/// building new ones. It links to the prospect with a plain `<a href>`: the list follows the
+/// Row `index` of `of` (the list is virtual): a fixed-height `<li>`, keyed by the slot the
+/// list gives it ([`VirtualList`](crate::components::virtual_list::VirtualList)), so that
+/// a new search moves the rows still on screen and re-uses the others' elements, changing
+/// only their text. It links to the prospect with a plain `<a href>`: the list follows the
 /// link inside the app ([`follow_link`]), so a row costs no component of its own. Company,
 /// grade, stage, next contact; then first contact, phone, products and region (what search
 /// looks at).
 pub fn prospect_row(
     i18n: &I18n,
     s: &ProspectSummary,
-    index: usize,
+    Row { index, slot }: Row,
     of: usize,
     row_height: u32,
     today: NaiveDate,
 ) -> Html {
+    // Always one text node, whatever the grade: a new search patches the text of the rows
+    // on screen instead of adding and removing nodes (which makes the browser rebuild
+    // their layout objects).
     let grade = match s.grade {
         Some(g) => html! {
             <span class="grade" data-grade={g.code()} aria-label={i18n.fmt(LabelKey::Grade, &[("g", g.code())])}
                   title={s.needs_confirmation.then(|| i18n.t(LabelKey::NeedsConfirmation))}>
-                { g.code() }{ if s.needs_confirmation { "?" } else { "" } }
+                { if s.needs_confirmation { format!("{}?", g.code()) } else { g.code().to_owned() } }
             </span>
         },
         None => html! { <span class="grade none">{ i18n.t(LabelKey::Ungraded) }</span> },
@@ -76,7 +80,7 @@ pub fn prospect_row(
     // One block of three lines broken by `<br>` (one inline layout per row, not three
     // blocks: a new search lays out every row on screen again).
     html! {
-        <li key={index} class="prow" style={row_style(index, row_height)} data-testid="prospect-row"
+        <li key={slot} class="prow" style={row_style(index, row_height)} data-testid="prospect-row"
             data-id={s.id.clone()} aria-setsize={of.to_string()} aria-posinset={(index + 1).to_string()}>
             <a href={Route::Prospect { id: s.id.clone() }.to_path()} class="prow-link">
                 // Floated right on the first line, so it comes first.

@@ -24,7 +24,7 @@ use tuoke_search::{Filters, GradeFilter, ListState, Sort};
 
 use crate::app::Route;
 use crate::components::prospect_row::{follow_link, prospect_row};
-use crate::components::virtual_list::VirtualList;
+use crate::components::virtual_list::{Row, VirtualList};
 use crate::i18n::{use_i18n, Key, LabelKey, ListKey};
 use crate::pages::{code_of, Ptr};
 use crate::sync::{today, use_prospect_list, use_sync};
@@ -354,14 +354,21 @@ pub fn Prospects() -> Html {
             </div>
         },
         Some(l) => {
-            let (l, selected, today, texts) = (l.clone(), selected.clone(), today(), i18n.clone());
+            let (l, today, texts) = (l.clone(), today(), i18n.clone());
             let n = selected.len();
-            let row = Callback::from(move |i: usize| {
-                let s = &l.prospects[selected.prospect(i)];
-                prospect_row(&texts, s, i, n, ROW_HEIGHT, today)
-            });
+            let row = {
+                let selected = selected.clone();
+                Callback::from(move |row: Row| {
+                    let s = &l.prospects[selected.prospect(row.index)];
+                    prospect_row(&texts, s, row, n, ROW_HEIGHT, today)
+                })
+            };
+            let identity = {
+                let selected = selected.clone();
+                Callback::from(move |i: usize| selected.prospect(i))
+            };
             html! {
-                <VirtualList count={n} row_height={ROW_HEIGHT} {row} class="prospect-list"
+                <VirtualList count={n} row_height={ROW_HEIGHT} {row} {identity} class="prospect-list"
                              label={i18n.t(Key::TabProspects)} testid="prospect-list"
                              onclick={onclick_list} />
             }

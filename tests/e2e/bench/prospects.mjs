@@ -394,7 +394,7 @@ try {
       if (process.env.TRACE_KEYS) printKeystrokes(traceEvents, Number(process.env.TRACE_KEYS));
     }
     if (process.env.PROFILE) printProfile((await cdp.send("Profiler.stop")).profile);
-    if (process.env.PROFILE_CHARS === "*") {
+    if (process.env.PROFILE_CHARS === "*" || process.env.PROFILE_SUM) {
       console.log(`every keystroke, summed:`);
       printProfile(...charProfiles.map((p) => p.profile));
     } else {
