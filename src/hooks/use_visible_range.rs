@@ -1,11 +1,9 @@
 //! Which rows of a long fixed-row-height list are on screen, following the window's scroll.
 
-use std::cell::RefCell;
 use std::ops::Range;
 use std::rc::Rc;
 
 use gloo::events::EventListener;
-use gloo::timers::callback::Timeout;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, ResizeObserver};
@@ -31,46 +29,6 @@ fn widened(rows: &Range<usize>, overscan: usize, count: usize) -> Range<usize> {
     rows.start.saturating_sub(overscan).min(end)..end
 }
 
-/// Runs a callback in the first task after the next frame is painted; cancelled when
-/// dropped.
-struct AfterPaint {
-    frame: Option<i32>,
-    _on_frame: Closure<dyn FnMut()>,
-    timeout: Rc<RefCell<Option<Timeout>>>,
-}
-
-impl AfterPaint {
-    fn new(f: impl FnOnce() + 'static) -> AfterPaint {
-        let timeout = Rc::new(RefCell::new(None));
-        let mut f = Some(f);
-        let on_frame = {
-            let timeout = timeout.clone();
-            Closure::<dyn FnMut()>::new(move || {
-                if let Some(f) = f.take() {
-                    *timeout.borrow_mut() = Some(Timeout::new(0, f));
-                }
-            })
-        };
-        let frame = gloo::utils::window()
-            .request_animation_frame(on_frame.as_ref().unchecked_ref())
-            .ok();
-        AfterPaint {
-            frame,
-            _on_frame: on_frame,
-            timeout,
-        }
-    }
-}
-
-impl Drop for AfterPaint {
-    fn drop(&mut self) {
-        if let Some(frame) = self.frame {
-            let _ = gloo::utils::window().cancel_animation_frame(frame);
-        }
-        self.timeout.borrow_mut().take();
-    }
-}
-
 /// Rows of `list` (its element; the page scrolls, not the list) that intersect the window,
 /// widened by a few rows each side: the range to render, at most `count`.
 ///
@@ -79,10 +37,6 @@ impl Drop for AfterPaint {
 /// browser's own layout, so measuring costs no layout of its own. (Measuring in an effect
 /// whenever the row count changed made the browser lay the page out there, on every
 /// keystroke of a search.) The component re-renders only when the range changes.
-///
-/// When the row count changes (a keystroke of a search), the rows in view are rendered
-/// first and the overscan rows, which no one sees yet, in the task after that frame: the
-/// keystroke's frame lays out and paints only what is on screen.
 #[hook]
 pub fn use_visible_range(list: NodeRef, row_height: u32, count: usize) -> Range<usize> {
     // Before the first measurement: one phone screen's worth from the top.
@@ -132,17 +86,7 @@ pub fn use_visible_range(list: NodeRef, row_height: u32, count: usize) -> Range<
             }
         });
     }
-    // The row count the overscan rows are rendered for.
-    let settled = use_state_eq(|| count);
-    {
-        let settled = settled.setter();
-        use_effect_with(count, move |&count| {
-            let after = AfterPaint::new(move || settled.set(count));
-            move || drop(after)
-        });
-    }
-    let overscan = if *settled == count { OVERSCAN } else { 0 };
-    widened(&range, overscan, count)
+    widened(&range, OVERSCAN, count)
 }
 
 #[cfg(test)]
@@ -165,7 +109,6 @@ mod tests {
         assert_eq!(widened(&(10..19), 1, 10_000), 9..20);
         assert_eq!(widened(&(0..6), 1, 10_000), 0..7);
         assert_eq!(widened(&(0..6), 1, 3), 0..3);
-        assert_eq!(widened(&(0..6), 0, 10_000), 0..6);
         // A list that shrank below the rows measured for it.
         assert_eq!(widened(&(10..19), 1, 4), 4..4);
     }
