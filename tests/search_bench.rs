@@ -11,10 +11,7 @@
 
 use std::rc::Rc;
 
-use chrono::NaiveDate;
-use tuoke_core::types::{Stage, Status};
-use tuoke_search::{terms, Filters, SearchIndex, Selection, Sort};
-use tuoke_sync::summary::ProspectSummary;
+use tuoke_search::{sample, terms, Filters, SearchIndex, Selection, Sort};
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
@@ -31,61 +28,9 @@ fn print(line: String) {
     web_sys::console::log_1(&line.into());
 }
 
-/// The prospects of the end-to-end benchmark, as the phone holds them: in the order of their
-/// random ids, with next contacts spread over the months (so the list's order by next contact
-/// is not the order they are stored in).
-fn prospects() -> Vec<ProspectSummary> {
-    let mut seed: u64 = 0x2545_f491_4f6c_dd1d;
-    let mut random = move || {
-        seed ^= seed << 13;
-        seed ^= seed >> 7;
-        seed ^= seed << 17;
-        seed
-    };
-    let mut list: Vec<ProspectSummary> = (0..PROSPECTS)
-        .map(|i| ProspectSummary {
-            id: format!("{:016x}", random()),
-            company: format!(
-                "{}{}制造有限公司 {i}",
-                ["深圳", "东莞", "苏州", "宁波"][i % 4],
-                ["精工", "华强", "恒力", "海天"][i % 4]
-            ),
-            products: [
-                "PCB 组件",
-                "伺服电机",
-                "五金冲压件",
-                "数控机床",
-                "电源模块",
-                "电动工具",
-            ][i % 6]
-                .into(),
-            contacts: vec![(
-                ["王经理", "李总", "张工", "陈厂长", "刘主任", "赵会计"][i % 6].into(),
-                format!("0755-83{i:06}"),
-            )],
-            region: "华南".into(),
-            grade: None,
-            needs_confirmation: false,
-            stage: Stage::Lead,
-            status: Status::Open,
-            pending_stage: None,
-            fit: None,
-            source: None,
-            next_contact_due: NaiveDate::from_ymd_opt(2026, 1, 1)
-                .map(|d| d + chrono::Duration::days((random() % 300) as i64)),
-            last_contact: None,
-            owner_id: "u1".into(),
-            updated_at: None,
-            pending: false,
-        })
-        .collect();
-    list.sort_by(|a, b| a.id.cmp(&b.id));
-    list
-}
-
 #[wasm_bindgen_test]
 fn search_keystrokes() {
-    let list = prospects();
+    let list = sample::prospects(PROSPECTS);
     let t0 = now_ms();
     let index = Rc::new(SearchIndex::new(&list, Sort::Due));
     print(format!("index: {:.2} ms", now_ms() - t0));

@@ -7,52 +7,10 @@
 use std::rc::Rc;
 
 use criterion::{criterion_group, criterion_main, BatchSize, Criterion};
-use tuoke_core::types::{Stage, Status};
-use tuoke_search::{terms, Filters, SearchIndex, Selection, Sort};
-use tuoke_sync::summary::ProspectSummary;
-
-/// The prospects of the end-to-end benchmark (tests/e2e/bench/prospects.mjs).
-fn prospects(n: usize) -> Vec<ProspectSummary> {
-    (0..n)
-        .map(|i| ProspectSummary {
-            id: format!("{i:05}"),
-            company: format!(
-                "{}{}制造有限公司 {i}",
-                ["深圳", "东莞", "苏州", "宁波"][i % 4],
-                ["精工", "华强", "恒力", "海天"][i % 4]
-            ),
-            products: [
-                "PCB 组件",
-                "伺服电机",
-                "五金冲压件",
-                "数控机床",
-                "电源模块",
-                "电动工具",
-            ][i % 6]
-                .into(),
-            contacts: vec![(
-                ["王经理", "李总", "张工", "陈厂长", "刘主任", "赵会计"][i % 6].into(),
-                format!("0755-83{i:06}"),
-            )],
-            region: "华南".into(),
-            grade: None,
-            needs_confirmation: false,
-            stage: Stage::Lead,
-            status: Status::Open,
-            pending_stage: None,
-            fit: None,
-            source: None,
-            next_contact_due: None,
-            last_contact: None,
-            owner_id: "u1".into(),
-            updated_at: None,
-            pending: false,
-        })
-        .collect()
-}
+use tuoke_search::{sample, terms, Filters, SearchIndex, Selection, Sort};
 
 fn keystrokes(c: &mut Criterion) {
-    let list = prospects(10_000);
+    let list = sample::prospects(10_000);
     let index = Rc::new(SearchIndex::new(&list, Sort::Due));
     c.bench_function("index 10,000 prospects", |b| {
         b.iter(|| SearchIndex::new(&list, Sort::Due))

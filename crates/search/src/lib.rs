@@ -22,6 +22,9 @@ use tuoke_sync::summary::ProspectSummary;
 
 use tuoke_core::types::code_of;
 
+#[cfg(feature = "sample")]
+pub mod sample;
+
 /// The grade filter: one grade, or prospects without one.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum GradeFilter {
