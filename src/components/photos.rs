@@ -193,6 +193,10 @@ pub fn Photos(props: &PhotosProps) -> Html {
     let urls = use_mut_ref(HashMap::<Uuid, Rc<ObjectUrl>>::new);
     // Downloads that failed for good (not visible to this user) are not retried each reload.
     let gone = use_mut_ref(HashSet::<Uuid>::new);
+    // Which load is the newest: loads overlap when the data changes while one runs, and an
+    // older one finishing last must not put back what it read (a photo "waiting" after the
+    // server refused it).
+    let newest = use_mut_ref(|| 0_u64);
 
     let references: Option<Vec<Reference>> = deal.as_ref().map(|deal| {
         let mut refs: Vec<Reference> = deal
@@ -228,10 +232,17 @@ pub fn Photos(props: &PhotosProps) -> Html {
             move |(references, _, online)| {
                 if let Some(references) = references.clone() {
                     let online = *online;
+                    let this = {
+                        let mut newest = newest.borrow_mut();
+                        *newest += 1;
+                        *newest
+                    };
                     spawn_local(async move {
                         let list =
                             load(&handle, &prospect_id, &references, online, &urls, &gone).await;
-                        shown.set(Some(list));
+                        if *newest.borrow() == this {
+                            shown.set(Some(list));
+                        }
                     });
                 }
             },
