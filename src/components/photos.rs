@@ -14,7 +14,7 @@ use wasm_bindgen_futures::spawn_local;
 use web_sys::{Blob, BlobPropertyBag, HtmlDialogElement, Url};
 use yew::prelude::*;
 
-use crate::hooks::use_online;
+use crate::hooks::{use_newest, use_online};
 use crate::i18n::{use_i18n, CaptureKey};
 use crate::sync::{use_prospect, use_sync};
 
@@ -196,7 +196,7 @@ pub fn Photos(props: &PhotosProps) -> Html {
     // Which load is the newest: loads overlap when the data changes while one runs, and an
     // older one finishing last must not put back what it read (a photo "waiting" after the
     // server refused it).
-    let newest = use_mut_ref(|| 0_u64);
+    let newest = use_newest();
 
     let references: Option<Vec<Reference>> = deal.as_ref().map(|deal| {
         let mut refs: Vec<Reference> = deal
@@ -232,15 +232,11 @@ pub fn Photos(props: &PhotosProps) -> Html {
             move |(references, _, online)| {
                 if let Some(references) = references.clone() {
                     let online = *online;
-                    let this = {
-                        let mut newest = newest.borrow_mut();
-                        *newest += 1;
-                        *newest
-                    };
+                    let this = newest.start();
                     spawn_local(async move {
                         let list =
                             load(&handle, &prospect_id, &references, online, &urls, &gone).await;
-                        if *newest.borrow() == this {
+                        if newest.accept(this) {
                             shown.set(Some(list));
                         }
                     });

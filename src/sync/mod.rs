@@ -32,6 +32,7 @@ use wasm_bindgen_futures::spawn_local;
 use web_sys::BroadcastChannel;
 use yew::prelude::*;
 
+use crate::hooks::use_newest;
 use crate::store::{delete_database, Attachment, IdbStore, StoreError, StoredAttachment};
 use driver::Command;
 
@@ -418,6 +419,7 @@ where
 {
     let sync = use_sync();
     let value = use_state(|| None::<(K, Rc<T>)>);
+    let newest = use_newest();
     let revision = sync.state.revision;
     let ready = sync.state.phase == Phase::Ready;
     let me = sync.state.user_id();
@@ -429,9 +431,14 @@ where
             move |(key, _, ready, me)| {
                 if *ready {
                     let (key, me) = (key.clone(), me.clone());
+                    let this = newest.start();
                     spawn_local(async move {
                         if let Ok(v) = load(handle, key.clone(), me).await {
-                            value.set(Some((key, Rc::new(v))));
+                            // An older load finishing last would put back data read
+                            // before the change that started a newer one.
+                            if newest.accept(this) {
+                                value.set(Some((key, Rc::new(v))));
+                            }
                         }
                     });
                 }
@@ -453,6 +460,7 @@ pub fn use_prospect_list() -> Option<Rc<ProspectList>> {
     let sync = use_sync();
     let inner = sync.handle.inner.clone();
     let value = use_state(|| inner.list.borrow().as_ref().map(|(_, _, l)| l.clone()));
+    let newest = use_newest();
     let revision = sync.state.revision;
     let ready = sync.state.phase == Phase::Ready;
     let me = sync.state.user_id();
@@ -461,8 +469,11 @@ pub fn use_prospect_list() -> Option<Rc<ProspectList>> {
         let handle = sync.handle.clone();
         use_effect_with((revision, ready, me), move |(revision, ready, me)| {
             let cached = handle.inner.list.borrow().clone();
+            // The cached list is as new as a load started now: loads still running are older.
+            let this = newest.start();
             match cached {
                 Some((r, m, list)) if r == *revision && m == *me => {
+                    newest.accept(this);
                     let shown = value.as_ref().is_some_and(|v| Rc::ptr_eq(v, &list));
                     if !shown {
                         value.set(Some(list));
@@ -483,7 +494,9 @@ pub fn use_prospect_list() -> Option<Rc<ProspectList>> {
                                 *handle.inner.list.borrow_mut() =
                                     Some((revision, me, list.clone()));
                             }
-                            value.set(Some(list));
+                            if newest.accept(this) {
+                                value.set(Some(list));
+                            }
                         }
                     });
                 }
