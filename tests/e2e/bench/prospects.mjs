@@ -2,8 +2,10 @@
 // the CPU slowed down 4× (CDP Emulation.setCPUThrottlingRate), against the real server. Prints
 // numbers; asserts nothing. Use a release PWA build (dist/) and preferably a release server:
 //   TUOKE_SERVER_BIN=target/release/tuoke-server node tests/e2e/bench/prospects.mjs
-// Environment: N (10000 prospects), RUNS (7), THROTTLE (4), REPEAT (3: times the queries are
-// typed, each time in a freshly opened screen, so its first keystroke is in every round).
+// Environment: N (10000 prospects), RUNS (7), THROTTLE (4), REPEAT (20: times the queries are
+// typed, each time in a freshly opened screen, so its first keystroke is in every round; 460
+// keystrokes, because the p95 of 3 rounds' 69 is their fourth slowest, which swings by ±8 ms
+// from run to run).
 // 1. Open the Prospects screen: from the tap on the Prospects tab (coming from Today, the
 //    app already running) until the rows are painted.
 // 2. Search as you type: for each keystroke, from the input event until the updated list is
@@ -22,41 +24,16 @@
 //   VERBOSE=1: phases of each keystroke (event, tasks, frame, painted) and long frames.
 //   EXTRA_CSS: a style sheet added before the keystrokes (to try a CSS change unbuilt).
 //   DEBUG_ROWS=1: the count and the rows' companies and places after each keystroke.
-import { api, launch, signIn, startServer } from "../lib/harness.mjs";
+import { launch, startServer } from "../lib/harness.mjs";
+import { openProspects, seedProspects } from "./phone.mjs";
 
 const N = Number(process.env.N ?? 10_000);
 const RUNS = Number(process.env.RUNS ?? 7);
-const REPEAT = Number(process.env.REPEAT ?? 3);
+const REPEAT = Number(process.env.REPEAT ?? 20);
 const THROTTLE = Number(process.env.THROTTLE ?? 4);
 const QUERIES = ["精工", "王经理", "0755-83", "伺服电机", "有限公司 12"];
 const pct = (xs, p) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.ceil(xs.length * p) - 1)];
 const ms = (x) => `${x.toFixed(1)} ms`;
-
-const INDUSTRIES = ["electronics", "electrical_machinery", "machinery", "hardware", "tools", "other"];
-const SOURCES = ["event", "telemarketing", "call_in", "customer_referral", "personal_referral", "other"];
-const PRODUCTS = ["PCB 组件", "伺服电机", "五金冲压件", "数控机床", "电源模块", "电动工具"];
-const NAMES = ["王经理", "李总", "张工", "陈厂长", "刘主任", "赵会计"];
-
-/** A prospect.put with the fields the list searches and filters on. */
-function prospect(i) {
-  const qualification = i % 3 === 0
-    ? { objective_need: true, subjective_need: true, determination: ["high", "mid", "low"][i % 3], feasibility_started: i % 2 === 0, selection_started: false }
-    : undefined;
-  return {
-    id: crypto.randomUUID(),
-    patch: {
-      company: `${["深圳", "东莞", "苏州", "宁波"][i % 4]}${["精工", "华强", "恒力", "海天"][i % 4]}制造有限公司 ${i}`,
-      industry: INDUSTRIES[i % INDUSTRIES.length],
-      source: SOURCES[i % SOURCES.length],
-      products: PRODUCTS[i % PRODUCTS.length],
-      region: "华南",
-      annual_revenue_cny: 30_000_000 + (i % 50) * 10_000_000,
-      informatized: false,
-      ...(qualification ? { qualification } : {}),
-      contacts: [{ name: NAMES[i % NAMES.length], phone: `0755-83${String(i).padStart(6, "0")}` }],
-    },
-  };
-}
 
 /** Where the renderer's main thread spent the keystrokes: total duration per trace event
  * name (complete events), busiest first. Nested events are counted in their parents too. */
@@ -231,34 +208,12 @@ function printProfile(...profiles) {
 
 const server = await startServer();
 try {
-  // Seed N prospects for rep1 through the API, as another device would have.
-  const rep = await api(server.url, "rep1");
-  const clientId = crypto.randomUUID();
-  for (let first = 0; first < N; first += 500) {
-    const mutations = [];
-    for (let i = first; i < Math.min(N, first + 500); i++) {
-      mutations.push({ id: crypto.randomUUID(), name: "prospect.put", args: prospect(i), at: new Date().toISOString() });
-    }
-    const r = await rep.post("/api/v1/sync/push", { client_id: clientId, mutations });
-    if (!r.ok) throw new Error(`seed push failed: ${r.status}`);
-  }
+  await seedProspects(server, N);
 
   const b = await launch();
   try {
-    await signIn(b.page, server.url);
-    // Wait for the first sync to bring every prospect onto the phone.
-    await b.page.goto(`${server.url}/prospects`);
-    await b.page.waitForFunction((n) => {
-      const text = document.querySelector('[data-testid="prospect-count"]')?.textContent ?? "";
-      return Number(text.replace(/\D/g, "")) >= n;
-    }, N, { timeout: 600_000 });
+    const cdp = await openProspects(b, server, N, THROTTLE);
     const total = await b.page.getByTestId("prospect-count").textContent();
-
-    const cdp = await b.context.newCDPSession(b.page);
-    await cdp.send("Emulation.setCPUThrottlingRate", { rate: THROTTLE });
-    // A phone has no mouse pointer: take away the one that signing in left over the page
-    // (Chromium hit-tests under it after every layout, which no phone does). Taps from here.
-    await cdp.send("Input.dispatchMouseEvent", { type: "mouseMoved", x: -100, y: -100 });
 
     // 3. Cold start on /prospects.
     const colds = [];
