@@ -53,17 +53,26 @@ pub fn prospect_row(
     row_height: u32,
     today: NaiveDate,
 ) -> Html {
-    // Always one text node, whatever the grade: a new search patches the text of the rows
-    // on screen instead of adding and removing nodes (which makes the browser rebuild
-    // their layout objects).
-    let grade = match s.grade {
-        Some(g) => html! {
-            <span class="grade" data-grade={g.code()} aria-label={i18n.fmt(LabelKey::Grade, &[("g", g.code())])}
-                  title={s.needs_confirmation.then(|| i18n.t(LabelKey::NeedsConfirmation))}>
-                { if s.needs_confirmation { format!("{}?", g.code()) } else { g.code().to_owned() } }
-            </span>
-        },
-        None => html! { <span class="grade none">{ i18n.t(LabelKey::Ungraded) }</span> },
+    // One element with the same attributes and one text node whatever the grade (those an
+    // ungraded prospect lacks are absent): a new search patches values, instead of diffing
+    // two sets of attributes or adding and removing nodes (which makes the browser rebuild
+    // their layout objects). Ungraded is styled by the missing `data-grade`.
+    let (code, label, title, text) = match s.grade {
+        Some(g) => (
+            Some(g.code()),
+            Some(i18n.fmt(LabelKey::Grade, &[("g", g.code())])),
+            s.needs_confirmation
+                .then(|| i18n.t(LabelKey::NeedsConfirmation)),
+            if s.needs_confirmation {
+                format!("{}?", g.code())
+            } else {
+                g.code().to_owned()
+            },
+        ),
+        None => (None, None, None, i18n.t(LabelKey::Ungraded).to_owned()),
+    };
+    let grade = html! {
+        <span class="grade" data-grade={code} aria-label={label} title={title}>{ text }</span>
     };
     let due = (s.status == Status::Open)
         .then(|| due_text(i18n, s.next_contact_due, today))
