@@ -5,6 +5,6 @@ mod use_online;
 mod use_sw_update;
 pub mod use_visible_range;
 
-pub use use_newest::{use_newest, Newest, Ticket};
+pub use use_newest::use_newest;
 pub use use_online::use_online;
 pub use use_sw_update::{use_sw_update, SwUpdate};

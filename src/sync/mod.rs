@@ -469,11 +469,10 @@ pub fn use_prospect_list() -> Option<Rc<ProspectList>> {
         let handle = sync.handle.clone();
         use_effect_with((revision, ready, me), move |(revision, ready, me)| {
             let cached = handle.inner.list.borrow().clone();
-            // The cached list is as new as a load started now: loads still running are older.
-            let this = newest.start();
             match cached {
                 Some((r, m, list)) if r == *revision && m == *me => {
-                    newest.accept(this);
+                    // As new as a load started now: loads still running are older.
+                    newest.accept(newest.start());
                     let shown = value.as_ref().is_some_and(|v| Rc::ptr_eq(v, &list));
                     if !shown {
                         value.set(Some(list));
@@ -481,6 +480,7 @@ pub fn use_prospect_list() -> Option<Rc<ProspectList>> {
                 }
                 _ if *ready => {
                     let (revision, me) = (*revision, me.clone());
+                    let this = newest.start();
                     spawn_local(async move {
                         if let Ok(list) = handle.prospect_list(me.clone()).await {
                             let list = Rc::new(list);

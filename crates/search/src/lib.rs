@@ -250,19 +250,14 @@ impl SearchIndex {
         SearchIndex { order, text, ends }
     }
 
-    /// The list's indices in the order shown.
-    pub fn order(&self) -> &[u32] {
-        &self.order
-    }
-
     /// The search text of the prospect at `position` in the order.
-    pub fn get(&self, position: usize) -> &str {
+    fn get(&self, position: usize) -> &str {
         &self.text[self.start(position)..self.ends[position] as usize]
     }
 
     /// [`get`](Self::get) as bytes (what the search compares).
     fn bytes(&self, position: usize) -> &[u8] {
-        &self.text.as_bytes()[self.start(position)..self.ends[position] as usize]
+        self.get(position).as_bytes()
     }
 
     /// Where the text of `position` starts in `text`.
@@ -586,7 +581,8 @@ impl Selection {
     }
 
     /// The list indices of the prospects selected, in order.
-    pub fn prospects(&self) -> impl Iterator<Item = usize> + '_ {
+    #[cfg(test)]
+    fn prospects(&self) -> impl Iterator<Item = usize> + '_ {
         (0..self.len()).map(|i| self.prospect(i))
     }
 }
@@ -676,7 +672,7 @@ mod tests {
 
     /// Every position of `index`, in order.
     fn everything(index: &SearchIndex) -> Vec<u32> {
-        (0..index.order().len() as u32).collect()
+        (0..index.order.len() as u32).collect()
     }
 
     fn searching(query: &str) -> ListState {
