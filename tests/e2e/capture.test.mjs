@@ -311,6 +311,12 @@ test("a photo is compressed, shown, uploaded before its note, and the note on th
 test("a photo the server refuses is marked with the reason and not sent again; its note still syncs", async () => {
   const b = await launch();
   try {
+    const log = [];
+    b.page.on("console", (m) => log.push(`${new Date().toISOString().slice(11, 23)} ${m.type()}: ${m.text()}`));
+    b.page.on("requestfinished", (r) => {
+      if (r.url().includes("/api/")) log.push(`${new Date().toISOString().slice(11, 23)} ${r.method()} ${new URL(r.url()).pathname}`);
+    });
+    b.page.on("requestfailed", (r) => log.push(`${new Date().toISOString().slice(11, 23)} failed ${r.method()} ${r.url()} ${r.failure()?.errorText}`));
     await signIn(b.page, server.url);
     let uploads = 0;
     // As a proxy with a small body limit would answer.
@@ -331,7 +337,18 @@ test("a photo the server refuses is marked with the reason and not sent again; i
     await b.page.getByTestId("capture-message").filter({ hasText: "已保存到本机" }).waitFor();
     await expectPending(b.page, 0);
     const refused = b.page.locator('[data-testid="capture-recent"] [data-testid="photo-thumb"][data-state="refused"]');
-    await refused.filter({ hasText: "服务器拒收" }).waitFor();
+    try {
+      await refused.filter({ hasText: "服务器拒收" }).waitFor();
+    } catch (e) {
+      // This wait timed out in about one full CI run in five and never alone: say what the
+      // page showed, to find out why.
+      const shown = await b.page.evaluate(() => ({
+        status: document.querySelector('[data-testid="sync-status"]')?.outerHTML,
+        thumbs: [...document.querySelectorAll('[data-testid="photo-thumb"]')].map((t) => `${t.closest("[data-testid]:not([data-testid=photo-thumb]):not([data-testid=photo-thumbs])")?.dataset.testid}:${t.dataset.attachmentId}:${t.dataset.state}`),
+        recent: document.querySelector('[data-testid="capture-recent"]')?.innerText,
+      }));
+      throw new Error(`${e.message}\nuploads: ${uploads}; page: ${JSON.stringify(shown)}; console: ${JSON.stringify(log.slice(-40))}`);
+    }
     await b.page.getByTestId("photo-refused-reason").filter({ hasText: "body over the limit (413" }).waitFor();
     await refused.first().scrollIntoViewIfNeeded();
     await screenshot(b.page, "capture-photo-refused");
