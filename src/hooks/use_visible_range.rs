@@ -9,11 +9,6 @@ use wasm_bindgen::JsCast;
 use web_sys::{Element, ResizeObserver};
 use yew::prelude::*;
 
-/// Rows rendered beyond each edge of the window, so a flick shows no blank rows. The screen's
-/// sticky header and tab bar already hide rendered rows at both edges (about two rows at the
-/// top, most of one at the bottom): one more is enough.
-const OVERSCAN: usize = 1;
-
 /// The rows of a list whose top is `top` pixels above the window's top (negative: below
 /// it) that intersect a window `height` pixels tall. Not limited to the list's length: the
 /// caller clamps.
@@ -23,14 +18,20 @@ fn rows_in_view(top: f64, height: f64, row_height: f64) -> Range<usize> {
     first..last.max(first)
 }
 
-/// `rows` widened by `overscan` rows each side, at most `count`.
-fn widened(rows: &Range<usize>, overscan: usize, count: usize) -> Range<usize> {
-    let end = (rows.end + overscan).min(count);
-    rows.start.saturating_sub(overscan).min(end)..end
+/// `rows`, at most `count` (a list that just shrank, before it is measured again).
+fn clamped(rows: &Range<usize>, count: usize) -> Range<usize> {
+    let end = rows.end.min(count);
+    rows.start.min(end)..end
 }
 
-/// Rows of `list` (its element; the page scrolls, not the list) that intersect the window,
-/// widened by a few rows each side: the range to render, at most `count`.
+/// Rows of `list` (its element; the page scrolls, not the list) that intersect the window:
+/// the range to render, at most `count`.
+///
+/// No row is rendered beyond the window's edges: the screen's sticky header and tab bar
+/// already hide rendered rows at both edges (about two rows at the top once scrolled, and
+/// the bottom 60 px), which is what a flick shows before the list catches up. A row more
+/// is one more row of text to lay out on every search keystroke (a 7th row cost 1–5 ms of
+/// the slowest keystrokes at 4× CPU throttling: docs/benchmarks.md, "Field screens").
 ///
 /// Measured on scroll and resize of the window, and when something above the list in its
 /// parent changes size (a panel opening): a `ResizeObserver` reports that after the
@@ -86,7 +87,7 @@ pub fn use_visible_range(list: NodeRef, row_height: u32, count: usize) -> Range<
             }
         });
     }
-    widened(&range, OVERSCAN, count)
+    clamped(&range, count)
 }
 
 #[cfg(test)]
@@ -105,11 +106,10 @@ mod tests {
     }
 
     #[test]
-    fn the_overscan_widens_the_rows_on_both_sides_within_the_list() {
-        assert_eq!(widened(&(10..19), 1, 10_000), 9..20);
-        assert_eq!(widened(&(0..6), 1, 10_000), 0..7);
-        assert_eq!(widened(&(0..6), 1, 3), 0..3);
+    fn the_range_is_clamped_to_the_list() {
+        assert_eq!(clamped(&(10..19), 10_000), 10..19);
+        assert_eq!(clamped(&(0..6), 3), 0..3);
         // A list that shrank below the rows measured for it.
-        assert_eq!(widened(&(10..19), 1, 4), 4..4);
+        assert_eq!(clamped(&(10..19), 4), 4..4);
     }
 }
