@@ -21,7 +21,8 @@
 //     PROFILE_TOP functions by self time, PROFILE_FOCUS=regex inclusive time of those,
 //     PROFILE_CALLERS=regex self time of those by caller. Build the PWA with `data-keep-debug`
 //     and without wasm-opt for function names (docs/benchmarks.md).
-//   VERBOSE=1: phases of each keystroke (event, tasks, frame, painted) and long frames.
+//   VERBOSE=1: the mean phases of each character's keystrokes (the input event, the script,
+//     until the next frame, the rest of it) and long frames.
 //   EXTRA_CSS: a style sheet added before the keystrokes (to try a CSS change unbuilt).
 //   DEBUG_ROWS=1: the count and the rows' companies and places after each keystroke.
 import { launch, startServer } from "../lib/harness.mjs";
@@ -316,16 +317,18 @@ try {
             input.value += ch;
             input.dispatchEvent(new InputEvent("input", { bubbles: true, data: ch, inputType: "insertText" }));
             if (verbose) {
-              // Where the time goes: the event itself, the tasks it queued (the render), the
-              // next frame, the paint. (The extra task hop adds a little to the total.)
+              // Where the time goes: the input event, the script it queued (yew renders in
+              // microtasks), the time until the next frame's animation callbacks (the
+              // browser's style and layout of the change run before them, as the trace
+              // shows), and the rest of that frame (paint, commit) until the task after it.
               const t1 = performance.now();
-              await new Promise((r) => setTimeout(r, 0));
+              for (let i = 0; i < 5; i++) await new Promise((r) => queueMicrotask(r));
               const t2 = performance.now();
               let t3 = 0;
               await new Promise((r) => requestAnimationFrame(() => { t3 = performance.now(); setTimeout(r, 0); }));
-              times.push(performance.now() - t0);
-              (window.__phases ??= []).push([t1 - t0, t2 - t0, t3 - t0, performance.now() - t0].map(Math.round).concat(window.__tmp ?? []));
-              window.__tmp = [];
+              const t4 = performance.now();
+              times.push(t4 - t0);
+              (window.__phases ??= []).push([ch, t1 - t0, t2 - t1, t3 - t2, t4 - t3]);
             } else {
               await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
               times.push(performance.now() - t0);
@@ -364,7 +367,20 @@ try {
     console.log(`Prospects screen, ${total} on the phone, CPU throttled ${THROTTLE}×:`);
     console.log(`  open from the Today tab (tap → rows painted), ${RUNS} runs: median ${ms(pct(opens, 0.5))}, p95 ${ms(pct(opens, 0.95))}, max ${ms(Math.max(...opens))}`);
     console.log(`  search keystroke (input → list painted), ${keys.length} keystrokes of ${QUERIES.length} queries × ${REPEAT}: p50 ${ms(pct(keys, 0.5))}, p95 ${ms(pct(keys, 0.95))}, max ${ms(Math.max(...keys))}, mean ${ms(keys.reduce((a, b) => a + b, 0) / keys.length)}`);
-    if (process.env.VERBOSE) console.log(`  phases (dispatch, tasks, frame, painted): ${JSON.stringify(await b.page.evaluate(() => window.__phases))}`);
+    if (process.env.VERBOSE) {
+      // Mean phases per character typed (each character stands for its place in a query).
+      const byChar = new Map();
+      for (const [ch, ...phases] of await b.page.evaluate(() => window.__phases)) {
+        if (!byChar.has(ch)) byChar.set(ch, []);
+        byChar.get(ch).push(phases);
+      }
+      console.log("  mean per character (ms): event, script (microtasks), until the frame (style, layout), rest of the frame, total");
+      for (const [ch, rows] of byChar) {
+        const mean = (i) => rows.reduce((a, r) => a + r[i], 0) / rows.length;
+        const phases = [0, 1, 2, 3].map(mean);
+        console.log(`    "${ch}" ×${rows.length}: ${phases.map((x) => x.toFixed(1)).join("  ")}  ${phases.reduce((a, b) => a + b, 0).toFixed(1)}`);
+      }
+    }
     if (process.env.VERBOSE) console.log(`  long frames: ${JSON.stringify(await b.page.evaluate(() => window.__loaf))}`);
     console.log(`  keystrokes: ${keys.map((k) => k.toFixed(0)).join(" ")}; opens: ${opens.map((k) => k.toFixed(0)).join(" ")}`);
     console.log(`  (last query "${QUERIES.at(-1)}": ${finalCount}, ${rows} rows in the DOM)`);
