@@ -311,12 +311,14 @@ test("a photo is compressed, shown, uploaded before its note, and the note on th
 test("a photo the server refuses is marked with the reason and not sent again; its note still syncs", async () => {
   const b = await launch();
   try {
+    // What the page said and asked the server, with times (reported if the wait below fails).
     const log = [];
-    b.page.on("console", (m) => log.push(`${new Date().toISOString().slice(11, 23)} ${m.type()}: ${m.text()}`));
+    const note = (line) => log.push(`${new Date().toISOString().slice(11, 23)} ${line}`);
+    b.page.on("console", (m) => note(`${m.type()}: ${m.text()}`));
     b.page.on("requestfinished", (r) => {
-      if (r.url().includes("/api/")) log.push(`${new Date().toISOString().slice(11, 23)} ${r.method()} ${new URL(r.url()).pathname}`);
+      if (r.url().includes("/api/")) note(`${r.method()} ${new URL(r.url()).pathname}`);
     });
-    b.page.on("requestfailed", (r) => log.push(`${new Date().toISOString().slice(11, 23)} failed ${r.method()} ${r.url()} ${r.failure()?.errorText}`));
+    b.page.on("requestfailed", (r) => note(`failed ${r.method()} ${r.url()} ${r.failure()?.errorText}`));
     await signIn(b.page, server.url);
     let uploads = 0;
     // As a proxy with a small body limit would answer.
@@ -344,7 +346,7 @@ test("a photo the server refuses is marked with the reason and not sent again; i
       // page showed, to find out why.
       const shown = await b.page.evaluate(() => ({
         status: document.querySelector('[data-testid="sync-status"]')?.outerHTML,
-        thumbs: [...document.querySelectorAll('[data-testid="photo-thumb"]')].map((t) => `${t.closest("[data-testid]:not([data-testid=photo-thumb]):not([data-testid=photo-thumbs])")?.dataset.testid}:${t.dataset.attachmentId}:${t.dataset.state}`),
+        thumbs: [...document.querySelectorAll('[data-testid="photo-thumb"]')].map((t) => `${t.closest('[data-testid="capture-recent"]') ? "recent" : "draft"}:${t.dataset.attachmentId}:${t.dataset.state}`),
         recent: document.querySelector('[data-testid="capture-recent"]')?.innerText,
       }));
       throw new Error(`${e.message}\nuploads: ${uploads}; page: ${JSON.stringify(shown)}; console: ${JSON.stringify(log.slice(-40))}`);
