@@ -21,7 +21,7 @@
 //     PROFILE_TOP functions by self time, PROFILE_FOCUS=regex inclusive time of those,
 //     PROFILE_CALLERS=regex self time of those by caller. Build the PWA with `data-keep-debug`
 //     and without wasm-opt for function names (docs/benchmarks.md).
-//   VERBOSE=1: the mean phases of each character's keystrokes (the input event, the script,
+//   VERBOSE=1: the mean phases of each keystroke of the queries (the input event, the script,
 //     until the next frame, the rest of it) and long frames.
 //   EXTRA_CSS: a style sheet added before the keystrokes (to try a CSS change unbuilt).
 //   DEBUG_ROWS=1: the count and the rows' companies and places after each keystroke.
@@ -328,7 +328,7 @@ try {
               await new Promise((r) => requestAnimationFrame(() => { t3 = performance.now(); setTimeout(r, 0); }));
               const t4 = performance.now();
               times.push(t4 - t0);
-              (window.__phases ??= []).push([ch, t1 - t0, t2 - t1, t3 - t2, t4 - t3]);
+              (window.__phases ??= []).push([input.value, t1 - t0, t2 - t1, t3 - t2, t4 - t3]);
             } else {
               await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
               times.push(performance.now() - t0);
@@ -368,20 +368,20 @@ try {
     console.log(`  open from the Today tab (tap → rows painted), ${RUNS} runs: median ${ms(pct(opens, 0.5))}, p95 ${ms(pct(opens, 0.95))}, max ${ms(Math.max(...opens))}`);
     console.log(`  search keystroke (input → list painted), ${keys.length} keystrokes of ${QUERIES.length} queries × ${REPEAT}: p50 ${ms(pct(keys, 0.5))}, p95 ${ms(pct(keys, 0.95))}, max ${ms(Math.max(...keys))}, mean ${ms(keys.reduce((a, b) => a + b, 0) / keys.length)}`);
     if (process.env.VERBOSE) {
-      // Mean phases per character typed (each character stands for its place in a query).
-      const byChar = new Map();
-      for (const [ch, ...phases] of await b.page.evaluate(() => window.__phases)) {
-        if (!byChar.has(ch)) byChar.set(ch, []);
-        byChar.get(ch).push(phases);
+      // Mean phases of each keystroke of the queries, named by what the search box then holds.
+      const byKeystroke = new Map();
+      for (const [typed, ...phases] of await b.page.evaluate(() => window.__phases)) {
+        if (!byKeystroke.has(typed)) byKeystroke.set(typed, []);
+        byKeystroke.get(typed).push(phases);
       }
-      console.log("  mean per character (ms): event, script (microtasks), until the frame (style, layout), rest of the frame, total");
-      for (const [ch, rows] of byChar) {
+      console.log("  mean per keystroke (ms): event, script (microtasks), until the frame (style, layout), rest of the frame, total");
+      for (const [typed, rows] of byKeystroke) {
         const mean = (i) => rows.reduce((a, r) => a + r[i], 0) / rows.length;
         const phases = [0, 1, 2, 3].map(mean);
-        console.log(`    "${ch}" ×${rows.length}: ${phases.map((x) => x.toFixed(1)).join("  ")}  ${phases.reduce((a, b) => a + b, 0).toFixed(1)}`);
+        console.log(`    "${typed}" ×${rows.length}: ${phases.map((x) => x.toFixed(1)).join("  ")}  ${phases.reduce((a, b) => a + b, 0).toFixed(1)}`);
       }
+      console.log(`  long frames: ${JSON.stringify(await b.page.evaluate(() => window.__loaf))}`);
     }
-    if (process.env.VERBOSE) console.log(`  long frames: ${JSON.stringify(await b.page.evaluate(() => window.__loaf))}`);
     console.log(`  keystrokes: ${keys.map((k) => k.toFixed(0)).join(" ")}; opens: ${opens.map((k) => k.toFixed(0)).join(" ")}`);
     console.log(`  (last query "${QUERIES.at(-1)}": ${finalCount}, ${rows} rows in the DOM)`);
     console.log(`  cold start on /prospects (navigation → rows painted): median ${ms(pct(colds, 0.5))} (${colds.map((c) => c.toFixed(0)).join(", ")})`);
