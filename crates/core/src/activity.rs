@@ -1,9 +1,12 @@
 //! Contact methods (activity types) and note kinds (SPEC §6, API.md `activity.log` and
 //! `note.add`).
 
+use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
 use crate::i18n::{t, Text};
+use crate::time::check_event_time;
+use crate::validate::{PatchError, Problem};
 
 /// A relationship-maintenance contact method (客戶關係維護的作法). Serialised snake_case.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -149,6 +152,26 @@ pub struct NoteAddArgs {
     pub attachment_ids: Vec<uuid::Uuid>,
 }
 
+impl NoteAddArgs {
+    /// What the types cannot say: a non-blank body, a time that has happened (`now` is the
+    /// receiver's clock) and each attachment once.
+    pub fn validate(&self, now: DateTime<Utc>) -> Result<(), PatchError> {
+        if self.body.trim().is_empty() {
+            return Err(PatchError::new("body", Problem::Empty));
+        }
+        check_event_time(self.taken_at, now).map_err(|p| PatchError::new("taken_at", p.into()))?;
+        for (i, id) in self.attachment_ids.iter().enumerate() {
+            if self.attachment_ids[..i].contains(id) {
+                return Err(PatchError::new(
+                    format!("attachment_ids[{i}]"),
+                    Problem::Repeated,
+                ));
+            }
+        }
+        Ok(())
+    }
+}
+
 /// The args of the `activity.log` mutation (API.md).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -164,4 +187,11 @@ pub struct ActivityLogArgs {
     /// Summary.
     #[serde(default)]
     pub summary: String,
+}
+
+impl ActivityLogArgs {
+    /// What the types cannot say: a time that has happened (`now` is the receiver's clock).
+    pub fn validate(&self, now: DateTime<Utc>) -> Result<(), PatchError> {
+        check_event_time(self.at, now).map_err(|p| PatchError::new("at", p.into()))
+    }
 }

@@ -10,6 +10,8 @@ use uuid::Uuid;
 use crate::negotiation::{Concession, QuoteInput};
 use crate::playbook::ObjectionId;
 use crate::quiz::QuizAnswer;
+use crate::time::check_event_time;
+use crate::validate::PatchError;
 
 /// `approval.decide`: the requester's manager approves or rejects a pending approval.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -83,6 +85,16 @@ pub struct QuizSubmitArgs {
     pub started_at: DateTime<Utc>,
     /// When it was submitted.
     pub submitted_at: DateTime<Utc>,
+}
+
+impl QuizSubmitArgs {
+    /// Both times must have happened (`now` is the receiver's clock).
+    pub fn validate(&self, now: DateTime<Utc>) -> Result<(), PatchError> {
+        check_event_time(self.started_at, now)
+            .map_err(|p| PatchError::new("started_at", p.into()))?;
+        check_event_time(self.submitted_at, now)
+            .map_err(|p| PatchError::new("submitted_at", p.into()))
+    }
 }
 
 /// `prospect.share`: the owner shares a prospect with another rep or manager (who then sees it

@@ -14,7 +14,7 @@
 
 use std::collections::BTreeSet;
 
-use chrono::{DateTime, Datelike, FixedOffset, NaiveDate, Utc};
+use chrono::{DateTime, Datelike, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
@@ -24,9 +24,9 @@ use crate::types::{Grade, Status};
 pub const BUSINESS_UTC_OFFSET_SECS: i32 = 8 * 3600;
 
 /// The business day (SPEC §1: dates local, stored UTC) of an instant.
+/// Never panics, whatever the instant (see [`crate::time::local_date`]).
 pub fn business_date(at: DateTime<Utc>) -> NaiveDate {
-    let zone = FixedOffset::east_opt(BUSINESS_UTC_OFFSET_SECS).expect("offset within a day");
-    at.with_timezone(&zone).date_naive()
+    crate::time::local_date(at, BUSINESS_UTC_OFFSET_SECS)
 }
 
 /// Contact interval in days per grade.

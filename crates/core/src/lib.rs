@@ -19,6 +19,7 @@
 //! - [`playbook`]: stage and objection playbooks, maintenance tips (SPEC §6, §8).
 //! - [`quiz`]: the training quiz (SPEC §10).
 //! - [`record`]: the prospect record as pulled, with its derived parts.
+//! - [`time`]: the sane range of dates and instants, checked date conversions.
 //! - [`i18n`]: languages and translated text.
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
@@ -36,5 +37,6 @@ pub mod quiz;
 pub mod record;
 pub mod rng;
 pub mod stage;
+pub mod time;
 pub mod types;
 pub mod validate;

@@ -14,6 +14,7 @@ use serde::{Deserialize, Deserializer, Serialize};
 use serde_json::{Map, Value};
 use uuid::Uuid;
 
+use crate::time::{check_date, TimeProblem};
 use crate::types::{
     Budget, Competition, Contact, Decision, Evaluation, GradeOverride, Industry, Iso9000,
     LeadSource, ManAnswers, Prospect, Qualification, Requirement, Schedule,
@@ -44,6 +45,24 @@ pub enum Problem {
     /// The number must not be negative.
     #[error("must not be negative")]
     Negative,
+    /// A date or instant outside the years 2000 to 2100 ([`crate::time`]).
+    #[error("must fall in the years 2000 to 2100")]
+    DateOutOfRange,
+    /// An event's time more than a day after the receiver's clock ([`crate::time`]).
+    #[error("is more than a day in the future")]
+    InFuture,
+    /// The same value twice in a list that must not repeat.
+    #[error("listed twice")]
+    Repeated,
+}
+
+impl From<TimeProblem> for Problem {
+    fn from(p: TimeProblem) -> Self {
+        match p {
+            TimeProblem::OutOfRange => Problem::DateOutOfRange,
+            TimeProblem::InFuture => Problem::InFuture,
+        }
+    }
 }
 
 /// A rejected patch: which field (a dotted path for nested values, e.g.
@@ -338,6 +357,23 @@ fn check_contacts(cs: &[Contact]) -> Result<(), PatchError> {
     Ok(())
 }
 
+fn check_schedule(s: &Schedule) -> Result<(), PatchError> {
+    let dates = [
+        ("selection_start", s.selection_start),
+        ("selection_end", s.selection_end),
+        ("vendor_decision", s.vendor_decision),
+        ("contract", s.contract),
+        ("implementation_start", s.implementation_start),
+        ("go_live", s.go_live),
+    ];
+    for (name, date) in dates {
+        if let Some(date) = date {
+            check_date(date).map_err(|p| PatchError::new(format!("schedule.{name}"), p.into()))?;
+        }
+    }
+    Ok(())
+}
+
 fn check_override(o: &GradeOverride) -> Result<(), PatchError> {
     if o.reason.trim().is_empty() {
         Err(PatchError::new("grade_override.reason", Problem::Required))
@@ -363,6 +399,9 @@ pub fn validate_patch(p: &ProspectPatch) -> Result<(), PatchError> {
     if let Some(Some(o)) = &p.grade_override {
         check_override(o)?;
     }
+    if let Some(Some(s)) = &p.schedule {
+        check_schedule(s)?;
+    }
     Ok(())
 }
 
@@ -377,7 +416,7 @@ pub fn validate_prospect(p: &Prospect) -> Result<(), PatchError> {
     if let Some(o) = &p.grade_override {
         check_override(o)?;
     }
-    Ok(())
+    check_schedule(&p.schedule)
 }
 
 /// Apply a validated patch to a prospect; returns every field whose value changed, with the
