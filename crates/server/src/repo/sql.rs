@@ -185,6 +185,59 @@ impl Tx {
     pub async fn one<T: AnyRow>(&mut self, sql: &str, args: Vec<Arg>) -> Result<T, sqlx::Error> {
         self.opt(sql, args).await?.ok_or(sqlx::Error::RowNotFound)
     }
+
+    /// Marks a point this transaction can return to ([`Tx::rollback_to`]) without losing what
+    /// came before it. `name` is a fixed identifier, never client input.
+    pub async fn savepoint(&mut self, name: &'static str) -> Result<(), sqlx::Error> {
+        self.exec(&format!("SAVEPOINT {name}"), Vec::new())
+            .await
+            .map(drop)
+    }
+
+    /// Undoes everything since [`Tx::savepoint`] `name` and forgets the savepoint; the
+    /// transaction goes on (on PostgreSQL also after a failed statement).
+    pub async fn rollback_to(&mut self, name: &'static str) -> Result<(), sqlx::Error> {
+        self.exec(&format!("ROLLBACK TO SAVEPOINT {name}"), Vec::new())
+            .await?;
+        self.release(name).await
+    }
+
+    /// Keeps what was done since [`Tx::savepoint`] `name` and forgets the savepoint.
+    pub async fn release(&mut self, name: &'static str) -> Result<(), sqlx::Error> {
+        self.exec(&format!("RELEASE SAVEPOINT {name}"), Vec::new())
+            .await
+            .map(drop)
+    }
+}
+
+/// Whether the database refused a statement because of the values it carried (a constraint,
+/// a value the column cannot hold, text the encoding refuses) rather than because it is
+/// unavailable: the first is the fault of one change and refuses that change alone; the
+/// second fails the work and the client retries.
+pub fn is_refusal(e: &sqlx::Error) -> bool {
+    match e {
+        sqlx::Error::Database(db) => {
+            if !matches!(db.kind(), sqlx::error::ErrorKind::Other) {
+                return true;
+            }
+            let code = db.code();
+            let code = code.as_deref().unwrap_or("");
+            if db
+                .try_downcast_ref::<sqlx::postgres::PgDatabaseError>()
+                .is_some()
+            {
+                // SQLSTATE classes 22 (data exception) and 23 (integrity constraint).
+                code.starts_with("22") || code.starts_with("23")
+            } else {
+                // SQLite result codes (extended codes carry the primary one in the low
+                // byte): TOOBIG, CONSTRAINT, MISMATCH, RANGE.
+                code.parse::<i32>()
+                    .is_ok_and(|c| matches!(c & 0xff, 18 | 19 | 20 | 25))
+            }
+        }
+        sqlx::Error::Decode(_) | sqlx::Error::ColumnDecode { .. } | sqlx::Error::Encode(_) => true,
+        _ => false,
+    }
 }
 
 /// Reads outside a write transaction: a short transaction gives one consistent snapshot on

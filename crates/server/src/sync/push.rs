@@ -1,8 +1,15 @@
 //! `POST /api/v1/sync/push`: mutations applied in order, each with its processed record, in
 //! one transaction per batch under the sequence lock (so concurrent resends of a batch see
 //! each other's processed records and answer `duplicate`). A rejected mutation is recorded
-//! with its reason and the batch goes on; a database failure rolls the whole batch back and
+//! with its reason and the batch goes on; a database outage rolls the whole batch back and
 //! answers 503, and the client retries.
+//!
+//! **One bad mutation is refused alone.** Its args are validated before anything is written
+//! (the core's rules, dates in range, no NUL characters). If the database still refuses
+//! something a mutation writes (a constraint, a value it cannot hold), or the code applying
+//! it panics, only that mutation is `rejected`: each batch of a group commit runs under a
+//! savepoint, and a batch that failed so is rolled back and applied again with a savepoint
+//! per mutation ([`Failure`]). Idempotency keys (mutation ids) are scoped per user.
 
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
@@ -28,9 +35,11 @@ use crate::auth::AuthUser;
 use crate::db::Db;
 use crate::domain::Role;
 use crate::extract::from_value;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
-use crate::repo::sql::{args, Arg, Tx};
+use futures::FutureExt;
+
+use crate::repo::sql::{args, is_refusal, Arg, Tx};
 use crate::sync::records::{
     history_row, insert_approval, insert_prospect, insert_record, load_approval, load_prospect,
     prospect_dedup_key, set_quote_status, supersede_stage_approvals, touch_prospect,
@@ -125,30 +134,77 @@ pub async fn push(
     user: &AuthUser,
     request: &PushRequest,
 ) -> Result<Vec<MutationResult>, sqlx::Error> {
-    let mut w = Writer::begin(db, lock).await?;
-    let results = apply_batch(&mut w, user, request).await?;
-    w.commit().await?;
-    Ok(results)
+    let mut all = run_group(db, lock, &[(user, request)]).await?;
+    Ok(all.pop().unwrap_or_default())
 }
+
+/// Why applying a mutation, or a batch, did not finish.
+#[derive(Debug)]
+enum Failure {
+    /// The mutation's own data made the database refuse a statement ([`is_refusal`]), or the
+    /// code applying it panicked: refuse that mutation alone (the `String` says why, for the
+    /// log).
+    Refused(String),
+    /// The database is unavailable: the whole group fails with 503 and clients retry.
+    Outage(sqlx::Error),
+}
+
+impl From<sqlx::Error> for Failure {
+    fn from(e: sqlx::Error) -> Self {
+        if is_refusal(&e) {
+            Failure::Refused(e.to_string())
+        } else {
+            Failure::Outage(e)
+        }
+    }
+}
+
+/// Runs the application of one mutation, turning a panic into [`Failure::Refused`] so that a
+/// bug met by one change cannot take the push queue (and every other user's sync) down.
+async fn guarded(
+    apply: impl std::future::Future<Output = Result<Outcome, sqlx::Error>>,
+) -> Result<Outcome, Failure> {
+    match std::panic::AssertUnwindSafe(apply).catch_unwind().await {
+        Ok(result) => result.map_err(Failure::from),
+        Err(panic) => {
+            let what = panic
+                .downcast_ref::<&str>()
+                .map(|s| (*s).to_owned())
+                .or_else(|| panic.downcast_ref::<String>().cloned())
+                .unwrap_or_default();
+            Err(Failure::Refused(format!("panicked: {what}")))
+        }
+    }
+}
+
+/// The reason a mutation refused by [`Failure::Refused`] gets (the details go to the log only).
+const STORAGE_REFUSED: &str =
+    "storage_refused: the server could not store this change; it was refused and logged";
 
 /// Applies one client's batch inside the writer's transaction. Processed records are looked
 /// up and written once per batch (in chunks) rather than once per mutation.
+///
+/// `careful` applies each mutation under its own savepoint (see [`Failure`]); the fast path
+/// does not, and fails the whole batch with [`Failure::Refused`] instead, for the caller to
+/// roll back and apply again carefully.
 async fn apply_batch(
     w: &mut Writer,
     user: &AuthUser,
     request: &PushRequest,
-) -> Result<Vec<MutationResult>, sqlx::Error> {
+    careful: bool,
+) -> Result<Vec<MutationResult>, Failure> {
     let now = Utc::now();
     let ids: Vec<String> = request.mutations.iter().map(|m| m.id.to_string()).collect();
     let mut seen: HashMap<String, (String, Option<String>)> = HashMap::new();
     for chunk in ids.chunks(CHUNK) {
         let sql = format!(
-            "SELECT id, status, reason FROM processed_mutations WHERE id IN ({})",
-            placeholders(chunk.len(), 1, 1)
+            "SELECT id, status, reason FROM processed_mutations WHERE user_id = $1 AND id IN ({})",
+            placeholders(chunk.len(), 1, 2)
         );
+        let mut params = args![&user.id];
+        params.extend(chunk.iter().map(Arg::from));
         let rows: Vec<(String, String, Option<String>)> =
-            w.tx.all(&sql, chunk.iter().map(Arg::from).collect())
-                .await?;
+            w.tx.all(&sql, params).await.map_err(Failure::from)?;
         seen.extend(rows.into_iter().map(|(id, st, r)| (id, (st, r))));
     }
     // Prospects that `prospect.put`s of this batch would create: one look-up for the batch
@@ -161,7 +217,7 @@ async fn apply_batch(
         .filter_map(|id| Uuid::parse_str(id).ok())
         .map(|id| id.to_string())
         .collect();
-    let mut absent: std::collections::HashSet<String> = put_ids.iter().cloned().collect();
+    let mut absent: HashSet<String> = put_ids.iter().cloned().collect();
     for chunk in put_ids.chunks(CHUNK) {
         let sql = format!(
             "SELECT id FROM prospects WHERE id IN ({})",
@@ -169,14 +225,15 @@ async fn apply_batch(
         );
         let rows: Vec<(String,)> =
             w.tx.all(&sql, chunk.iter().map(Arg::from).collect())
-                .await?;
+                .await
+                .map_err(Failure::from)?;
         for (id,) in rows {
             absent.remove(&id);
         }
     }
     let mut results = Vec::with_capacity(request.mutations.len());
     let mut processed: Vec<Vec<Arg>> = Vec::new();
-    let mut workable = std::collections::HashSet::new();
+    let mut workable = HashSet::new();
     for (m, id) in request.mutations.iter().zip(&ids) {
         if let Some((status, reason)) = seen.get(id) {
             results.push(MutationResult {
@@ -188,17 +245,29 @@ async fn apply_batch(
             });
             continue;
         }
-        let mut ctx = Ctx {
-            workable: &mut workable,
-            absent: &mut absent,
-            tx: &mut w.tx,
-            seq: &mut w.seq,
-            history: &mut w.history,
-            user,
-            now,
-            mutation_id: id,
+        let outcome = if careful {
+            // Each mutation under its own savepoint: one the database refuses is undone and
+            // refused alone, the others stay.
+            w.tx.savepoint("mutation").await?;
+            let history = w.history.len();
+            match apply_one(w, &mut workable, &mut absent, user, now, id, m).await {
+                Ok(outcome) => {
+                    w.tx.release("mutation").await?;
+                    outcome
+                }
+                Err(Failure::Refused(why)) => {
+                    tracing::error!(user = %user.username, mutation = %id, name = %truncate(&m.name, 100), %why, "mutation refused by the database");
+                    w.tx.rollback_to("mutation").await?;
+                    w.history.truncate(history);
+                    // What it made workable may have been undone with it.
+                    workable.clear();
+                    Rejected(STORAGE_REFUSED.into())
+                }
+                Err(outage) => return Err(outage),
+            }
+        } else {
+            apply_one(w, &mut workable, &mut absent, user, now, id, m).await?
         };
-        let outcome = ctx.apply(&m.name, &m.args).await?;
         let (status, reason, warnings) = match outcome {
             Applied(w) => ("applied", None, w),
             Pending(r, w) => ("pending_approval", Some(r), w),
@@ -232,6 +301,29 @@ async fn apply_batch(
         w.tx.exec(&sql, chunk.concat()).await?;
     }
     Ok(results)
+}
+
+/// Applies one mutation in the writer's transaction (see [`Ctx`]).
+async fn apply_one(
+    w: &mut Writer,
+    workable: &mut HashSet<String>,
+    absent: &mut HashSet<String>,
+    user: &AuthUser,
+    now: DateTime<Utc>,
+    id: &str,
+    m: &Mutation,
+) -> Result<Outcome, Failure> {
+    let mut ctx = Ctx {
+        workable,
+        absent,
+        tx: &mut w.tx,
+        seq: &mut w.seq,
+        history: &mut w.history,
+        user,
+        now,
+        mutation_id: id,
+    };
+    guarded(ctx.apply(&m.name, &m.args)).await
 }
 
 /// Statement parameters per chunk (well under SQLite's and PostgreSQL's limits).
@@ -292,7 +384,17 @@ impl PushQueue {
                         Err(_) => break,
                     }
                 }
-                let outcome = run_group(&db, &lock, &group).await;
+                let batches: Vec<(&AuthUser, &PushRequest)> =
+                    group.iter().map(|j| (&j.user, &j.request)).collect();
+                // Mutations are applied under `guarded`; this catches anything else, so that
+                // the queue (every user's sync) outlives a bug.
+                let outcome = std::panic::AssertUnwindSafe(run_group(&db, &lock, &batches))
+                    .catch_unwind()
+                    .await
+                    .unwrap_or_else(|_| {
+                        Err(sqlx::Error::Protocol("the push group panicked".into()))
+                    });
+                drop(batches);
                 match outcome {
                     Ok(all) => {
                         for (job, results) in group.into_iter().zip(all) {
@@ -332,15 +434,39 @@ impl PushQueue {
     }
 }
 
+/// Applies the batches of a group commit in one transaction, each under a savepoint: a batch
+/// with a mutation the database refuses (or that panics) is rolled back and applied again one
+/// mutation at a time, so that only that mutation is refused and the rest of the group
+/// commits. Only an outage fails the group.
 async fn run_group(
     db: &Db,
     lock: &WriteLock,
-    group: &[Job],
+    group: &[(&AuthUser, &PushRequest)],
 ) -> Result<Vec<Vec<MutationResult>>, sqlx::Error> {
     let mut w = Writer::begin(db, lock).await?;
     let mut all = Vec::with_capacity(group.len());
-    for job in group {
-        all.push(apply_batch(&mut w, &job.user, &job.request).await?);
+    for (user, request) in group {
+        w.tx.savepoint("batch").await?;
+        let history = w.history.len();
+        let results = match apply_batch(&mut w, user, request, false).await {
+            Ok(results) => results,
+            Err(Failure::Outage(e)) => return Err(e),
+            Err(Failure::Refused(why)) => {
+                tracing::warn!(user = %user.username, %why, "a batch failed in the database; applying it one mutation at a time");
+                w.tx.rollback_to("batch").await?;
+                w.history.truncate(history);
+                w.tx.savepoint("batch").await?;
+                match apply_batch(&mut w, user, request, true).await {
+                    Ok(results) => results,
+                    Err(Failure::Outage(e)) => return Err(e),
+                    // Not a mutation's fault (they each ran under a savepoint): the batch's
+                    // processed records could not be written. Fail the group; it is retried.
+                    Err(Failure::Refused(why)) => return Err(sqlx::Error::Protocol(why)),
+                }
+            }
+        };
+        w.tx.release("batch").await?;
+        all.push(results);
     }
     w.commit().await?;
     Ok(all)
@@ -372,6 +498,32 @@ fn not_visible(field: &str, id: impl std::fmt::Display) -> Outcome {
     Rejected(format!("{field}: no prospect {id} that you may work on"))
 }
 
+/// The path of the first string (or key) in `value` that contains a NUL character.
+fn nul_in(value: &Value) -> Option<String> {
+    // Iterative: the JSON parser already bounds nesting, but a stack of our own costs nothing.
+    let mut stack: Vec<(String, &Value)> = vec![("args".to_owned(), value)];
+    while let Some((path, v)) = stack.pop() {
+        match v {
+            Value::String(s) if s.contains('\0') => return Some(path),
+            Value::Array(items) => {
+                for (i, item) in items.iter().enumerate() {
+                    stack.push((format!("{path}[{i}]"), item));
+                }
+            }
+            Value::Object(map) => {
+                for (k, item) in map {
+                    if k.contains('\0') {
+                        return Some(path);
+                    }
+                    stack.push((format!("{path}.{}", truncate(k, 40)), item));
+                }
+            }
+            _ => {}
+        }
+    }
+    None
+}
+
 fn code_of<T: Serialize>(v: &T) -> String {
     match serde_json::to_value(v) {
         Ok(Value::String(s)) => s,
@@ -382,6 +534,12 @@ fn code_of<T: Serialize>(v: &T) -> String {
 
 impl Ctx<'_> {
     async fn apply(&mut self, name: &str, args: &Value) -> Result<Outcome, sqlx::Error> {
+        if let Some(path) = nul_in(args) {
+            // PostgreSQL cannot store NUL in text, SQLite can: refuse it on both, up front.
+            return Ok(Rejected(format!(
+                "{path}: text must not contain NUL characters"
+            )));
+        }
         match name {
             "prospect.put" => self.prospect_put(args).await,
             "note.add" => self.note_add(args).await,
@@ -545,8 +703,8 @@ impl Ctx<'_> {
 
     async fn note_add(&mut self, args: &Value) -> Result<Outcome, sqlx::Error> {
         let a: NoteAddArgs = args_or_reject!(args);
-        if a.body.trim().is_empty() {
-            return Ok(Rejected("body: must not be empty".into()));
+        if let Err(e) = a.validate(self.now) {
+            return Ok(Rejected(e.to_string()));
         }
         if !self.can_work_on(a.prospect_id).await? {
             return Ok(not_visible("prospect_id", a.prospect_id));
@@ -617,6 +775,9 @@ impl Ctx<'_> {
 
     async fn activity_log(&mut self, args: &Value) -> Result<Outcome, sqlx::Error> {
         let a: ActivityLogArgs = args_or_reject!(args);
+        if let Err(e) = a.validate(self.now) {
+            return Ok(Rejected(e.to_string()));
+        }
         let Some(row) = self.deal(a.prospect_id).await? else {
             return Ok(not_visible("prospect_id", a.prospect_id));
         };
@@ -1062,6 +1223,9 @@ impl Ctx<'_> {
 
     async fn quiz_submit(&mut self, args: &Value) -> Result<Outcome, sqlx::Error> {
         let a: QuizSubmitArgs = args_or_reject!(args);
+        if let Err(e) = a.validate(self.now) {
+            return Ok(Rejected(e.to_string()));
+        }
         let id = a.id.to_string();
         let drawn = draw(a.seed);
         let result = grade_attempt(&drawn, &a.answers, a.started_at, a.submitted_at);
