@@ -55,27 +55,124 @@ fn raw(value: &serde_json::Value) -> Result<Box<RawValue>, sqlx::Error> {
     serde_json::value::to_raw_value(value).map_err(|e| sqlx::Error::Decode(e.to_string().into()))
 }
 
+/// Most bytes of stored record data one page carries: a page always holds at least one
+/// change, then stops before the change that would pass this (or at `limit` changes), so a
+/// pull of many large notes costs memory in proportion to this, not to `limit`.
+pub const PAGE_BYTES: i64 = 4 * 1024 * 1024;
+
+/// What a change adds to a page besides its stored data (ids, version, derived fields).
+const ROW_OVERHEAD: i64 = 256;
+/// What a prospect's pulled form adds to its stored data (grade, target fit, due date).
+const PROSPECT_OVERHEAD: i64 = 2048;
+
+/// One kind of synced row: its table, how big its data is, and who sees it.
+struct Source {
+    table: &'static str,
+    /// Bytes of the row's stored data (an SQL expression over the table's alias).
+    size: String,
+    condition: String,
+}
+
+fn sources(user: &AuthUser) -> Vec<Source> {
+    let mut sources = vec![Source {
+        table: "prospects p",
+        size: format!(
+            "octet_length(p.data) + COALESCE(octet_length(p.grade_history), 0) + {PROSPECT_OVERHEAD}"
+        ),
+        condition: visibility::prospect(user.role).to_owned(),
+    }];
+    // Records on a prospect, then the caller's own records without one (quiz attempts): two
+    // statements, so that neither condition hides the other's index behind an `OR`.
+    let record_conditions = visibility::deal_record(user.role)
+        .into_iter()
+        .chain([visibility::own_record(user.role)]);
+    sources.extend(record_conditions.map(|condition| Source {
+        table: "records r",
+        size: format!("octet_length(r.data) + {ROW_OVERHEAD}"),
+        condition: condition.to_owned(),
+    }));
+    sources.push(Source {
+        table: "approvals a",
+        size: format!(
+            "COALESCE(octet_length(a.reason), 0) + COALESCE(octet_length(a.comment), 0) + {ROW_OVERHEAD}"
+        ),
+        condition: visibility::approval(user.role).to_owned(),
+    });
+    sources.push(Source {
+        table: "tombstones t",
+        size: ROW_OVERHEAD.to_string(),
+        condition: "t.user_id = $1".to_owned(),
+    });
+    sources
+}
+
+/// Where a page ends, from the sizes of the lowest changes after the cursor in seq order
+/// (each source's lowest `limit + 1`, merged): the seq of its last change and whether more
+/// follow, or `(current, false)` when all of them fit.
+fn page_end(sizes: &[(i64, i64)], limit: usize, budget: i64, current: i64) -> (i64, bool) {
+    let mut bytes: i64 = 0;
+    for (i, (_, size)) in sizes.iter().enumerate() {
+        if i > 0 && (i == limit || bytes.saturating_add(*size) > budget) {
+            return (sizes[i - 1].0, true);
+        }
+        bytes = bytes.saturating_add(*size);
+    }
+    (current, false)
+}
+
 pub async fn pull(
     db: &Db,
     user: &AuthUser,
     since: i64,
     limit: i64,
 ) -> Result<PullResponse, PullError> {
+    pull_page(db, user, since, limit, PAGE_BYTES).await
+}
+
+/// [`pull`] with another byte budget per page (tests use small ones).
+pub async fn pull_page(
+    db: &Db,
+    user: &AuthUser,
+    since: i64,
+    limit: i64,
+    budget: i64,
+) -> Result<PullResponse, PullError> {
     let mut tx = db.read().await?;
     let current = current_seq(&mut tx).await?;
     if since > current {
         return Err(PullError::ResetRequired { since, current });
     }
-    let fetch = limit + 1;
+    let fetch = limit.saturating_add(1);
+    let sources = sources(user);
+
+    // First the sizes of the candidate changes (no data read), to find where the page ends;
+    // then the data of exactly the changes up to there. Seq order is commit order, and
+    // nothing at or below `current` changes seq while this runs.
+    let mut sizes: Vec<(i64, i64)> = Vec::new();
+    for source in &sources {
+        let sql = format!(
+            "SELECT {alias}.seq, CAST({size} AS BIGINT) FROM {table} WHERE {alias}.seq > $2 AND {alias}.seq <= $3 \
+             AND {condition} ORDER BY {alias}.seq LIMIT $4",
+            alias = alias(source.table),
+            size = source.size,
+            table = source.table,
+            condition = source.condition,
+        );
+        let rows: Vec<(i64, i64)> = tx.all(&sql, args![&user.id, since, current, fetch]).await?;
+        sizes.extend(rows);
+    }
+    sizes.sort_unstable_by_key(|(seq, _)| *seq);
+    let limit = usize::try_from(limit).unwrap_or(usize::MAX);
+    let (upto, has_more) = page_end(&sizes, limit, budget, current);
+
     let today = business_date(Utc::now());
     let mut changes = Vec::new();
-
     let sql = format!(
         "SELECT {PROSPECT_COLUMNS} FROM prospects p WHERE p.seq > $2 AND p.seq <= $3 AND {} \
          ORDER BY p.seq LIMIT $4",
-        visibility::prospect(user.role)
+        sources[0].condition
     );
-    let rows: Vec<ProspectRow> = tx.all(&sql, args![&user.id, since, current, fetch]).await?;
+    let rows: Vec<ProspectRow> = tx.all(&sql, args![&user.id, since, upto, fetch]).await?;
     for row in rows {
         changes.push(Change {
             entity: "prospect".into(),
@@ -85,19 +182,14 @@ pub async fn pull(
             seq: row.seq,
         });
     }
-
-    // Records on a prospect, then the caller's own records without one (quiz attempts): two
-    // statements, so that neither condition hides the other's index behind an `OR`.
-    let record_conditions = visibility::deal_record(user.role)
-        .into_iter()
-        .chain([visibility::own_record(user.role)]);
-    for condition in record_conditions {
+    for source in sources.iter().filter(|s| s.table == "records r") {
         let sql = format!(
             "SELECT r.id, r.entity, r.data, r.version, r.seq FROM records r \
-             WHERE r.seq > $2 AND r.seq <= $3 AND {condition} ORDER BY r.seq LIMIT $4"
+             WHERE r.seq > $2 AND r.seq <= $3 AND {} ORDER BY r.seq LIMIT $4",
+            source.condition
         );
         let rows: Vec<(String, String, String, i64, i64)> =
-            tx.all(&sql, args![&user.id, since, current, fetch]).await?;
+            tx.all(&sql, args![&user.id, since, upto, fetch]).await?;
         for (id, entity, data, version, seq) in rows {
             let data = RawValue::from_string(data)
                 .map_err(|e| sqlx::Error::Decode(e.to_string().into()))?;
@@ -110,13 +202,12 @@ pub async fn pull(
             });
         }
     }
-
     let sql = format!(
         "SELECT {APPROVAL_COLUMNS} FROM approvals a WHERE a.seq > $2 AND a.seq <= $3 AND {} \
          ORDER BY a.seq LIMIT $4",
         visibility::approval(user.role)
     );
-    let rows: Vec<ApprovalRow> = tx.all(&sql, args![&user.id, since, current, fetch]).await?;
+    let rows: Vec<ApprovalRow> = tx.all(&sql, args![&user.id, since, upto, fetch]).await?;
     for row in rows {
         changes.push(Change {
             entity: "approval".into(),
@@ -126,12 +217,11 @@ pub async fn pull(
             seq: row.seq,
         });
     }
-
     let rows: Vec<(String, String, i64, i64)> = tx
         .all(
             "SELECT entity, entity_id, version, seq FROM tombstones \
              WHERE user_id = $1 AND seq > $2 AND seq <= $3 ORDER BY seq LIMIT $4",
-            args![&user.id, since, current, fetch],
+            args![&user.id, since, upto, fetch],
         )
         .await?;
     for (entity, id, version, seq) in rows {
@@ -145,18 +235,36 @@ pub async fn pull(
     }
     drop(tx);
 
-    // Each source returned its lowest `limit + 1` rows, so the merged first `limit` rows are
-    // exactly the lowest `limit` changes overall.
     changes.sort_by_key(|c| c.seq);
-    let has_more = changes.len() as i64 > limit;
-    changes.truncate(limit as usize);
-    let cursor = match changes.last() {
-        Some(last) if has_more => last.seq,
-        _ => current,
-    };
     Ok(PullResponse {
-        cursor,
+        cursor: upto,
         has_more,
         changes,
     })
+}
+
+/// `prospects p` → `p`.
+fn alias(table: &str) -> &str {
+    table.rsplit(' ').next().unwrap_or(table)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::page_end;
+
+    #[test]
+    fn a_page_ends_at_the_limit_or_before_the_change_that_passes_the_budget() {
+        let sizes = [(3, 100), (5, 100), (9, 100)];
+        assert_eq!(page_end(&sizes, 10, 1_000, 12), (12, false), "all fit");
+        assert_eq!(page_end(&sizes, 2, 1_000, 12), (5, true), "limit");
+        assert_eq!(page_end(&sizes, 10, 250, 12), (5, true), "budget");
+        assert_eq!(page_end(&sizes, 3, 300, 12), (12, false), "exactly full");
+    }
+
+    #[test]
+    fn a_page_holds_one_change_however_big() {
+        assert_eq!(page_end(&[(4, 10_000), (6, 1)], 10, 100, 8), (4, true));
+        assert_eq!(page_end(&[(4, 10_000)], 10, 100, 8), (8, false));
+        assert_eq!(page_end(&[], 10, 100, 8), (8, false));
+    }
 }
