@@ -8,19 +8,20 @@ use std::collections::{BTreeSet, HashMap};
 use chrono::Utc;
 use serde::Serialize;
 use serde_json::{json, Map, Value};
+use tuoke_core::types::Prospect;
 use tuoke_core::validate::{create_prospect, parse_patch};
 use utoipa::ToSchema;
 use uuid::Uuid;
 
 use crate::auth::AuthUser;
 use crate::db::Db;
-use crate::domain::Role;
 use crate::error::ApiError;
 use crate::repo::sql::{args, Tx};
 use crate::sync::records::{
     cancel_pending_approvals, dedup_key, insert_prospect, load_prospect, prospect_dedup_key,
     record_history, touch_prospect, visible_prospect, NewProspect,
 };
+use crate::sync::visibility as rights;
 use crate::sync::{Seq, WriteLock, Writer};
 
 #[derive(Debug, Serialize, ToSchema)]
@@ -30,22 +31,22 @@ pub struct TransferResult {
     pub to: String,
 }
 
-/// Who may hand a prospect to someone else: the assistant (lists), admin, the owner (名單交換)
-/// and the owner's manager.
+/// Whether `user` may hand a prospect owned by `owner` to someone else ([`rights::may_transfer`]).
 async fn may_transfer(
     tx: &mut Tx,
     user: &AuthUser,
     owner: Option<&str>,
 ) -> Result<bool, sqlx::Error> {
-    Ok(match user.role {
-        Role::Admin | Role::Assistant => true,
-        _ if owner == Some(user.id.as_str()) => true,
-        Role::Manager => match owner {
-            Some(owner) => manager_of(tx, owner).await?.as_deref() == Some(user.id.as_str()),
-            None => false,
-        },
-        Role::Rep => false,
-    })
+    let owners_manager = match owner {
+        Some(owner) => manager_of(tx, owner).await?,
+        None => None,
+    };
+    Ok(rights::may_transfer(
+        user.role,
+        &user.id,
+        owner,
+        owners_manager.as_deref(),
+    ))
 }
 
 async fn manager_of(tx: &mut Tx, user_id: &str) -> Result<Option<String>, sqlx::Error> {
@@ -55,9 +56,16 @@ async fn manager_of(tx: &mut Tx, user_id: &str) -> Result<Option<String>, sqlx::
     Ok(row.and_then(|(m,)| m))
 }
 
-/// Users who see a prospect because of its owner: the owner and the owner's manager.
+/// Users who see a prospect because of its owner: the owner and the owner's manager; for an
+/// unassigned lead, the assistants (so that assigning it hides it from them).
 async fn owner_side(tx: &mut Tx, owner: Option<&str>) -> Result<BTreeSet<String>, sqlx::Error> {
     let mut set = BTreeSet::new();
+    if owner.is_none() {
+        let assistants: Vec<(String,)> = tx
+            .all("SELECT id FROM users WHERE role = 'assistant'", args![])
+            .await?;
+        set.extend(assistants.into_iter().map(|(id,)| id));
+    }
     if let Some(owner) = owner {
         set.insert(owner.to_owned());
         if let Some(m) = manager_of(tx, owner).await? {
@@ -373,7 +381,7 @@ pub async fn import(
     user: &AuthUser,
     bytes: &[u8],
 ) -> Result<ImportReport, ApiError> {
-    if !matches!(user.role, Role::Assistant | Role::Admin) {
+    if !rights::may_import(user.role) {
         return Err(ApiError::forbidden(
             "only the marketing assistant imports lead lists",
         ));
@@ -423,9 +431,12 @@ pub async fn import(
     }
     let mut round_robin: HashMap<String, usize> = HashMap::new();
 
-    let mut w = Writer::begin(db, lock).await?;
+    // Rows are parsed and checked against each other before anything is locked; then they
+    // are written in chunks, one transaction each, so that pushes get in between (a 30,000-row
+    // list must not stop every rep's sync while it is stored).
     let now = Utc::now();
     let mut seen: HashMap<String, usize> = HashMap::new();
+    let mut rows: Vec<LeadRow> = Vec::new();
     for (index, record) in reader.records().enumerate() {
         let line = index + 2;
         report.rows += 1;
@@ -439,138 +450,174 @@ pub async fn import(
                 continue;
             }
         };
-        let mut patch = Map::new();
-        let mut phone = None;
-        let mut contact = None;
-        let mut region = None;
-        for (value, col) in record.iter().zip(&columns) {
-            if value.is_empty() {
-                continue;
-            }
-            match col {
-                Some(Column::Company) => {
-                    patch.insert("company".into(), json!(value));
-                }
-                Some(Column::Phone) => phone = Some(value.to_owned()),
-                Some(Column::Contact) => contact = Some(value.to_owned()),
-                Some(Column::Region) => {
-                    region = Some(value.to_owned());
-                    patch.insert("region".into(), json!(value));
-                }
-                Some(Column::Industry) => {
-                    patch.insert("industry".into(), json!(industry_code(value)));
-                }
-                Some(Column::Source) => {
-                    patch.insert("source".into(), json!(source_code(value)));
-                }
-                Some(Column::Products) => {
-                    patch.insert("products".into(), json!(value));
-                }
-                Some(Column::Address) => {
-                    patch.insert("address".into(), json!(value));
-                }
-                Some(Column::Revenue) => {
-                    patch.insert("annual_revenue_cny".into(), number(value));
-                }
-                Some(Column::Employees) => {
-                    patch.insert("employees".into(), number(value));
-                }
-                None => {}
-            }
-        }
-        if phone.is_some() || contact.is_some() {
-            let name = contact
-                .clone()
-                .or_else(|| {
-                    patch
-                        .get("company")
-                        .and_then(Value::as_str)
-                        .map(str::to_owned)
-                })
-                .unwrap_or_default();
-            patch.insert("contacts".into(), json!([{"name": name, "phone": phone}]));
-        }
-        let company = patch
-            .get("company")
-            .and_then(Value::as_str)
-            .unwrap_or_default()
-            .to_owned();
-        // The core validates the row exactly as it validates a prospect.put.
-        let prospect = match parse_patch(&Value::Object(patch)).and_then(|p| create_prospect(&p)) {
-            Ok(p) => p,
-            Err(e) => {
-                report.errors.push(RowError {
-                    line,
-                    reason: e.to_string(),
-                });
+        let row = match lead_row(line, &record, &columns) {
+            Ok(row) => row,
+            Err(reason) => {
+                report.errors.push(RowError { line, reason });
                 continue;
             }
         };
-        let key = prospect_dedup_key(&prospect);
-        debug_assert_eq!(key, dedup_key(&company, phone.as_deref()));
-        if let Some(first) = seen.get(&key) {
+        if let Some(first) = seen.get(&row.key) {
             report.duplicates.push(Duplicate {
                 line,
-                company,
-                phone,
+                company: row.company,
+                phone: row.phone,
                 existing_id: None,
                 duplicate_of_line: Some(*first),
             });
             continue;
         }
-        let existing: Option<(String,)> =
-            w.tx.opt(
-                "SELECT id FROM prospects WHERE dedup_key = $1 LIMIT 1",
-                args![&key],
+        seen.insert(row.key.clone(), line);
+        rows.push(row);
+    }
+    for chunk in rows.chunks(IMPORT_CHUNK) {
+        let mut w = Writer::begin(db, lock).await?;
+        for row in chunk {
+            let existing: Option<(String,)> =
+                w.tx.opt(
+                    "SELECT id FROM prospects WHERE dedup_key = $1 LIMIT 1",
+                    args![&row.key],
+                )
+                .await?;
+            if let Some((existing_id,)) = existing {
+                report.duplicates.push(Duplicate {
+                    line: row.line,
+                    company: row.company.clone(),
+                    phone: row.phone.clone(),
+                    existing_id: Some(existing_id),
+                    duplicate_of_line: None,
+                });
+                continue;
+            }
+            let owner = row.region.as_deref().and_then(|r| {
+                let reps = by_territory.get(r.trim())?;
+                let turn = round_robin.entry(r.trim().to_owned()).or_default();
+                let rep = reps.get(*turn % reps.len())?.clone();
+                *turn += 1;
+                Some(rep)
+            });
+            let id = Uuid::now_v7().to_string();
+            insert_prospect(
+                &mut w.tx,
+                &mut w.seq,
+                NewProspect {
+                    id: &id,
+                    owner_id: owner.as_deref(),
+                    lead_list: true,
+                    prospect: &row.prospect,
+                    created_by: &user.id,
+                    now,
+                },
             )
             .await?;
-        if let Some((existing_id,)) = existing {
-            report.duplicates.push(Duplicate {
-                line,
-                company,
-                phone,
-                existing_id: Some(existing_id),
-                duplicate_of_line: None,
+            report.imported += 1;
+            if owner.is_some() {
+                report.assigned += 1;
+            } else {
+                report.unassigned += 1;
+            }
+            report.prospects.push(ImportedProspect {
+                line: row.line,
+                id,
+                company: row.company.clone(),
+                owner_id: owner,
             });
+        }
+        w.commit().await?;
+        tokio::task::yield_now().await;
+    }
+    Ok(report)
+}
+
+/// Rows of a lead list written per transaction (see [`import`]).
+pub const IMPORT_CHUNK: usize = 500;
+
+/// A lead-list row, parsed and validated.
+struct LeadRow {
+    line: usize,
+    prospect: Prospect,
+    key: String,
+    company: String,
+    phone: Option<String>,
+    region: Option<String>,
+}
+
+/// Reads one CSV record as a prospect, or says why it cannot be one.
+fn lead_row(
+    line: usize,
+    record: &csv::StringRecord,
+    columns: &[Option<Column>],
+) -> Result<LeadRow, String> {
+    let mut patch = Map::new();
+    let mut phone = None;
+    let mut contact = None;
+    let mut region = None;
+    for (value, col) in record.iter().zip(columns) {
+        if value.is_empty() {
             continue;
         }
-        seen.insert(key, line);
-        let owner = region.as_deref().and_then(|r| {
-            let reps = by_territory.get(r.trim())?;
-            let turn = round_robin.entry(r.trim().to_owned()).or_default();
-            let rep = reps[*turn % reps.len()].clone();
-            *turn += 1;
-            Some(rep)
-        });
-        let id = Uuid::now_v7().to_string();
-        insert_prospect(
-            &mut w.tx,
-            &mut w.seq,
-            NewProspect {
-                id: &id,
-                owner_id: owner.as_deref(),
-                lead_list: true,
-                prospect: &prospect,
-                created_by: &user.id,
-                now,
-            },
-        )
-        .await?;
-        report.imported += 1;
-        if owner.is_some() {
-            report.assigned += 1;
-        } else {
-            report.unassigned += 1;
+        match col {
+            Some(Column::Company) => {
+                patch.insert("company".into(), json!(value));
+            }
+            Some(Column::Phone) => phone = Some(value.to_owned()),
+            Some(Column::Contact) => contact = Some(value.to_owned()),
+            Some(Column::Region) => {
+                region = Some(value.to_owned());
+                patch.insert("region".into(), json!(value));
+            }
+            Some(Column::Industry) => {
+                patch.insert("industry".into(), json!(industry_code(value)));
+            }
+            Some(Column::Source) => {
+                patch.insert("source".into(), json!(source_code(value)));
+            }
+            Some(Column::Products) => {
+                patch.insert("products".into(), json!(value));
+            }
+            Some(Column::Address) => {
+                patch.insert("address".into(), json!(value));
+            }
+            Some(Column::Revenue) => {
+                patch.insert("annual_revenue_cny".into(), number(value));
+            }
+            Some(Column::Employees) => {
+                patch.insert("employees".into(), number(value));
+            }
+            None => {}
         }
-        report.prospects.push(ImportedProspect {
-            line,
-            id,
-            company,
-            owner_id: owner,
-        });
     }
-    w.commit().await?;
-    Ok(report)
+    if phone.is_some() || contact.is_some() {
+        let name = contact
+            .clone()
+            .or_else(|| {
+                patch
+                    .get("company")
+                    .and_then(Value::as_str)
+                    .map(str::to_owned)
+            })
+            .unwrap_or_default();
+        patch.insert("contacts".into(), json!([{"name": name, "phone": phone}]));
+    }
+    let company = patch
+        .get("company")
+        .and_then(Value::as_str)
+        .unwrap_or_default()
+        .to_owned();
+    // The core validates the row exactly as it validates a prospect.put.
+    let prospect = parse_patch(&Value::Object(patch))
+        .and_then(|p| create_prospect(&p))
+        .map_err(|e| e.to_string())?;
+    let key = prospect_dedup_key(&prospect);
+    debug_assert_eq!(key, dedup_key(&company, phone.as_deref()));
+    Ok(LeadRow {
+        line,
+        prospect,
+        key,
+        company,
+        phone,
+        region,
+    })
 }
 
 #[derive(Debug, Serialize, ToSchema)]
