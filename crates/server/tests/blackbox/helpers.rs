@@ -284,6 +284,11 @@ impl TestServer {
     }
 
     /// Sends SIGTERM and waits for the exit.
+    /// Whether the server process is still running (it has not exited, crashed or aborted).
+    pub fn is_running(&mut self) -> bool {
+        matches!(self.child.try_wait(), Ok(None))
+    }
+
     pub fn terminate(mut self) -> ExitStatus {
         let killed = Command::new("kill")
             .args(["-TERM", &self.child.id().to_string()])

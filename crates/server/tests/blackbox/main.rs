@@ -34,6 +34,7 @@ macro_rules! db_tests {
 
 mod api;
 mod auth;
+mod hostile;
 mod limits;
 mod simulation;
 mod sync;

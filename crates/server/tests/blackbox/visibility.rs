@@ -120,7 +120,8 @@ const MATRIX: &[(&str, Case, [Cell; 7])] = &[
     ("GET /api/v1/sync/pull",                Pull("p_other"),            [N,          N,          Y,          N,          Y,          N,          Y]),
     ("GET /api/v1/sync/pull",                Pull("p_manager"),          [N,          N,          N,          Y,          N,          N,          Y]),
     ("GET /api/v1/sync/pull",                Pull("lead"),               [N,          N,          N,          N,          N,          Y,          Y]),
-    ("GET /api/v1/sync/pull",                Pull("lead_assigned"),      [Y,          N,          N,          Y,          N,          Y,          Y]),
+    // The assistant's sight of a lead ends when it is assigned to a rep.
+    ("GET /api/v1/sync/pull",                Pull("lead_assigned"),      [Y,          N,          N,          Y,          N,          N,          Y]),
     // Pull: deal records follow their prospect, but never go to the assistant.
     ("GET /api/v1/sync/pull",                Pull("note_own"),           [Y,          N,          N,          Y,          N,          N,          Y]),
     ("GET /api/v1/sync/pull",                Pull("activity_own"),       [Y,          N,          N,          Y,          N,          N,          Y]),
@@ -143,7 +144,7 @@ const MATRIX: &[(&str, Case, [Cell; 7])] = &[
     ("GET /api/v1/prospects/{id}/history",   History("p_shared"),        [OK,         NOT_FOUND,  OK,         OK,         NOT_FOUND,  NOT_FOUND,  OK]),
     ("GET /api/v1/prospects/{id}/history",   History("p_other"),         [NOT_FOUND,  NOT_FOUND,  OK,         NOT_FOUND,  OK,         NOT_FOUND,  OK]),
     ("GET /api/v1/prospects/{id}/history",   History("lead"),            [NOT_FOUND,  NOT_FOUND,  NOT_FOUND,  NOT_FOUND,  NOT_FOUND,  OK,         OK]),
-    ("GET /api/v1/prospects/{id}/history",   History("lead_assigned"),   [OK,         NOT_FOUND,  NOT_FOUND,  OK,         NOT_FOUND,  OK,         OK]),
+    ("GET /api/v1/prospects/{id}/history",   History("lead_assigned"),   [OK,         NOT_FOUND,  NOT_FOUND,  OK,         NOT_FOUND,  NOT_FOUND,  OK]),
     // Attachments: the uploader, and those who see a note of the uploader referencing it.
     ("GET /api/v1/attachments/{id}",         Download("photo_own"),      [OK,         NOT_FOUND,  NOT_FOUND,  OK,         NOT_FOUND,  NOT_FOUND,  OK]),
     ("GET /api/v1/attachments/{id}",         Download("photo_shared"),   [OK,         NOT_FOUND,  OK,         OK,         NOT_FOUND,  NOT_FOUND,  OK]),
