@@ -1,5 +1,6 @@
-//! Sync server benchmark: push throughput, a pull of 10,000 records, and 200 concurrent
-//! syncing clients on loopback (p50/p99 latency). The server runs in this process on a real
+//! Sync server benchmark: push throughput, a pull of 10,000 records, 200 concurrent syncing
+//! clients on loopback (p50/p99 latency), and push latency while a 30,000-row lead list is
+//! imported. The server runs in this process on a real
 //! socket; clients speak plain HTTP/1.1 with keep-alive.
 //!
 //! ```text
@@ -27,6 +28,10 @@ const ROUNDS: usize = 10;
 const PUSH_TOTAL: usize = 20_000;
 const PUSH_BATCH: usize = 100;
 const PULL_RECORDS: usize = 10_000;
+const IMPORT_ROWS: usize = 30_000;
+/// Clients pushing while the lead list is imported, and the pause between their pushes.
+const IMPORT_PUSHERS: usize = 20;
+const IMPORT_PUSH_PAUSE: Duration = Duration::from_millis(100);
 
 struct Conn {
     addr: SocketAddr,
@@ -205,6 +210,94 @@ async fn clients_phase(addr: SocketAddr, tokens: &[String], label: &str, pause_m
     );
 }
 
+/// Push latency of clients syncing every 100 ms, before and while the assistant imports a
+/// 30,000-row lead list (a list that long must not stall everyone's sync).
+async fn import_phase(addr: SocketAddr, tokens: &[String]) {
+    let assistant = login(addr, "assistant").await;
+    let mut csv = String::from("company,region\n");
+    for i in 0..IMPORT_ROWS {
+        csv.push_str(&format!("Lead {i},X\n"));
+    }
+    let stop = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+    let pushers: Vec<_> = tokens
+        .iter()
+        .take(IMPORT_PUSHERS)
+        .cloned()
+        .map(|token| {
+            let stop = stop.clone();
+            tokio::spawn(async move {
+                let mut conn = Conn::new(addr);
+                let mine = Uuid::now_v7();
+                let body = batch(vec![(
+                    "prospect.put",
+                    json!({"id": mine, "patch": {"company": "推送中"}}),
+                )]);
+                conn.json("POST", "/api/v1/sync/push", Some(&token), &body)
+                    .await;
+                let mut samples = Vec::new();
+                while !stop.load(std::sync::atomic::Ordering::Relaxed) {
+                    let body = batch(vec![(
+                        "note.add",
+                        json!({"id": Uuid::now_v7(), "prospect_id": mine,
+                        "body": "拜访", "kind": "visit", "taken_at": "2026-11-27T09:00:00Z"}),
+                    )]);
+                    let t = Instant::now();
+                    conn.json("POST", "/api/v1/sync/push", Some(&token), &body)
+                        .await;
+                    samples.push((t, t.elapsed()));
+                    tokio::time::sleep(IMPORT_PUSH_PAUSE).await;
+                }
+                samples
+            })
+        })
+        .collect();
+    tokio::time::sleep(Duration::from_secs(2)).await;
+    let started = Instant::now();
+    let mut conn = Conn::new(addr);
+    let (status, body) = conn
+        .request(
+            "POST",
+            "/api/v1/leads/import",
+            Some(&assistant),
+            csv.as_bytes(),
+        )
+        .await;
+    let ended = Instant::now();
+    assert_eq!(status, 200, "{}", String::from_utf8_lossy(&body));
+    let report: Value = serde_json::from_slice(&body).unwrap();
+    tokio::time::sleep(Duration::from_secs(1)).await;
+    stop.store(true, std::sync::atomic::Ordering::Relaxed);
+    let (mut before, mut during) = (Vec::new(), Vec::new());
+    for p in pushers {
+        for (at, took) in p.await.unwrap() {
+            if at < started {
+                before.push(took);
+            } else if at < ended {
+                during.push(took);
+            }
+        }
+    }
+    before.sort();
+    during.sort();
+    println!(
+        "lead import of {IMPORT_ROWS} rows ({} imported, {} KiB): {:.2} s",
+        report["imported"],
+        csv.len() / 1024,
+        (ended - started).as_secs_f64()
+    );
+    println!(
+        "  {IMPORT_PUSHERS} clients pushing every {} ms: before p50 {:.1} p99 {:.1} ms ({} pushes); during the import p50 {:.1} p99 {:.1} max {:.1} ms ({} pushes)",
+        IMPORT_PUSH_PAUSE.as_millis(),
+        percentile(&before, 0.5),
+        percentile(&before, 0.99),
+        before.len(),
+        percentile(&during, 0.5),
+        percentile(&during, 0.99),
+        during.last().map_or(0.0, |d| d.as_secs_f64() * 1000.0),
+        during.len()
+    );
+}
+
 #[tokio::main]
 async fn main() {
     let arg = std::env::args().nth(1);
@@ -242,6 +335,9 @@ async fn main() {
             .unwrap();
     }
     db.create_user(user("bulk", Role::Rep, Some("boss")))
+        .await
+        .unwrap();
+    db.create_user(user("assistant", Role::Assistant, None))
         .await
         .unwrap();
 
@@ -353,6 +449,8 @@ async fn main() {
     ] {
         clients_phase(addr, &tokens, label, pause_ms).await;
     }
+
+    import_phase(addr, &tokens).await;
 
     if let Db::Postgres(pool) = db {
         pool.close().await;

@@ -111,11 +111,13 @@ fn sources(user: &AuthUser) -> Vec<Source> {
 /// follow, or `(current, false)` when all of them fit.
 fn page_end(sizes: &[(i64, i64)], limit: usize, budget: i64, current: i64) -> (i64, bool) {
     let mut bytes: i64 = 0;
-    for (i, (_, size)) in sizes.iter().enumerate() {
-        if i > 0 && (i == limit || bytes.saturating_add(*size) > budget) {
-            return (sizes[i - 1].0, true);
+    let mut last: Option<i64> = None;
+    for (i, (seq, size)) in sizes.iter().enumerate() {
+        if let Some(last) = last.filter(|_| i == limit || bytes.saturating_add(*size) > budget) {
+            return (last, true);
         }
         bytes = bytes.saturating_add(*size);
+        last = Some(*seq);
     }
     (current, false)
 }
@@ -170,7 +172,7 @@ pub async fn pull_page(
     let sql = format!(
         "SELECT {PROSPECT_COLUMNS} FROM prospects p WHERE p.seq > $2 AND p.seq <= $3 AND {} \
          ORDER BY p.seq LIMIT $4",
-        sources[0].condition
+        visibility::prospect(user.role)
     );
     let rows: Vec<ProspectRow> = tx.all(&sql, args![&user.id, since, upto, fetch]).await?;
     for row in rows {

@@ -1261,7 +1261,38 @@ impl Ctx<'_> {
 
 #[cfg(test)]
 mod tests {
-    use super::placeholders;
+    use super::*;
+
+    #[tokio::test]
+    async fn a_mutation_that_panics_is_refused_not_propagated() {
+        let outcome = guarded(async {
+            let limits: Vec<u8> = Vec::new();
+            // A bug met by one change: an index out of bounds.
+            let _ = limits[usize::from(limits.is_empty())];
+            Ok(applied())
+        })
+        .await;
+        match outcome {
+            Err(Failure::Refused(why)) => assert!(why.contains("panicked"), "{why}"),
+            other => panic!("expected a refusal, got {:?}", other.map(|_| ())),
+        }
+    }
+
+    #[tokio::test]
+    async fn a_database_outage_is_not_a_refusal() {
+        let outcome = guarded(async { Err(sqlx::Error::PoolTimedOut) }).await;
+        assert!(matches!(outcome, Err(Failure::Outage(_))));
+    }
+
+    #[test]
+    fn nul_characters_are_found_in_nested_strings_and_keys() {
+        assert_eq!(
+            nul_in(&json!({"a": ["ok", {"b": "x\u{0}"}]})).as_deref(),
+            Some("args.a[1].b")
+        );
+        assert_eq!(nul_in(&json!({"k\u{0}": 1})).as_deref(), Some("args"));
+        assert_eq!(nul_in(&json!({"a": "清洁", "n": 1})), None);
+    }
 
     #[test]
     fn placeholders_number_rows_and_lists() {

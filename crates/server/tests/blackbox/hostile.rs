@@ -339,7 +339,7 @@ fn the_assistant_loses_sight_of_a_lead_once_it_is_assigned(db: TestDb) {
         "applied"
     );
     let (cursor, _) = assistant.pull_all(0);
-    assert_eq!(assistant.visible("prospect"), [lead.clone()]);
+    assert_eq!(assistant.visible("prospect"), std::slice::from_ref(&lead));
 
     let r = assistant.post(
         &format!("/api/v1/prospects/{lead}/transfer"),
