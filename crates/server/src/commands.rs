@@ -13,7 +13,7 @@ use crate::demo::{self, DemoError};
 use crate::password::{self, HashError};
 use crate::repo::users::{CreateUserError, NewUser};
 use crate::startup::{self, AppState};
-use crate::static_files;
+use crate::{limits, static_files};
 
 /// Where `user add` reads the password from before falling back to stdin.
 pub const PASSWORD_ENV: &str = "TUOKE_PASSWORD";
@@ -84,7 +84,8 @@ async fn serve(args: ServeArgs) -> Result<(), CommandError> {
         state = state.with_request_timeout(timeout);
     }
     let app = startup::app(state);
-    startup::run(listener, app)
+    let header_timeout = args.header_timeout.unwrap_or(limits::HEADER_TIMEOUT);
+    startup::run(listener, app, header_timeout)
         .await
         .map_err(CommandError::Serve)?;
     tracing::info!("stopped");
