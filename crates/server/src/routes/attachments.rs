@@ -239,12 +239,22 @@ pub async fn put(
         },
     )
     .await?;
+    if !inserted {
+        // Stored meanwhile (while this one was decoded): by whom?
+        if repo::uploader(&mut tx, &id)
+            .await?
+            .is_some_and(|u| u != user.id)
+        {
+            return Err(ApiError::client(
+                StatusCode::CONFLICT,
+                "conflict",
+                "attachment id already taken",
+            ));
+        }
+        return Ok(StatusCode::OK);
+    }
     tx.commit().await?;
-    Ok(if inserted {
-        StatusCode::CREATED
-    } else {
-        StatusCode::OK
-    })
+    Ok(StatusCode::CREATED)
 }
 
 /// Downloads an image: only to its uploader and those who may see a note referencing it.
