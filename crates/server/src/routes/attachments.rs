@@ -327,6 +327,7 @@ mod tests {
     fn only_images_that_decode_are_accepted_with_their_true_type() {
         assert_eq!(decode(&encoded(ImageFormat::Jpeg)), Ok("image/jpeg"));
         assert_eq!(decode(&encoded(ImageFormat::Png)), Ok("image/png"));
+        assert_eq!(decode(&encoded(ImageFormat::WebP)), Ok("image/webp"));
         let html = [
             &b"\xFF\xD8\xFF\xE0"[..],
             b"<html><script>alert(1)</script></html>",
