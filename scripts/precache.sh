@@ -26,6 +26,8 @@ cat "$tmp" > "$sw"; rm -f "$tmp"
 echo "precache: ${#files[@]} files, version $version"
 # Brotli q11 of a debug build's wasm takes minutes and saves nothing on a dev machine: only
 # release builds get compressed siblings (the server sends a file as it is when it has none).
+# trunk sets TRUNK_PROFILE to "release" for `--release` whatever Cargo profile index.html picks
+# (the PWA builds with `wasm-release`).
 if [ "${TRUNK_PROFILE:-release}" = "release" ]; then
     node "$here/precompress.mjs" "$staging"
 fi

@@ -11,6 +11,8 @@ use crate::domain::{Role, Username};
 
 /// Where `serve` reads the request timeout from when `--request-timeout` is not given.
 pub const REQUEST_TIMEOUT_ENV: &str = "TUOKE_REQUEST_TIMEOUT_SECS";
+/// Where `serve` reads the header read timeout from when `--header-timeout` is not given.
+pub const HEADER_TIMEOUT_ENV: &str = "TUOKE_HEADER_TIMEOUT_SECS";
 
 #[derive(Debug, Parser)]
 #[command(name = "tuoke-server", version, about = "Tuoke (拓客) sync server")]
@@ -60,6 +62,10 @@ pub struct ServeArgs {
     /// [default: 30].
     #[arg(long, value_name = "SECS", env = REQUEST_TIMEOUT_ENV, value_parser = parse_timeout)]
     pub request_timeout: Option<Duration>,
+    /// Close a connection that has not sent a request's complete headers within SECS seconds
+    /// [default: 10].
+    #[arg(long, value_name = "SECS", env = HEADER_TIMEOUT_ENV, value_parser = parse_header_timeout)]
+    pub header_timeout: Option<Duration>,
 }
 
 /// A request timeout: a positive whole number of seconds.
@@ -68,6 +74,16 @@ fn parse_timeout(value: &str) -> Result<Duration, String> {
         Ok(secs) if secs > 0 => Ok(Duration::from_secs(secs)),
         _ => Err(format!(
             "expected a positive whole number of seconds (--request-timeout or {REQUEST_TIMEOUT_ENV})"
+        )),
+    }
+}
+
+/// A header read timeout: a positive whole number of seconds.
+fn parse_header_timeout(value: &str) -> Result<Duration, String> {
+    match value.trim().parse::<u64>() {
+        Ok(secs) if secs > 0 => Ok(Duration::from_secs(secs)),
+        _ => Err(format!(
+            "expected a positive whole number of seconds (--header-timeout or {HEADER_TIMEOUT_ENV})"
         )),
     }
 }
@@ -157,6 +173,19 @@ mod tests {
         assert_eq!(args.addr, "127.0.0.1:8080");
         assert_eq!(args.static_dir, PathBuf::from("dist"));
         assert!(!args.demo);
+        assert_eq!(args.header_timeout, None);
+    }
+
+    #[test]
+    fn header_timeout_is_a_positive_number_of_seconds() {
+        let cli = Cli::try_parse_from(["tuoke-server", "serve", "--header-timeout", "3"]).unwrap();
+        let Command::Serve(args) = cli.command else {
+            panic!("expected serve");
+        };
+        assert_eq!(args.header_timeout, Some(Duration::from_secs(3)));
+        let err =
+            Cli::try_parse_from(["tuoke-server", "serve", "--header-timeout", "0"]).unwrap_err();
+        assert!(err.to_string().contains(HEADER_TIMEOUT_ENV), "{err}");
     }
 
     #[test]

@@ -13,7 +13,7 @@ use crate::demo::{self, DemoError};
 use crate::password::{self, HashError};
 use crate::repo::users::{CreateUserError, NewUser};
 use crate::startup::{self, AppState};
-use crate::static_files;
+use crate::{limits, routes, static_files};
 
 /// Where `user add` reads the password from before falling back to stdin.
 pub const PASSWORD_ENV: &str = "TUOKE_PASSWORD";
@@ -79,14 +79,18 @@ async fn serve(args: ServeArgs) -> Result<(), CommandError> {
             source,
         })?;
     say(&format!("tuoke-server listening on http://{local}"));
+    // Photos uploaded for notes that never came: deleted after a grace period.
+    let sweep = routes::attachments::start_orphan_sweep(db.clone());
     let mut state = AppState::new(db, static_dir);
     if let Some(timeout) = args.request_timeout {
         state = state.with_request_timeout(timeout);
     }
     let app = startup::app(state);
-    startup::run(listener, app)
+    let header_timeout = args.header_timeout.unwrap_or(limits::HEADER_TIMEOUT);
+    startup::run(listener, app, header_timeout)
         .await
         .map_err(CommandError::Serve)?;
+    sweep.abort();
     tracing::info!("stopped");
     Ok(())
 }

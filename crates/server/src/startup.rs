@@ -1,21 +1,28 @@
 //! Building the HTTP application and running it.
 //!
 //! `app(state)` is the whole server as a `Router`: unit tests drive it with `oneshot`, the
-//! `serve` command binds it to a socket. Layers, outermost first: tracing, compression, JSON
-//! error shaping (API only), request timeout, body limit.
+//! `serve` command binds it to a socket. Layers, outermost first: security headers, tracing,
+//! compression, JSON error shaping (API only), request timeout, panic catching, body idle
+//! timeout, body limit (and per route, in `routes`, the declared-length check).
 
+use std::convert::Infallible;
 use std::path::PathBuf;
 use std::sync::Arc;
 use std::time::Duration;
 
 use axum::body::Bytes;
-use axum::extract::{DefaultBodyLimit, Request, State};
+use axum::extract::{ConnectInfo, DefaultBodyLimit, Request, State};
 use axum::http::{header, StatusCode};
 use axum::middleware;
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use axum::Router;
+use hyper::body::Incoming;
+use hyper_util::rt::{TokioIo, TokioTimer};
+use hyper_util::server::graceful::GracefulShutdown;
 use tokio::net::TcpListener;
+use tower::ServiceExt;
+use tower_http::catch_panic::CatchPanicLayer;
 use tower_http::compression::CompressionLayer;
 use tower_http::timeout::TimeoutLayer;
 use tower_http::trace::{DefaultMakeSpan, DefaultOnResponse, TraceLayer};
@@ -27,7 +34,7 @@ use crate::db::Db;
 use crate::error::{json_errors, ApiError};
 use crate::sync::push::PushQueue;
 use crate::sync::WriteLock;
-use crate::{routes, static_files};
+use crate::{limits, routes, security, static_files};
 
 /// Largest accepted request body (API.md); attachment uploads will raise it per route.
 pub const BODY_LIMIT: usize = 1024 * 1024;
@@ -100,10 +107,17 @@ pub fn build(api: OpenApiRouter<AppState>, state: AppState) -> Router {
     );
 
     let timeout = state.request_timeout;
+    let csp = security::Csp::for_static_dir(state.static_dir.as_deref().map(PathBuf::as_path));
     Router::new()
         .merge(api)
         .fallback(fallback)
         .layer(DefaultBodyLimit::max(BODY_LIMIT))
+        .layer(middleware::from_fn_with_state(
+            limits::BODY_IDLE_TIMEOUT,
+            limits::body_idle_timeout,
+        ))
+        // A panicking handler costs its request a JSON 500, never the process.
+        .layer(CatchPanicLayer::custom(limits::panic_response))
         .layer(TimeoutLayer::with_status_code(
             StatusCode::SERVICE_UNAVAILABLE,
             timeout,
@@ -116,6 +130,7 @@ pub fn build(api: OpenApiRouter<AppState>, state: AppState) -> Router {
                 .make_span_with(DefaultMakeSpan::new().level(Level::INFO))
                 .on_response(DefaultOnResponse::new().level(Level::INFO)),
         )
+        .layer(middleware::from_fn_with_state(csp, security::headers))
         .with_state(state)
 }
 
@@ -132,14 +147,68 @@ pub fn is_api_path(path: &str) -> bool {
     path == "/api" || path.starts_with("/api/")
 }
 
-/// Serves `app` on `listener` until SIGINT or SIGTERM, then drains in-flight requests.
-pub async fn run(listener: TcpListener, app: Router) -> std::io::Result<()> {
-    axum::serve(
-        listener,
-        app.into_make_service_with_connect_info::<std::net::SocketAddr>(),
-    )
-    .with_graceful_shutdown(shutdown_signal())
-    .await
+/// Serves `app` on `listener` (HTTP/1.1) until SIGINT or SIGTERM, then drains in-flight
+/// requests. A connection that has not sent a request's complete headers within
+/// `header_timeout` is closed. Handlers can read the peer's `ConnectInfo<SocketAddr>`.
+pub async fn run(
+    listener: TcpListener,
+    app: Router,
+    header_timeout: Duration,
+) -> std::io::Result<()> {
+    let mut http = hyper::server::conn::http1::Builder::new();
+    http.timer(TokioTimer::new())
+        .header_read_timeout(header_timeout);
+    let graceful = GracefulShutdown::new();
+    let mut signal = std::pin::pin!(shutdown_signal());
+    loop {
+        let (stream, peer) = tokio::select! {
+            accepted = listener.accept() => match accepted {
+                Ok(accepted) => accepted,
+                Err(e) => {
+                    accept_error(e).await;
+                    continue;
+                }
+            },
+            () = &mut signal => break,
+        };
+        let app = app.clone();
+        let service = hyper::service::service_fn(move |mut request: Request<Incoming>| {
+            request.extensions_mut().insert(ConnectInfo(peer));
+            let app = app.clone();
+            async move {
+                let response = app.oneshot(request.map(axum::body::Body::new)).await;
+                Ok::<_, Infallible>(match response {
+                    Ok(response) => response,
+                    Err(never) => match never {},
+                })
+            }
+        });
+        let connection = graceful.watch(http.serve_connection(TokioIo::new(stream), service));
+        tokio::spawn(async move {
+            if let Err(e) = connection.await {
+                // Clients that vanish or time out mid-request: not the server's failure.
+                tracing::debug!(error = %e, %peer, "connection ended with an error");
+            }
+        });
+    }
+    // Stop accepting, let every connection finish its request in flight, then return.
+    drop(listener);
+    graceful.shutdown().await;
+    Ok(())
+}
+
+/// As axum's `serve`: per-connection errors are the client's; others (e.g. out of file
+/// descriptors) are logged and accepting pauses for a second rather than spinning.
+async fn accept_error(error: std::io::Error) {
+    use std::io::ErrorKind::{ConnectionAborted, ConnectionRefused, ConnectionReset};
+    if matches!(
+        error.kind(),
+        ConnectionRefused | ConnectionAborted | ConnectionReset
+    ) {
+        return;
+    }
+    tracing::error!(error = %error, "cannot accept a connection");
+    tokio::time::sleep(Duration::from_secs(1)).await;
 }
 
 async fn shutdown_signal() {

@@ -9,13 +9,15 @@ pub mod prospects;
 pub mod sync;
 
 use axum::extract::DefaultBodyLimit;
+use axum::middleware;
 use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
 use utoipa::{Modify, OpenApi};
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
 use crate::error::{ErrorBody, ErrorDetail};
-use crate::startup::AppState;
+use crate::limits;
+use crate::startup::{AppState, BODY_LIMIT};
 
 /// Document-level metadata; paths and schemas are collected from the routers.
 #[derive(OpenApi)]
@@ -51,9 +53,14 @@ impl Modify for BearerAuth {
 
 /// Everything under `/api/v1`, documented.
 pub fn v1() -> OpenApiRouter<AppState> {
+    // Each group checks a declared `Content-Length` against its own limit before reading.
     let uploads = OpenApiRouter::new()
         .routes(routes!(attachments::put, attachments::get))
-        .layer(DefaultBodyLimit::max(attachments::ATTACHMENT_LIMIT));
+        .layer(DefaultBodyLimit::max(attachments::ATTACHMENT_LIMIT))
+        .layer(middleware::from_fn_with_state(
+            attachments::ATTACHMENT_LIMIT,
+            limits::refuse_declared_oversize,
+        ));
     OpenApiRouter::new()
         .routes(routes!(health::health))
         .routes(routes!(auth::login))
@@ -64,6 +71,10 @@ pub fn v1() -> OpenApiRouter<AppState> {
         .routes(routes!(prospects::history))
         .routes(routes!(prospects::transfer))
         .routes(routes!(leads::import))
+        .layer(middleware::from_fn_with_state(
+            BODY_LIMIT,
+            limits::refuse_declared_oversize,
+        ))
         .merge(uploads)
 }
 

@@ -341,3 +341,158 @@ async fn slow_requests_time_out_with_a_json_503() {
     assert_eq!(status, StatusCode::SERVICE_UNAVAILABLE);
     assert_eq!(json_body(&body)["error"]["code"], "service_unavailable");
 }
+
+#[tokio::test]
+async fn a_panicking_handler_gets_a_json_500_and_the_server_keeps_serving() {
+    async fn boom() -> &'static str {
+        panic!("secret internals: boom");
+    }
+    let app = build(
+        crate::routes::api().route("/api/v1/test/panic", get(boom)),
+        AppState::new(test_db().await, None),
+    );
+    let (status, headers, body) = send(app.clone(), get_req("/api/v1/test/panic")).await;
+    assert_eq!(status, StatusCode::INTERNAL_SERVER_ERROR);
+    assert!(header_str(&headers, header::CONTENT_TYPE).starts_with("application/json"));
+    let error = json_body(&body);
+    assert_eq!(error["error"]["code"], "internal_error");
+    assert!(
+        !String::from_utf8_lossy(&body).contains("secret"),
+        "the panic message must not reach the client: {error}"
+    );
+    // The same app (and process) answers the next request.
+    let (status, _, _) = send(app, get_req("/api/v1/health")).await;
+    assert_eq!(status, StatusCode::OK);
+}
+
+#[tokio::test]
+async fn a_declared_oversize_body_gets_a_json_413_before_it_is_read() {
+    for (uri, method, limit) in [
+        ("/api/v1/sync/push", Method::POST, BODY_LIMIT),
+        (
+            "/api/v1/attachments/0193a0b2-7c4e-7def-8a12-3456789abcde",
+            Method::PUT,
+            crate::routes::attachments::ATTACHMENT_LIMIT,
+        ),
+    ] {
+        // The body never comes: the answer must not wait for it.
+        let request = Request::builder()
+            .method(method)
+            .uri(uri)
+            .header(header::CONTENT_LENGTH, (limit + 1).to_string())
+            .body(Body::new(Stalled))
+            .unwrap();
+        let (status, _, bytes) =
+            tokio::time::timeout(Duration::from_secs(5), send(app_with(None).await, request))
+                .await
+                .unwrap_or_else(|_| panic!("{uri}: no answer without the body"));
+        assert_eq!(status, StatusCode::PAYLOAD_TOO_LARGE, "{uri}");
+        assert_eq!(json_body(&bytes)["error"]["code"], "payload_too_large");
+    }
+}
+
+#[tokio::test]
+async fn a_body_that_stops_arriving_gets_a_json_408() {
+    // No Content-Length (chunked): only the idle timeout can end it, before the 30 s one.
+    let request = Request::builder()
+        .method(Method::POST)
+        .uri("/api/v1/test/echo")
+        .header(header::CONTENT_TYPE, "application/json")
+        .body(Body::new(Stalled))
+        .unwrap();
+    let app = app_with_echo().await;
+    tokio::time::pause();
+    let (status, _, body) = send(app, request).await;
+    assert_eq!(status, StatusCode::REQUEST_TIMEOUT);
+    assert_eq!(json_body(&body)["error"]["code"], "request_timeout");
+}
+
+/// A request body whose bytes never arrive.
+struct Stalled;
+
+impl axum::body::HttpBody for Stalled {
+    type Data = Bytes;
+    type Error = std::convert::Infallible;
+
+    fn poll_frame(
+        self: std::pin::Pin<&mut Self>,
+        _: &mut std::task::Context<'_>,
+    ) -> std::task::Poll<Option<Result<hyper::body::Frame<Bytes>, Self::Error>>> {
+        std::task::Poll::Pending
+    }
+}
+
+/// Responses of every kind: API JSON, API error, static file, static 404, the app shell.
+#[tokio::test]
+async fn every_response_carries_the_security_headers() {
+    let dist = dist();
+    let loader =
+        "import init from '/tuoke-5f3a2b1c9d8e7f60.js';init('/tuoke-5f3a2b1c9d8e7f60_bg.wasm');";
+    let shell = format!(
+        "<!doctype html><head><script src=\"/x.js\"></script>\
+         <script type=\"module\">{loader}</script></head><body></body>"
+    );
+    std::fs::write(dist.path().join("index.html"), &shell).unwrap();
+    let hash = {
+        use base64::Engine;
+        use sha2::Digest;
+        base64::engine::general_purpose::STANDARD.encode(sha2::Sha256::digest(loader))
+    };
+    for (uri, status) in [
+        ("/api/v1/health", StatusCode::OK),
+        ("/api/v1/nope", StatusCode::NOT_FOUND),
+        ("/api/v1/me", StatusCode::UNAUTHORIZED),
+        ("/style.css", StatusCode::OK),
+        ("/missing.js", StatusCode::NOT_FOUND),
+        ("/", StatusCode::OK),
+        ("/prospects", StatusCode::OK),
+    ] {
+        let (got, headers, _) = send(app_with(Some(dist.path())).await, get_req(uri)).await;
+        assert_eq!(got, status, "{uri}");
+        assert_eq!(
+            header_str(&headers, header::X_CONTENT_TYPE_OPTIONS),
+            "nosniff"
+        );
+        assert_eq!(header_str(&headers, header::X_FRAME_OPTIONS), "DENY");
+        assert_eq!(header_str(&headers, header::REFERRER_POLICY), "no-referrer");
+        let csp = header_str(&headers, header::CONTENT_SECURITY_POLICY);
+        let script_src = csp
+            .split(';')
+            .map(str::trim)
+            .find(|d| d.starts_with("script-src "))
+            .unwrap_or_else(|| panic!("{uri}: no script-src in {csp}"));
+        assert_eq!(
+            script_src,
+            format!("script-src 'self' 'sha256-{hash}' 'wasm-unsafe-eval'"),
+            "{uri}"
+        );
+        assert!(!script_src.contains("unsafe-inline"), "{uri}");
+        assert!(csp.contains("frame-ancestors 'none'"), "{uri}");
+    }
+    // A method refused on the static side carries them too.
+    let request = Request::post("/").body(Body::empty()).unwrap();
+    let (status, headers, _) = send(app_with(Some(dist.path())).await, request).await;
+    assert_eq!(status, StatusCode::METHOD_NOT_ALLOWED);
+    assert!(headers.contains_key(header::CONTENT_SECURITY_POLICY));
+}
+
+#[tokio::test]
+async fn a_new_index_html_in_a_live_dist_gets_its_own_script_hash() {
+    let dist = dist();
+    let app = app_with(Some(dist.path())).await;
+    let csp = |headers: &HeaderMap| header_str(headers, header::CONTENT_SECURITY_POLICY).to_owned();
+    let (_, headers, _) = send(app.clone(), get_req("/")).await;
+    assert!(!csp(&headers).contains("sha256-"), "{}", csp(&headers));
+    // A rebuild while the server runs (a different mtime, as a later write gives).
+    let path = dist.path().join("index.html");
+    std::fs::write(&path, "<script>init()</script>").unwrap();
+    let later = std::time::SystemTime::now() + Duration::from_secs(5);
+    std::fs::File::options()
+        .write(true)
+        .open(&path)
+        .unwrap()
+        .set_modified(later)
+        .unwrap();
+    let (_, headers, _) = send(app, get_req("/")).await;
+    assert!(csp(&headers).contains("'sha256-"), "{}", csp(&headers));
+}

@@ -275,3 +275,46 @@ pub fn login(server: &TestServer, username: &str) -> Client {
 pub fn new_prospect(id: &str, company: &str) -> Value {
     json!({"id": id, "patch": {"company": company}})
 }
+
+/// A real JPEG, `side` px square (decodable: the server decodes every upload).
+pub fn jpeg_image(side: u32, seed: u8) -> Vec<u8> {
+    encode(gradient(side, seed), image::ImageFormat::Jpeg)
+}
+
+/// A real PNG, `side` px square.
+pub fn png_image(side: u32, seed: u8) -> Vec<u8> {
+    encode(gradient(side, seed), image::ImageFormat::Png)
+}
+
+/// A PNG of noise, which does not compress: about `3 * side²` bytes.
+pub fn noisy_png(side: u32) -> Vec<u8> {
+    let mut state: u32 = 0x2545_f491;
+    let noise = image::RgbImage::from_fn(side, side, |_, _| {
+        let mut next = || {
+            state ^= state << 13;
+            state ^= state >> 17;
+            state ^= state << 5;
+            state as u8
+        };
+        image::Rgb([next(), next(), next()])
+    });
+    encode(noise, image::ImageFormat::Png)
+}
+
+/// The same small JPEG every time.
+pub fn small_jpeg() -> &'static [u8] {
+    static JPEG: OnceLock<Vec<u8>> = OnceLock::new();
+    JPEG.get_or_init(|| jpeg_image(16, 7))
+}
+
+fn gradient(side: u32, seed: u8) -> image::RgbImage {
+    image::RgbImage::from_fn(side, side, |x, y| {
+        image::Rgb([(x * 7) as u8, (y * 5) as u8, seed])
+    })
+}
+
+fn encode(image: image::RgbImage, format: image::ImageFormat) -> Vec<u8> {
+    let mut bytes = std::io::Cursor::new(Vec::new());
+    image.write_to(&mut bytes, format).unwrap();
+    bytes.into_inner()
+}

@@ -138,6 +138,7 @@ pub fn tuoke(args: &[&str]) -> Command {
         .env_remove("TUOKE_DATABASE_URL")
         .env_remove("TUOKE_PASSWORD")
         .env_remove("TUOKE_REQUEST_TIMEOUT_SECS")
+        .env_remove("TUOKE_HEADER_TIMEOUT_SECS")
         .env("RUST_LOG", "info");
     cmd
 }

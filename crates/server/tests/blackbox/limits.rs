@@ -1,4 +1,5 @@
-//! Limits that protect the server: the per-address login rate limit and the request timeout.
+//! Limits that protect the server: the per-address login rate limit, the request timeout, the
+//! declared body size and the header read timeout.
 
 use std::io::{Read, Write};
 use std::net::TcpStream;
@@ -13,6 +14,8 @@ use crate::helpers::*;
 db_tests!(
     failed_logins_for_many_usernames_block_the_client_address,
     a_stalled_request_body_gets_a_json_503_after_the_request_timeout,
+    a_declared_oversize_body_is_refused_at_once_without_reading_it,
+    a_connection_that_never_finishes_its_headers_is_closed,
 );
 
 fn login_attempt(server: &TestServer, username: &str, password: &str) -> Response {
@@ -146,4 +149,74 @@ fn invalid_request_timeout_is_a_one_line_usage_error() {
         );
         assert!(stderr.contains("TUOKE_REQUEST_TIMEOUT_SECS"), "{stderr}");
     }
+}
+
+/// Sends `head` (request line and headers) and nothing more; returns what came back and when.
+fn send_head_only(server: &TestServer, head: &str) -> (Vec<u8>, Duration) {
+    let mut stream = TcpStream::connect(server.addr).unwrap();
+    stream
+        .set_read_timeout(Some(Duration::from_secs(60)))
+        .unwrap();
+    stream.write_all(head.as_bytes()).unwrap();
+    stream.flush().unwrap();
+    let sent = Instant::now();
+    let mut raw = Vec::new();
+    let _ = stream.read_to_end(&mut raw);
+    (raw, sent.elapsed())
+}
+
+fn a_declared_oversize_body_is_refused_at_once_without_reading_it(db: TestDb) {
+    seed_users(&db);
+    let server = spawn_server(&db, &[]);
+    let rep1 = login(&server, "rep1");
+    for (method, path, length) in [
+        ("POST", "/api/v1/sync/push".to_owned(), 50 * 1024 * 1024),
+        // Over the attachments' own 10 MiB.
+        (
+            "PUT",
+            format!("/api/v1/attachments/{}", uuid()),
+            10 * 1024 * 1024 + 1,
+        ),
+    ] {
+        let head = format!(
+            "{method} {path} HTTP/1.1\r\nHost: {}\r\nAuthorization: Bearer {}\r\n\
+             Content-Type: application/json\r\nContent-Length: {length}\r\n\r\n",
+            server.addr, rep1.token
+        );
+        let (raw, waited) = send_head_only(&server, &head);
+        let r = parse_response(&raw);
+        assert_eq!(
+            r.status,
+            413,
+            "{path}: {}",
+            String::from_utf8_lossy(&r.body)
+        );
+        assert_eq!(r.error_code(), "payload_too_large");
+        // At once, not after the 30 s request timeout (a generous bound for a busy machine).
+        assert!(
+            waited < Duration::from_secs(5),
+            "{path}: answered after {waited:?}"
+        );
+    }
+    assert_eq!(server.get("/api/v1/health").0, 200);
+}
+
+fn a_connection_that_never_finishes_its_headers_is_closed(db: TestDb) {
+    let server = spawn_server_env(&db, &[], &[("TUOKE_HEADER_TIMEOUT_SECS", "1")]);
+    let (raw, waited) = send_head_only(
+        &server,
+        &format!(
+            "GET /api/v1/health HTTP/1.1\r\nHost: {}\r\nX-Slow: ",
+            server.addr
+        ),
+    );
+    // Closed about the configured second after, far before the 60 s read timeout; whatever
+    // came back is no successful answer.
+    assert!(waited < Duration::from_secs(10), "closed after {waited:?}");
+    assert!(
+        !String::from_utf8_lossy(&raw).starts_with("HTTP/1.1 200"),
+        "{}",
+        String::from_utf8_lossy(&raw)
+    );
+    assert_eq!(server.get("/api/v1/health").0, 200);
 }

@@ -33,6 +33,7 @@ macro_rules! db_tests {
 }
 
 mod api;
+mod attachments;
 mod auth;
 mod hostile;
 mod limits;

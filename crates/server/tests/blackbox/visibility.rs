@@ -181,7 +181,6 @@ const MATRIX: &[(&str, Case, [Cell; 7])] = &[
     ("POST /api/v1/sync/push",               Push("quiz.submit", Fresh::Nothing),  [APPLIED, APPLIED,   APPLIED,   APPLIED,   APPLIED,   APPLIED,   APPLIED]),
 ];
 
-const JPEG: &[u8] = b"\xFF\xD8\xFF\xE0matrix-photo";
 const AT: &str = "2026-11-27T09:00:00Z";
 
 /// The server, one signed-in client per role, and the base world's records by name.
@@ -438,7 +437,7 @@ impl World {
             &format!("/api/v1/attachments/{id}"),
             Some(&client.token),
             Some("image/jpeg"),
-            JPEG,
+            small_jpeg(),
         )
     }
 
@@ -702,7 +701,7 @@ impl World {
             }
             Download(name) => {
                 let r = client.get(&format!("/api/v1/attachments/{}", self.id(name)));
-                if r.status == 200 && r.body != JPEG {
+                if r.status == 200 && r.body != small_jpeg() {
                     return Actual::Status(0, "the bytes differ from the upload".into());
                 }
                 status(r)
