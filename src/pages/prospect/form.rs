@@ -208,6 +208,9 @@ pub fn problem_text(i18n: &I18n, problem: &Problem) -> String {
         Problem::Negative => ProfileKey::ErrNegative,
         Problem::Invalid { .. } | Problem::NotAnObject => ProfileKey::ErrInvalid,
         Problem::UnknownField => ProfileKey::ErrUnknownField,
+        Problem::DateOutOfRange => ProfileKey::ErrDateOutOfRange,
+        Problem::InFuture => ProfileKey::ErrInFuture,
+        Problem::Repeated => ProfileKey::ErrRepeated,
     })
     .to_owned()
 }
