@@ -49,8 +49,11 @@ impl Attempt {
         }
     }
 
+    /// When time runs out (an attempt stored with a start at the end of time never does).
     fn deadline(&self) -> DateTime<Utc> {
-        self.started_at + TimeDelta::minutes(TIME_LIMIT_MINUTES)
+        self.started_at
+            .checked_add_signed(TimeDelta::minutes(TIME_LIMIT_MINUTES))
+            .unwrap_or(DateTime::<Utc>::MAX_UTC)
     }
 
     /// The answers as submitted: the drawn questions' non-empty selections, in draw order.
