@@ -1074,3 +1074,234 @@ mod browser {
         drop(held);
     }
 }
+
+/// A record may carry any instant chrono reads (one stored before the server checked dates,
+/// or sent by a buggy server): everything the phone computes from a pull must survive it.
+#[cfg(target_arch = "wasm32")]
+mod out_of_range_dates {
+    use super::browser::TestDb;
+    use super::*;
+    use chrono::{FixedOffset, NaiveDate};
+    use tuoke::i18n::{I18n, Lang};
+    use tuoke::pages::today::model::{approvals, due_groups, logged_work, portfolio};
+    use tuoke::services::time::{self, Style, PLACEHOLDER};
+    use tuoke_core::cadence::{monthly_plan, CadenceConfig};
+    use tuoke_sync::engine::{Activity, SyncStatus};
+    use tuoke_sync::summary::{load_prospect, ProspectList};
+    use tuoke_sync::view::{LocalView, ViewContext, ENTITIES};
+    use wasm_bindgen_test::wasm_bindgen_test;
+
+    /// The last instant chrono can hold, to the second.
+    const END: &str = "+262142-12-31T23:59:59Z";
+    /// The first one.
+    const START: &str = "-262143-01-01T00:00:00Z";
+    /// An instant in range, for comparison.
+    const NORMAL: &str = "2026-03-02T04:00:00Z";
+
+    fn instant(text: &str) -> DateTime<Utc> {
+        text.parse().unwrap()
+    }
+
+    /// What the server sends: a prospect created at the end of time whose dates are out of
+    /// range, two more whose due dates are at either end, and deal records at both ends.
+    fn pulled(me: &str) -> Vec<Change> {
+        let prospect = |n: u128, due: &str, last: Option<&str>| {
+            let mut data = json!({
+                "id": id(n), "company": format!("厂 {n}"), "owner_id": me,
+                "stage": "first_visit", "status": "open", "pending_stage": null,
+                "created_at": END, "updated_at": END, "next_contact_due": due,
+                "target_fit": {"status": "in", "reasons": []},
+                "grade": {"value": "B", "computed": "B", "needs_confirmation": false,
+                          "overridden": false, "explanation": []}
+            });
+            if let Some(last) = last {
+                data["last_contact"] = json!(last);
+            }
+            change("prospect", &id(n).to_string(), 1, Some(data))
+        };
+        let p = id(7);
+        vec![
+            prospect(7, "+262142-12-31", Some("-262143-01-01")),
+            prospect(8, "-262143-01-01", None),
+            prospect(9, "+262142-12-31", None),
+            change(
+                "activity",
+                &id(20).to_string(),
+                1,
+                Some(json!({"id": id(20), "prospect_id": p, "author_id": me,
+                            "kind": "visit", "at": END, "summary": "拜访"})),
+            ),
+            change(
+                "activity",
+                &id(21).to_string(),
+                1,
+                Some(json!({"id": id(21), "prospect_id": p, "author_id": me,
+                            "kind": "phone_call", "at": START, "summary": "电话"})),
+            ),
+            change(
+                "activity",
+                &id(22).to_string(),
+                1,
+                Some(json!({"id": id(22), "prospect_id": p, "author_id": me,
+                            "kind": "phone_call", "at": NORMAL, "summary": "电话"})),
+            ),
+            change(
+                "note",
+                &id(30).to_string(),
+                1,
+                Some(json!({"id": id(30), "prospect_id": p, "body": "很久以前",
+                            "kind": "visit", "taken_at": START})),
+            ),
+            change(
+                "note",
+                &id(31).to_string(),
+                1,
+                Some(json!({"id": id(31), "prospect_id": p, "body": "很久以后",
+                            "kind": "visit", "taken_at": END, "created_at": END})),
+            ),
+            // No time at all: the timeline places it at the first instant.
+            change(
+                "note",
+                &id(32).to_string(),
+                1,
+                Some(json!({"id": id(32), "prospect_id": p, "body": "无时间"})),
+            ),
+            change(
+                "approval",
+                &id(40).to_string(),
+                1,
+                Some(json!({"id": id(40), "kind": "stage_move", "prospect_id": p,
+                            "requested_by": me, "approver_id": "boss", "to": "exchange",
+                            "status": "approved", "created_at": START, "decided_at": END})),
+            ),
+        ]
+    }
+
+    #[wasm_bindgen_test]
+    async fn pulled_records_with_out_of_range_dates_show_a_placeholder_and_nothing_panics() {
+        let db = TestDb::new("out-of-range").await;
+        let mut s = db.store.clone();
+        let me = id(5).to_string();
+        s.init_sync_state(id(1)).await.unwrap();
+        // A phone clock gone wrong as well: the pull completes "at" the end of time.
+        let page = PullBatch {
+            at: instant(END),
+            ..batch(pulled(&me), 1, true, &[])
+        };
+        s.apply_pull(&page).await.unwrap();
+        // Local changes on the odd prospect make the view recompute its derived fields.
+        let p = id(7).to_string();
+        let log = json!({"id": id(23), "prospect_id": p, "kind": "phone_call",
+                         "at": "2026-03-02T07:00:00Z", "summary": "电话"});
+        s.enqueue(Mutation::new(id(60), "activity.log", log, at()))
+            .await
+            .unwrap();
+        let put = json!({"id": p, "patch": {"products": "电机"}});
+        s.enqueue(Mutation::new(id(61), "prospect.put", put, at()))
+            .await
+            .unwrap();
+
+        let today: NaiveDate = "2026-03-02".parse().unwrap();
+        let ctx = ViewContext {
+            me: Some(me.clone()),
+            today,
+        };
+        let cfg = CadenceConfig::default();
+        let i18n = I18n {
+            lang: Lang::En,
+            set_lang: yew::Callback::noop(),
+        };
+
+        // The prospect list (summaries stored in IndexedDB, the outbox on top) and what the
+        // lists show of each.
+        let list = ProspectList::load(&s, &ctx).await.unwrap();
+        assert_eq!(list.prospects.len(), 3);
+        let far = list.get(&id(9).to_string()).unwrap();
+        assert_eq!(far.updated_at, Some(instant(END)), "stored and read back");
+        assert_eq!(far.next_contact_due, Some(NaiveDate::MAX));
+        for summary in &list.prospects {
+            let _ =
+                tuoke::components::prospect_row::due_text(&i18n, summary.next_contact_due, today);
+            if let Some(at) = summary.updated_at {
+                assert_eq!(time::local(at, Style::DateTime), PLACEHOLDER);
+            }
+        }
+
+        // Today: the agenda, the month's plan, the approvals.
+        let view = LocalView::load(&s, &ENTITIES, &ctx).await.unwrap();
+        let groups = due_groups(&list.prospects, &me, today, &cfg);
+        let due: Vec<NaiveDate> = groups
+            .iter()
+            .flat_map(|g| g.entries.iter().map(|(_, e)| e.due))
+            .collect();
+        assert!(due.iter().all(|d| *d <= today), "{due:?}");
+        let logged = logged_work(view.entity("activity"), &list.prospects, &me);
+        assert_eq!(logged.len(), 4, "three pulled, one logged here");
+        let plan = monthly_plan(&portfolio(&list.prospects, &me), &logged, 2026, 3);
+        assert_eq!(plan.rows.iter().map(|r| r.actual_days).sum::<u32>(), 1);
+        let (_, mine) = approvals(view.entity("approval"), &me, at());
+        assert_eq!(mine.len(), 1);
+        for at in [mine[0].created_at, mine[0].decided_at]
+            .into_iter()
+            .flatten()
+        {
+            assert_eq!(time::local(at, Style::Relative), PLACEHOLDER);
+        }
+
+        // The prospect's timeline: only the two contacts in range show a time.
+        let deal = load_prospect(&s, &p, &ENTITIES, &ctx).await.unwrap();
+        let entries = tuoke::pages::timeline(&deal, &p);
+        assert_eq!(entries.len(), 7);
+        let shown: Vec<(String, String)> =
+            entries.iter().map(|e| (e.id.clone(), e.when())).collect();
+        for (entry_id, when) in &shown {
+            let in_range = [id(22).to_string(), id(23).to_string()].contains(entry_id);
+            assert_eq!(when == PLACEHOLDER, !in_range, "{shown:?}");
+        }
+        assert!(shown.contains(&(
+            id(22).to_string(),
+            time::local(instant(NORMAL), Style::DateTime)
+        )));
+        // In every time zone, whatever the browser's, and in every style.
+        let zones = [-12, -8, 0, 8, 14].map(|h| FixedOffset::east_opt(h * 3600).unwrap());
+        let styles = [
+            Style::Clock,
+            Style::DayTime,
+            Style::DateTime,
+            Style::Relative,
+            Style::Input,
+        ];
+        for entry in &entries {
+            for zone in zones {
+                for style in styles {
+                    let text = time::in_offset(entry.at, zone, today, style);
+                    let expected = match style {
+                        Style::Input => "",
+                        _ => PLACEHOLDER,
+                    };
+                    assert_eq!(text == expected, entry.when() == PLACEHOLDER);
+                }
+            }
+            assert_eq!(
+                time::local(entry.at, Style::Input).is_empty(),
+                entry.when() == PLACEHOLDER
+            );
+        }
+
+        // The sync screen: when the phone last synced, and when it retries.
+        let last = s.sync_state().await.unwrap().unwrap().last_synced_at;
+        assert_eq!(last, Some(instant(END)));
+        let status = SyncStatus {
+            online: true,
+            activity: Activity::Retrying { at: instant(END) },
+            pending: 0,
+            last_synced_at: last,
+            last_error: None,
+            rejected: vec![],
+        };
+        assert_eq!(time::local(last.unwrap(), Style::Relative), PLACEHOLDER);
+        let line = tuoke::pages::sync::status_line(&i18n, &status);
+        assert!(line.contains(PLACEHOLDER), "{line}");
+        db.delete().await;
+    }
+}

@@ -4,6 +4,7 @@ use yew_router::prelude::*;
 use crate::app::Route;
 use crate::hooks::use_online;
 use crate::i18n::{use_i18n, Key};
+use crate::services::time::{self, Style};
 use crate::sync::use_sync;
 
 /// The top bar: app name, the online/offline indicator and the sync state (unsynced changes,
@@ -37,7 +38,7 @@ pub fn StatusBar() -> Html {
             } else if pending > 0 {
                 i18n.fmt(Key::SyncPending, &[("n", pending.to_string().as_str())])
             } else if let Some(at) = status.last_synced_at {
-                let at = crate::pages::sync::local_time(at);
+                let at = time::local(at, Style::Relative);
                 i18n.fmt(Key::SyncedAt, &[("t", at.as_str())])
             } else {
                 i18n.t(Key::SyncAllSynced).to_owned()

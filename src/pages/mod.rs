@@ -10,7 +10,7 @@ mod prospect;
 mod prospects;
 mod quiz;
 pub mod sync;
-mod today;
+pub mod today;
 
 pub use capture::Capture;
 pub use login::Login;
@@ -18,7 +18,7 @@ pub use more::More;
 pub use not_found::NotFound;
 pub use pipeline::Pipeline;
 pub use playbooks::{PlaybookPage, Playbooks};
-pub use prospect::{ProspectPage, Section};
+pub use prospect::{timeline, ProspectPage, Section, TimelineEntry};
 pub use prospects::Prospects;
 pub use quiz::Quiz;
 pub use sync::SyncPage;

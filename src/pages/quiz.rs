@@ -22,6 +22,7 @@ use yew::prelude::*;
 
 use crate::i18n::{use_i18n, I18n, Key, QuizKey};
 use crate::services::ids;
+use crate::services::time::{self, Style};
 use crate::sync::{now, use_local_view, use_sync};
 
 /// An attempt in progress.
@@ -48,8 +49,11 @@ impl Attempt {
         }
     }
 
+    /// When time runs out (an attempt stored with a start at the end of time never does).
     fn deadline(&self) -> DateTime<Utc> {
-        self.started_at + TimeDelta::minutes(TIME_LIMIT_MINUTES)
+        self.started_at
+            .checked_add_signed(TimeDelta::minutes(TIME_LIMIT_MINUTES))
+            .unwrap_or(DateTime::<Utc>::MAX_UTC)
     }
 
     /// The answers as submitted: the drawn questions' non-empty selections, in draw order.
@@ -291,7 +295,7 @@ pub fn Quiz() -> Html {
                                 let result = grade(&args);
                                 let is_pending = pending.contains(&args.id);
                                 let key = args.id.to_string();
-                                let when = crate::pages::sync::local_time(args.submitted_at);
+                                let when = time::local(args.submitted_at, Style::Relative);
                                 let onclick = review.reform(move |_: MouseEvent| args.clone());
                                 html! {
                                     <li key={key}>

@@ -6,25 +6,17 @@ use yew::prelude::*;
 
 use crate::components::SignOut;
 use crate::i18n::{use_i18n, I18n, Key};
+use crate::services::time::{self, Style};
 use crate::sync::use_sync;
-
-/// Local clock time of an instant, `HH:MM` today, else `MM-DD HH:MM`.
-pub fn local_time(at: chrono::DateTime<chrono::Utc>) -> String {
-    let local = at.with_timezone(&chrono::Local);
-    if local.date_naive() == chrono::Local::now().date_naive() {
-        local.format("%H:%M").to_string()
-    } else {
-        local.format("%m-%d %H:%M").to_string()
-    }
-}
 
 /// One line saying where syncing stands.
 pub fn status_line(i18n: &I18n, status: &SyncStatus) -> String {
     match &status.activity {
         Activity::Pushing | Activity::Pulling { .. } => i18n.t(Key::SyncSyncing).to_owned(),
-        Activity::Retrying { at } if status.online => {
-            i18n.fmt(Key::SyncRetrying, &[("t", local_time(*at).as_str())])
-        }
+        Activity::Retrying { at } if status.online => i18n.fmt(
+            Key::SyncRetrying,
+            &[("t", time::local(*at, Style::Relative).as_str())],
+        ),
         _ if !status.online && status.pending > 0 => i18n.t(Key::SyncOfflineWaiting).to_owned(),
         _ if status.pending > 0 => i18n.fmt(
             Key::SyncPending,
@@ -76,7 +68,7 @@ pub fn SyncPage() -> Html {
                 <p class="sync-line" role="status" aria-live="polite">{ status_line(&i18n, status) }</p>
                 <p class="hint" data-testid="sync-last">{
                     match status.last_synced_at {
-                        Some(at) => i18n.fmt(Key::SyncLast, &[("t", local_time(at).as_str())]),
+                        Some(at) => i18n.fmt(Key::SyncLast, &[("t", time::local(at, Style::Relative).as_str())]),
                         None => i18n.t(Key::SyncNever).to_owned(),
                     }
                 }</p>

@@ -16,6 +16,7 @@ use uuid::Uuid;
 
 use super::agenda::AgendaTimer;
 use crate::i18n::{fill, t, CaptureKey};
+use crate::services::time::{self, Style};
 
 /// What a note is about.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -199,11 +200,7 @@ impl Draft {
     pub fn note_body(&self, template: Template, lang: Lang, now_ms: i64) -> String {
         let mut parts: Vec<String> = Vec::new();
         if let Some(c) = &self.corrects {
-            let at = c
-                .taken_at
-                .with_timezone(&chrono::Local)
-                .format("%Y-%m-%d %H:%M")
-                .to_string();
+            let at = time::local(c.taken_at, Style::DateTime);
             parts.push(fill(
                 t(lang, CaptureKey::CorrectionLine),
                 &[("t", at.as_str())],

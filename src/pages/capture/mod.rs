@@ -27,6 +27,7 @@ use crate::components::photos::Photos;
 use crate::i18n::{use_i18n, CaptureKey, I18n, Key, LabelKey};
 use crate::pages::code_of;
 use crate::services::ids;
+use crate::services::time::{self, Style};
 use crate::sync::{now, today, use_prospect, use_prospect_list, use_sync, SyncHandle};
 use agenda::TimerAction;
 use draft::{store, Correction, Draft, Target, Template};
@@ -409,7 +410,7 @@ pub fn Capture(props: &CaptureProps) -> Html {
             Target::New => draft.new_id.map(|u| u.to_string()).unwrap_or_default(),
         };
         let taken = chrono::DateTime::from_timestamp_millis(*clock)
-            .map(|at| at.with_timezone(&chrono::Local).format("%H:%M").to_string())
+            .map(|at| time::local(at, Style::Clock))
             .unwrap_or_default();
         html! {
             <form class="card form note-form" onsubmit={onsubmit.clone()} novalidate=true data-testid="capture-form">
@@ -427,7 +428,7 @@ pub fn Capture(props: &CaptureProps) -> Html {
                 </fieldset>
                 if let Some(c) = &draft.corrects {
                     <p class="notice warn" data-testid="capture-correcting">
-                        { i18n.fmt(CaptureKey::Correcting, &[("t", local(c.taken_at).as_str())]) }
+                        { i18n.fmt(CaptureKey::Correcting, &[("t", time::local(c.taken_at, Style::DayTime).as_str())]) }
                         { " " }
                         <button type="button" class="link-button" onclick={cancel_correction.clone()}>{ i18n.t(CaptureKey::CancelCorrection) }</button>
                     </p>
@@ -489,13 +490,6 @@ pub fn Capture(props: &CaptureProps) -> Html {
             { context }
         </section>
     }
-}
-
-/// Local date and time of an instant, `MM-DD HH:MM`.
-fn local(at: chrono::DateTime<chrono::Utc>) -> String {
-    at.with_timezone(&chrono::Local)
-        .format("%m-%d %H:%M")
-        .to_string()
 }
 
 /// The text fields of the form (uncontrolled inputs).
@@ -730,7 +724,7 @@ fn ProspectNotes(props: &ProspectNotesProps) -> Html {
                     html! {
                         <li key={n.id.clone()} data-testid="capture-recent-note">
                             <p class="note-meta hint">
-                                { taken.map(local).unwrap_or_default() }
+                                { taken.map(|at| time::local(at, Style::DayTime)).unwrap_or_default() }
                                 if let Some(k) = kind { { " · " }{ i18n.t(k) } }
                                 if n.pending { { " " }<span class="badge pending">{ i18n.t(Key::PendingBadge) }</span> }
                             </p>

@@ -25,6 +25,7 @@ use crate::components::photos::Photos;
 use crate::i18n::{use_i18n, CaptureKey, I18n, Key, StageKey};
 use crate::pages::code_of;
 use crate::services::ids;
+use crate::services::time::{self, Style};
 use crate::sync::{now, today, use_sync};
 
 /// Timeline entries shown at first (and added per "show more").
@@ -34,12 +35,21 @@ const FUTURE_SLACK_SECONDS: i64 = 120;
 
 /// One line of the timeline.
 #[derive(Debug, Clone, PartialEq)]
-struct Entry {
-    id: String,
-    at: DateTime<Utc>,
+pub struct Entry {
+    /// The note's or activity's id.
+    pub id: String,
+    /// When it was taken or happened (as pulled: any instant chrono reads).
+    pub at: DateTime<Utc>,
     /// Saved on this phone, not yet confirmed by the server.
-    pending: bool,
+    pub pending: bool,
     what: What,
+}
+
+impl Entry {
+    /// The local date and time the timeline shows (a placeholder when out of range).
+    pub fn when(&self) -> String {
+        time::local(self.at, Style::DateTime)
+    }
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -58,7 +68,7 @@ enum What {
 
 /// The prospect's notes and activities, newest first (a record without a readable time is
 /// placed by its creation time, so nothing is dropped).
-fn timeline(deal: &LocalView, id: &str) -> Vec<Entry> {
+pub fn timeline(deal: &LocalView, id: &str) -> Vec<Entry> {
     let time = |data: &Value, key: &str| {
         field::<DateTime<Utc>>(data, key)
             .or_else(|| field(data, "created_at"))
@@ -93,20 +103,6 @@ fn timeline(deal: &LocalView, id: &str) -> Vec<Entry> {
     entries
 }
 
-/// Local date and time as the timeline shows it.
-fn local_when(at: DateTime<Utc>) -> String {
-    at.with_timezone(&Local)
-        .format("%Y-%m-%d %H:%M")
-        .to_string()
-}
-
-/// The value of a `datetime-local` input for an instant.
-fn input_value(at: DateTime<Utc>) -> String {
-    at.with_timezone(&Local)
-        .format("%Y-%m-%dT%H:%M")
-        .to_string()
-}
-
 /// Parses a `datetime-local` value (local time, minutes or seconds).
 fn parse_input(value: &str) -> Option<DateTime<Utc>> {
     let naive = NaiveDateTime::parse_from_str(value, "%Y-%m-%dT%H:%M")
@@ -137,7 +133,7 @@ fn correction_prefill(i18n: &I18n, entry: &Entry) -> String {
         What::Note { body, .. } => body.as_str(),
         What::Contact { .. } => "",
     };
-    let head = i18n.fmt(StageKey::CorrectionOf, &[("t", &local_when(entry.at))]);
+    let head = i18n.fmt(StageKey::CorrectionOf, &[("t", &entry.when())]);
     format!("{head}\n{body}")
 }
 
@@ -202,7 +198,7 @@ pub fn ActivitySection(props: &SectionProps) -> Html {
                 select.set_value(&code_of(ActivityKind::PhoneCall));
             }
             if let Some(input) = when.cast::<HtmlInputElement>() {
-                input.set_value(&input_value(now()));
+                input.set_value(&time::local(now(), Style::Input));
             }
         });
     }
@@ -293,7 +289,7 @@ pub fn ActivitySection(props: &SectionProps) -> Html {
                             t.set_value("");
                         }
                         if let Some(i) = when.cast::<HtmlInputElement>() {
-                            i.set_value(&input_value(now()));
+                            i.set_value(&time::local(now(), Style::Input));
                         }
                         logged.set(Some((before, deal)));
                         toast.set(Some(i18n.t(StageKey::ContactLogged).to_owned()));
@@ -433,7 +429,7 @@ pub fn ActivitySection(props: &SectionProps) -> Html {
             <li key={entry.id.clone()} class={classes!("timeline-entry", class)}
                 data-testid="timeline-entry" data-kind={class} data-id={entry.id.clone()}>
                 <div class="entry-head">
-                    <time datetime={entry.at.to_rfc3339()}>{ local_when(entry.at) }</time>
+                    <time datetime={entry.at.to_rfc3339()}>{ entry.when() }</time>
                     <span class={classes!("badge", "entry-kind", class)}>
                         if !is_note {
                             { i18n.t(StageKey::EntryContact) }{ " · " }

@@ -26,6 +26,7 @@ use super::form::{
 };
 use super::SectionProps;
 use crate::i18n::{use_i18n, I18n, Key, LabelKey, ProfileKey as P};
+use crate::services::time::{self, Style};
 use crate::sync::today;
 
 #[component]
@@ -662,7 +663,7 @@ fn History(props: &HistoryProps) -> Html {
                 { for shown.iter().enumerate().map(|(i, (e, pending))| {
                     // The pending entry has no time yet: its "not synced" badge says when.
                     let when = (!*pending).then(|| {
-                        e.at.with_timezone(&chrono::Local).format("%Y-%m-%d %H:%M").to_string()
+                        time::local(e.at, Style::DateTime)
                     });
                     html! {
                         <li key={i} class={classes!("history-entry", pending.then_some("pending"), e.is_upgrade().then_some("upgrade"))}

@@ -10,6 +10,8 @@ mod keyinfo;
 mod overview;
 mod stage;
 
+pub use activity::{timeline, Entry as TimelineEntry};
+
 use std::fmt;
 use std::rc::Rc;
 use std::str::FromStr;

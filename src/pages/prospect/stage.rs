@@ -24,8 +24,8 @@ use super::activity::{toast_view, use_toast};
 use super::SectionProps;
 use crate::app::Route;
 use crate::i18n::{use_i18n, I18n, LabelKey, StageKey};
-use crate::pages::sync::local_time;
 use crate::services::ids;
+use crate::services::time::{self, Style};
 use crate::sync::{now, use_sync};
 
 /// The comment the server writes on a request replaced by a later stage move (a server
@@ -384,7 +384,7 @@ pub fn StageSection(props: &SectionProps) -> Html {
             <div class="notice warn stage-pending" role="status" data-testid="stage-pending" data-stage={to.code()}>
                 <p>{ i18n.fmt(StageKey::PendingApproval, &[("stage", stage_name(&i18n, to))]) }</p>
                 <p class="hint">{ match sent.and_then(|a| a.created_at) {
-                    Some(at) => i18n.fmt(StageKey::PendingSince, &[("t", local_time(at).as_str())]),
+                    Some(at) => i18n.fmt(StageKey::PendingSince, &[("t", time::local(at, Style::Relative).as_str())]),
                     None => i18n.t(StageKey::PendingNotSent).to_owned(),
                 } }</p>
             </div>
@@ -411,7 +411,7 @@ pub fn StageSection(props: &SectionProps) -> Html {
                     }</p>
                 }
                 if let Some(at) = a.decided_at {
-                    <p class="hint">{ i18n.fmt(StageKey::ApprovalDecidedAt, &[("t", local_time(at).as_str())]) }</p>
+                    <p class="hint">{ i18n.fmt(StageKey::ApprovalDecidedAt, &[("t", time::local(at, Style::Relative).as_str())]) }</p>
                 }
             </div>
         }

@@ -3,7 +3,7 @@
 //! rep's requests and their outcome; a manager's decisions to make), and the month's plan
 //! against the 8/12/24/40 accounts and 10/4/4/2 days norm. Everything from the phone's data.
 
-mod model;
+pub mod model;
 
 use chrono::{Datelike, NaiveDate};
 use tuoke_core::activity::{ActivityKind, ActivityLogArgs};
