@@ -310,3 +310,35 @@ fn invalid_request_timeout_is_a_one_line_usage_error() {
         assert!(stderr.contains("TUOKE_REQUEST_TIMEOUT_SECS"), "{stderr}");
     }
 }
+
+#[test]
+fn invalid_trusted_proxy_is_a_one_line_usage_error() {
+    let db = TestDb::sqlite();
+    // Were the value accepted, `serve` would stop at the taken port (exit 1), not hang.
+    let taken = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let addr = taken.local_addr().unwrap().to_string();
+    for (flag, env) in [
+        (Some("10.0.0.0/33"), None),
+        (Some("proxy.internal"), None),
+        (None, Some("127.0.0.1,not-an-ip")),
+    ] {
+        let mut cmd = tuoke(&["serve", "--addr", &addr, "--db", &db.url]);
+        if let Some(value) = flag {
+            cmd.args(["--trusted-proxy", value]);
+        }
+        if let Some(value) = env {
+            cmd.env("TUOKE_TRUSTED_PROXIES", value);
+        }
+        let out = run(cmd, None);
+        let stderr = text(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{flag:?} {env:?}: {stderr}");
+        assert_eq!(stderr.trim_end().lines().count(), 1, "one line: {stderr}");
+        assert!(stderr.starts_with("error: invalid value"), "{stderr}");
+        assert!(stderr.contains("TUOKE_TRUSTED_PROXIES"), "{stderr}");
+    }
+    // A valid list is accepted: the server gets as far as the taken port.
+    let mut cmd = tuoke(&["serve", "--addr", &addr, "--db", &db.url]);
+    cmd.env("TUOKE_TRUSTED_PROXIES", "127.0.0.1, 10.0.0.0/8");
+    let out = run(cmd, None);
+    assert_eq!(out.status.code(), Some(1), "{}", text(&out.stderr));
+}
