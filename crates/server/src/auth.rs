@@ -2,12 +2,15 @@
 //!
 //! A token is 32 random bytes, base64url; only its SHA-256 is stored (a stolen database holds
 //! no usable token), so lookup by hash is also the constant-time comparison. Sessions expire
-//! after [`SESSION_TTL`] and are revoked by logout. Login failures are counted per username
-//! and per client address in memory; past the limit, login answers 429 with `retry_after`.
+//! after [`SESSION_TTL`] and are revoked by logout. Login attempts go through a
+//! [`LoginGuard`] (module [`login_guard`]): failures are counted per (account, client address)
+//! and per client address in memory, and password checks are bounded; see there.
 
-use std::collections::{HashMap, VecDeque};
-use std::sync::Mutex;
-use std::time::{Duration, Instant};
+pub mod client_addr;
+pub mod login_guard;
+
+pub use client_addr::{IpNet, IpNetError, TrustedProxies};
+pub use login_guard::*;
 
 use axum::extract::FromRequestParts;
 use axum::http::header;
@@ -22,11 +25,6 @@ use crate::repo::sql::{args, Tx};
 use crate::startup::AppState;
 
 pub const SESSION_TTL: chrono::TimeDelta = chrono::TimeDelta::days(30);
-/// Failed logins allowed per username within [`FAILURE_WINDOW`].
-pub const MAX_FAILURES_PER_USER: usize = 10;
-/// Failed logins allowed per client address within [`FAILURE_WINDOW`] (an office shares one).
-pub const MAX_FAILURES_PER_ADDR: usize = 50;
-pub const FAILURE_WINDOW: Duration = Duration::from_secs(15 * 60);
 
 /// A new random token (43 characters of base64url).
 pub fn new_token() -> String {
@@ -129,57 +127,6 @@ pub async fn revoke_session(tx: &mut Tx, token: &str) -> Result<(), sqlx::Error>
     .map(drop)
 }
 
-/// Counts failed logins per key (`user:NAME`, `addr:IP`) in a sliding window.
-#[derive(Debug, Default)]
-pub struct LoginLimiter {
-    failures: Mutex<HashMap<String, VecDeque<Instant>>>,
-}
-
-impl LoginLimiter {
-    /// `Some(seconds)` to wait when any of the keys is over its limit.
-    pub fn blocked(&self, keys: &[(String, usize)]) -> Option<u64> {
-        let now = Instant::now();
-        let mut map = self.failures.lock().expect("limiter lock");
-        let mut wait: Option<Duration> = None;
-        for (key, limit) in keys {
-            if let Some(times) = map.get_mut(key) {
-                prune(times, now);
-                if times.len() >= *limit {
-                    let oldest = times[times.len() - limit];
-                    let left = FAILURE_WINDOW.saturating_sub(now - oldest);
-                    wait = Some(wait.map_or(left, |w| w.max(left)));
-                }
-            }
-        }
-        wait.map(|w| w.as_secs().max(1))
-    }
-
-    pub fn record_failure(&self, keys: &[(String, usize)]) {
-        let now = Instant::now();
-        let mut map = self.failures.lock().expect("limiter lock");
-        // Bound memory: forget keys whose failures have all expired.
-        if map.len() > 10_000 {
-            map.retain(|_, times| {
-                prune(times, now);
-                !times.is_empty()
-            });
-        }
-        for (key, _) in keys {
-            map.entry(key.clone()).or_default().push_back(now);
-        }
-    }
-
-    pub fn clear(&self, key: &str) {
-        self.failures.lock().expect("limiter lock").remove(key);
-    }
-}
-
-fn prune(times: &mut VecDeque<Instant>, now: Instant) {
-    while times.front().is_some_and(|t| now - *t > FAILURE_WINDOW) {
-        times.pop_front();
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -191,22 +138,5 @@ mod tests {
         assert_eq!(a.len(), 43);
         assert_eq!(token_hash(&a), token_hash(&a));
         assert_eq!(token_hash(&a).len(), 64);
-    }
-
-    #[test]
-    fn limiter_blocks_after_the_limit_per_key() {
-        let limiter = LoginLimiter::default();
-        let keys = [("user:a".to_owned(), 3), ("addr:x".to_owned(), 5)];
-        for _ in 0..3 {
-            assert_eq!(limiter.blocked(&keys), None);
-            limiter.record_failure(&keys);
-        }
-        assert!(limiter.blocked(&keys).is_some());
-        limiter.clear("user:a");
-        assert_eq!(limiter.blocked(&keys), None);
-        let other = [("user:b".to_owned(), 3), ("addr:x".to_owned(), 5)];
-        limiter.record_failure(&other);
-        limiter.record_failure(&other);
-        assert!(limiter.blocked(&other).is_some(), "address limit reached");
     }
 }

@@ -6,6 +6,7 @@ use std::time::Duration;
 use clap::builder::{PossibleValuesParser, TypedValueParser};
 use clap::{Args, Parser, Subcommand};
 
+use crate::auth::IpNet;
 use crate::db::DEFAULT_DATABASE_URL;
 use crate::domain::{Role, Username};
 
@@ -13,6 +14,8 @@ use crate::domain::{Role, Username};
 pub const REQUEST_TIMEOUT_ENV: &str = "TUOKE_REQUEST_TIMEOUT_SECS";
 /// Where `serve` reads the header read timeout from when `--header-timeout` is not given.
 pub const HEADER_TIMEOUT_ENV: &str = "TUOKE_HEADER_TIMEOUT_SECS";
+/// Where `serve` reads the trusted proxies (comma-separated) when `--trusted-proxy` is not given.
+pub const TRUSTED_PROXIES_ENV: &str = "TUOKE_TRUSTED_PROXIES";
 
 #[derive(Debug, Parser)]
 #[command(name = "tuoke-server", version, about = "Tuoke (拓客) sync server")]
@@ -66,6 +69,17 @@ pub struct ServeArgs {
     /// [default: 10].
     #[arg(long, value_name = "SECS", env = HEADER_TIMEOUT_ENV, value_parser = parse_header_timeout)]
     pub header_timeout: Option<Duration>,
+    /// A reverse proxy (address or network, e.g. 10.0.0.0/8) whose X-Forwarded-For names the
+    /// client for the login limits; repeatable.
+    #[arg(long = "trusted-proxy", value_name = "CIDR", env = TRUSTED_PROXIES_ENV,
+          value_delimiter = ',', value_parser = parse_trusted_proxy)]
+    pub trusted_proxies: Vec<IpNet>,
+}
+
+fn parse_trusted_proxy(value: &str) -> Result<IpNet, String> {
+    value
+        .parse()
+        .map_err(|e| format!("{e} (--trusted-proxy or {TRUSTED_PROXIES_ENV})"))
 }
 
 /// A request timeout: a positive whole number of seconds.
@@ -186,6 +200,28 @@ mod tests {
         let err =
             Cli::try_parse_from(["tuoke-server", "serve", "--header-timeout", "0"]).unwrap_err();
         assert!(err.to_string().contains(HEADER_TIMEOUT_ENV), "{err}");
+        assert!(args.trusted_proxies.is_empty());
+    }
+
+    #[test]
+    fn trusted_proxies_repeat_and_split_on_commas() {
+        let cli = Cli::try_parse_from([
+            "tuoke-server",
+            "serve",
+            "--trusted-proxy",
+            "10.0.0.0/8",
+            "--trusted-proxy=127.0.0.1,fd00::/8",
+        ])
+        .unwrap();
+        let Command::Serve(args) = cli.command else {
+            panic!("expected serve");
+        };
+        let nets: Vec<String> = args.trusted_proxies.iter().map(|n| n.to_string()).collect();
+        assert_eq!(nets, ["10.0.0.0/8", "127.0.0.1/32", "fd00::/8"]);
+        let err = Cli::try_parse_from(["tuoke-server", "serve", "--trusted-proxy", "10.0.0.0/40"])
+            .unwrap_err();
+        assert_eq!(err.kind(), clap::error::ErrorKind::ValueValidation);
+        assert!(err.to_string().contains(TRUSTED_PROXIES_ENV), "{err}");
     }
 
     #[test]

@@ -7,6 +7,7 @@ use std::io::{BufRead, IsTerminal, Write};
 
 use tokio::net::TcpListener;
 
+use crate::auth::TrustedProxies;
 use crate::cli::{Cli, Command, DbArgs, ServeArgs, UserAddArgs, UserCommand};
 use crate::db::{redact_url, Db, DbError};
 use crate::demo::{self, DemoError};
@@ -84,6 +85,11 @@ async fn serve(args: ServeArgs) -> Result<(), CommandError> {
     let mut state = AppState::new(db, static_dir);
     if let Some(timeout) = args.request_timeout {
         state = state.with_request_timeout(timeout);
+    }
+    if !args.trusted_proxies.is_empty() {
+        let proxies: Vec<String> = args.trusted_proxies.iter().map(|n| n.to_string()).collect();
+        tracing::info!(proxies = %proxies.join(","), "trusting X-Forwarded-For from these proxies");
+        state = state.with_trusted_proxies(TrustedProxies::new(args.trusted_proxies));
     }
     let app = startup::app(state);
     let header_timeout = args.header_timeout.unwrap_or(limits::HEADER_TIMEOUT);

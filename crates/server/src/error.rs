@@ -33,6 +33,9 @@ pub enum ApiError {
     /// Too many failed logins; try again after `retry_after` seconds.
     #[error("too many failed login attempts; retry in {retry_after} s")]
     TooManyRequests { retry_after: u64 },
+    /// Too many password checks running and waiting (login); try again after `retry_after` s.
+    #[error("the server is busy checking passwords; retry in {retry_after} s")]
+    Busy { retry_after: u64 },
 }
 
 impl From<sqlx::Error> for ApiError {
@@ -49,6 +52,7 @@ impl ApiError {
             ApiError::Http { status, .. } => *status,
             ApiError::Client { status, .. } => *status,
             ApiError::TooManyRequests { .. } => StatusCode::TOO_MANY_REQUESTS,
+            ApiError::Busy { .. } => StatusCode::SERVICE_UNAVAILABLE,
         }
     }
 
@@ -84,6 +88,7 @@ impl ApiError {
             ApiError::Http { status, .. } => status_code_name(*status),
             ApiError::Client { code, .. } => (*code).to_owned(),
             ApiError::TooManyRequests { .. } => "too_many_requests".to_owned(),
+            ApiError::Busy { .. } => "busy".to_owned(),
         }
     }
 }
@@ -114,7 +119,7 @@ pub struct ErrorDetail {
     pub code: String,
     /// For people; may change between versions.
     pub message: String,
-    /// Seconds to wait before retrying (429 only).
+    /// Seconds to wait before retrying (429, and 503 `busy`).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub retry_after: Option<u64>,
 }
@@ -123,10 +128,13 @@ impl IntoResponse for ApiError {
     fn into_response(self) -> Response {
         let status = self.status();
         let retry_after = match &self {
-            ApiError::TooManyRequests { retry_after } => Some(*retry_after),
+            ApiError::TooManyRequests { retry_after } | ApiError::Busy { retry_after } => {
+                Some(*retry_after)
+            }
             _ => None,
         };
-        if status.is_server_error() {
+        // `busy` is load shedding, not a failure: the access log has it.
+        if status.is_server_error() && !matches!(self, ApiError::Busy { .. }) {
             // The cause goes to the log only: messages must not leak internals to clients.
             tracing::error!(error = %self, cause = ?std::error::Error::source(&self), "request failed");
         }

@@ -29,7 +29,7 @@ use tower_http::trace::{DefaultMakeSpan, DefaultOnResponse, TraceLayer};
 use tracing::Level;
 use utoipa_axum::router::OpenApiRouter;
 
-use crate::auth::LoginLimiter;
+use crate::auth::{LoginGuard, TrustedProxies};
 use crate::db::Db;
 use crate::error::{json_errors, ApiError};
 use crate::sync::push::PushQueue;
@@ -50,7 +50,8 @@ pub struct AppState {
     pub static_dir: Option<Arc<PathBuf>>,
     /// Queues this process's sync writers (see [`crate::sync`]).
     pub write_lock: WriteLock,
-    pub limiter: Arc<LoginLimiter>,
+    /// Login limiter, password-check bound and trusted proxies (see [`crate::auth::login_guard`]).
+    pub login: Arc<LoginGuard>,
     /// Group-commit writer for pushes; started lazily on the serving runtime.
     pub pushes: Arc<std::sync::OnceLock<PushQueue>>,
     /// How long a request (reading its body included) may run before it gets 503.
@@ -71,9 +72,21 @@ impl AppState {
             db,
             static_dir: static_dir.map(Arc::new),
             write_lock: WriteLock::default(),
-            limiter: Arc::default(),
+            login: Arc::default(),
             pushes: Arc::default(),
             request_timeout: REQUEST_TIMEOUT,
+        }
+    }
+
+    /// The same state believing `X-Forwarded-For` from these proxies (default: none).
+    pub fn with_trusted_proxies(self, trusted_proxies: TrustedProxies) -> Self {
+        let login = LoginGuard {
+            trusted_proxies,
+            ..LoginGuard::default()
+        };
+        Self {
+            login: Arc::new(login),
+            ..self
         }
     }
 

@@ -10,7 +10,7 @@ use axum::Json;
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
-use crate::auth::{self, AuthUser, MAX_FAILURES_PER_ADDR, MAX_FAILURES_PER_USER};
+use crate::auth::{self, AuthUser, BUSY_RETRY_AFTER};
 use crate::error::{ApiError, ErrorBody};
 use crate::extract::ApiJson;
 use crate::password;
@@ -54,23 +54,32 @@ impl From<&AuthUser> for UserInfo {
     }
 }
 
-/// The client's address, when the server knows it (not in `oneshot` unit tests).
+/// The client's address, when the server knows it (not in `oneshot` unit tests): the TCP
+/// peer, or from a trusted proxy the address it forwards (see [`auth::TrustedProxies`]).
 pub struct ClientAddr(pub String);
 
-impl<S: Send + Sync> FromRequestParts<S> for ClientAddr {
+impl FromRequestParts<AppState> for ClientAddr {
     type Rejection = std::convert::Infallible;
 
-    async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Self, Self::Rejection> {
-        Ok(ClientAddr(
-            parts
-                .extensions
-                .get::<ConnectInfo<SocketAddr>>()
-                .map_or_else(|| "unknown".to_owned(), |c| c.0.ip().to_string()),
-        ))
+    async fn from_request_parts(
+        parts: &mut Parts,
+        state: &AppState,
+    ) -> Result<Self, Self::Rejection> {
+        let Some(ConnectInfo(peer)) = parts.extensions.get::<ConnectInfo<SocketAddr>>() else {
+            return Ok(ClientAddr("unknown".to_owned()));
+        };
+        let forwarded = parts
+            .headers
+            .get_all("x-forwarded-for")
+            .iter()
+            .filter_map(|v| v.to_str().ok());
+        let ip = state.login.trusted_proxies.client_ip(peer.ip(), forwarded);
+        Ok(ClientAddr(ip.to_string()))
     }
 }
 
 /// A hash to verify against for unknown usernames, so that timing does not reveal them.
+/// Made on first use, inside the hashing gate like every check.
 fn dummy_hash() -> &'static str {
     static HASH: OnceLock<String> = OnceLock::new();
     HASH.get_or_init(|| password::hash("no such user").expect("hashing works"))
@@ -97,6 +106,7 @@ struct LoginRow {
         (status = 200, description = "Signed in", body = LoginResponse),
         (status = 401, description = "Wrong username or password", body = ErrorBody),
         (status = 429, description = "Too many failed attempts; see retry_after", body = ErrorBody),
+        (status = 503, description = "Too many password checks at once (`busy`); see retry_after", body = ErrorBody),
     )
 )]
 pub async fn login(
@@ -105,37 +115,46 @@ pub async fn login(
     ApiJson(req): ApiJson<LoginRequest>,
 ) -> Result<Json<LoginResponse>, ApiError> {
     let username = req.username.trim().to_ascii_lowercase();
-    let keys = [
-        (format!("user:{username}"), MAX_FAILURES_PER_USER),
-        (format!("addr:{addr}"), MAX_FAILURES_PER_ADDR),
-    ];
-    if let Some(retry_after) = state.limiter.blocked(&keys) {
-        return Err(ApiError::TooManyRequests { retry_after });
-    }
-    let row: Option<LoginRow> = {
-        let mut tx = state.db.read().await?;
-        tx.opt(
-            "SELECT id, username, display_name, role, manager_id, territory, password_hash \
-             FROM users WHERE username = $1",
-            args![&username],
-        )
-        .await?
-    };
-    let stored = row
-        .as_ref()
-        .map_or_else(|| dummy_hash().to_owned(), |r| r.password_hash.clone());
-    let password = req.password;
-    let ok = tokio::task::spawn_blocking(move || password::verify(&password, &stored))
-        .await
-        .unwrap_or(false);
-    let row = match row {
-        Some(row) if ok => row,
-        _ => {
-            state.limiter.record_failure(&keys);
-            return Err(ApiError::unauthorized("wrong username or password"));
+    let guard = &state.login;
+    // Counted before the password is checked, so parallel guesses cannot all get through.
+    let attempt = guard
+        .limiter
+        .reserve(&username, &addr)
+        .map_err(|retry_after| ApiError::TooManyRequests { retry_after })?;
+    let row: Option<LoginRow> = match find_user(&state, &username).await {
+        Ok(row) => row,
+        Err(e) => {
+            guard.limiter.not_checked(attempt);
+            return Err(e);
         }
     };
-    state.limiter.clear(&keys[0].0);
+    let stored = row.as_ref().map(|r| r.password_hash.clone());
+    let password = req.password;
+    let checked = guard
+        .hashing
+        .run(move |memory| match stored {
+            Some(stored) => password::verify_in(memory, &password, &stored),
+            None => {
+                // The same work as for a real account, so that timing does not tell.
+                password::verify_in(memory, &password, dummy_hash());
+                false
+            }
+        })
+        .await;
+    let row = match (checked, row) {
+        (Ok(true), Some(row)) => row,
+        (Ok(_), _) => {
+            guard.limiter.failed(attempt);
+            return Err(ApiError::unauthorized("wrong username or password"));
+        }
+        (Err(auth::Busy), _) => {
+            guard.limiter.not_checked(attempt);
+            return Err(ApiError::Busy {
+                retry_after: BUSY_RETRY_AFTER,
+            });
+        }
+    };
+    guard.limiter.succeeded(attempt);
     let mut tx = state.db.read().await?;
     let token = auth::create_session(&mut tx, &row.id).await?;
     tx.commit().await?;
@@ -156,6 +175,17 @@ pub async fn login(
         token,
         user: UserInfo::from(&user),
     }))
+}
+
+async fn find_user(state: &AppState, username: &str) -> Result<Option<LoginRow>, ApiError> {
+    let mut tx = state.db.read().await?;
+    Ok(tx
+        .opt(
+            "SELECT id, username, display_name, role, manager_id, territory, password_hash \
+             FROM users WHERE username = $1",
+            args![username],
+        )
+        .await?)
 }
 
 /// Revokes the token of this request.

@@ -139,6 +139,7 @@ pub fn tuoke(args: &[&str]) -> Command {
         .env_remove("TUOKE_PASSWORD")
         .env_remove("TUOKE_REQUEST_TIMEOUT_SECS")
         .env_remove("TUOKE_HEADER_TIMEOUT_SECS")
+        .env_remove("TUOKE_TRUSTED_PROXIES")
         .env("RUST_LOG", "info");
     cmd
 }
@@ -334,6 +335,11 @@ impl TestServer {
             guard = next;
         }
         (status, guard.clone())
+    }
+
+    /// The server's process id (e.g. to read `/proc/PID/status`).
+    pub fn pid(&self) -> u32 {
+        self.child.id()
     }
 
     pub fn stderr(&self) -> String {

@@ -294,14 +294,18 @@ fn mutation_ids_are_scoped_per_user(db: TestDb) {
         "applied"
     );
     let shared_id = uuid();
-    let first = rep1.push(
-        &uuid(),
-        &[(
-            shared_id.clone(),
-            "stage.move",
-            json!({"prospect_id": hidden, "to": "signed"}),
-        )],
-    );
+    // A move the matrix refuses (lead → signed), sent by rep1 under `shared_id`.
+    let refused_move = || {
+        rep1.push(
+            &uuid(),
+            &[(
+                shared_id.clone(),
+                "stage.move",
+                json!({"prospect_id": hidden, "to": "signed"}),
+            )],
+        )
+    };
+    let first = refused_move();
     assert_eq!(status(&first[0]), "rejected");
     // rep2 sends a mutation under the same id: it is rep2's own, processed as new, and
     // rep1's refusal reason is not handed to rep2.
@@ -314,14 +318,7 @@ fn mutation_ids_are_scoped_per_user(db: TestDb) {
     assert!(second[0].get("original_status").is_none(), "{second:?}");
     assert_eq!(rep2.visible("prospect"), [mine]);
     // Each user's resend is still a duplicate of their own.
-    let again = rep1.push(
-        &uuid(),
-        &[(
-            shared_id.clone(),
-            "stage.move",
-            json!({"prospect_id": hidden, "to": "signed"}),
-        )],
-    );
+    let again = refused_move();
     assert_eq!(
         (status(&again[0]), again[0]["original_status"].as_str()),
         ("duplicate", Some("rejected"))

@@ -1,43 +1,126 @@
-//! Limits that protect the server: the per-address login rate limit, the request timeout, the
+//! Limits that protect the server: the login limits and bounds, the request timeout, the
 //! declared body size and the header read timeout.
 
 use std::io::{Read, Write};
 use std::net::TcpStream;
+use std::sync::{Arc, Barrier};
 use std::time::{Duration, Instant};
 
 use serde_json::json;
-use tuoke_server::auth::{MAX_FAILURES_PER_ADDR, MAX_FAILURES_PER_USER};
+use tuoke_server::auth::{FREE_FAILURES_PER_PAIR, MAX_FAILURES_PER_ADDR};
 
 use crate::api::*;
 use crate::helpers::*;
 
 db_tests!(
-    failed_logins_for_many_usernames_block_the_client_address,
+    failed_logins_for_many_usernames_stop_that_address_but_not_another,
+    parallel_wrong_passwords_are_counted_before_checking_and_delay_only_that_address,
+    a_flood_of_parallel_logins_is_answered_in_bounded_memory,
     a_stalled_request_body_gets_a_json_503_after_the_request_timeout,
     a_declared_oversize_body_is_refused_at_once_without_reading_it,
     a_connection_that_never_finishes_its_headers_is_closed,
 );
 
+/// The tests' connections all come from 127.0.0.1: trusting it as a proxy lets a request
+/// name another client address with `X-Forwarded-For`.
+const TRUST_LOOPBACK: [&str; 2] = ["--trusted-proxy", "127.0.0.1"];
+
 fn login_attempt(server: &TestServer, username: &str, password: &str) -> Response {
-    request(
-        server.addr,
-        "POST",
-        "/api/v1/auth/login",
-        None,
-        Some("application/json"),
-        json!({"username": username, "password": password})
-            .to_string()
-            .as_bytes(),
-    )
+    login_from(server, username, password, None)
 }
 
-fn failed_logins_for_many_usernames_block_the_client_address(db: TestDb) {
+/// A login sent with `X-Forwarded-For: forwarded_for` when given.
+fn login_from(
+    server: &TestServer,
+    username: &str,
+    password: &str,
+    forwarded_for: Option<&str>,
+) -> Response {
+    let stream = TcpStream::connect(server.addr).unwrap();
+    send_login(stream, server, username, password, forwarded_for)
+}
+
+fn send_login(
+    mut stream: TcpStream,
+    server: &TestServer,
+    username: &str,
+    password: &str,
+    forwarded_for: Option<&str>,
+) -> Response {
+    stream
+        .set_read_timeout(Some(Duration::from_secs(60)))
+        .unwrap();
+    let body = json!({"username": username, "password": password}).to_string();
+    let mut head = format!(
+        "POST /api/v1/auth/login HTTP/1.1\r\nHost: {}\r\nConnection: close\r\n\
+         Content-Type: application/json\r\nContent-Length: {}\r\n",
+        server.addr,
+        body.len()
+    );
+    if let Some(ip) = forwarded_for {
+        head.push_str(&format!("X-Forwarded-For: {ip}\r\n"));
+    }
+    head.push_str("\r\n");
+    stream.write_all(head.as_bytes()).unwrap();
+    stream.write_all(body.as_bytes()).unwrap();
+    let mut raw = Vec::new();
+    let _ = stream.read_to_end(&mut raw);
+    parse_response(&raw)
+}
+
+/// Sends all `attempts` (username, password, X-Forwarded-For) at once: every connection is
+/// open before the first request is written.
+fn in_parallel(
+    server: &TestServer,
+    attempts: Vec<(String, String, Option<String>)>,
+) -> Vec<Response> {
+    let start = Arc::new(Barrier::new(attempts.len()));
+    std::thread::scope(|scope| {
+        let handles: Vec<_> = attempts
+            .into_iter()
+            .map(|(user, password, forwarded_for)| {
+                let start = Arc::clone(&start);
+                std::thread::Builder::new()
+                    .stack_size(256 * 1024)
+                    .spawn_scoped(scope, move || {
+                        let stream = TcpStream::connect(server.addr).unwrap();
+                        start.wait();
+                        send_login(stream, server, &user, &password, forwarded_for.as_deref())
+                    })
+                    .unwrap()
+            })
+            .collect();
+        handles.into_iter().map(|h| h.join().unwrap()).collect()
+    })
+}
+
+fn count(responses: &[Response], status: u16) -> usize {
+    responses.iter().filter(|r| r.status == status).count()
+}
+
+fn assert_retry_after(r: &Response, code: &str) {
+    assert_eq!(r.error_code(), code);
+    let retry = r.json()["error"]["retry_after"].as_u64().unwrap();
+    assert!(retry > 0 && retry <= 15 * 60, "{retry}");
+    assert_eq!(r.header("retry-after"), Some(retry.to_string().as_str()));
+}
+
+/// Resident memory of a process, in KiB: `VmHWM` (the peak so far) or `VmRSS`.
+fn memory_kib(pid: u32, field: &str) -> u64 {
+    let status = std::fs::read_to_string(format!("/proc/{pid}/status")).unwrap();
+    status
+        .lines()
+        .find_map(|l| l.strip_prefix(field)?.strip_prefix(':'))
+        .and_then(|v| v.trim().trim_end_matches("kB").trim().parse().ok())
+        .unwrap_or_else(|| panic!("no {field} in {status}"))
+}
+
+fn failed_logins_for_many_usernames_stop_that_address_but_not_another(db: TestDb) {
     seed_users(&db);
-    let server = spawn_server(&db, &[]);
-    // One failure per username, so no username gets near its own limit: what blocks is the
-    // address (every test connection comes from 127.0.0.1). Real accounts with a wrong
-    // password count as much as unknown names.
-    const { assert!(MAX_FAILURES_PER_USER > 1) };
+    let server = spawn_server(&db, &TRUST_LOOPBACK);
+    // One failure per username, so no (account, address) pair is delayed: what stops the
+    // guesses is the address's own limit. Real accounts with a wrong password count as much
+    // as unknown names.
     let usernames: Vec<String> = (0..MAX_FAILURES_PER_ADDR)
         .map(|i| match i {
             0 => "rep2".to_owned(),
@@ -61,22 +144,101 @@ fn failed_logins_for_many_usernames_block_the_client_address(db: TestDb) {
     let token = signed_in.json()["token"].as_str().unwrap().to_owned();
     assert_eq!(login_attempt(&server, last, "wrong").status, 401);
 
-    let blocked = login_attempt(&server, "rep1", PASSWORD);
-    assert_eq!(blocked.status, 429, "the right password is refused too");
-    assert_eq!(blocked.error_code(), "too_many_requests");
-    let retry = blocked.json()["error"]["retry_after"].as_u64().unwrap();
-    assert!(retry > 0 && retry <= 15 * 60, "{retry}");
-    assert_eq!(
-        blocked.header("retry-after"),
-        Some(retry.to_string().as_str())
-    );
-    for name in ["assistant1", "never-tried"] {
+    // The address is stopped: its passwords are no longer checked, right or wrong.
+    for name in ["rep1", "assistant1", "never-tried"] {
         let r = login_attempt(&server, name, PASSWORD);
         assert_eq!(r.status, 429, "{name}: the whole address waits");
+        assert_retry_after(&r, "too_many_requests");
     }
-    // Only signing in waits: a session issued before the block still works.
+    // Another address (behind the trusted proxy) is not stopped.
+    let elsewhere = login_from(&server, "rep1", PASSWORD, Some("198.51.100.7"));
+    assert_eq!(elsewhere.status, 200, "another address signs in");
+    // Only signing in waits: a session issued before the stop still works.
     let me = request(server.addr, "GET", "/api/v1/me", Some(&token), None, b"");
     assert_eq!(me.status, 200);
+}
+
+fn parallel_wrong_passwords_are_counted_before_checking_and_delay_only_that_address(db: TestDb) {
+    seed_users(&db);
+    let server = spawn_server(&db, &TRUST_LOOPBACK);
+    let guesses = (0..30)
+        .map(|i| ("rep1".to_owned(), format!("guess-{i}"), None))
+        .collect();
+    let responses = in_parallel(&server, guesses);
+    let (checked, delayed) = (count(&responses, 401), count(&responses, 429));
+    assert_eq!(checked + delayed, 30, "only 401 and 429: {responses:?}");
+    // Counted before hashing: no more than the free failures were checked, however many
+    // arrived together.
+    assert!(
+        (1..=FREE_FAILURES_PER_PAIR as usize).contains(&checked),
+        "{checked} passwords checked"
+    );
+    for r in responses.iter().filter(|r| r.status == 429) {
+        assert_retry_after(r, "too_many_requests");
+    }
+    // From the guessing address even the right password waits…
+    let same = login_attempt(&server, "rep1", PASSWORD);
+    assert_eq!(same.status, 429);
+    // …but the real user, from another address, signs in.
+    let real = login_from(&server, "rep1", PASSWORD, Some("198.51.100.7"));
+    assert_eq!(real.status, 200, "{}", String::from_utf8_lossy(&real.body));
+    assert_eq!(real.json()["user"]["username"], "rep1");
+    // An X-Forwarded-For forged by the client is not believed past the trusted proxy: the
+    // right-most untrusted address (the proxy's peer, here the guessing one) counts.
+    let forged = login_from(&server, "rep1", PASSWORD, Some("198.51.100.7, 127.0.0.1"));
+    assert_eq!(
+        forged.status, 200,
+        "127.0.0.1 is trusted, so 198.51.100.7 is the client"
+    );
+    let spoofed = login_from(&server, "rep1", PASSWORD, Some("203.0.113.9, 192.0.2.1"));
+    assert_eq!(spoofed.status, 200, "a fresh untrusted address");
+}
+
+fn a_flood_of_parallel_logins_is_answered_in_bounded_memory(db: TestDb) {
+    const FLOOD: usize = 400;
+    seed_users(&db);
+    let server = spawn_server(&db, &TRUST_LOOPBACK);
+    let before = memory_kib(server.pid(), "VmRSS");
+    // Every attempt from its own address, so that the limiter lets them all through to the
+    // password check: wrong passwords for real accounts and unknown names alike.
+    let attempts = (0..FLOOD)
+        .map(|i| {
+            let user = match i % 3 {
+                0 => USERS[i % USERS.len()].0.to_owned(),
+                _ => format!("nobody{i}"),
+            };
+            let ip = format!("10.{}.{}.{}", i >> 16, (i >> 8) & 255, i & 255);
+            (user, format!("guess-{i}"), Some(ip))
+        })
+        .collect();
+    let started = Instant::now();
+    let responses = in_parallel(&server, attempts);
+    let took = started.elapsed();
+    let peak = memory_kib(server.pid(), "VmHWM");
+
+    let (unauthorized, busy) = (count(&responses, 401), count(&responses, 503));
+    assert_eq!(
+        unauthorized + busy + count(&responses, 429),
+        FLOOD,
+        "401, 429 or 503 only: {:?}",
+        responses.iter().map(|r| r.status).collect::<Vec<_>>()
+    );
+    assert!(unauthorized > 0, "some passwords were checked");
+    for r in responses.iter().filter(|r| r.status == 503) {
+        assert_retry_after(r, "busy");
+    }
+    // One check per core runs (argon2: ~19 MiB each), a bounded number waits, the rest are
+    // refused at once: memory does not grow with the flood. The bound is generous (a debug
+    // build, glibc's arenas) and scales with the cores of a larger machine.
+    let cores = std::thread::available_parallelism().map_or(1, |n| n.get()) as u64;
+    let bound_kib = (300 * 1024).max(before + cores * 40 * 1024);
+    note(&format!(
+        "login flood of {FLOOD}: {unauthorized} checked, {busy} busy, in {took:?}; \
+         RSS {before} KiB before, peak {peak} KiB"
+    ));
+    assert!(peak < bound_kib, "peak RSS {peak} KiB >= {bound_kib} KiB");
+    // And the server still serves.
+    assert_eq!(login_attempt(&server, "rep1", PASSWORD).status, 200);
 }
 
 fn a_stalled_request_body_gets_a_json_503_after_the_request_timeout(db: TestDb) {
@@ -219,4 +381,36 @@ fn a_connection_that_never_finishes_its_headers_is_closed(db: TestDb) {
         String::from_utf8_lossy(&raw)
     );
     assert_eq!(server.get("/api/v1/health").0, 200);
+}
+
+#[test]
+fn invalid_trusted_proxy_is_a_one_line_usage_error() {
+    let db = TestDb::sqlite();
+    // Were the value accepted, `serve` would stop at the taken port (exit 1), not hang.
+    let taken = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let addr = taken.local_addr().unwrap().to_string();
+    for (flag, env) in [
+        (Some("10.0.0.0/33"), None),
+        (Some("proxy.internal"), None),
+        (None, Some("127.0.0.1,not-an-ip")),
+    ] {
+        let mut cmd = tuoke(&["serve", "--addr", &addr, "--db", &db.url]);
+        if let Some(value) = flag {
+            cmd.args(["--trusted-proxy", value]);
+        }
+        if let Some(value) = env {
+            cmd.env("TUOKE_TRUSTED_PROXIES", value);
+        }
+        let out = run(cmd, None);
+        let stderr = text(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{flag:?} {env:?}: {stderr}");
+        assert_eq!(stderr.trim_end().lines().count(), 1, "one line: {stderr}");
+        assert!(stderr.starts_with("error: invalid value"), "{stderr}");
+        assert!(stderr.contains("TUOKE_TRUSTED_PROXIES"), "{stderr}");
+    }
+    // A valid list is accepted: the server gets as far as the taken port.
+    let mut cmd = tuoke(&["serve", "--addr", &addr, "--db", &db.url]);
+    cmd.env("TUOKE_TRUSTED_PROXIES", "127.0.0.1, 10.0.0.0/8");
+    let out = run(cmd, None);
+    assert_eq!(out.status.code(), Some(1), "{}", text(&out.stderr));
 }
