@@ -196,7 +196,9 @@ pub async fn json_errors(request: Request, next: Next) -> Response {
 
 fn default_message(status: StatusCode) -> &'static str {
     match status {
-        StatusCode::PAYLOAD_TOO_LARGE => "the request body is larger than 1 MiB",
+        StatusCode::PAYLOAD_TOO_LARGE => {
+            "the request body is larger than this endpoint accepts (1 MiB; photos 10 MiB)"
+        }
         StatusCode::SERVICE_UNAVAILABLE => "the server is busy or took too long; retry later",
         StatusCode::METHOD_NOT_ALLOWED => "this endpoint does not accept that method",
         status => status.canonical_reason().unwrap_or("request failed"),
