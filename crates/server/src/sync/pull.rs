@@ -58,12 +58,13 @@ fn raw(value: &serde_json::Value) -> Result<Box<RawValue>, sqlx::Error> {
 /// Most bytes of stored record data one page carries: a page always holds at least one
 /// change, then stops before the change that would pass this (or at `limit` changes), so a
 /// pull of many large notes costs memory in proportion to this, not to `limit`.
-pub const PAGE_BYTES: i64 = 4 * 1024 * 1024;
+pub const PAGE_BYTES: i64 = 8 * 1024 * 1024;
 
 /// What a change adds to a page besides its stored data (ids, version, derived fields).
 const ROW_OVERHEAD: i64 = 256;
-/// What a prospect's pulled form adds to its stored data (grade, target fit, due date).
-const PROSPECT_OVERHEAD: i64 = 2048;
+/// What a prospect's pulled form adds to its stored data (grade with its explanation, target
+/// fit, due date): about 1 KB of a typical 1.75 KB pulled prospect.
+const PROSPECT_OVERHEAD: i64 = 1024;
 
 /// One kind of synced row: its table, how big its data is, and who sees it.
 struct Source {

@@ -247,9 +247,10 @@ fn a_pull_page_is_bounded_by_bytes_as_well_as_by_count(db: TestDb) {
         status(&rep1.mutate("prospect.put", new_prospect(&p, "丁"))),
         "applied"
     );
-    // Twelve notes of 600 KB each (one per push: a push body is at most 1 MiB).
+    // Notes of 600 KB each (one per push: a push body is at most 1 MiB), twice the page budget.
     let big = "记".repeat(200_000);
-    for _ in 0..12 {
+    let count = 2 * tuoke_server::sync::pull::PAGE_BYTES as usize / big.len() + 1;
+    for _ in 0..count {
         let r = rep1.mutate(
             "note.add",
             json!({"id": uuid(), "prospect_id": p, "body": big, "kind": "visit",
@@ -261,11 +262,9 @@ fn a_pull_page_is_bounded_by_bytes_as_well_as_by_count(db: TestDb) {
     loop {
         let r = rep1.get(&format!("/api/v1/sync/pull?since={cursor}&limit=5000"));
         assert_eq!(r.status, 200);
-        assert!(
-            r.body.len() <= 4 * 1024 * 1024 + 1024 * 1024,
-            "a page of {} bytes",
-            r.body.len()
-        );
+        // The byte budget, plus at most the one change that crossed it (a push is ≤ 1 MiB).
+        let bound = tuoke_server::sync::pull::PAGE_BYTES as usize + 1024 * 1024;
+        assert!(r.body.len() <= bound, "a page of {} bytes", r.body.len());
         let page = r.json();
         notes += page["changes"]
             .as_array()
@@ -279,8 +278,8 @@ fn a_pull_page_is_bounded_by_bytes_as_well_as_by_count(db: TestDb) {
             break;
         }
     }
-    assert_eq!(notes, 12);
-    assert!(pages >= 2, "{pages} page(s)");
+    assert_eq!(notes, count);
+    assert!(pages >= 3, "{pages} page(s)");
 }
 
 fn mutation_ids_are_scoped_per_user(db: TestDb) {
