@@ -1,4 +1,4 @@
-//! Tuoke (拓客) sync server: serves the PWA and the JSON API of `/work/shared/API.md`.
+//! Tuoke (拓客) sync server: serves the PWA and the JSON API of `docs/api.md`.
 //!
 //! Layout: [`cli`] parses arguments, [`commands`] runs them; [`startup`] builds the axum app
 //! from [`routes`] (API) and [`static_files`] (PWA); [`error`] owns the JSON error shape;
