@@ -13,6 +13,8 @@ use tuoke_server::db::Db;
 
 pub const BIN: &str = env!("CARGO_BIN_EXE_tuoke-server");
 pub const POSTGRES_ENV: &str = "TUOKE_TEST_POSTGRES_URL";
+/// Set to `1` to skip the PostgreSQL variants when no cluster is at hand (never in CI).
+pub const SKIP_POSTGRES_ENV: &str = "TUOKE_SKIP_POSTGRES";
 
 /// How long a server may take to print its "listening" line (debug build, cold disk).
 const STARTUP_TIMEOUT: Duration = Duration::from_secs(60);

@@ -1,8 +1,9 @@
 //! Black-box tests: the real `tuoke-server` binary, a fresh database per test.
 //!
-//! Database tests run on SQLite always and on PostgreSQL when `TUOKE_TEST_POSTGRES_URL` points
-//! at a cluster where we may create databases (`crates/server/tests/pg.sh` starts one);
-//! otherwise the PostgreSQL variants print a note and pass.
+//! Database tests run on SQLite and on PostgreSQL, in the cluster `TUOKE_TEST_POSTGRES_URL`
+//! points at (one where we may create databases; `crates/server/tests/pg.sh` starts one).
+//! Without it the PostgreSQL variants fail, so that a CI run without PostgreSQL cannot pass
+//! silently; `TUOKE_SKIP_POSTGRES=1` skips them on purpose, loudly.
 
 mod helpers;
 
@@ -20,16 +21,26 @@ macro_rules! db_tests {
                 fn $name() {
                     match super::TestDb::postgres() {
                         Some(db) => super::$name(db),
-                        None => super::note(&format!(
-                            "skipped postgres::{}: {} is not set",
-                            stringify!($name),
-                            super::POSTGRES_ENV
-                        )),
+                        None => crate::skip_postgres(stringify!($name)),
                     }
                 }
             )*
         }
     };
+}
+
+/// A PostgreSQL variant without a cluster: skipped only when asked for, else a failure.
+fn skip_postgres(test: &str) {
+    if std::env::var(SKIP_POSTGRES_ENV).is_ok_and(|v| v == "1") {
+        note(&format!(
+            "SKIPPED postgres::{test}: {SKIP_POSTGRES_ENV}=1 (this run does not test PostgreSQL)"
+        ));
+    } else {
+        panic!(
+            "postgres::{test} needs PostgreSQL: set {POSTGRES_ENV} (e.g. \
+             export {POSTGRES_ENV}=$(crates/server/tests/pg.sh)), or {SKIP_POSTGRES_ENV}=1 to skip"
+        );
+    }
 }
 
 mod api;
