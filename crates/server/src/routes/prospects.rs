@@ -1,9 +1,9 @@
 //! `GET /api/v1/prospects/{id}/history` and `POST /api/v1/prospects/{id}/transfer`.
 
-use axum::extract::{Path, State};
+use axum::extract::{Path, Query, State};
 use axum::Json;
 use serde::Deserialize;
-use utoipa::ToSchema;
+use utoipa::{IntoParams, ToSchema};
 use uuid::Uuid;
 
 use crate::auth::AuthUser;
@@ -16,13 +16,20 @@ fn parse_id(id: &str) -> Result<Uuid, ApiError> {
     Uuid::parse_str(id).map_err(|_| ApiError::bad_request("invalid_path", "id: not a UUID"))
 }
 
-/// Every overwritten value of a prospect, oldest first, with who and when.
+#[derive(Debug, Deserialize, IntoParams)]
+pub struct HistoryParams {
+    /// Only entries older than this entry id (to page back from the oldest entry shown).
+    pub before: Option<i64>,
+}
+
+/// Every overwritten value of a prospect, oldest first, with who and when: the newest 1,000
+/// entries (at most 8 MiB of values) before `before`.
 #[utoipa::path(
     get,
     path = "/prospects/{id}/history",
     tag = "prospects",
     security(("bearer" = [])),
-    params(("id" = String, Path, description = "Prospect id")),
+    params(("id" = String, Path, description = "Prospect id"), HistoryParams),
     responses(
         (status = 200, description = "Field history", body = [HistoryEntry]),
         (status = 401, description = "No valid token", body = ErrorBody),
@@ -33,9 +40,12 @@ pub async fn history(
     State(state): State<AppState>,
     user: AuthUser,
     Path(id): Path<String>,
+    params: Result<Query<HistoryParams>, axum::extract::rejection::QueryRejection>,
 ) -> Result<Json<Vec<HistoryEntry>>, ApiError> {
     let id = parse_id(&id)?;
-    leads::history(&state.db, &user, id)
+    let Query(params) =
+        params.map_err(|e| ApiError::bad_request("invalid_query", e.body_text()))?;
+    leads::history(&state.db, &user, id, params.before)
         .await?
         .map(Json)
         .ok_or_else(|| ApiError::not_found(format!("no prospect {id}")))

@@ -622,6 +622,8 @@ fn lead_row(
 
 #[derive(Debug, Serialize, ToSchema)]
 pub struct HistoryEntry {
+    /// Increases with every change; `?before=ID` pages back from the oldest entry shown.
+    pub id: i64,
     pub field: String,
     #[schema(value_type = Object)]
     pub old: Value,
@@ -633,8 +635,14 @@ pub struct HistoryEntry {
     pub mutation_id: Option<String>,
 }
 
-/// (field, old, new, changed_by, username, changed_at, mutation_id).
+/// Most entries one history answer holds.
+pub const HISTORY_LIMIT: i64 = 1_000;
+/// Most bytes of old and new values one history answer holds (always at least one entry).
+pub const HISTORY_BYTES: i64 = 8 * 1024 * 1024;
+
+/// (id, field, old, new, changed_by, username, changed_at, mutation_id).
 type HistoryRow = (
+    i64,
     String,
     String,
     String,
@@ -644,29 +652,54 @@ type HistoryRow = (
     Option<String>,
 );
 
-/// The field history of a prospect the caller may see (`None`: not visible).
+/// The field history of a prospect the caller may see (`None`: not visible), oldest first:
+/// the newest [`HISTORY_LIMIT`] entries (at most [`HISTORY_BYTES`] of values) before entry
+/// `before`, so that one answer's work is bounded however long the history.
 pub async fn history(
     db: &Db,
     user: &AuthUser,
     id: Uuid,
+    before: Option<i64>,
 ) -> Result<Option<Vec<HistoryEntry>>, sqlx::Error> {
     let id = id.to_string();
+    let before = before.unwrap_or(i64::MAX);
     let mut tx = db.read().await?;
     if visible_prospect(&mut tx, user, &id).await?.is_none() {
         return Ok(None);
     }
+    // Sizes first (newest first, no values read), then the values of the entries that fit.
+    let sizes: Vec<(i64, i64)> = tx
+        .all(
+            "SELECT id, CAST(octet_length(old_value) + octet_length(new_value) AS BIGINT) \
+             FROM field_history WHERE prospect_id = $1 AND id < $2 ORDER BY id DESC LIMIT $3",
+            args![&id, before, HISTORY_LIMIT],
+        )
+        .await?;
+    let mut bytes: i64 = 0;
+    let mut oldest = None;
+    for (entry, size) in sizes {
+        bytes = bytes.saturating_add(size);
+        if oldest.is_some() && bytes > HISTORY_BYTES {
+            break;
+        }
+        oldest = Some(entry);
+    }
+    let Some(oldest) = oldest else {
+        return Ok(Some(Vec::new()));
+    };
     let rows: Vec<HistoryRow> = tx
         .all(
-            "SELECT h.field, h.old_value, h.new_value, h.changed_by, u.username, h.changed_at, h.mutation_id \
-             FROM field_history h LEFT JOIN users u ON u.id = h.changed_by \
-             WHERE h.prospect_id = $1 ORDER BY h.id",
-            args![&id],
+            "SELECT h.id, h.field, h.old_value, h.new_value, h.changed_by, u.username, h.changed_at, \
+             h.mutation_id FROM field_history h LEFT JOIN users u ON u.id = h.changed_by \
+             WHERE h.prospect_id = $1 AND h.id >= $2 AND h.id < $3 ORDER BY h.id",
+            args![&id, oldest, before],
         )
         .await?;
     Ok(Some(
         rows.into_iter()
             .map(
-                |(field, old, new, by, username, at, mutation_id)| HistoryEntry {
+                |(id, field, old, new, by, username, at, mutation_id)| HistoryEntry {
+                    id,
                     field,
                     old: serde_json::from_str(&old).unwrap_or(Value::Null),
                     new: serde_json::from_str(&new).unwrap_or(Value::Null),

@@ -17,6 +17,7 @@ db_tests!(
     mutation_ids_are_scoped_per_user,
     the_assistant_loses_sight_of_a_lead_once_it_is_assigned,
     a_lead_import_written_in_chunks_still_finds_duplicates_across_chunks,
+    a_long_field_history_is_served_in_bounded_pages,
 );
 
 fn results_of(client: &Client, mutations: &[(String, &str, Value)]) -> Vec<Value> {
@@ -420,4 +421,54 @@ fn a_lead_import_written_in_chunks_still_finds_duplicates_across_chunks(db: Test
     let report = r.json();
     assert_eq!(report["imported"], 0);
     assert_eq!(report["duplicates"].as_array().unwrap().len(), 1_200);
+}
+
+fn a_long_field_history_is_served_in_bounded_pages(db: TestDb) {
+    seed_users(&db);
+    let server = spawn_server(&db, &[]);
+    let rep1 = login(&server, "rep1");
+    let p = uuid();
+    assert_eq!(
+        status(&rep1.mutate("prospect.put", new_prospect(&p, "辛"))),
+        "applied"
+    );
+    // 1,200 changes of one field: 1,200 history entries of `employees` (the first from empty).
+    let batch: Vec<(String, &str, Value)> = (1..=1_200)
+        .map(|n| {
+            (
+                uuid(),
+                "prospect.put",
+                json!({"id": p, "patch": {"employees": n}}),
+            )
+        })
+        .collect();
+    assert!(results_of(&rep1, &batch)
+        .iter()
+        .all(|r| status(r) == "applied"));
+    let page = |query: &str| {
+        let r = rep1.get(&format!("/api/v1/prospects/{p}/history{query}"));
+        assert_eq!(r.status, 200, "{}", String::from_utf8_lossy(&r.body));
+        r.json().as_array().unwrap().clone()
+    };
+    let newest = page("");
+    assert_eq!(newest.len(), 1_000);
+    assert_eq!(
+        newest.last().unwrap()["new"],
+        1_200,
+        "the newest entry last"
+    );
+    let ids: Vec<i64> = newest.iter().map(|e| e["id"].as_i64().unwrap()).collect();
+    assert!(ids.windows(2).all(|w| w[0] < w[1]), "oldest first");
+    let older = page(&format!("?before={}", ids[0]));
+    let employees =
+        |entries: &[Value]| entries.iter().filter(|e| e["field"] == "employees").count();
+    assert_eq!(employees(&newest) + employees(&older), 1_200);
+    assert!(older.iter().all(|e| e["id"].as_i64().unwrap() < ids[0]));
+    let before_all = page(&format!("?before={}", older[0]["id"].as_i64().unwrap()));
+    assert!(before_all.is_empty(), "{before_all:?}");
+    assert_eq!(
+        rep1.get(&format!("/api/v1/prospects/{p}/history?before=soon"))
+            .status,
+        400
+    );
 }
