@@ -11,6 +11,7 @@ use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
 use crate::auth::{self, AuthUser, BUSY_RETRY_AFTER};
+use crate::domain::Username;
 use crate::error::{ApiError, ErrorBody};
 use crate::extract::ApiJson;
 use crate::password;
@@ -178,6 +179,11 @@ pub async fn login(
 }
 
 async fn find_user(state: &AppState, username: &str) -> Result<Option<LoginRow>, ApiError> {
+    // A name no account can have (e.g. with a NUL, which PostgreSQL refuses as a parameter)
+    // is simply nobody: never a database error.
+    if Username::parse(username).is_err() {
+        return Ok(None);
+    }
     let mut tx = state.db.read().await?;
     Ok(tx
         .opt(

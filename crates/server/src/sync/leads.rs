@@ -15,6 +15,7 @@ use uuid::Uuid;
 
 use crate::auth::AuthUser;
 use crate::db::Db;
+use crate::domain::Username;
 use crate::error::ApiError;
 use crate::repo::sql::{args, Tx};
 use crate::sync::records::{
@@ -95,12 +96,16 @@ pub async fn transfer(
             "only the assistant, an admin, the owner or the owner's manager may transfer a prospect",
         ));
     }
-    let target: Option<(String, String)> =
-        w.tx.opt(
-            "SELECT id, role FROM users WHERE username = $1",
-            args![to_username.trim().to_ascii_lowercase()],
-        )
-        .await?;
+    let target: Option<(String, String)> = match Username::parse(to_username) {
+        Ok(name) => {
+            w.tx.opt(
+                "SELECT id, role FROM users WHERE username = $1",
+                args![name.as_str()],
+            )
+            .await?
+        }
+        Err(_) => None,
+    };
     let Some((target_id, role)) = target else {
         return Err(ApiError::bad_request(
             "invalid_body",
@@ -555,6 +560,10 @@ fn lead_row(
     for (value, col) in record.iter().zip(columns) {
         if value.is_empty() {
             continue;
+        }
+        if value.contains('\0') {
+            // PostgreSQL cannot store it: refuse the row, not the whole list with a 503.
+            return Err("a value contains a NUL character".to_owned());
         }
         match col {
             Some(Column::Company) => {

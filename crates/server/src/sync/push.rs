@@ -278,9 +278,9 @@ async fn apply_batch(
             id,
             request.client_id,
             &user.id,
-            truncate(&m.name, 100),
+            storable(&truncate(&m.name, 100)),
             status,
-            reason.clone(),
+            reason.as_deref().map(storable),
             (!warnings.is_empty()).then(|| json!(warnings).to_string()),
             now
         ]);
@@ -470,6 +470,12 @@ async fn run_group(
     }
     w.commit().await?;
     Ok(all)
+}
+
+/// Client text as the processed record keeps it: PostgreSQL cannot store NUL in text (and a
+/// processed record that cannot be written would fail its whole group, again and again).
+fn storable(s: &str) -> String {
+    s.replace('\0', "\u{FFFD}")
 }
 
 fn truncate(s: &str, max: usize) -> String {

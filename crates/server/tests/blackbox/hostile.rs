@@ -18,6 +18,7 @@ db_tests!(
     the_assistant_loses_sight_of_a_lead_once_it_is_assigned,
     a_lead_import_written_in_chunks_still_finds_duplicates_across_chunks,
     a_long_field_history_is_served_in_bounded_pages,
+    nul_characters_anywhere_get_a_4xx_or_a_refusal_never_a_5xx,
 );
 
 fn results_of(client: &Client, mutations: &[(String, &str, Value)]) -> Vec<Value> {
@@ -390,6 +391,8 @@ fn a_lead_import_written_in_chunks_still_finds_duplicates_across_chunks(db: Test
         csv.push_str(&format!("东莞第{i}机械厂,0769-{i:07},华南\n"));
     }
     csv.push_str("东莞第0机械厂,0769-0000000,华南\n");
+    // A row PostgreSQL could not store is refused alone, with its line.
+    csv.push_str("坏\u{0}行,0769-9999999,华南\n");
     let r = request(
         server.addr,
         "POST",
@@ -400,8 +403,9 @@ fn a_lead_import_written_in_chunks_still_finds_duplicates_across_chunks(db: Test
     );
     assert_eq!(r.status, 200, "{}", String::from_utf8_lossy(&r.body));
     let report = r.json();
-    assert_eq!(report["rows"], 1_200);
+    assert_eq!(report["rows"], 1_201);
     assert_eq!(report["imported"], 1_199);
+    assert_eq!(report["errors"][0]["line"], 1_202, "{}", report["errors"]);
     assert_eq!(report["assigned"], 1_199, "territory 华南 is rep1's");
     let duplicates = report["duplicates"].as_array().unwrap();
     assert_eq!(duplicates.len(), 1);
@@ -421,6 +425,7 @@ fn a_lead_import_written_in_chunks_still_finds_duplicates_across_chunks(db: Test
     let report = r.json();
     assert_eq!(report["imported"], 0);
     assert_eq!(report["duplicates"].as_array().unwrap().len(), 1_200);
+    assert_eq!(report["errors"].as_array().unwrap().len(), 1);
 }
 
 fn a_long_field_history_is_served_in_bounded_pages(db: TestDb) {
@@ -470,5 +475,57 @@ fn a_long_field_history_is_served_in_bounded_pages(db: TestDb) {
         rep1.get(&format!("/api/v1/prospects/{p}/history?before=soon"))
             .status,
         400
+    );
+}
+
+/// PostgreSQL refuses NUL in text (SQLite stores it): wherever a client can put one, the answer
+/// is a 4xx or a refused mutation on both, never a 503 that the client would retry forever.
+fn nul_characters_anywhere_get_a_4xx_or_a_refusal_never_a_5xx(db: TestDb) {
+    seed_users(&db);
+    let server = spawn_server(&db, &[]);
+    let rep1 = login(&server, "rep1");
+    let p = uuid();
+    let body = json!({"client_id": uuid(), "mutations": [
+        {"id": uuid(), "name": "prospect.put", "args": new_prospect(&p, "壬")},
+        {"id": uuid(), "name": "note.add\u{0}", "args": {}},
+        {"id": uuid(), "name": "prospect.put", "args": {"id": p, "patch": {"region": "华\u{0}南"}}},
+        {"id": uuid(), "name": "prospect.put", "args": {"id": p, "patch": {"region": "华南"}}},
+    ]});
+    let r = rep1.post("/api/v1/sync/push", &body);
+    assert_eq!(r.status, 200, "{}", String::from_utf8_lossy(&r.body));
+    let statuses: Vec<String> = r.json()["results"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| status(r).to_owned())
+        .collect();
+    assert_eq!(statuses, ["applied", "rejected", "rejected", "applied"]);
+    let login = request(
+        server.addr,
+        "POST",
+        "/api/v1/auth/login",
+        None,
+        Some("application/json"),
+        json!({"username": "rep\u{0}1", "password": PASSWORD})
+            .to_string()
+            .as_bytes(),
+    );
+    assert_eq!(login.status, 401);
+    let transfer = rep1.post(
+        &format!("/api/v1/prospects/{p}/transfer"),
+        &json!({"to": "rep\u{0}2"}),
+    );
+    assert_eq!(
+        transfer.status,
+        400,
+        "{}",
+        String::from_utf8_lossy(&transfer.body)
+    );
+    assert_eq!(
+        status(&rep1.mutate(
+            "prospect.share",
+            json!({"prospect_id": p, "username": "rep\u{0}2", "shared": true})
+        )),
+        "rejected"
     );
 }
