@@ -56,6 +56,23 @@ pub enum Problem {
     Repeated,
 }
 
+impl Problem {
+    /// The stable code of the problem (its serialised `code` tag), which the phone translates.
+    pub fn code(&self) -> &'static str {
+        match self {
+            Problem::NotAnObject => "not_an_object",
+            Problem::UnknownField => "unknown_field",
+            Problem::Invalid { .. } => "invalid",
+            Problem::Required => "required",
+            Problem::Empty => "empty",
+            Problem::Negative => "negative",
+            Problem::DateOutOfRange => "date_out_of_range",
+            Problem::InFuture => "in_future",
+            Problem::Repeated => "repeated",
+        }
+    }
+}
+
 impl From<TimeProblem> for Problem {
     fn from(p: TimeProblem) -> Self {
         match p {

@@ -268,3 +268,24 @@ fn patch_error_serialises_with_code() {
     );
     assert_eq!(e.to_string(), "employees: must not be negative");
 }
+
+#[test]
+fn every_problem_code_is_its_serialised_tag() {
+    let all = [
+        Problem::NotAnObject,
+        Problem::UnknownField,
+        Problem::Invalid {
+            message: String::new(),
+        },
+        Problem::Required,
+        Problem::Empty,
+        Problem::Negative,
+        Problem::DateOutOfRange,
+        Problem::InFuture,
+        Problem::Repeated,
+    ];
+    for problem in all {
+        let tag = serde_json::to_value(&problem).unwrap()["code"].clone();
+        assert_eq!(tag, problem.code(), "{problem:?}");
+    }
+}

@@ -163,6 +163,12 @@ pub struct MutationResult {
     /// Why it was rejected or is pending (a field and its problem, or a rule code).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reason: Option<String>,
+    /// When rejected or pending: the stable code to translate (server addition).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub code: Option<String>,
+    /// The field the code is about (server addition).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub field: Option<String>,
     /// Soft warnings (server addition).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub warnings: Vec<String>,

@@ -27,7 +27,7 @@ use tuoke_core::stage::{
     decide_approval, request_move, soft_gate_warnings, MoveOutcome, StageMoveArgs,
 };
 use tuoke_core::types::Stage;
-use tuoke_core::validate::{apply_patch, create_prospect, parse_put_args};
+use tuoke_core::validate::{apply_patch, create_prospect, parse_put_args, PatchError};
 use utoipa::ToSchema;
 use uuid::Uuid;
 
@@ -94,9 +94,17 @@ pub struct MutationResult {
     pub id: Uuid,
     /// `applied`, `duplicate`, `pending_approval` or `rejected`.
     pub status: String,
-    /// Why it was rejected or is pending (a field and its problem, or a rule code).
+    /// Why it was rejected or is pending (a field and its problem, or a rule code), in
+    /// English for logs and older clients.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reason: Option<String>,
+    /// When rejected or pending: a stable snake_case code for the phone to translate (a field
+    /// problem such as `date_out_of_range`, `not_visible`, `storage_refused`, or a stage rule).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub code: Option<String>,
+    /// The field the code is about (e.g. `at`, `attachment_ids[1]`, `prospect_id`), if any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub field: Option<String>,
     /// Soft warnings (stage soft gates, concession log rules).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub warnings: Vec<String>,
@@ -107,18 +115,65 @@ pub struct MutationResult {
 
 enum Outcome {
     Applied(Vec<String>),
-    Pending(String, Vec<String>),
-    Rejected(String),
+    Pending(Refusal, Vec<String>),
+    Rejected(Refusal),
 }
 
 use Outcome::{Applied, Pending, Rejected};
+
+/// Why a mutation was refused, or waits: a stable code (what the phone translates), the field
+/// it is about, and a reason in English (logs, older clients).
+struct Refusal {
+    code: String,
+    field: Option<String>,
+    reason: String,
+}
+
+impl Refusal {
+    fn new(code: &str, field: Option<&str>, reason: impl Into<String>) -> Self {
+        Refusal {
+            code: code.to_owned(),
+            field: field.map(str::to_owned),
+            reason: reason.into(),
+        }
+    }
+
+    /// A rule of the core by its code (stage moves, approvals): the code is the reason.
+    fn rule(code: &str) -> Self {
+        Refusal::new(code, None, code)
+    }
+
+    /// Args that do not parse: `invalid`, naming the field when serde's path does.
+    fn invalid_args(message: String) -> Self {
+        let field = message
+            .split_once(": ")
+            .map(|(path, _)| path)
+            .filter(|path| !path.contains(' '))
+            .map(str::to_owned);
+        Refusal {
+            code: "invalid".to_owned(),
+            field,
+            reason: message,
+        }
+    }
+}
+
+impl From<PatchError> for Refusal {
+    fn from(e: PatchError) -> Self {
+        Refusal {
+            code: e.problem.code().to_owned(),
+            reason: e.to_string(),
+            field: Some(e.field),
+        }
+    }
+}
 
 /// Parses a mutation's args, or returns its rejection (naming the field) from the handler.
 macro_rules! args_or_reject {
     ($args:expr) => {
         match from_value($args) {
             Ok(a) => a,
-            Err(e) => return Ok(Rejected(e)),
+            Err(e) => return Ok(Rejected(Refusal::invalid_args(e))),
         }
     };
 }
@@ -137,6 +192,9 @@ pub async fn push(
     let mut all = run_group(db, lock, &[(user, request)]).await?;
     Ok(all.pop().unwrap_or_default())
 }
+
+/// A processed mutation's first answer: status, reason, code and field.
+type Processed = (String, Option<String>, Option<String>, Option<String>);
 
 /// Why applying a mutation, or a batch, did not finish.
 #[derive(Debug)]
@@ -195,17 +253,27 @@ async fn apply_batch(
 ) -> Result<Vec<MutationResult>, Failure> {
     let now = Utc::now();
     let ids: Vec<String> = request.mutations.iter().map(|m| m.id.to_string()).collect();
-    let mut seen: HashMap<String, (String, Option<String>)> = HashMap::new();
+    // What each mutation id of this user answered the first time: (status, reason, code, field).
+    let mut seen: HashMap<String, Processed> = HashMap::new();
     for chunk in ids.chunks(CHUNK) {
         let sql = format!(
-            "SELECT id, status, reason FROM processed_mutations WHERE user_id = $1 AND id IN ({})",
+            "SELECT id, status, reason, code, field FROM processed_mutations \
+             WHERE user_id = $1 AND id IN ({})",
             placeholders(chunk.len(), 1, 2)
         );
         let mut params = args![&user.id];
         params.extend(chunk.iter().map(Arg::from));
-        let rows: Vec<(String, String, Option<String>)> =
-            w.tx.all(&sql, params).await.map_err(Failure::from)?;
-        seen.extend(rows.into_iter().map(|(id, st, r)| (id, (st, r))));
+        let rows: Vec<(
+            String,
+            String,
+            Option<String>,
+            Option<String>,
+            Option<String>,
+        )> = w.tx.all(&sql, params).await.map_err(Failure::from)?;
+        seen.extend(
+            rows.into_iter()
+                .map(|(id, status, reason, code, field)| (id, (status, reason, code, field))),
+        );
     }
     // Prospects that `prospect.put`s of this batch would create: one look-up for the batch
     // instead of one per mutation (a rep's first sync creates hundreds).
@@ -235,11 +303,13 @@ async fn apply_batch(
     let mut processed: Vec<Vec<Arg>> = Vec::new();
     let mut workable = HashSet::new();
     for (m, id) in request.mutations.iter().zip(&ids) {
-        if let Some((status, reason)) = seen.get(id) {
+        if let Some((status, reason, code, field)) = seen.get(id) {
             results.push(MutationResult {
                 id: m.id,
                 status: "duplicate".into(),
                 reason: reason.clone(),
+                code: code.clone(),
+                field: field.clone(),
                 warnings: Vec::new(),
                 original_status: Some(status.clone()),
             });
@@ -261,19 +331,31 @@ async fn apply_batch(
                     w.history.truncate(history);
                     // What it made workable may have been undone with it.
                     workable.clear();
-                    Rejected(STORAGE_REFUSED.into())
+                    Rejected(Refusal::new("storage_refused", None, STORAGE_REFUSED))
                 }
                 Err(outage) => return Err(outage),
             }
         } else {
             apply_one(w, &mut workable, &mut absent, user, now, id, m).await?
         };
-        let (status, reason, warnings) = match outcome {
+        let (status, refusal, warnings) = match outcome {
             Applied(w) => ("applied", None, w),
             Pending(r, w) => ("pending_approval", Some(r), w),
             Rejected(r) => ("rejected", Some(r), Vec::new()),
         };
-        seen.insert(id.clone(), (status.to_owned(), reason.clone()));
+        let (reason, code, field) = match refusal {
+            Some(r) => (Some(r.reason), Some(r.code), r.field),
+            None => (None, None, None),
+        };
+        seen.insert(
+            id.clone(),
+            (
+                status.to_owned(),
+                reason.clone(),
+                code.clone(),
+                field.clone(),
+            ),
+        );
         processed.push(args![
             id,
             request.client_id,
@@ -282,21 +364,25 @@ async fn apply_batch(
             status,
             reason.as_deref().map(storable),
             (!warnings.is_empty()).then(|| json!(warnings).to_string()),
-            now
+            now,
+            code.clone(),
+            field.as_deref().map(storable)
         ]);
         results.push(MutationResult {
             id: m.id,
             status: status.into(),
             reason,
+            code,
+            field,
             warnings,
             original_status: None,
         });
     }
-    for chunk in processed.chunks(CHUNK / 8) {
+    for chunk in processed.chunks(CHUNK / 10) {
         let sql = format!(
             "INSERT INTO processed_mutations (id, client_id, user_id, name, status, reason, \
-             result, processed_at) VALUES {}",
-            placeholders(chunk.len(), 8, 1)
+             result, processed_at, code, field) VALUES {}",
+            placeholders(chunk.len(), 10, 1)
         );
         w.tx.exec(&sql, chunk.concat()).await?;
     }
@@ -497,11 +583,19 @@ struct Ctx<'a> {
 }
 
 fn taken(id: &str) -> Outcome {
-    Rejected(format!("id: {id} is already used by another record"))
+    Rejected(Refusal::new(
+        "id_taken",
+        Some("id"),
+        format!("id: {id} is already used by another record"),
+    ))
 }
 
 fn not_visible(field: &str, id: impl std::fmt::Display) -> Outcome {
-    Rejected(format!("{field}: no prospect {id} that you may work on"))
+    Rejected(Refusal::new(
+        "not_visible",
+        Some(field),
+        format!("{field}: no prospect {id} that you may work on"),
+    ))
 }
 
 /// The path of the first string (or key) in `value` that contains a NUL character.
@@ -542,8 +636,10 @@ impl Ctx<'_> {
     async fn apply(&mut self, name: &str, args: &Value) -> Result<Outcome, sqlx::Error> {
         if let Some(path) = nul_in(args) {
             // PostgreSQL cannot store NUL in text, SQLite can: refuse it on both, up front.
-            return Ok(Rejected(format!(
-                "{path}: text must not contain NUL characters"
+            return Ok(Rejected(Refusal::new(
+                "nul_character",
+                Some(&path),
+                format!("{path}: text must not contain NUL characters"),
             )));
         }
         match name {
@@ -557,10 +653,14 @@ impl Ctx<'_> {
             "objection.add" => self.objection_add(args).await,
             "quiz.submit" => self.quiz_submit(args).await,
             "prospect.share" => self.prospect_share(args).await,
-            other => Ok(Rejected(format!(
-                "name: unknown mutation {:?} (known: {})",
-                truncate(other, 100),
-                MUTATIONS.join(", ")
+            other => Ok(Rejected(Refusal::new(
+                "unknown_mutation",
+                Some("name"),
+                format!(
+                    "name: unknown mutation {:?} (known: {})",
+                    truncate(other, 100),
+                    MUTATIONS.join(", ")
+                ),
             ))),
         }
     }
@@ -596,8 +696,10 @@ impl Ctx<'_> {
         Ok(match self.deal(id).await? {
             None => Err(not_visible("prospect_id", id)),
             Some(row) if row.owner_id.as_deref() == Some(self.user.id.as_str()) => Ok(row),
-            Some(_) => Err(Rejected(format!(
-                "prospect_id: only the prospect's owner may {what}"
+            Some(_) => Err(Rejected(Refusal::new(
+                "not_owner",
+                Some("prospect_id"),
+                format!("prospect_id: only the prospect's owner may {what}"),
             ))),
         })
     }
@@ -618,7 +720,7 @@ impl Ctx<'_> {
     async fn prospect_put(&mut self, args: &Value) -> Result<Outcome, sqlx::Error> {
         let put = match parse_put_args(args) {
             Ok(put) => put,
-            Err(e) => return Ok(Rejected(e.to_string())),
+            Err(e) => return Ok(Rejected(e.into())),
         };
         let id = put.id.to_string();
         let today = business_date(self.now);
@@ -630,7 +732,7 @@ impl Ctx<'_> {
         let Some(row) = existing else {
             let prospect = match create_prospect(&put.patch) {
                 Ok(p) => p,
-                Err(e) => return Ok(Rejected(e.to_string())),
+                Err(e) => return Ok(Rejected(e.into())),
             };
             // The assistant's prospects are leads for the lists, owned by nobody yet.
             let assistant = self.user.role == Role::Assistant;
@@ -658,7 +760,7 @@ impl Ctx<'_> {
         let before = GradeView::of(&prospect, today);
         let changes = match apply_patch(&mut prospect, &put.patch) {
             Ok(changes) => changes,
-            Err(e) => return Ok(Rejected(e.to_string())),
+            Err(e) => return Ok(Rejected(e.into())),
         };
         if changes.is_empty() {
             return Ok(applied());
@@ -710,7 +812,7 @@ impl Ctx<'_> {
     async fn note_add(&mut self, args: &Value) -> Result<Outcome, sqlx::Error> {
         let a: NoteAddArgs = args_or_reject!(args);
         if let Err(e) = a.validate(self.now) {
-            return Ok(Rejected(e.to_string()));
+            return Ok(Rejected(e.into()));
         }
         if !self.can_work_on(a.prospect_id).await? {
             return Ok(not_visible("prospect_id", a.prospect_id));
@@ -726,8 +828,10 @@ impl Ctx<'_> {
                 )
                 .await?;
             if uploader.is_some_and(|(u,)| u != self.user.id) {
-                return Ok(Rejected(format!(
-                    "attachment_ids[{i}]: attachment {att} was uploaded by another user"
+                return Ok(Rejected(Refusal::new(
+                    "attachment_taken",
+                    Some(&format!("attachment_ids[{i}]")),
+                    format!("attachment_ids[{i}]: attachment {att} was uploaded by another user"),
                 )));
             }
             let linked: Option<(String,)> = self
@@ -738,8 +842,10 @@ impl Ctx<'_> {
                 )
                 .await?;
             if linked.is_some() {
-                return Ok(Rejected(format!(
-                    "attachment_ids[{i}]: attachment {att} belongs to another note"
+                return Ok(Rejected(Refusal::new(
+                    "attachment_taken",
+                    Some(&format!("attachment_ids[{i}]")),
+                    format!("attachment_ids[{i}]: attachment {att} belongs to another note"),
                 )));
             }
         }
@@ -782,7 +888,7 @@ impl Ctx<'_> {
     async fn activity_log(&mut self, args: &Value) -> Result<Outcome, sqlx::Error> {
         let a: ActivityLogArgs = args_or_reject!(args);
         if let Err(e) = a.validate(self.now) {
-            return Ok(Rejected(e.to_string()));
+            return Ok(Rejected(e.into()));
         }
         let Some(row) = self.deal(a.prospect_id).await? else {
             return Ok(not_visible("prospect_id", a.prospect_id));
@@ -850,9 +956,10 @@ impl Ctx<'_> {
             }
             MoveOutcome::PendingApproval { to, rule } => {
                 let Some(manager) = self.user.manager_id.clone() else {
-                    return Ok(Rejected(format!(
-                        "{}: you have no manager to approve this move",
-                        rule.code()
+                    return Ok(Rejected(Refusal::new(
+                        "no_manager",
+                        None,
+                        format!("{}: you have no manager to approve this move", rule.code()),
                     )));
                 };
                 supersede_stage_approvals(self.tx, self.seq, &row.id, self.now).await?;
@@ -880,9 +987,9 @@ impl Ctx<'_> {
                     )
                     .await?;
                 touch_prospect(self.tx, self.seq, &row.id, self.now).await?;
-                Ok(Pending(rule.code().into(), warnings))
+                Ok(Pending(Refusal::rule(rule.code()), warnings))
             }
-            MoveOutcome::Rejected { rule } => Ok(Rejected(rule.code().into())),
+            MoveOutcome::Rejected { rule } => Ok(Rejected(Refusal::rule(rule.code()))),
         }
     }
 
@@ -916,28 +1023,45 @@ impl Ctx<'_> {
         let a: ApprovalDecideArgs = args_or_reject!(args);
         let id = a.approval_id.to_string();
         let Some(approval) = load_approval(self.tx, &id).await? else {
-            return Ok(Rejected(format!("approval_id: no approval {id}")));
+            return Ok(Rejected(Refusal::new(
+                "not_found",
+                Some("approval_id"),
+                format!("approval_id: no approval {id}"),
+            )));
         };
         if approval.approver_id != self.user.id {
-            return Ok(Rejected(
-                "approval_id: only the requester's manager may decide it".into(),
-            ));
+            return Ok(Rejected(Refusal::new(
+                "not_approver",
+                Some("approval_id"),
+                "approval_id: only the requester's manager may decide it",
+            )));
         }
         if approval.status != "pending" {
-            return Ok(Rejected(format!(
-                "approval_id: already {}",
-                approval.status
+            return Ok(Rejected(Refusal::new(
+                "already_decided",
+                Some("approval_id"),
+                format!("approval_id: already {}", approval.status),
             )));
         }
         let Some(row) = load_prospect(self.tx, &approval.prospect_id).await? else {
-            return Ok(Rejected("approval_id: its prospect is gone".into()));
+            return Ok(Rejected(Refusal::new(
+                "not_found",
+                Some("approval_id"),
+                "approval_id: its prospect is gone",
+            )));
         };
         match approval.kind.as_str() {
             "stage_move" => {
                 let current = row.stage()?;
                 let to = match approval.to_stage.as_deref() {
                     Some(s) => crate::sync::records::parse_stage(s)?,
-                    None => return Ok(Rejected("approval_id: no requested stage".into())),
+                    None => {
+                        return Ok(Rejected(Refusal::new(
+                            "invalid",
+                            Some("approval_id"),
+                            "approval_id: no requested stage",
+                        )))
+                    }
                 };
                 if a.approve {
                     match decide_approval(current, to, true) {
@@ -946,7 +1070,7 @@ impl Ctx<'_> {
                                 .await?
                         }
                         Ok(_) => {}
-                        Err(rule) => return Ok(Rejected(rule.code().into())),
+                        Err(rule) => return Ok(Rejected(Refusal::rule(rule.code()))),
                     }
                 } else if row.pending_stage.as_deref() == Some(to.code()) {
                     self.tx
@@ -986,7 +1110,13 @@ impl Ctx<'_> {
         let a: QuoteSubmitArgs = args_or_reject!(args);
         let total = match quote_total(&a.quote) {
             Ok(t) => t,
-            Err(e) => return Ok(Rejected(format!("quote: {e}"))),
+            Err(e) => {
+                return Ok(Rejected(Refusal::new(
+                    "invalid_quote",
+                    Some("quote"),
+                    format!("quote: {e}"),
+                )))
+            }
         };
         let Some(row) = self.deal(a.prospect_id).await? else {
             return Ok(not_visible("prospect_id", a.prospect_id));
@@ -1008,10 +1138,11 @@ impl Ctx<'_> {
             .filter(|m| *m != self.user.id)
             .or_else(|| self.user.manager_id.clone());
         let Some(manager) = manager else {
-            return Ok(Rejected(
-                "quote_needs_approval: no manager to approve this formal quote (neither the owner's manager nor yours)"
-                    .into(),
-            ));
+            return Ok(Rejected(Refusal::new(
+                "no_manager",
+                None,
+                "quote_needs_approval: no manager to approve this formal quote (neither the owner's manager nor yours)",
+            )));
         };
         let id = a.id.to_string();
         let approval_id = Uuid::now_v7().to_string();
@@ -1057,13 +1188,17 @@ impl Ctx<'_> {
             },
         )
         .await?;
-        Ok(Pending("quote_needs_approval".into(), Vec::new()))
+        Ok(Pending(Refusal::rule("quote_needs_approval"), Vec::new()))
     }
 
     async fn concession_add(&mut self, args: &Value) -> Result<Outcome, sqlx::Error> {
         let a: ConcessionAddArgs = args_or_reject!(args);
         if let Err(e) = validate_concession(&a.concession) {
-            return Ok(Rejected(format!("concession: {e}")));
+            return Ok(Rejected(Refusal::new(
+                "invalid_concession",
+                Some("concession"),
+                format!("concession: {e}"),
+            )));
         }
         if !self.can_work_on(a.prospect_id).await? {
             return Ok(not_visible("prospect_id", a.prospect_id));
@@ -1171,9 +1306,13 @@ impl Ctx<'_> {
             .await?;
         let Some((target, _)) = target.filter(|(_, role)| role == "rep" || role == "manager")
         else {
-            return Ok(Rejected(format!(
-                "username: no rep or manager {:?}",
-                truncate(&a.username, 40)
+            return Ok(Rejected(Refusal::new(
+                "no_such_user",
+                Some("username"),
+                format!(
+                    "username: no rep or manager {:?}",
+                    truncate(&a.username, 40)
+                ),
             )));
         };
         let existing: Option<(String,)> = self
@@ -1230,7 +1369,7 @@ impl Ctx<'_> {
     async fn quiz_submit(&mut self, args: &Value) -> Result<Outcome, sqlx::Error> {
         let a: QuizSubmitArgs = args_or_reject!(args);
         if let Err(e) = a.validate(self.now) {
-            return Ok(Rejected(e.to_string()));
+            return Ok(Rejected(e.into()));
         }
         let id = a.id.to_string();
         let drawn = draw(a.seed);

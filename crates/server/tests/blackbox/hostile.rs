@@ -72,17 +72,23 @@ fn an_activity_at_the_end_of_time_is_refused_and_the_server_keeps_serving(db: Te
             reason(r).starts_with("at: must fall in the years 2000 to 2100"),
             "{got:?}"
         );
+        let coded = (r["code"].as_str(), r["field"].as_str());
+        assert_eq!(coded, (Some("date_out_of_range"), Some("at")));
     }
     assert_eq!(status(&results[4]), "rejected", "{got:?}");
     assert!(
         reason(&results[4]).starts_with("schedule.contract:"),
         "{got:?}"
     );
+    assert_eq!(results[4]["field"], "schedule.contract");
     assert_eq!(status(&results[5]), "applied", "{got:?}");
 
     // Sent again (the outbox after a restart): answered from the processed records.
     let again = results_of(&rep1, &batch);
     assert!(again.iter().all(|r| status(r) == "duplicate"), "{again:?}");
+    // A resend answers with the first answer's code and field too.
+    let coded = (again[1]["code"].as_str(), again[1]["field"].as_str());
+    assert_eq!(coded, (Some("date_out_of_range"), Some("at")));
     assert!(server.is_running(), "the server process ended");
     assert_eq!(server.get("/api/v1/health").0, 200);
     let data = rep1
@@ -196,6 +202,7 @@ fn a_mutation_the_database_refuses_is_rejected_alone_and_every_other_push_commit
         reason(&refused[0]).starts_with("storage_refused"),
         "{refused:?}"
     );
+    assert_eq!(refused[0]["code"], "storage_refused");
     assert!(
         !reason(&refused[0]).contains("poisoned"),
         "no internals: {refused:?}"
@@ -233,6 +240,9 @@ fn notes_listing_an_attachment_twice_or_holding_nul_are_refused_before_writing(d
     let got: Vec<(&str, &str)> = results.iter().map(|r| (status(r), reason(r))).collect();
     assert_eq!(got[0].0, "applied");
     assert_eq!(got[1], ("rejected", "attachment_ids[1]: listed twice"));
+    let coded = (results[1]["code"].as_str(), results[1]["field"].as_str());
+    assert_eq!(coded, (Some("repeated"), Some("attachment_ids[1]")));
+    assert_eq!(results[2]["code"], "nul_character");
     assert_eq!(got[2].0, "rejected");
     assert!(got[2].1.contains("NUL"), "{got:?}");
     assert_eq!(got[3].0, "rejected");

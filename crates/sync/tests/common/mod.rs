@@ -93,6 +93,8 @@ impl SimServer {
                     id: m.id,
                     status: MutationStatus::Duplicate,
                     reason: reason.clone(),
+                    code: None,
+                    field: None,
                     warnings: Vec::new(),
                     original_status: Some(*status),
                 });
@@ -111,6 +113,8 @@ impl SimServer {
                 id: m.id,
                 status,
                 reason,
+                code: None,
+                field: None,
                 warnings: Vec::new(),
                 original_status: None,
             });
