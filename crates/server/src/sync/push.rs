@@ -195,6 +195,14 @@ pub async fn push(
 
 /// A processed mutation's first answer: status, reason, code and field.
 type Processed = (String, Option<String>, Option<String>, Option<String>);
+/// A processed record as read back: the mutation id, then [`Processed`].
+type ProcessedRow = (
+    String,
+    String,
+    Option<String>,
+    Option<String>,
+    Option<String>,
+);
 
 /// Why applying a mutation, or a batch, did not finish.
 #[derive(Debug)]
@@ -263,13 +271,7 @@ async fn apply_batch(
         );
         let mut params = args![&user.id];
         params.extend(chunk.iter().map(Arg::from));
-        let rows: Vec<(
-            String,
-            String,
-            Option<String>,
-            Option<String>,
-            Option<String>,
-        )> = w.tx.all(&sql, params).await.map_err(Failure::from)?;
+        let rows: Vec<ProcessedRow> = w.tx.all(&sql, params).await.map_err(Failure::from)?;
         seen.extend(
             rows.into_iter()
                 .map(|(id, status, reason, code, field)| (id, (status, reason, code, field))),
