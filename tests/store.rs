@@ -109,6 +109,7 @@ mod scenarios {
             Ack::Rejected {
                 id: id(2),
                 reason: "body: must not be empty".into(),
+                code: Some("empty".into()),
             },
             Ack::Accepted {
                 id: id(3),
@@ -122,6 +123,7 @@ mod scenarios {
             Ack::Rejected {
                 id: id(98),
                 reason: "ignored".into(),
+                code: None,
             },
         ];
         s.record_push_results(&acks, at()).await.unwrap();
@@ -150,6 +152,7 @@ mod scenarios {
         let reject = |n: u128| Ack::Rejected {
             id: id(n),
             reason: format!("reason {n}"),
+            code: None,
         };
         s.record_push_results(&[reject(3)], at()).await.unwrap();
         s.record_push_results(&[reject(1), reject(2)], later())
@@ -652,6 +655,7 @@ mod browser {
             Ack::Rejected {
                 id: id(3),
                 reason: "no".into(),
+                code: None,
             },
         ];
         s.record_push_results(&acks, at()).await.unwrap();
@@ -874,6 +878,7 @@ mod browser {
                 &[Ack::Rejected {
                     id: id(2),
                     reason: "x".into(),
+                    code: None,
                 }],
                 at(),
             )
@@ -980,6 +985,7 @@ mod browser {
             Ack::Rejected {
                 id: id(3),
                 reason: "no".into(),
+                code: None,
             },
             Ack::Accepted {
                 id: id(4),
@@ -1008,6 +1014,7 @@ mod browser {
         let ack = Ack::Rejected {
             id: id(2),
             reason: "x".into(),
+            code: None,
         };
         assert!(s.record_push_results(&[ack], at()).await.is_err());
         same!("aborted push results");

@@ -37,6 +37,7 @@ mod labels;
 mod list;
 mod profile;
 mod quiz;
+pub mod refusal;
 mod stage;
 mod today;
 
@@ -46,6 +47,7 @@ pub use labels::LabelKey;
 pub use list::ListKey;
 pub use profile::ProfileKey;
 pub use quiz::QuizKey;
+pub use refusal::RefusalKey;
 pub use stage::StageKey;
 pub use today::TodayKey;
 
@@ -89,6 +91,7 @@ pub fn every_text() -> Vec<(String, [&'static str; 3])> {
     texts.extend(of(StageKey::ALL));
     texts.extend(of(CaptureKey::ALL));
     texts.extend(of(QuizKey::ALL));
+    texts.extend(of(RefusalKey::ALL));
     texts
 }
 

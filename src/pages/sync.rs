@@ -5,7 +5,7 @@ use tuoke_sync::engine::{Activity, SyncError, SyncStatus};
 use yew::prelude::*;
 
 use crate::components::SignOut;
-use crate::i18n::{use_i18n, I18n, Key};
+use crate::i18n::{refusal, use_i18n, I18n, Key};
 use crate::services::time::{self, Style};
 use crate::sync::use_sync;
 
@@ -101,9 +101,9 @@ pub fn SyncPage() -> Html {
                         let handle = sync.handle.clone();
                         let dismiss = Callback::from(move |_| handle.dismiss(id));
                         html! {
-                            <li key={id.to_string()}>
-                                <code>{ r.mutation.name.clone() }</code>
-                                <p class="reason">{ r.reason.clone() }</p>
+                            <li key={id.to_string()} data-code={r.code.clone().unwrap_or_default()}>
+                                <strong>{ i18n.t(refusal::change(&r.mutation.name)) }</strong>
+                                <p class="reason">{ refusal::reason(&i18n, r.code.as_deref()) }</p>
                                 <button class="secondary" onclick={dismiss}>{ i18n.t(Key::Dismiss) }</button>
                             </li>
                         }

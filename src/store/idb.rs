@@ -409,7 +409,7 @@ async fn record_push_results_in(
                     None => delta.unknown = true,
                 }
             }
-            Ack::Rejected { reason, .. } => {
+            Ack::Rejected { reason, code, .. } => {
                 let seq = row.seq()?;
                 deletes.push(JsValue::from(seq as f64));
                 delta.removed.push(seq);
@@ -418,6 +418,7 @@ async fn record_push_results_in(
                     seq,
                     mutation: row.mutation,
                     reason: reason.clone(),
+                    code: code.clone(),
                     rejected_at: at,
                 };
                 moved_rows.push(rows::to_js(&moved)?);

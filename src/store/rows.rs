@@ -221,6 +221,9 @@ pub(crate) struct RejectedRow {
     /// The mutation, JSON text.
     pub mutation: String,
     pub reason: String,
+    /// The server's code; absent in rows stored before codes existed.
+    #[serde(default)]
+    pub code: Option<String>,
     pub rejected_at: DateTime<Utc>,
 }
 
@@ -230,6 +233,7 @@ impl RejectedRow {
             mutation: serde_json::from_str(&self.mutation)
                 .map_err(|e| StoreError::corrupt(super::schema::REJECTED, e))?,
             reason: self.reason,
+            code: self.code,
             rejected_at: self.rejected_at,
         })
     }

@@ -223,7 +223,7 @@ test("two tabs: one syncs, a change saved in the other is synced and shown in bo
   }
 });
 
-test("a change the server refuses is listed with its reason until the rep dismisses it", async () => {
+test("a change the server refuses is listed in Chinese with why and what to do until the rep dismisses it", async () => {
   const b = await launch();
   const company = "转移客户测试厂";
   try {
@@ -243,8 +243,12 @@ test("a change the server refuses is listed with its reason until the rep dismis
     await b.page.getByRole("link", { name: /⚠/ }).click();
     const refused = b.page.getByTestId("sync-rejected");
     await refused.waitFor();
-    assert.match(await refused.textContent(), /note\.add/);
-    assert.match(await refused.textContent(), /prospect_id/);
+    // In Chinese: what the change was, why it was refused and what to do; no English.
+    const text = await refused.textContent();
+    assert.match(text, /笔记/);
+    assert.match(text, /这个客户已不在你名下.*请联系主管/);
+    assert.doesNotMatch(text, /[A-Za-z]{3,}/, text);
+    assert.equal(await refused.locator("li").getAttribute("data-code"), "not_visible");
     await screenshot(b.page, "offline-rejected");
     await refused.getByRole("button", { name: "知道了" }).click();
     await refused.waitFor({ state: "detached" });

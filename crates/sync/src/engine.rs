@@ -543,6 +543,7 @@ impl<S: Store> Engine<S> {
                         MutationStatus::Rejected => Ack::Rejected {
                             id: r.id,
                             reason: r.reason.clone().unwrap_or_else(|| "rejected".into()),
+                            code: r.code.clone(),
                         },
                         status => Ack::Accepted { id: r.id, status },
                     })
@@ -566,6 +567,7 @@ impl<S: Store> Engine<S> {
             Err(TransportError::Status { status: 413, .. }) => vec![Ack::Rejected {
                 id: ids[0],
                 reason: "too_large: the change is larger than the server accepts".into(),
+                code: Some("too_large".into()),
             }],
             Err(e) => return self.transport_failure(now, e),
         };

@@ -78,8 +78,10 @@ pub struct OutboxEntry {
 pub struct RejectedMutation {
     /// The mutation as it was sent.
     pub mutation: Mutation,
-    /// The server's reason (a field and its problem, or a rule code).
+    /// The server's reason (a field and its problem, or a rule code), in English.
     pub reason: String,
+    /// The server's stable code, which the phone translates (`None` from older servers).
+    pub code: Option<String>,
     /// When the rejection was received.
     pub rejected_at: DateTime<Utc>,
 }
@@ -114,8 +116,10 @@ pub enum Ack {
     Rejected {
         /// Mutation id.
         id: Uuid,
-        /// The server's reason.
+        /// The server's reason (English, for logs).
         reason: String,
+        /// The server's stable code, which the phone translates (`None` from older servers).
+        code: Option<String>,
     },
 }
 
@@ -417,12 +421,13 @@ impl Store for MemoryStore {
                             e.acked = Some(*status);
                         }
                     }
-                    Ack::Rejected { id, reason } => {
+                    Ack::Rejected { id, reason, code } => {
                         if let Some(i) = d.outbox.iter().position(|e| e.mutation.id == *id) {
                             let entry = d.outbox.remove(i);
                             d.rejected.push(RejectedMutation {
                                 mutation: entry.mutation,
                                 reason: reason.clone(),
+                                code: code.clone(),
                                 rejected_at: at,
                             });
                         }
@@ -569,6 +574,7 @@ mod tests {
         let ack = Ack::Rejected {
             id: Uuid::from_u128(1),
             reason: "body: must not be empty".into(),
+            code: Some("empty".into()),
         };
         block_on_ready(s.record_push_results(&[ack], at())).unwrap();
         assert!(s.data().outbox.is_empty());
