@@ -29,21 +29,19 @@ pub fn status_line(i18n: &I18n, status: &SyncStatus) -> String {
 /// The last error in words.
 pub fn error_text(i18n: &I18n, error: &SyncError) -> String {
     match error {
-        SyncError::Network { message } => i18n.fmt(Key::SyncErrorNetwork, &[("m", message)]),
-        SyncError::Server {
-            status,
-            code,
-            message,
-        } => {
-            let detail = message
-                .clone()
-                .or_else(|| code.clone())
-                .map_or_else(|| status.to_string(), |m| format!("{status}: {m}"));
-            i18n.fmt(Key::SyncErrorServer, &[("m", detail.as_str())])
+        // The browser's own words ("Failed to fetch") say nothing to a rep: what happened and
+        // what to do next instead; the detail stays in the engine's state for debugging.
+        SyncError::Network { .. } => i18n.t(Key::SyncErrorNetwork).to_owned(),
+        SyncError::Server { status: 503, .. } | SyncError::Server { status: 429, .. } => {
+            i18n.t(Key::SyncErrorServerBusy).to_owned()
+        }
+        // The HTTP status as the code to quote (never the server's English message).
+        SyncError::Server { status, .. } => {
+            i18n.fmt(Key::SyncErrorServer, &[("m", status.to_string().as_str())])
         }
         SyncError::AuthRequired => i18n.t(Key::ReloginNotice).to_owned(),
         SyncError::Storage { message } => i18n.fmt(Key::SyncErrorStorage, &[("m", message)]),
-        SyncError::Protocol { message } => i18n.fmt(Key::SyncErrorProtocol, &[("m", message)]),
+        SyncError::Protocol { .. } => i18n.t(Key::SyncErrorProtocol).to_owned(),
     }
 }
 
@@ -122,5 +120,61 @@ pub fn SyncPage() -> Html {
                 <SignOut testid="logout" />
             </section>
         </section>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::i18n::Lang;
+
+    fn zh() -> I18n {
+        I18n {
+            lang: Lang::ZhHans,
+            set_lang: Callback::noop(),
+        }
+    }
+
+    #[test]
+    fn sync_errors_say_what_to_do_without_the_browsers_or_servers_english() {
+        let network = error_text(
+            &zh(),
+            &SyncError::Network {
+                message: "TypeError: Failed to fetch".into(),
+            },
+        );
+        assert!(network.contains("请检查网络"), "{network}");
+        let busy = error_text(
+            &zh(),
+            &SyncError::Server {
+                status: 503,
+                code: Some("database_unavailable".into()),
+                message: Some("the push was not applied; retry later".into()),
+            },
+        );
+        assert!(busy.starts_with("服务器暂时繁忙"), "{busy}");
+        let failed = error_text(
+            &zh(),
+            &SyncError::Server {
+                status: 500,
+                code: Some("internal_error".into()),
+                message: Some("internal server error".into()),
+            },
+        );
+        assert!(failed.contains("代码 500"), "{failed}");
+        let protocol = error_text(
+            &zh(),
+            &SyncError::Protocol {
+                message: "push answer has no result for the mutations sent".into(),
+            },
+        );
+        for text in [network, busy, failed, protocol] {
+            // "Wi-Fi" is what Chinese speakers write too.
+            let rest = text.replace("Wi-Fi", "");
+            assert!(
+                !rest.chars().any(|c| c.is_ascii_alphabetic()),
+                "English left in {text}"
+            );
+        }
     }
 }
