@@ -12,17 +12,17 @@ pub mod login_guard;
 pub use client_addr::{IpNet, IpNetError, TrustedProxies};
 pub use login_guard::*;
 
-use axum::extract::FromRequestParts;
+use axum::extract::{FromRef, FromRequestParts};
 use axum::http::header;
 use axum::http::request::Parts;
 use base64::Engine;
 use chrono::{DateTime, Utc};
 use sha2::{Digest, Sha256};
 
+use crate::db::Db;
 use crate::domain::Role;
 use crate::error::ApiError;
 use crate::repo::sql::{args, Tx};
-use crate::startup::AppState;
 
 pub const SESSION_TTL: chrono::TimeDelta = chrono::TimeDelta::days(30);
 
@@ -72,14 +72,19 @@ pub fn bearer(parts: &Parts) -> Option<&str> {
         .filter(|t| !t.is_empty())
 }
 
-impl FromRequestParts<AppState> for AuthUser {
+/// The signed-in user of a request, from its bearer token. Any state that holds the database
+/// provides it (the server's is [`AppState`](crate::state::AppState)).
+impl<S> FromRequestParts<S> for AuthUser
+where
+    Db: FromRef<S>,
+    S: Send + Sync,
+{
     type Rejection = ApiError;
 
-    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, ApiError> {
+    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, ApiError> {
         let token = bearer(parts)
             .ok_or_else(|| ApiError::unauthorized("missing Authorization: Bearer token"))?;
-        let row: Option<SessionRow> = state
-            .db
+        let row: Option<SessionRow> = Db::from_ref(state)
             .fetch_opt(
                 "SELECT u.id, u.username, u.display_name, u.role, u.manager_id, u.territory, \
                  s.expires_at, s.revoked_at \

@@ -13,7 +13,8 @@ use crate::db::{redact_url, Db, DbError};
 use crate::demo::{self, DemoError};
 use crate::password::{self, HashError};
 use crate::repo::users::{CreateUserError, NewUser};
-use crate::startup::{self, AppState};
+use crate::startup;
+use crate::state::AppState;
 use crate::{limits, routes, static_files};
 
 /// Where `user add` reads the password from before falling back to stdin.

@@ -155,6 +155,11 @@ impl IntoResponse for ApiError {
     }
 }
 
+/// Whether `path` is the API's (JSON errors, never the app shell) rather than the PWA's.
+pub fn is_api_path(path: &str) -> bool {
+    path == "/api" || path.starts_with("/api/")
+}
+
 /// The longest plain-text error body that [`json_errors`] carries over as the message.
 const MAX_CARRIED_MESSAGE: usize = 1024;
 
@@ -163,7 +168,7 @@ const MAX_CARRIED_MESSAGE: usize = 1024;
 /// Short plain-text bodies from axum's rejections (e.g. "missing field `username`") are kept
 /// as the message for 4xx; 5xx messages are generic so nothing internal leaks.
 pub async fn json_errors(request: Request, next: Next) -> Response {
-    if !crate::startup::is_api_path(request.uri().path()) {
+    if !is_api_path(request.uri().path()) {
         return next.run(request).await;
     }
     let response = next.run(request).await;

@@ -1,8 +1,10 @@
 //! Tuoke (拓客) sync server: serves the PWA and the JSON API of `docs/api.md`.
 //!
 //! Layout: [`cli`] parses arguments, [`commands`] runs them; [`startup`] builds the axum app
-//! from [`routes`] (API) and [`static_files`] (PWA); [`error`] owns the JSON error shape;
-//! [`db`] connects and migrates, [`repo`] holds all SQL; [`domain`] has the parsed types.
+//! from [`routes`] (API) and [`static_files`] (PWA), which share [`state::AppState`];
+//! [`error`] owns the JSON error shape; [`db`] connects and migrates, [`repo`] holds all SQL;
+//! [`domain`] has the parsed types. Modules import downwards only: no module imports one
+//! that imports it back (`scripts/check-module-cycles` checks it).
 
 pub mod auth;
 pub mod cli;
@@ -18,8 +20,10 @@ pub mod repo;
 pub mod routes;
 pub mod security;
 pub mod startup;
+pub mod state;
 pub mod static_files;
 pub mod sync;
 pub mod telemetry;
 
-pub use startup::{app, AppState};
+pub use startup::app;
+pub use state::AppState;

@@ -18,6 +18,9 @@ use tower_http::timeout::{TimeoutBody, TimeoutError};
 
 use crate::error::ApiError;
 
+/// Largest accepted request body (API.md); attachment uploads raise it per route.
+pub const BODY_LIMIT: usize = 1024 * 1024;
+
 /// A connection that has not sent a request's complete headers after this is closed (the
 /// default of `serve --header-timeout`).
 pub const HEADER_TIMEOUT: Duration = Duration::from_secs(10);

@@ -20,7 +20,7 @@ use tower::ServiceExt;
 use tower_http::services::ServeDir;
 
 use crate::error::static_not_found;
-use crate::startup::AppState;
+use crate::state::AppState;
 
 pub const IMMUTABLE: &str = "public, max-age=31536000, immutable";
 pub const NO_CACHE: &str = "no-cache";

@@ -23,7 +23,7 @@ use crate::auth::AuthUser;
 use crate::db::Db;
 use crate::error::{ApiError, ErrorBody};
 use crate::repo::attachments::{self as repo, NewAttachment, Usage};
-use crate::startup::AppState;
+use crate::state::AppState;
 use crate::sync::visibility;
 
 /// Largest accepted attachment (API.md).

@@ -6,7 +6,7 @@ use axum::Json;
 
 use crate::auth::AuthUser;
 use crate::error::{ApiError, ErrorBody};
-use crate::startup::AppState;
+use crate::state::AppState;
 use crate::sync::leads::{self, ImportReport};
 
 /// Imports a lead list: columns by header name (zh or en: 公司名称/company, 电话/phone,

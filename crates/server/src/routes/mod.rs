@@ -16,8 +16,8 @@ use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
 use crate::error::{ErrorBody, ErrorDetail};
-use crate::limits;
-use crate::startup::{AppState, BODY_LIMIT};
+use crate::limits::{self, BODY_LIMIT};
+use crate::state::AppState;
 
 /// Document-level metadata; paths and schemas are collected from the routers.
 #[derive(OpenApi)]

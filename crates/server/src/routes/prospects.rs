@@ -9,7 +9,7 @@ use uuid::Uuid;
 use crate::auth::AuthUser;
 use crate::error::{ApiError, ErrorBody};
 use crate::extract::ApiJson;
-use crate::startup::AppState;
+use crate::state::AppState;
 use crate::sync::leads::{self, HistoryEntry, TransferResult};
 
 fn parse_id(id: &str) -> Result<Uuid, ApiError> {

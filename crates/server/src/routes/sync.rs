@@ -9,7 +9,7 @@ use utoipa::IntoParams;
 use crate::auth::AuthUser;
 use crate::error::{ApiError, ErrorBody};
 use crate::extract::ApiJson;
-use crate::startup::AppState;
+use crate::state::AppState;
 use crate::sync::pull::{self, PullError, PullResponse, DEFAULT_LIMIT, MAX_LIMIT};
 use crate::sync::push::{PushRequest, PushResponse};
 

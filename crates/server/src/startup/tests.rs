@@ -12,6 +12,8 @@ use serde_json::{json, Value};
 use tower::ServiceExt;
 
 use super::*;
+use crate::db::Db;
+use crate::state::REQUEST_TIMEOUT;
 use crate::static_files::{IMMUTABLE, NO_CACHE, SHORT};
 
 const WASM: &str = "tuoke-5f3a2b1c9d8e7f60_bg.wasm";
