@@ -16,7 +16,10 @@ pub mod leads;
 pub mod pull;
 pub mod push;
 pub mod records;
+mod seq;
 pub mod visibility;
+
+pub use seq::Seq;
 
 use std::sync::Arc;
 
@@ -25,42 +28,6 @@ use crate::repo::sql::{args, Arg, Tx};
 
 /// Serialises this process's writers (see the module docs).
 pub type WriteLock = Arc<tokio::sync::Mutex<()>>;
-
-/// The change sequence of one write transaction.
-pub struct Seq {
-    last: i64,
-}
-
-impl Seq {
-    /// Locks the sequence row. Must be the first statement of the transaction: on SQLite a
-    /// write as the first statement takes the write lock before any read snapshot exists, so
-    /// the transaction can never fail to upgrade later.
-    pub async fn lock(tx: &mut Tx) -> Result<Seq, sqlx::Error> {
-        let (last,): (i64,) = tx
-            .one(
-                "UPDATE sync_seq SET value = value WHERE id = 1 RETURNING value",
-                args![],
-            )
-            .await?;
-        Ok(Seq { last })
-    }
-
-    /// The next change number.
-    pub fn take(&mut self) -> i64 {
-        self.last += 1;
-        self.last
-    }
-
-    /// Writes the high-water mark; call just before commit.
-    pub async fn store(&self, tx: &mut Tx) -> Result<(), sqlx::Error> {
-        tx.exec(
-            "UPDATE sync_seq SET value = $1 WHERE id = 1",
-            args![self.last],
-        )
-        .await
-        .map(drop)
-    }
-}
 
 /// A write transaction holding the sequence lock.
 pub struct Writer {

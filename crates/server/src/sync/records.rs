@@ -9,7 +9,8 @@ use uuid::Uuid;
 
 use crate::auth::AuthUser;
 use crate::repo::sql::{args, Arg, Tx};
-use crate::sync::{visibility, Seq};
+use crate::sync::seq::Seq;
+use crate::sync::visibility;
 
 pub const PROSPECT_COLUMNS: &str = "p.id, p.owner_id, p.lead_list, p.data, p.stage, \
      p.pending_stage, p.last_contact, p.created_at, p.updated_at, p.version, p.seq, \
