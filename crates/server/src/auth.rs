@@ -16,13 +16,15 @@ use axum::extract::{FromRef, FromRequestParts};
 use axum::http::header;
 use axum::http::request::Parts;
 use base64::Engine;
-use chrono::{DateTime, Utc};
+use chrono::Utc;
 use sha2::{Digest, Sha256};
 
 use crate::db::Db;
 use crate::domain::Role;
 use crate::error::ApiError;
-use crate::repo::sql::{args, Tx};
+use crate::repo::sessions;
+use crate::repo::sql::Tx;
+use crate::repo::users::Account;
 
 pub const SESSION_TTL: chrono::TimeDelta = chrono::TimeDelta::days(30);
 
@@ -50,16 +52,20 @@ pub struct AuthUser {
     pub territory: Option<String>,
 }
 
-#[derive(sqlx::FromRow)]
-struct SessionRow {
-    id: String,
-    username: String,
-    display_name: String,
-    role: String,
-    manager_id: Option<String>,
-    territory: Option<String>,
-    expires_at: DateTime<Utc>,
-    revoked_at: Option<DateTime<Utc>>,
+impl AuthUser {
+    /// The user of a stored account; `None` if its role is none this server knows (a row the
+    /// schema should have prevented).
+    pub fn from_account(account: Account) -> Option<AuthUser> {
+        let role = account.role.parse().ok()?;
+        Some(AuthUser {
+            id: account.id,
+            username: account.username,
+            display_name: account.display_name,
+            role,
+            manager_id: account.manager_id,
+            territory: account.territory,
+        })
+    }
 }
 
 /// The bearer token of a request, if any.
@@ -84,30 +90,15 @@ where
     async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, ApiError> {
         let token = bearer(parts)
             .ok_or_else(|| ApiError::unauthorized("missing Authorization: Bearer token"))?;
-        let row: Option<SessionRow> = Db::from_ref(state)
-            .fetch_opt(
-                "SELECT u.id, u.username, u.display_name, u.role, u.manager_id, u.territory, \
-                 s.expires_at, s.revoked_at \
-                 FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.token_hash = $1",
-                args![token_hash(token)],
-            )
-            .await?;
-        let row = row.ok_or_else(|| ApiError::unauthorized("unknown or expired token"))?;
-        if row.revoked_at.is_some() || row.expires_at <= Utc::now() {
-            return Err(ApiError::unauthorized("unknown or expired token"));
+        let unknown = || ApiError::unauthorized("unknown or expired token");
+        let session = Db::from_ref(state)
+            .find_session(&token_hash(token))
+            .await?
+            .ok_or_else(unknown)?;
+        if session.revoked_at.is_some() || session.expires_at <= Utc::now() {
+            return Err(unknown());
         }
-        let role = row
-            .role
-            .parse()
-            .map_err(|_| ApiError::unauthorized("unknown or expired token"))?;
-        Ok(AuthUser {
-            id: row.id,
-            username: row.username,
-            display_name: row.display_name,
-            role,
-            manager_id: row.manager_id,
-            territory: row.territory,
-        })
+        AuthUser::from_account(session.account).ok_or_else(unknown)
     }
 }
 
@@ -115,21 +106,12 @@ where
 pub async fn create_session(tx: &mut Tx, user_id: &str) -> Result<String, sqlx::Error> {
     let token = new_token();
     let now = Utc::now();
-    tx.exec(
-        "INSERT INTO sessions (token_hash, user_id, created_at, expires_at) VALUES ($1, $2, $3, $4)",
-        args![token_hash(&token), user_id, now, now + SESSION_TTL],
-    )
-    .await?;
+    sessions::insert(tx, &token_hash(&token), user_id, now, now + SESSION_TTL).await?;
     Ok(token)
 }
 
 pub async fn revoke_session(tx: &mut Tx, token: &str) -> Result<(), sqlx::Error> {
-    tx.exec(
-        "UPDATE sessions SET revoked_at = $1 WHERE token_hash = $2 AND revoked_at IS NULL",
-        args![Utc::now(), token_hash(token)],
-    )
-    .await
-    .map(drop)
+    sessions::revoke(tx, &token_hash(token), Utc::now()).await
 }
 
 #[cfg(test)]

@@ -101,12 +101,9 @@ impl Db {
         }
     }
 
-    /// Checks that the database answers a trivial query.
-    pub async fn ping(&self) -> Result<(), sqlx::Error> {
-        with_pool!(self, |pool| sqlx::query("SELECT 1")
-            .execute(pool)
-            .await
-            .map(drop))
+    /// Closes every connection; later queries fail as with a database that is gone.
+    pub async fn close(&self) {
+        with_pool!(self, |pool| pool.close().await)
     }
 
     pub fn backend(&self) -> &'static str {

@@ -182,13 +182,6 @@ mod tests {
             assert_eq!(rep.role, Role::Rep);
             assert_eq!(rep.manager_id, Some(manager.id));
         }
-        let count: i64 = match &db {
-            Db::Sqlite(pool) => sqlx::query_scalar("SELECT COUNT(*) FROM users")
-                .fetch_one(pool)
-                .await
-                .unwrap(),
-            Db::Postgres(_) => unreachable!(),
-        };
-        assert_eq!(count, 4);
+        assert_eq!(db.count_users().await.unwrap(), 4);
     }
 }

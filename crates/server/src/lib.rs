@@ -2,7 +2,7 @@
 //!
 //! Layout: [`cli`] parses arguments, [`commands`] runs them; [`startup`] builds the axum app
 //! from [`routes`] (API) and [`static_files`] (PWA), which share [`state::AppState`];
-//! [`error`] owns the JSON error shape; [`db`] connects and migrates, [`repo`] holds all SQL;
+//! [`error`] owns the JSON error shape; [`db`] connects and migrates, [`repo`] holds the SQL;
 //! [`domain`] has the parsed types. Modules import downwards only: no module imports one
 //! that imports it back (`scripts/check-module-cycles` checks it).
 
@@ -24,6 +24,8 @@ pub mod state;
 pub mod static_files;
 pub mod sync;
 pub mod telemetry;
+#[doc(hidden)]
+pub mod testing;
 
 pub use startup::app;
 pub use state::AppState;

@@ -166,23 +166,33 @@ impl Db {
 mod tests {
     use super::*;
     use crate::domain::Role;
-    use crate::repo::users::NewUser;
+    use crate::repo::test_db::repo_tests;
+    use crate::repo::users::tests::new_user;
 
-    async fn db_with_user() -> (Db, String) {
-        let db = Db::connect("sqlite::memory:").await.unwrap();
-        db.migrate().await.unwrap();
+    repo_tests!(
+        the_sweep_deletes_old_orphans_only,
+        usage_counts_all_and_unreferenced_photos,
+        a_stored_photo_keeps_its_uploader_and_its_id,
+    );
+
+    async fn with_user(db: Db) -> (Db, String) {
         let user = db
-            .create_user(NewUser {
-                username: "rep1".parse().unwrap(),
-                display_name: "Rep 1".to_owned(),
-                password_hash: "x".to_owned(),
-                role: Role::Rep,
-                manager: None,
-                territory: None,
-            })
+            .create_user(new_user("rep1", Role::Rep, None))
             .await
             .unwrap();
         (db, user.id.to_string())
+    }
+
+    /// What the sync push records when a note references photo `id`.
+    async fn reference(db: &Db, note_id: &str, id: &str, author: &str) {
+        let mut tx = db.read().await.unwrap();
+        tx.exec(
+            "INSERT INTO note_attachments (note_id, attachment_id, author_id) VALUES ($1, $2, $3)",
+            args![note_id, id, author],
+        )
+        .await
+        .unwrap();
+        tx.commit().await.unwrap();
     }
 
     async fn store(db: &Db, uploader: &str, now: DateTime<Utc>) -> String {
@@ -207,22 +217,14 @@ mod tests {
             .is_some()
     }
 
-    #[tokio::test]
-    async fn the_sweep_deletes_old_orphans_only() {
-        let (db, rep) = db_with_user().await;
+    async fn the_sweep_deletes_old_orphans_only(db: Db) {
+        let (db, rep) = with_user(db).await;
         let now = Utc::now();
         let old = now - TimeDelta::days(10);
         let old_orphan = store(&db, &rep, old).await;
         let referenced = store(&db, &rep, old).await;
         let recent_orphan = store(&db, &rep, now - TimeDelta::days(1)).await;
-        let mut tx = db.read().await.unwrap();
-        tx.exec(
-            "INSERT INTO note_attachments (note_id, attachment_id, author_id) VALUES ($1, $2, $3)",
-            args!["note-1", &referenced, &rep],
-        )
-        .await
-        .unwrap();
-        tx.commit().await.unwrap();
+        reference(&db, "note-1", &referenced, &rep).await;
 
         let deleted = db
             .sweep_orphan_attachments(now, TimeDelta::days(7))
@@ -247,18 +249,12 @@ mod tests {
         assert!(exists(&db, &referenced).await);
     }
 
-    #[tokio::test]
-    async fn usage_counts_all_and_unreferenced_photos() {
-        let (db, rep) = db_with_user().await;
+    async fn usage_counts_all_and_unreferenced_photos(db: Db) {
+        let (db, rep) = with_user(db).await;
         let a = store(&db, &rep, Utc::now()).await;
         store(&db, &rep, Utc::now()).await;
+        reference(&db, "note-1", &a, &rep).await;
         let mut tx = db.read().await.unwrap();
-        tx.exec(
-            "INSERT INTO note_attachments (note_id, attachment_id, author_id) VALUES ($1, $2, $3)",
-            args!["note-1", &a, &rep],
-        )
-        .await
-        .unwrap();
         assert_eq!(
             usage(&mut tx, &rep).await.unwrap(),
             Usage {
@@ -268,5 +264,32 @@ mod tests {
             }
         );
         assert_eq!(usage(&mut tx, "nobody").await.unwrap(), Usage::default());
+    }
+
+    async fn a_stored_photo_keeps_its_uploader_and_its_id(db: Db) {
+        let (db, rep) = with_user(db).await;
+        let id = store(&db, &rep, Utc::now()).await;
+        let mut tx = db.read().await.unwrap();
+        assert_eq!(uploader(&mut tx, &id).await.unwrap(), Some(rep.clone()));
+        assert_eq!(uploader(&mut tx, "unknown").await.unwrap(), None);
+        let stored = find(&mut tx, &id).await.unwrap().unwrap();
+        assert_eq!(
+            (stored.uploader_id.as_str(), stored.content_type.as_str()),
+            (rep.as_str(), "image/jpeg")
+        );
+        assert_eq!(stored.bytes, b"bytes");
+        let again = NewAttachment {
+            id: &id,
+            uploader_id: &rep,
+            content_type: "image/png",
+            bytes: b"other",
+            now: Utc::now(),
+        };
+        assert!(!insert(&mut tx, again).await.unwrap(), "the id is taken");
+        assert_eq!(referencing_author(&mut tx, &id).await.unwrap(), None);
+        drop(tx);
+        reference(&db, "note-1", &id, &rep).await;
+        let mut tx = db.read().await.unwrap();
+        assert_eq!(referencing_author(&mut tx, &id).await.unwrap(), Some(rep));
     }
 }

@@ -5,6 +5,7 @@ use uuid::Uuid;
 
 use crate::db::{with_pool, Db};
 use crate::domain::{Role, Username};
+use crate::repo::sql::args;
 
 /// A stored user (without the password hash, which only login reads).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -16,6 +17,26 @@ pub struct User {
     pub manager_id: Option<Uuid>,
     pub territory: Option<String>,
     pub created_at: DateTime<Utc>,
+}
+
+/// A user's columns as stored, unparsed: what a request's signed-in user is made of
+/// ([`crate::auth::AuthUser::from_account`]).
+#[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
+pub struct Account {
+    pub id: String,
+    pub username: String,
+    pub display_name: String,
+    pub role: String,
+    pub manager_id: Option<String>,
+    pub territory: Option<String>,
+}
+
+/// What login checks a password against.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct Credentials {
+    #[sqlx(flatten)]
+    pub account: Account,
+    pub password_hash: String,
 }
 
 /// What `create_user` needs; `manager` is looked up by name and must have the manager role.
@@ -114,6 +135,29 @@ impl Db {
         row.map(User::try_from).transpose()
     }
 
+    /// The account named `username` with its password hash, for login.
+    pub async fn find_credentials(
+        &self,
+        username: &Username,
+    ) -> Result<Option<Credentials>, sqlx::Error> {
+        self.fetch_opt(
+            "SELECT id, username, display_name, role, manager_id, territory, password_hash \
+             FROM users WHERE username = $1",
+            args![username.as_str()],
+        )
+        .await
+    }
+
+    /// How many accounts there are.
+    pub async fn count_users(&self) -> Result<i64, sqlx::Error> {
+        let (count,): (i64,) = self
+            .read()
+            .await?
+            .one("SELECT COUNT(*) FROM users", args![])
+            .await?;
+        Ok(count)
+    }
+
     /// Inserts a user after checking its manager, in one transaction.
     pub async fn create_user(&self, new: NewUser) -> Result<User, CreateUserError> {
         let user_id = Uuid::now_v7();
@@ -182,16 +226,19 @@ impl Db {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
+    use crate::repo::test_db::repo_tests;
 
-    async fn test_db() -> Db {
-        let db = Db::connect("sqlite::memory:").await.unwrap();
-        db.migrate().await.unwrap();
-        db
-    }
+    repo_tests!(
+        created_user_can_be_found_with_its_manager,
+        duplicate_username_is_refused,
+        manager_must_exist_and_be_a_manager,
+        credentials_are_the_stored_columns_with_the_password_hash,
+        users_are_counted,
+    );
 
-    fn new_user(name: &str, role: Role, manager: Option<&str>) -> NewUser {
+    pub fn new_user(name: &str, role: Role, manager: Option<&str>) -> NewUser {
         NewUser {
             username: Username::parse(name).unwrap(),
             display_name: name.to_owned(),
@@ -202,9 +249,7 @@ mod tests {
         }
     }
 
-    #[tokio::test]
-    async fn created_user_can_be_found_with_its_manager() {
-        let db = test_db().await;
+    async fn created_user_can_be_found_with_its_manager(db: Db) {
         let boss = db
             .create_user(new_user("boss", Role::Manager, None))
             .await
@@ -225,9 +270,7 @@ mod tests {
         assert_eq!(found.territory.as_deref(), Some("华东"));
     }
 
-    #[tokio::test]
-    async fn duplicate_username_is_refused() {
-        let db = test_db().await;
+    async fn duplicate_username_is_refused(db: Db) {
         db.create_user(new_user("rep", Role::Rep, None))
             .await
             .unwrap();
@@ -238,9 +281,7 @@ mod tests {
         assert!(matches!(err, CreateUserError::UsernameTaken(_)), "{err}");
     }
 
-    #[tokio::test]
-    async fn manager_must_exist_and_be_a_manager() {
-        let db = test_db().await;
+    async fn manager_must_exist_and_be_a_manager(db: Db) {
         let err = db
             .create_user(new_user("rep", Role::Rep, Some("ghost")))
             .await
@@ -258,5 +299,45 @@ mod tests {
             err.to_string(),
             "rep2 cannot be a manager: their role is rep, not manager"
         );
+    }
+
+    async fn credentials_are_the_stored_columns_with_the_password_hash(db: Db) {
+        let boss = db
+            .create_user(new_user("boss", Role::Manager, None))
+            .await
+            .unwrap();
+        let rep = db
+            .create_user(new_user("rep", Role::Rep, Some("boss")))
+            .await
+            .unwrap();
+        let found = db
+            .find_credentials(&Username::parse("rep").unwrap())
+            .await
+            .unwrap()
+            .unwrap();
+        assert_eq!(
+            found.account,
+            Account {
+                id: rep.id.to_string(),
+                username: "rep".to_owned(),
+                display_name: "rep".to_owned(),
+                role: "rep".to_owned(),
+                manager_id: Some(boss.id.to_string()),
+                territory: Some("华东".to_owned()),
+            }
+        );
+        assert_eq!(found.password_hash, "$argon2id$placeholder");
+        let nobody = Username::parse("nobody").unwrap();
+        assert!(db.find_credentials(&nobody).await.unwrap().is_none());
+    }
+
+    async fn users_are_counted(db: Db) {
+        assert_eq!(db.count_users().await.unwrap(), 0);
+        for name in ["a1", "a2", "a3"] {
+            db.create_user(new_user(name, Role::Assistant, None))
+                .await
+                .unwrap();
+        }
+        assert_eq!(db.count_users().await.unwrap(), 3);
     }
 }

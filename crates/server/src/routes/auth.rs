@@ -15,7 +15,7 @@ use crate::domain::Username;
 use crate::error::{ApiError, ErrorBody};
 use crate::extract::ApiJson;
 use crate::password;
-use crate::repo::sql::args;
+use crate::repo::users::Credentials;
 use crate::state::AppState;
 
 #[derive(Debug, Deserialize, ToSchema)]
@@ -86,17 +86,6 @@ fn dummy_hash() -> &'static str {
     HASH.get_or_init(|| password::hash("no such user").expect("hashing works"))
 }
 
-#[derive(sqlx::FromRow)]
-struct LoginRow {
-    id: String,
-    username: String,
-    display_name: String,
-    role: String,
-    manager_id: Option<String>,
-    territory: Option<String>,
-    password_hash: String,
-}
-
 /// Exchanges a username and password for a bearer token.
 #[utoipa::path(
     post,
@@ -122,7 +111,7 @@ pub async fn login(
         .limiter
         .reserve(&username, &addr)
         .map_err(|retry_after| ApiError::TooManyRequests { retry_after })?;
-    let row: Option<LoginRow> = match find_user(&state, &username).await {
+    let row = match find_credentials(&state, &username).await {
         Ok(row) => row,
         Err(e) => {
             guard.limiter.not_checked(attempt);
@@ -157,20 +146,10 @@ pub async fn login(
     };
     guard.limiter.succeeded(attempt);
     let mut tx = state.db.read().await?;
-    let token = auth::create_session(&mut tx, &row.id).await?;
+    let token = auth::create_session(&mut tx, &row.account.id).await?;
     tx.commit().await?;
-    let role = row
-        .role
-        .parse()
-        .map_err(|_| ApiError::unauthorized("wrong username or password"))?;
-    let user = AuthUser {
-        id: row.id,
-        username: row.username,
-        display_name: row.display_name,
-        role,
-        manager_id: row.manager_id,
-        territory: row.territory,
-    };
+    let user = AuthUser::from_account(row.account)
+        .ok_or_else(|| ApiError::unauthorized("wrong username or password"))?;
     tracing::info!(user = %user.username, "signed in");
     Ok(Json(LoginResponse {
         token,
@@ -178,20 +157,16 @@ pub async fn login(
     }))
 }
 
-async fn find_user(state: &AppState, username: &str) -> Result<Option<LoginRow>, ApiError> {
+async fn find_credentials(
+    state: &AppState,
+    username: &str,
+) -> Result<Option<Credentials>, ApiError> {
     // A name no account can have (e.g. with a NUL, which PostgreSQL refuses as a parameter)
     // is simply nobody: never a database error.
-    if Username::parse(username).is_err() {
+    let Ok(username) = Username::parse(username) else {
         return Ok(None);
-    }
-    let mut tx = state.db.read().await?;
-    Ok(tx
-        .opt(
-            "SELECT id, username, display_name, role, manager_id, territory, password_hash \
-             FROM users WHERE username = $1",
-            args![username],
-        )
-        .await?)
+    };
+    Ok(state.db.find_credentials(&username).await?)
 }
 
 /// Revokes the token of this request.

@@ -117,9 +117,7 @@ async fn health_is_ok_when_the_database_answers() {
 #[tokio::test]
 async fn health_is_503_json_when_the_database_is_gone() {
     let db = test_db().await;
-    if let Db::Sqlite(pool) = &db {
-        pool.close().await;
-    }
+    db.close().await;
     let app = app(AppState::new(db, None));
     let (status, _, body) = send(app, get_req("/api/v1/health")).await;
     assert_eq!(status, StatusCode::SERVICE_UNAVAILABLE);

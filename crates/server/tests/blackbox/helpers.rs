@@ -8,27 +8,20 @@ use std::sync::mpsc;
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
-use sqlx::Connection;
 use tuoke_server::db::Db;
+use tuoke_server::testing::PgTestDatabase;
+pub use tuoke_server::testing::{note, skip_postgres};
 
 pub const BIN: &str = env!("CARGO_BIN_EXE_tuoke-server");
-pub const POSTGRES_ENV: &str = "TUOKE_TEST_POSTGRES_URL";
-/// Set to `1` to skip the PostgreSQL variants when no cluster is at hand (never in CI).
-pub const SKIP_POSTGRES_ENV: &str = "TUOKE_SKIP_POSTGRES";
 
 /// How long a server may take to print its "listening" line (debug build, cold disk).
 const STARTUP_TIMEOUT: Duration = Duration::from_secs(60);
-
-/// Prints a note that the test harness does not capture (`eprintln!` would be swallowed).
-pub fn note(message: &str) {
-    let _ = writeln!(std::io::stderr(), "note: {message}");
-}
 
 /// A database for one test: a SQLite file in a temp dir, or a fresh PostgreSQL database.
 pub struct TestDb {
     pub url: String,
     _dir: Option<tempfile::TempDir>,
-    postgres: Option<(String, String)>,
+    _postgres: Option<PgTestDatabase>,
 }
 
 impl TestDb {
@@ -39,19 +32,17 @@ impl TestDb {
         Self {
             url,
             _dir: Some(dir),
-            postgres: None,
+            _postgres: None,
         }
     }
 
     /// A new, empty database in the cluster at `TUOKE_TEST_POSTGRES_URL`; `None` if unset.
     pub fn postgres() -> Option<Self> {
-        let admin_url = std::env::var(POSTGRES_ENV).ok()?;
-        let name = format!("tuoke_test_{}", uuid::Uuid::now_v7().simple());
-        admin_sql(&admin_url, &format!("CREATE DATABASE {name}"));
+        let database = PgTestDatabase::create()?;
         Some(Self {
-            url: with_database(&admin_url, &name),
+            url: database.url.clone(),
             _dir: None,
-            postgres: Some((admin_url, name)),
+            _postgres: Some(database),
         })
     }
 
@@ -82,55 +73,11 @@ impl TestDb {
     }
 }
 
-impl Drop for TestDb {
-    fn drop(&mut self) {
-        if let Some((admin_url, name)) = &self.postgres {
-            // Best effort: a leftover database in a throwaway cluster is harmless.
-            let _ = std::panic::catch_unwind(|| {
-                admin_sql(
-                    admin_url,
-                    &format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)"),
-                )
-            });
-        }
-    }
-}
-
 fn runtime() -> tokio::runtime::Runtime {
     tokio::runtime::Builder::new_current_thread()
         .enable_all()
         .build()
         .unwrap()
-}
-
-fn admin_sql(admin_url: &str, sql: &str) {
-    runtime().block_on(async {
-        let mut conn = sqlx::PgConnection::connect(admin_url)
-            .await
-            .unwrap_or_else(|e| panic!("cannot connect to {POSTGRES_ENV}={admin_url}: {e}"));
-        sqlx::raw_sql(sqlx::AssertSqlSafe(sql.to_owned()))
-            .execute(&mut conn)
-            .await
-            .unwrap_or_else(|e| panic!("{sql}: {e}"));
-    });
-}
-
-/// `postgres://u@h:1/postgres?x=y` with database `name` → `postgres://u@h:1/name?x=y`.
-fn with_database(url: &str, name: &str) -> String {
-    let (base, query) = match url.split_once('?') {
-        Some((base, query)) => (base, Some(query)),
-        None => (url, None),
-    };
-    let authority_start = base.find("://").map_or(0, |i| i + 3);
-    let path_start = base[authority_start..]
-        .find('/')
-        .map_or(base.len(), |i| authority_start + i);
-    let mut out = format!("{}/{name}", &base[..path_start]);
-    if let Some(query) = query {
-        out.push('?');
-        out.push_str(query);
-    }
-    out
 }
 
 /// The binary with a clean environment for the variables it reads.
@@ -354,20 +301,4 @@ impl Drop for TestServer {
         let _ = self.child.kill();
         let _ = self.child.wait();
     }
-}
-
-#[test]
-fn with_database_replaces_only_the_path() {
-    assert_eq!(
-        with_database("postgres://postgres@127.0.0.1:55432/postgres", "t1"),
-        "postgres://postgres@127.0.0.1:55432/t1"
-    );
-    assert_eq!(
-        with_database("postgres://u:p@h/db?sslmode=disable", "t1"),
-        "postgres://u:p@h/t1?sslmode=disable"
-    );
-    assert_eq!(
-        with_database("postgres://h:5432", "t1"),
-        "postgres://h:5432/t1"
-    );
 }

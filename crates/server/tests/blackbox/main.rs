@@ -21,26 +21,12 @@ macro_rules! db_tests {
                 fn $name() {
                     match super::TestDb::postgres() {
                         Some(db) => super::$name(db),
-                        None => crate::skip_postgres(stringify!($name)),
+                        None => crate::helpers::skip_postgres(concat!("postgres::", stringify!($name))),
                     }
                 }
             )*
         }
     };
-}
-
-/// A PostgreSQL variant without a cluster: skipped only when asked for, else a failure.
-fn skip_postgres(test: &str) {
-    if std::env::var(SKIP_POSTGRES_ENV).is_ok_and(|v| v == "1") {
-        note(&format!(
-            "SKIPPED postgres::{test}: {SKIP_POSTGRES_ENV}=1 (this run does not test PostgreSQL)"
-        ));
-    } else {
-        panic!(
-            "postgres::{test} needs PostgreSQL: set {POSTGRES_ENV} (e.g. \
-             export {POSTGRES_ENV}=$(crates/server/tests/pg.sh)), or {SKIP_POSTGRES_ENV}=1 to skip"
-        );
-    }
 }
 
 mod api;
