@@ -1,10 +1,13 @@
-//! A small blocking HTTP/1.1 client for the black-box tests, and the standard test accounts.
+//! The black-box tests' HTTP client (reqwest, blocking), the raw-socket probes for what it
+//! cannot send, and the standard test accounts.
 
 use std::io::{Read, Write};
 use std::net::{SocketAddr, TcpStream};
 use std::sync::OnceLock;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
+use reqwest::header::{HeaderMap, HeaderName, HeaderValue, CONTENT_LENGTH, CONTENT_TYPE};
+use reqwest::Method;
 use serde_json::{json, Value};
 use tuoke_server::domain::{Role, Username};
 use tuoke_server::repo::users::NewUser;
@@ -47,14 +50,29 @@ pub fn seed_users(db: &TestDb) {
     });
 }
 
+/// An answer, read whole.
 #[derive(Debug)]
 pub struct Response {
     pub status: u16,
-    pub headers: Vec<(String, String)>,
+    pub headers: HeaderMap,
     pub body: Vec<u8>,
 }
 
 impl Response {
+    pub fn read(response: reqwest::blocking::Response) -> Response {
+        let status = response.status().as_u16();
+        let headers = response.headers().clone();
+        let body = response
+            .bytes()
+            .unwrap_or_else(|e| panic!("status {status}: the body does not arrive: {e}"))
+            .to_vec();
+        Response {
+            status,
+            headers,
+            body,
+        }
+    }
+
     pub fn json(&self) -> Value {
         serde_json::from_slice(&self.body).unwrap_or_else(|e| {
             panic!(
@@ -66,10 +84,7 @@ impl Response {
     }
 
     pub fn header(&self, name: &str) -> Option<&str> {
-        self.headers
-            .iter()
-            .find(|(n, _)| n.eq_ignore_ascii_case(name))
-            .map(|(_, v)| v.as_str())
+        self.headers.get(name).and_then(|v| v.to_str().ok())
     }
 
     pub fn error_code(&self) -> String {
@@ -80,7 +95,32 @@ impl Response {
     }
 }
 
-/// Sends one request on a fresh connection and reads the whole response.
+/// The client of every test. Without idle connections: each request goes on a connection of
+/// its own, as a phone's after a while; no compression is asked for, so bodies arrive as sent.
+pub fn http() -> &'static reqwest::blocking::Client {
+    static CLIENT: OnceLock<reqwest::blocking::Client> = OnceLock::new();
+    CLIENT.get_or_init(|| {
+        reqwest::blocking::Client::builder()
+            .pool_max_idle_per_host(0)
+            .timeout(Duration::from_secs(60))
+            .build()
+            .expect("the HTTP client starts")
+    })
+}
+
+pub fn url(addr: SocketAddr, path: &str) -> String {
+    format!("http://{addr}{path}")
+}
+
+/// Sends a request built on [`http`] and reads the whole answer.
+pub fn send(request: reqwest::blocking::RequestBuilder) -> Response {
+    let response = request
+        .send()
+        .unwrap_or_else(|e| panic!("no answer: {e:?}"));
+    Response::read(response)
+}
+
+/// Sends one request and reads the whole answer.
 pub fn request(
     addr: SocketAddr,
     method: &str,
@@ -89,78 +129,91 @@ pub fn request(
     content_type: Option<&str>,
     body: &[u8],
 ) -> Response {
+    let method = Method::from_bytes(method.as_bytes()).expect("a valid method");
+    let mut request = http().request(method, url(addr, path));
+    if let Some(token) = token {
+        request = request.bearer_auth(token);
+    }
+    if let Some(content_type) = content_type {
+        request = request.header(CONTENT_TYPE, content_type);
+    }
+    send(request.body(body.to_vec()))
+}
+
+// Raw-socket probes, for what an HTTP client does not send: a body shorter than its
+// `Content-Length`, a `Content-Length` whose body never comes, headers that never end (see
+// `limits.rs`), and bodies over an endpoint's limit. The server answers those 413 as soon as
+// it reads the declared length and closes the connection unread; a client that insists on
+// writing the whole body first (reqwest does) then fails with a broken pipe instead of
+// reading the answer.
+
+/// Writes `parts` in turn (as much of them as the server takes) and reads until the server
+/// closes the connection; returns what came back, and when after the writing it did.
+pub fn send_raw(addr: SocketAddr, parts: &[&[u8]]) -> (Vec<u8>, Duration) {
     let mut stream = TcpStream::connect(addr).unwrap();
     stream
         .set_read_timeout(Some(Duration::from_secs(60)))
         .unwrap();
-    let mut head = format!("{method} {path} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n");
-    if let Some(token) = token {
-        head.push_str(&format!("Authorization: Bearer {token}\r\n"));
+    for part in parts {
+        if stream
+            .write_all(part)
+            .and_then(|()| stream.flush())
+            .is_err()
+        {
+            break;
+        }
     }
-    if let Some(ct) = content_type {
-        head.push_str(&format!("Content-Type: {ct}\r\n"));
-    }
-    head.push_str(&format!("Content-Length: {}\r\n\r\n", body.len()));
-    stream.write_all(head.as_bytes()).unwrap();
-    // The server may answer (413) before reading a large body and close: that is fine.
-    let _ = stream.write_all(body);
+    let sent = Instant::now();
     let mut raw = Vec::new();
     let _ = stream.read_to_end(&mut raw);
-    parse_response(&raw)
+    (raw, sent.elapsed())
 }
 
-/// Parses a whole HTTP/1.1 response (chunked bodies are joined).
-pub fn parse_response(raw: &[u8]) -> Response {
-    let split = raw
-        .windows(4)
-        .position(|w| w == b"\r\n\r\n")
-        .unwrap_or_else(|| panic!("no header end in {:?}", String::from_utf8_lossy(raw)));
-    let head = String::from_utf8_lossy(&raw[..split]).into_owned();
-    let mut lines = head.split("\r\n");
-    let status = lines
-        .next()
-        .and_then(|l| l.split(' ').nth(1))
-        .and_then(|s| s.parse().ok())
-        .unwrap();
-    let headers: Vec<(String, String)> = lines
-        .filter_map(|l| l.split_once(':'))
-        .map(|(n, v)| (n.trim().to_ascii_lowercase(), v.trim().to_owned()))
-        .collect();
-    let mut body = raw[split + 4..].to_vec();
-    let chunked = headers
-        .iter()
-        .any(|(n, v)| n == "transfer-encoding" && v.contains("chunked"));
-    if chunked {
-        body = dechunk(&body);
+/// The answer a raw probe got: the head parsed by httparse, the rest the body (which the
+/// server sends with its length).
+pub fn parse_raw(raw: &[u8]) -> Response {
+    let mut headers = [httparse::EMPTY_HEADER; 32];
+    let mut head = httparse::Response::new(&mut headers);
+    let end = match head.parse(raw) {
+        Ok(httparse::Status::Complete(end)) => end,
+        other => panic!(
+            "no complete answer ({other:?}): {}",
+            String::from_utf8_lossy(raw)
+        ),
+    };
+    let mut map = HeaderMap::new();
+    for header in head.headers.iter() {
+        map.append(
+            HeaderName::from_bytes(header.name.as_bytes()).unwrap(),
+            HeaderValue::from_bytes(header.value).unwrap(),
+        );
     }
+    let body = raw[end..].to_vec();
+    let length = map.get(CONTENT_LENGTH).and_then(|v| v.to_str().ok());
+    assert_eq!(length, Some(body.len().to_string().as_str()), "{map:?}");
     Response {
-        status,
-        headers,
+        status: head.code.unwrap(),
+        headers: map,
         body,
     }
 }
 
-fn dechunk(mut data: &[u8]) -> Vec<u8> {
-    let mut out = Vec::new();
-    loop {
-        let Some(eol) = data.windows(2).position(|w| w == b"\r\n") else {
-            return out;
-        };
-        let size = usize::from_str_radix(
-            String::from_utf8_lossy(&data[..eol])
-                .split(';')
-                .next()
-                .unwrap()
-                .trim(),
-            16,
-        )
-        .unwrap_or(0);
-        if size == 0 {
-            return out;
-        }
-        out.extend_from_slice(&data[eol + 2..eol + 2 + size]);
-        data = &data[eol + 2 + size + 2..];
-    }
+/// [`request`] with a body over the endpoint's limit, on a raw socket (see above).
+pub fn request_over_limit(
+    addr: SocketAddr,
+    method: &str,
+    path: &str,
+    token: &str,
+    content_type: &str,
+    body: &[u8],
+) -> Response {
+    let head = format!(
+        "{method} {path} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n\
+         Authorization: Bearer {token}\r\nContent-Type: {content_type}\r\n\
+         Content-Length: {}\r\n\r\n",
+        body.len()
+    );
+    parse_raw(&send_raw(addr, &[head.as_bytes(), body]).0)
 }
 
 /// A signed-in API client.

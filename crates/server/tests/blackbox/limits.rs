@@ -1,8 +1,6 @@
 //! Limits that protect the server: the login limits and bounds, the request timeout, the
 //! declared body size and the header read timeout.
 
-use std::io::{Read, Write};
-use std::net::TcpStream;
 use std::sync::{Arc, Barrier};
 use std::time::{Duration, Instant};
 
@@ -36,40 +34,19 @@ fn login_from(
     password: &str,
     forwarded_for: Option<&str>,
 ) -> Response {
-    let stream = TcpStream::connect(server.addr).unwrap();
-    send_login(stream, server, username, password, forwarded_for)
-}
-
-fn send_login(
-    mut stream: TcpStream,
-    server: &TestServer,
-    username: &str,
-    password: &str,
-    forwarded_for: Option<&str>,
-) -> Response {
-    stream
-        .set_read_timeout(Some(Duration::from_secs(60)))
-        .unwrap();
     let body = json!({"username": username, "password": password}).to_string();
-    let mut head = format!(
-        "POST /api/v1/auth/login HTTP/1.1\r\nHost: {}\r\nConnection: close\r\n\
-         Content-Type: application/json\r\nContent-Length: {}\r\n",
-        server.addr,
-        body.len()
-    );
+    let mut request = http()
+        .post(url(server.addr, "/api/v1/auth/login"))
+        .header("content-type", "application/json")
+        .body(body);
     if let Some(ip) = forwarded_for {
-        head.push_str(&format!("X-Forwarded-For: {ip}\r\n"));
+        request = request.header("x-forwarded-for", ip);
     }
-    head.push_str("\r\n");
-    stream.write_all(head.as_bytes()).unwrap();
-    stream.write_all(body.as_bytes()).unwrap();
-    let mut raw = Vec::new();
-    let _ = stream.read_to_end(&mut raw);
-    parse_response(&raw)
+    send(request)
 }
 
-/// Sends all `attempts` (username, password, X-Forwarded-For) at once: every connection is
-/// open before the first request is written.
+/// Sends all `attempts` (username, password, X-Forwarded-For) at once: each from a thread of
+/// its own, all released together.
 fn in_parallel(
     server: &TestServer,
     attempts: Vec<(String, String, Option<String>)>,
@@ -83,9 +60,8 @@ fn in_parallel(
                 std::thread::Builder::new()
                     .stack_size(256 * 1024)
                     .spawn_scoped(scope, move || {
-                        let stream = TcpStream::connect(server.addr).unwrap();
                         start.wait();
-                        send_login(stream, server, &user, &password, forwarded_for.as_deref())
+                        login_from(server, &user, &password, forwarded_for.as_deref())
                     })
                     .unwrap()
             })
@@ -251,29 +227,19 @@ fn a_stalled_request_body_gets_a_json_503_after_the_request_timeout(db: TestDb) 
     .to_string();
 
     // The headers announce the whole body; half of it arrives, then nothing more.
-    let mut stream = TcpStream::connect(server.addr).unwrap();
-    stream
-        .set_read_timeout(Some(Duration::from_secs(60)))
-        .unwrap();
-    write!(
-        stream,
+    let head = format!(
         "POST /api/v1/sync/push HTTP/1.1\r\nHost: {}\r\nConnection: close\r\n\
          Authorization: Bearer {}\r\nContent-Type: application/json\r\nContent-Length: {}\r\n\r\n",
         server.addr,
         rep1.token,
         body.len()
-    )
-    .unwrap();
-    stream
-        .write_all(&body.as_bytes()[..body.len() / 2])
-        .unwrap();
-    stream.flush().unwrap();
-    let sent = Instant::now();
-    let mut raw = Vec::new();
-    let _ = stream.read_to_end(&mut raw);
-    let waited = sent.elapsed();
+    );
+    let (raw, waited) = send_raw(
+        server.addr,
+        &[head.as_bytes(), &body.as_bytes()[..body.len() / 2]],
+    );
 
-    let r = parse_response(&raw);
+    let r = parse_raw(&raw);
     assert_eq!(r.status, 503, "{}", String::from_utf8_lossy(&r.body));
     assert_eq!(r.error_code(), "service_unavailable");
     assert!(r.json()["error"]["message"].is_string());
@@ -282,8 +248,6 @@ fn a_stalled_request_body_gets_a_json_503_after_the_request_timeout(db: TestDb) 
         waited >= Duration::from_millis(900) && waited < Duration::from_secs(10),
         "answered after {waited:?}"
     );
-    drop(stream);
-
     // Nothing of the half-sent push was applied, and the server carries on.
     assert_eq!(server.get("/api/v1/health").0, 200);
     assert!(rep1.visible("prospect").is_empty());
@@ -313,20 +277,6 @@ fn invalid_request_timeout_is_a_one_line_usage_error() {
     }
 }
 
-/// Sends `head` (request line and headers) and nothing more; returns what came back and when.
-fn send_head_only(server: &TestServer, head: &str) -> (Vec<u8>, Duration) {
-    let mut stream = TcpStream::connect(server.addr).unwrap();
-    stream
-        .set_read_timeout(Some(Duration::from_secs(60)))
-        .unwrap();
-    stream.write_all(head.as_bytes()).unwrap();
-    stream.flush().unwrap();
-    let sent = Instant::now();
-    let mut raw = Vec::new();
-    let _ = stream.read_to_end(&mut raw);
-    (raw, sent.elapsed())
-}
-
 fn a_declared_oversize_body_is_refused_at_once_without_reading_it(db: TestDb) {
     seed_users(&db);
     let server = spawn_server(&db, &[]);
@@ -345,8 +295,8 @@ fn a_declared_oversize_body_is_refused_at_once_without_reading_it(db: TestDb) {
              Content-Type: application/json\r\nContent-Length: {length}\r\n\r\n",
             server.addr, rep1.token
         );
-        let (raw, waited) = send_head_only(&server, &head);
-        let r = parse_response(&raw);
+        let (raw, waited) = send_raw(server.addr, &[head.as_bytes()]);
+        let r = parse_raw(&raw);
         assert_eq!(
             r.status,
             413,
@@ -365,13 +315,11 @@ fn a_declared_oversize_body_is_refused_at_once_without_reading_it(db: TestDb) {
 
 fn a_connection_that_never_finishes_its_headers_is_closed(db: TestDb) {
     let server = spawn_server_env(&db, &[], &[("TUOKE_HEADER_TIMEOUT_SECS", "1")]);
-    let (raw, waited) = send_head_only(
-        &server,
-        &format!(
-            "GET /api/v1/health HTTP/1.1\r\nHost: {}\r\nX-Slow: ",
-            server.addr
-        ),
+    let head = format!(
+        "GET /api/v1/health HTTP/1.1\r\nHost: {}\r\nX-Slow: ",
+        server.addr
     );
+    let (raw, waited) = send_raw(server.addr, &[head.as_bytes()]);
     // Closed about the configured second after, far before the 60 s read timeout; whatever
     // came back is no successful answer.
     assert!(waited < Duration::from_secs(10), "closed after {waited:?}");
