@@ -249,7 +249,8 @@ pub(crate) mod tests {
         }
     }
 
-    async fn created_user_can_be_found_with_its_manager(db: Db) {
+    /// A manager and a rep reporting to them.
+    async fn boss_and_rep(db: &Db) -> (User, User) {
         let boss = db
             .create_user(new_user("boss", Role::Manager, None))
             .await
@@ -258,6 +259,11 @@ pub(crate) mod tests {
             .create_user(new_user("rep", Role::Rep, Some("boss")))
             .await
             .unwrap();
+        (boss, rep)
+    }
+
+    async fn created_user_can_be_found_with_its_manager(db: Db) {
+        let (boss, rep) = boss_and_rep(&db).await;
         assert_eq!(rep.manager_id, Some(boss.id));
         let found = db
             .find_user_by_username(&Username::parse("REP").unwrap())
@@ -302,14 +308,7 @@ pub(crate) mod tests {
     }
 
     async fn credentials_are_the_stored_columns_with_the_password_hash(db: Db) {
-        let boss = db
-            .create_user(new_user("boss", Role::Manager, None))
-            .await
-            .unwrap();
-        let rep = db
-            .create_user(new_user("rep", Role::Rep, Some("boss")))
-            .await
-            .unwrap();
+        let (boss, rep) = boss_and_rep(&db).await;
         let found = db
             .find_credentials(&Username::parse("rep").unwrap())
             .await
