@@ -9,7 +9,7 @@ use tuoke_core::types::{Budget, Contact, ContactRole, Prospect, Requirement, Sta
 
 use Stage::*;
 
-/// The matrix exactly as SPEC.md prints it (rows: from; columns: first_visit … signed).
+/// The matrix exactly as `docs/spec.md` prints it (rows: from; columns: first_visit … signed).
 const SPEC_MATRIX: &str = "
 lead        | OK | NO* | NO* | NO  | NO | NO | NO
 first_visit | –  | OK  | OK  | NO  | NO | NO | NO
