@@ -1,6 +1,6 @@
 //! Tuoke (拓客): the offline-first PWA for ERP field-sales reps.
 //!
-//! Layout follows STYLE.md: `pages/` (one module per screen), `components/` (shared widgets),
+//! Layout (as in README.md): `pages/` (one module per screen), `components/` (shared widgets),
 //! `hooks/` (the only place components reach side effects), `services/` (browser APIs),
 //! `i18n/` (the one translation layer). Business rules live in `tuoke-core`.
 

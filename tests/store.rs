@@ -677,7 +677,7 @@ mod browser {
         Attachment {
             id: id(n),
             prospect_id: "a".into(),
-            note_id: (n % 2 == 0).then(|| id(1000 + n).to_string()),
+            note_id: n.is_multiple_of(2).then(|| id(1000 + n).to_string()),
             content_type: "image/jpeg".into(),
             bytes: (0..=255).cycle().take(3000 + n as usize).collect(),
             uploaded,

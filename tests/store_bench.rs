@@ -59,7 +59,7 @@ fn prospect(i: usize) -> Value {
         "id": Uuid::from_u128(i as u128), "company": format!("深圳华强电子有限公司 {i}"),
         "industry": "electronics", "annual_revenue_cny": 120_000_000 + i, "annual_profit_cny": 9_000_000,
         "employees": 450, "products": "PCB 组件, 电源模块", "region": "华南", "source": "event",
-        "informatized": i % 2 == 0, "current_system": "自建系统",
+        "informatized": i.is_multiple_of(2), "current_system": "自建系统",
         "qualification": {"objective_need": true, "subjective_need": true, "determination": "high",
             "feasibility_started": true, "dissatisfaction": "mid", "selection_started": false},
         "schedule": {"selection_start": "2026-04-01", "selection_end": "2026-05-15",

@@ -5,6 +5,9 @@
 //! code. Nothing here reads a clock or a random source: "today", "now" and seeds are
 //! parameters.
 //!
+//! "SPEC §N" is a section of the product specification, `docs/spec.md` (its source, the sales
+//! training deck, is `docs/seed/`); "API.md" is the server contract, `docs/api.md`.
+//!
 //! Modules:
 //! - [`args`]: args of the project's own mutations (approval, quote, concession, objection, quiz).
 //! - [`types`]: the prospect record and its parts, in the API.md JSON shapes.

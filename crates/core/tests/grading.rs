@@ -1,6 +1,6 @@
 //! SPEC §5 grading: every table row, every tie and no-match path, ungraded cases,
 //! overrides, and an exhaustive check of the whole input space against a plain reading of
-//! the tables as written in SPEC.md.
+//! the tables as written in `docs/spec.md`.
 
 mod common;
 
@@ -486,7 +486,7 @@ fn no_override_value_equals_computed() {
 
 // ---- exhaustive property check against a plain table reading ------------------------------
 
-/// The tables exactly as SPEC.md prints them.
+/// The tables exactly as `docs/spec.md` prints them.
 const SPEC_NOT_INFORMATIZED: &str = "
 A | Y | Y | high | Y | Y
 B | Y | Y | high or mid | Y or N | N

@@ -9,7 +9,7 @@ use tuoke_core::types::{Budget, Contact, ContactRole, Prospect, Requirement, Sta
 
 use Stage::*;
 
-/// The matrix exactly as SPEC.md prints it (rows: from; columns: first_visit … signed).
+/// The matrix exactly as `docs/spec.md` prints it (rows: from; columns: first_visit … signed).
 const SPEC_MATRIX: &str = "
 lead        | OK | NO* | NO* | NO  | NO | NO | NO
 first_visit | –  | OK  | OK  | NO  | NO | NO | NO
@@ -31,7 +31,11 @@ fn spec_cell(from: Stage, to: Stage) -> &'static str {
 }
 
 fn check_cell(from: Stage, to: Stage) {
-    let v = verdict(from, to, None);
+    assert_cell(from, to, verdict(from, to, None));
+}
+
+/// `v` is what the matrix cell `from → to` says (a back move or the same stage for "–").
+fn assert_cell(from: Stage, to: Stage, v: Verdict) {
     match spec_cell(from, to) {
         "OK" => assert_eq!(v, Verdict::Allowed, "{from:?}->{to:?}"),
         "NO" => assert!(
@@ -200,14 +204,43 @@ fn won_deal_never_moves() {
     }
 }
 
+/// Every move between any two of the nine stages, with and without a reason, gets the verdict
+/// SPEC §7 gives it: the rules outside the matrix (same stage, won is final, reopen only to
+/// lead, lost needs a reason, back to the lead list), else the matrix cell, where the reason
+/// changes nothing.
 #[test]
-fn every_pair_of_stages_has_a_verdict() {
+fn every_pair_of_stages_has_the_verdict_the_spec_gives() {
+    let forbidden = |rule| Verdict::Forbidden { rule };
+    let mut checked = 0;
     for from in Stage::ALL {
         for to in Stage::ALL {
-            let _ = verdict(from, to, Some("r"));
-            let _ = verdict(from, to, None);
+            for reason in [None, Some("chose a competitor")] {
+                let v = verdict(from, to, reason);
+                let expected = if from == to {
+                    forbidden(Rule::SameStage)
+                } else if from == Signed {
+                    forbidden(Rule::WonIsFinal)
+                } else if from == Lost && to == Lead {
+                    Verdict::Allowed
+                } else if from == Lost {
+                    forbidden(Rule::ReopenOnlyToLead)
+                } else if to == Lost && reason.is_some() {
+                    Verdict::Allowed
+                } else if to == Lost {
+                    forbidden(Rule::LostReasonRequired)
+                } else if to == Lead {
+                    Verdict::Allowed
+                } else {
+                    assert_cell(from, to, v);
+                    checked += 1;
+                    continue;
+                };
+                assert_eq!(v, expected, "{from:?}->{to:?} with reason {reason:?}");
+                checked += 1;
+            }
         }
     }
+    assert_eq!(checked, 9 * 9 * 2);
 }
 
 #[test]

@@ -9,6 +9,8 @@
 //! ```
 //! With a PostgreSQL URL, a fresh database is created in that cluster and dropped afterwards.
 
+#![allow(clippy::print_stdout, reason = "the report goes to stdout")]
+
 use std::net::SocketAddr;
 use std::time::{Duration, Instant};
 

@@ -14,6 +14,8 @@
 //! 127.0.0.1 as a proxy), so that the limiter lets all through to the password check and only
 //! the hashing bound stands.
 
+#![allow(clippy::print_stdout, reason = "the report goes to stdout")]
+
 use std::collections::BTreeMap;
 use std::net::SocketAddr;
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};

@@ -1,4 +1,5 @@
-//! The command line of API.md, parsed with clap. Parsing only: [`crate::commands`] acts on it.
+//! The command line of `docs/api.md`, parsed with clap. Parsing only: [`crate::commands`] acts
+//! on it.
 
 use std::path::PathBuf;
 use std::time::Duration;

@@ -1,4 +1,4 @@
-//! The HTTP error type and the JSON error shape of API.md:
+//! The HTTP error type and the JSON error shape of `docs/api.md`:
 //! `{"error": {"code": "snake_case", "message": "…"}}`.
 //!
 //! Handlers return `Result<_, ApiError>`. Responses produced outside handlers (axum's extractor

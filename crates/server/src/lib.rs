@@ -1,4 +1,5 @@
-//! Tuoke (拓客) sync server: serves the PWA and the JSON API of `docs/api.md`.
+//! Tuoke (拓客) sync server: serves the PWA and the JSON API of `docs/api.md` (cited as "API.md";
+//! the product rules, "SPEC §N", are in `docs/spec.md`).
 //!
 //! Layout: [`cli`] parses arguments, [`commands`] runs them; [`startup`] builds the axum app
 //! from [`routes`] (API) and [`static_files`] (PWA), which share [`state::AppState`];

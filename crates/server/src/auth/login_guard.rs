@@ -388,7 +388,7 @@ mod tests {
         for wait in [1, 2, 4, 8, 16] {
             assert_eq!(limiter.reserve_at("rep1", A, t).unwrap_err(), wait);
             // Not a second early…
-            let early = t + secs(wait) - Duration::from_millis(1);
+            let early = t + secs(wait).saturating_sub(Duration::from_millis(1));
             assert_eq!(limiter.reserve_at("rep1", A, early).unwrap_err(), 1);
             // …then one more attempt, which fails too.
             t += secs(wait);

@@ -168,7 +168,7 @@ fn spawn_server_full(
     let stderr = Arc::new(Mutex::new(String::new()));
     let mut pipe = child.stderr.take().unwrap();
     let sink = Arc::clone(&stderr);
-    std::thread::spawn(move || {
+    let stderr_reader = std::thread::spawn(move || {
         let mut buf = String::new();
         let _ = pipe.read_to_string(&mut buf);
         sink.lock().unwrap().push_str(&buf);
@@ -199,8 +199,8 @@ fn spawn_server_full(
         Err(_) => {
             let _ = child.kill();
             let status = child.wait().unwrap();
-            // Let the stderr thread finish reading.
-            std::thread::sleep(Duration::from_millis(100));
+            // The stderr thread has read everything once the exited child's pipe is closed.
+            let _ = stderr_reader.join();
             panic!(
                 "server did not start ({status}); stderr: {}",
                 stderr.lock().unwrap()
