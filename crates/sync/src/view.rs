@@ -295,21 +295,12 @@ impl LocalView {
         let Ok(prospect) = create_prospect(&put.patch) else {
             return;
         };
-        let meta = RecordMeta {
-            id: put.id,
-            owner_id: ctx.me.clone().unwrap_or_default(),
-            stage: Stage::Lead,
-            pending_stage: None,
-            created_at: m.at,
-            updated_at: m.at,
-        };
+        let meta = RecordMeta::new(put.id, ctx.me.clone(), m.at);
         let record =
             ProspectRecord::build(meta, prospect, None, ctx.today, &CadenceConfig::default());
-        let Ok(mut data) = serde_json::to_value(record) else {
+        let Ok(data) = serde_json::to_value(record) else {
             return;
         };
-        set(&mut data, "lead_list", json!(false));
-        set(&mut data, "last_contact", Value::Null);
         self.append("prospect", id, data);
     }
 

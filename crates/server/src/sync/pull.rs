@@ -51,7 +51,7 @@ impl From<sqlx::Error> for PullError {
     }
 }
 
-fn raw(value: &serde_json::Value) -> Result<Box<RawValue>, sqlx::Error> {
+fn raw<T: Serialize>(value: &T) -> Result<Box<RawValue>, sqlx::Error> {
     serde_json::value::to_raw_value(value).map_err(|e| sqlx::Error::Decode(e.to_string().into()))
 }
 
@@ -179,7 +179,7 @@ pub async fn pull_page(
     for row in rows {
         changes.push(Change {
             entity: "prospect".into(),
-            data: Some(raw(&row.to_json(today)?)?),
+            data: Some(raw(&row.to_record(today)?)?),
             id: row.id,
             version: row.version,
             seq: row.seq,

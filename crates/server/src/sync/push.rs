@@ -20,7 +20,7 @@ use tuoke_core::args::{
     QuoteSubmitArgs,
 };
 use tuoke_core::cadence::business_date;
-use tuoke_core::grading::{history_entry, GradeView};
+use tuoke_core::grading::{history_entry, GradeHistoryEntry, GradeView};
 use tuoke_core::negotiation::{quote_total, validate_concession, warnings_for_next, Concession};
 use tuoke_core::quiz::{draw, grade_attempt};
 use tuoke_core::stage::{
@@ -626,6 +626,16 @@ fn nul_in(value: &Value) -> Option<String> {
     None
 }
 
+/// A value the core made, as JSON (its types always serialise; a failure is a bug, and the
+/// mutation is refused alone like any storage failure).
+fn to_json<T: Serialize>(v: &T) -> Result<Value, sqlx::Error> {
+    serde_json::to_value(v).map_err(encode_error)
+}
+
+fn encode_error(e: serde_json::Error) -> sqlx::Error {
+    sqlx::Error::Encode(e.to_string().into())
+}
+
 fn code_of<T: Serialize>(v: &T) -> String {
     match serde_json::to_value(v) {
         Ok(Value::String(s)) => s,
@@ -749,8 +759,8 @@ impl Ctx<'_> {
             insert_prospect(self.tx, self.seq, new).await?;
             let grade = GradeView::of(&prospect, today);
             if let Some(entry) = history_entry(None, &grade, self.now) {
-                self.history(&id, "grade", &Value::Null, &json!(entry));
-                self.set_grade_history(&id, vec![json!(entry)]).await?;
+                self.history(&id, "grade", &Value::Null, &to_json(&entry)?);
+                self.set_grade_history(&id, &[entry]).await?;
             }
             return Ok(applied());
         };
@@ -787,10 +797,10 @@ impl Ctx<'_> {
         }
         let after = GradeView::of(&prospect, today);
         if let Some(entry) = history_entry(Some(&before), &after, self.now) {
-            self.history(&id, "grade", &json!(before.value), &json!(entry));
+            self.history(&id, "grade", &to_json(&before.value)?, &to_json(&entry)?);
             let mut grades = row.grade_history()?;
-            grades.push(json!(entry));
-            self.set_grade_history(&id, grades).await?;
+            grades.push(entry);
+            self.set_grade_history(&id, &grades).await?;
         }
         Ok(applied())
     }
@@ -799,9 +809,9 @@ impl Ctx<'_> {
     async fn set_grade_history(
         &mut self,
         id: &str,
-        entries: Vec<Value>,
+        entries: &[GradeHistoryEntry],
     ) -> Result<(), sqlx::Error> {
-        let text = Value::Array(entries).to_string();
+        let text = serde_json::to_string(entries).map_err(encode_error)?;
         self.tx
             .exec(
                 "UPDATE prospects SET grade_history = $1 WHERE id = $2",

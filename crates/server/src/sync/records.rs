@@ -3,6 +3,7 @@
 use chrono::{DateTime, NaiveDate, Utc};
 use serde_json::{json, Value};
 use tuoke_core::cadence::CadenceConfig;
+use tuoke_core::grading::GradeHistoryEntry;
 use tuoke_core::record::{ProspectRecord, RecordMeta};
 use tuoke_core::types::{Prospect, Stage};
 use uuid::Uuid;
@@ -59,40 +60,32 @@ impl ProspectRow {
     }
 
     /// The grade history, oldest first.
-    pub fn grade_history(&self) -> Result<Vec<Value>, sqlx::Error> {
+    pub fn grade_history(&self) -> Result<Vec<GradeHistoryEntry>, sqlx::Error> {
         serde_json::from_str(&self.grade_history).map_err(|e| corrupt("grade history", e))
     }
 
     /// The pulled record (API.md "Prospect record as pulled"), derived parts computed now by
     /// the core, plus `lead_list`, `last_contact`, `grade_history` and `stage_reason`.
-    pub fn to_json(&self, today: NaiveDate) -> Result<Value, sqlx::Error> {
+    pub fn to_record(&self, today: NaiveDate) -> Result<ProspectRecord, sqlx::Error> {
         let id = Uuid::parse_str(&self.id).map_err(|e| corrupt("prospect id", e))?;
         let meta = RecordMeta {
             id,
-            owner_id: self.owner_id.clone().unwrap_or_default(),
+            owner_id: self.owner_id.clone(),
             stage: self.stage()?,
             pending_stage: self.pending_stage.as_deref().map(parse_stage).transpose()?,
+            stage_reason: self.stage_reason.clone(),
+            lead_list: self.lead_list,
+            grade_history: self.grade_history()?,
             created_at: self.created_at,
             updated_at: self.updated_at,
         };
-        let record = ProspectRecord::build(
+        Ok(ProspectRecord::build(
             meta,
             self.prospect()?,
             self.last_contact(),
             today,
             &CadenceConfig::default(),
-        );
-        let mut value = serde_json::to_value(record).map_err(|e| corrupt("prospect", e))?;
-        if let Value::Object(map) = &mut value {
-            if self.owner_id.is_none() {
-                map.insert("owner_id".into(), Value::Null);
-            }
-            map.insert("lead_list".into(), Value::Bool(self.lead_list));
-            map.insert("last_contact".into(), json!(self.last_contact));
-            map.insert("grade_history".into(), Value::Array(self.grade_history()?));
-            map.insert("stage_reason".into(), json!(self.stage_reason));
-        }
-        Ok(value)
+        ))
     }
 }
 

@@ -219,9 +219,7 @@ impl SimServer {
             today(),
             &CadenceConfig::default(),
         );
-        let mut data = serde_json::to_value(record).unwrap();
-        data["lead_list"] = json!(false);
-        data["last_contact"] = Value::Null;
+        let data = serde_json::to_value(record).unwrap();
         self.write("prospect", id.to_string(), data);
     }
 
@@ -241,14 +239,7 @@ impl SimServer {
                     p.meta.updated_at = m.at;
                 } else {
                     let prospect = create_prospect(&put.patch).map_err(|e| e.to_string())?;
-                    let meta = RecordMeta {
-                        id: put.id,
-                        owner_id: ME.into(),
-                        stage: Stage::Lead,
-                        pending_stage: None,
-                        created_at: m.at,
-                        updated_at: m.at,
-                    };
+                    let meta = RecordMeta::new(put.id, Some(ME.into()), m.at);
                     self.prospects
                         .insert(put.id, ServerProspect { prospect, meta });
                 }
