@@ -30,8 +30,9 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use uuid::Uuid;
 
+use crate::model::ProspectSummary;
+pub use crate::model::Record;
 use crate::protocol::{Change, Mutation, MutationStatus};
-use crate::summary::ProspectSummary;
 
 /// Sync bookkeeping, one row.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -45,19 +46,6 @@ pub struct SyncState {
     pub refetching: bool,
     /// When a sync last completed.
     pub last_synced_at: Option<DateTime<Utc>>,
-}
-
-/// A record of the confirmed server state, as last pulled.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct Record {
-    /// Entity (`prospect`, `note`, …).
-    pub entity: String,
-    /// Record id.
-    pub id: String,
-    /// Server version.
-    pub version: i64,
-    /// The record as pulled.
-    pub data: Value,
 }
 
 /// One outbox entry: a local change waiting to reach the server, or acknowledged by it and

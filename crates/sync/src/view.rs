@@ -27,6 +27,7 @@ use tuoke_core::stage::{request_move, MoveOutcome, StageMoveArgs};
 use tuoke_core::types::{Prospect, Stage, Status};
 use tuoke_core::validate::{apply_patch, create_prospect, parse_put_args};
 
+pub use crate::model::{field, text};
 use crate::protocol::{names, Mutation};
 use crate::store::{OutboxEntry, Record, Store};
 
@@ -353,19 +354,6 @@ fn set(data: &mut Value, key: &str, value: Value) {
         map.insert(key.to_owned(), value);
         *data = Value::Object(map);
     }
-}
-
-/// The field `key` of a record's JSON as a `T`, if it is there and reads as one.
-pub fn field<T: serde::de::DeserializeOwned>(data: &Value, key: &str) -> Option<T> {
-    serde_json::from_value(data.get(key)?.clone()).ok()
-}
-
-/// The string field `key` of a record's JSON, empty if it is missing or not a string.
-pub fn text(data: &Value, key: &str) -> String {
-    data.get(key)
-        .and_then(Value::as_str)
-        .unwrap_or_default()
-        .to_owned()
 }
 
 /// Recomputes grade, target fit and next contact with the core, as the server would.
