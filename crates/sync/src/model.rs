@@ -5,14 +5,15 @@
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
+use tuoke_core::contract::{Entity, EntityName};
 use tuoke_core::fit::FitStatus;
 use tuoke_core::types::{Grade, LeadSource, Stage, Status};
 
 /// A record of the confirmed server state, as last pulled.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Record {
-    /// Entity (`prospect`, `note`, …).
-    pub entity: String,
+    /// Entity (`prospect`, `note`, …; one this client does not know is kept as pulled).
+    pub entity: EntityName,
     /// Record id.
     pub id: String,
     /// Server version.
@@ -136,7 +137,7 @@ impl ProspectSummary {
 
     /// The summary of a pulled record, if it is a prospect.
     pub fn of_record(record: &Record) -> Option<ProspectSummary> {
-        (record.entity == "prospect")
+        (record.entity == Entity::Prospect)
             .then(|| ProspectSummary::from_record(&record.id, &record.data))
     }
 

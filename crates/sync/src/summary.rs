@@ -10,20 +10,27 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use serde_json::Value;
+use tuoke_core::contract::{Entity, MutationKind};
 
 pub use crate::model::ProspectSummary;
-use crate::protocol::names;
+use crate::protocol::Mutation;
 use crate::store::{Record, Store};
 use crate::view::{LocalView, ViewContext};
 
-/// Prospects a mutation may change in the list (puts, stage moves, logged contacts).
-pub fn touched_prospect(name: &str, args: &Value) -> Option<String> {
-    let key = match name {
-        names::PROSPECT_PUT => "id",
-        names::STAGE_MOVE | names::ACTIVITY_LOG => "prospect_id",
-        _ => return None,
+/// The prospect a mutation may change in the list (puts, stage moves, logged contacts).
+pub fn touched_prospect(m: &Mutation) -> Option<String> {
+    let key = match m.kind()? {
+        MutationKind::ProspectPut => "id",
+        MutationKind::StageMove | MutationKind::ActivityLog => "prospect_id",
+        MutationKind::NoteAdd
+        | MutationKind::ApprovalDecide
+        | MutationKind::QuoteSubmit
+        | MutationKind::ConcessionAdd
+        | MutationKind::ObjectionAdd
+        | MutationKind::QuizSubmit
+        | MutationKind::ProspectShare => return None,
     };
-    args.get(key).and_then(Value::as_str).map(str::to_owned)
+    m.args.get(key).and_then(Value::as_str).map(str::to_owned)
 }
 
 /// The rep's prospects as the lists show them: confirmed summaries with local changes on top.
@@ -46,7 +53,7 @@ impl ProspectList {
             summaries.into_iter().map(|s| (s.id.clone(), s)).collect();
         if !outbox.is_empty() {
             let view = LocalView::build(touched, outbox, ctx);
-            for record in view.entity("prospect").filter(|r| r.pending) {
+            for record in view.entity(Entity::Prospect).filter(|r| r.pending) {
                 let mut summary = ProspectSummary::from_record(&record.id, &record.data);
                 summary.pending = true;
                 by_id.insert(record.id.clone(), summary);
@@ -62,11 +69,11 @@ impl ProspectList {
         let outbox = store.outbox().await?;
         let ids: BTreeSet<String> = outbox
             .iter()
-            .filter_map(|e| touched_prospect(&e.mutation.name, &e.mutation.args))
+            .filter_map(|e| touched_prospect(&e.mutation))
             .collect();
         let mut touched = Vec::with_capacity(ids.len());
         for id in &ids {
-            if let Some(record) = store.record("prospect", id).await? {
+            if let Some(record) = store.record(Entity::Prospect, id).await? {
                 touched.push(record);
             }
         }
@@ -87,14 +94,14 @@ impl ProspectList {
 pub async fn load_prospect<S: Store>(
     store: &S,
     id: &str,
-    entities: &[&str],
+    entities: &[Entity],
     ctx: &ViewContext,
 ) -> Result<LocalView, S::Error> {
     let mut confirmed = Vec::new();
-    if let Some(record) = store.record("prospect", id).await? {
+    if let Some(record) = store.record(Entity::Prospect, id).await? {
         confirmed.push(record);
     }
-    for entity in entities.iter().filter(|e| **e != "prospect") {
+    for &entity in entities.iter().filter(|e| **e != Entity::Prospect) {
         confirmed.extend(store.records_of_prospect(entity, id).await?);
     }
     let outbox = store.outbox().await?;
@@ -125,7 +132,7 @@ mod tests {
 
     fn pulled(id: u128, company: &str) -> Change {
         Change {
-            entity: "prospect".into(),
+            entity: Entity::Prospect.into(),
             id: Uuid::from_u128(id).to_string(),
             version: 1,
             data: Some(json!({
@@ -187,13 +194,13 @@ mod tests {
         let mut store = store_with(vec![pulled(1, "甲厂"), pulled(2, "乙厂")]);
         let edit = Mutation::new(
             Uuid::from_u128(10),
-            names::PROSPECT_PUT,
+            MutationKind::ProspectPut,
             json!({"id": Uuid::from_u128(2), "patch": {"company": "乙厂（改）"}}),
             at(),
         );
         let create = Mutation::new(
             Uuid::from_u128(11),
-            names::PROSPECT_PUT,
+            MutationKind::ProspectPut,
             json!({"id": Uuid::from_u128(3), "patch": {"company": "丙厂"}}),
             at(),
         );
@@ -221,23 +228,23 @@ mod tests {
         let moves = [
             (
                 30,
-                names::STAGE_MOVE,
+                MutationKind::StageMove,
                 json!({"prospect_id": Uuid::from_u128(4), "to": "exchange"}),
             ),
             (
                 31,
-                names::STAGE_MOVE,
+                MutationKind::StageMove,
                 json!({"prospect_id": Uuid::from_u128(5), "to": "quote"}),
             ),
             (
                 32,
-                names::ACTIVITY_LOG,
+                MutationKind::ActivityLog,
                 json!({"id": Uuid::from_u128(99), "prospect_id": Uuid::from_u128(6),
                 "kind": "phone_call", "at": "2026-03-02T07:00:00Z", "summary": "电话"}),
             ),
             (
                 33,
-                names::PROSPECT_PUT,
+                MutationKind::ProspectPut,
                 json!({"id": Uuid::from_u128(7), "patch": {"products": "电机"}}),
             ),
         ];
@@ -246,9 +253,9 @@ mod tests {
                 .unwrap();
         }
         let list = block_on_ready(ProspectList::load(&store, &ctx())).unwrap();
-        let view = block_on_ready(LocalView::load(&store, &["prospect"], &ctx())).unwrap();
+        let view = block_on_ready(LocalView::load(&store, &[Entity::Prospect], &ctx())).unwrap();
         let mut expected: Vec<ProspectSummary> = view
-            .entity("prospect")
+            .entity(Entity::Prospect)
             .map(|r| ProspectSummary {
                 pending: r.pending,
                 ..ProspectSummary::from_record(&r.id, &r.data)
@@ -268,19 +275,24 @@ mod tests {
                 "body": "拜访", "kind": "visit", "taken_at": "2026-03-02T07:00:00Z"});
             block_on_ready(store.enqueue(Mutation::new(
                 Uuid::from_u128(id),
-                names::NOTE_ADD,
+                MutationKind::NoteAdd,
                 args,
                 at(),
             )))
             .unwrap();
         }
         let id = Uuid::from_u128(1).to_string();
-        let view =
-            block_on_ready(load_prospect(&store, &id, &["prospect", "note"], &ctx())).unwrap();
-        assert!(view.get("prospect", &id).is_some());
+        let view = block_on_ready(load_prospect(
+            &store,
+            &id,
+            &[Entity::Prospect, Entity::Note],
+            &ctx(),
+        ))
+        .unwrap();
+        assert!(view.get(Entity::Prospect, &id).is_some());
         assert!(view
-            .get("prospect", &Uuid::from_u128(2).to_string())
+            .get(Entity::Prospect, &Uuid::from_u128(2).to_string())
             .is_none());
-        assert_eq!(view.of_prospect("note", &id).count(), 1);
+        assert_eq!(view.of_prospect(Entity::Note, &id).count(), 1);
     }
 }
