@@ -1,7 +1,9 @@
 //! The sync wire format of API.md (`POST /api/v1/sync/push`, `GET /api/v1/sync/pull`, the
 //! error body) as serde types, and typed constructors for every mutation the server knows.
 //! These are the only definition of the wire: the server reads and writes the same types
-//! (with the `openapi` feature, which documents them).
+//! (with the `openapi` feature, which documents them). Names are the core's
+//! [`tuoke_core::contract`] enums; a pulled change's `data` is the core's record type of its
+//! entity ([`tuoke_core::record`]).
 //!
 //! This module owns shapes only: it performs no I/O and makes no ids (mutation and record ids
 //! are the caller's, so nothing here needs a random source).
@@ -39,8 +41,8 @@ pub struct PushRequest {
 pub struct Mutation {
     /// Mutation id (not the id of the record it creates).
     pub id: Uuid,
-    /// Mutation name, e.g. `prospect.put` ([`MutationKind`]); a name the server does not
-    /// know is that mutation's rejection (`unknown_mutation`), not the batch's.
+    /// Mutation name, e.g. `prospect.put`; a name the server does not know is that
+    /// mutation's rejection (`unknown_mutation`), not the batch's.
     #[cfg_attr(
         feature = "openapi",
         schema(value_type = String, example = "prospect.put")
@@ -180,7 +182,7 @@ impl MutationStatus {
     }
 }
 
-/// One entry of [`PushResponse::results`].
+/// What the server did with one mutation of a push (one entry of `results`).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct MutationResult {
@@ -216,8 +218,9 @@ impl MutationResult {
     }
 }
 
-/// Body of a `200` pull answer. `D` is how a record's data is held: parsed JSON on the
-/// phone, the stored text as it is on the server.
+// `D` is how a record's data is held: parsed JSON on the phone, the stored text as it is on
+// the server.
+/// Body of a `200` pull answer.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema), schema(bound = ""))]
 pub struct PullResponse<D = Value> {
@@ -235,15 +238,14 @@ pub struct PullResponse<D = Value> {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema), schema(bound = ""))]
 pub struct Change<D = Value> {
     /// `prospect`, `note`, `activity`, `approval`, `quote`, `concession`, `objection`,
-    /// `quiz_attempt` ([`tuoke_core::contract::Entity`]); a newer server may add entities,
-    /// which a client keeps as they came.
+    /// `quiz_attempt`; a newer server may add entities, which a client keeps as they came.
     #[cfg_attr(feature = "openapi", schema(value_type = String, example = "prospect"))]
     pub entity: EntityName,
     /// Record id.
     pub id: String,
     /// Record version.
     pub version: i64,
-    /// The record ([`tuoke_core::record`]), or null when it left the caller's view.
+    /// The record, or null when it left the caller's view.
     #[cfg_attr(feature = "openapi", schema(value_type = Option<Object>))]
     pub data: Option<D>,
 }
