@@ -24,8 +24,8 @@ use tuoke_core::contract::{MutationKind, MutationName};
 use tuoke_core::grading::{history_entry, GradeHistoryEntry, GradeView};
 use tuoke_core::negotiation::{quote_total, validate_concession, warnings_for_next};
 use tuoke_core::record::{
-    ActivityRecord, ApprovalKind, ApprovalStatus, ConcessionRecord, NoteRecord, ObjectionRecord,
-    QuizAttemptRecord, QuoteRecord,
+    ActivityRecord, ApprovalKind, ApprovalStatus, ConcessionRecord, EntityRecord, NoteRecord,
+    ObjectionRecord, QuizAttemptRecord, QuoteRecord,
 };
 use tuoke_core::stage::{
     decide_approval, request_move, soft_gate_warnings, MoveOutcome, StageMoveArgs,
@@ -580,6 +580,19 @@ fn encode_error(e: serde_json::Error) -> sqlx::Error {
     sqlx::Error::Encode(e.to_string().into())
 }
 
+/// The refusal of a mutation name the server does not know (that mutation alone).
+fn unknown_mutation(name: &MutationName) -> Refusal {
+    Refusal::new(
+        "unknown_mutation",
+        Some("name"),
+        format!(
+            "name: unknown mutation {:?} (known: {})",
+            truncate(name.as_str(), 100),
+            MutationKind::NAMES.join(", ")
+        ),
+    )
+}
+
 fn code_of<T: Serialize>(v: &T) -> String {
     match serde_json::to_value(v) {
         Ok(Value::String(s)) => s,
@@ -599,15 +612,7 @@ impl Ctx<'_> {
             )));
         }
         let Some(kind) = name.known() else {
-            return Ok(Rejected(Refusal::new(
-                "unknown_mutation",
-                Some("name"),
-                format!(
-                    "name: unknown mutation {:?} (known: {})",
-                    truncate(name.as_str(), 100),
-                    MutationKind::NAMES.join(", ")
-                ),
-            )));
+            return Ok(Rejected(unknown_mutation(name)));
         };
         match kind {
             MutationKind::ProspectPut => self.prospect_put(args).await,
@@ -1108,9 +1113,9 @@ impl Ctx<'_> {
         let log: Vec<(String,)> = self
             .tx
             .all(
-                "SELECT data FROM records WHERE prospect_id = $1 AND entity = 'concession' \
+                "SELECT data FROM records WHERE prospect_id = $1 AND entity = $2 \
                  ORDER BY created_at, id",
-                args![&prospect_id],
+                args![&prospect_id, ConcessionRecord::ENTITY.as_str()],
             )
             .await?;
         let log: Vec<_> = log
@@ -1121,14 +1126,15 @@ impl Ctx<'_> {
         let latest_quote: Option<(String,)> = self
             .tx
             .opt(
-                "SELECT data FROM records WHERE prospect_id = $1 AND entity = 'quote' \
+                "SELECT data FROM records WHERE prospect_id = $1 AND entity = $2 \
                  ORDER BY created_at DESC, id DESC LIMIT 1",
-                args![&prospect_id],
+                args![&prospect_id, QuoteRecord::ENTITY.as_str()],
             )
             .await?;
         let quote_total_cny = latest_quote
             .and_then(|(d,)| serde_json::from_str::<QuoteRecord>(&d).ok())
-            .and_then(|quote| Some(quote.total?.total_cny));
+            .and_then(|quote| quote.total)
+            .map(|total| total.total_cny);
         let codes = warnings_for_next(&log, &a.concession, quote_total_cny);
         let warnings: Vec<String> = codes.iter().map(code_of).collect();
         let entry = ConcessionRecord::new(a, Some(self.user.id.clone()), Some(codes), self.now);
@@ -1274,6 +1280,21 @@ mod tests {
         );
         assert_eq!(nul_in(&json!({"k\u{0}": 1})).as_deref(), Some("args"));
         assert_eq!(nul_in(&json!({"a": "清洁", "n": 1})), None);
+    }
+
+    #[test]
+    fn an_unknown_mutation_is_refused_by_its_name_with_every_known_name_listed() {
+        let r = unknown_mutation(&MutationName::parse("teleport"));
+        assert_eq!(
+            (r.code.as_str(), r.field.as_deref()),
+            ("unknown_mutation", Some("name"))
+        );
+        assert_eq!(
+            r.reason,
+            "name: unknown mutation \"teleport\" (known: prospect.put, note.add, activity.log, \
+             stage.move, approval.decide, quote.submit, concession.add, objection.add, \
+             quiz.submit, prospect.share)"
+        );
     }
 
     #[test]

@@ -156,7 +156,7 @@ pub async fn insert_prospect(
     seq: &mut Seq,
     new: NewProspect<'_>,
 ) -> Result<(), sqlx::Error> {
-    let data = serde_json::to_string(new.prospect).map_err(|e| corrupt("prospect", e))?;
+    let data = serde_json::to_string(new.prospect).map_err(|e| corrupt("prospect data", e))?;
     tx.exec(
         "INSERT INTO prospects (id, owner_id, lead_list, data, stage, pending_stage, last_contact, \
          dedup_key, created_by, created_at, updated_at, version, seq) \
@@ -452,9 +452,10 @@ pub async fn set_quote_status(
         .opt("SELECT data FROM records WHERE id = $1", args![quote_id])
         .await?;
     let Some((data,)) = found else { return Ok(()) };
-    let mut quote: QuoteRecord = serde_json::from_str(&data).map_err(|e| corrupt("quote", e))?;
+    let mut quote: QuoteRecord =
+        serde_json::from_str(&data).map_err(|e| corrupt("quote record", e))?;
     quote.status = status;
-    let data = serde_json::to_string(&quote).map_err(|e| corrupt("quote", e))?;
+    let data = serde_json::to_string(&quote).map_err(|e| corrupt("quote record", e))?;
     tx.exec(
         "UPDATE records SET data = $1, version = version + 1, seq = $2 WHERE id = $3",
         args![data, seq.take(), quote_id],
@@ -494,5 +495,102 @@ mod tests {
             dedup_key("深圳acme co", Some("86755 12345678"))
         );
         assert_ne!(dedup_key("Acme", Some("1")), dedup_key("Acme", Some("2")));
+    }
+
+    fn at(s: &str) -> DateTime<Utc> {
+        s.parse().unwrap()
+    }
+
+    #[test]
+    fn a_pulled_approval_has_the_shape_it_always_had() {
+        let row = ApprovalRow {
+            id: "0193a000-0000-7000-8000-00000000000a".into(),
+            kind: "stage_move".into(),
+            prospect_id: "0193a000-0000-7000-8000-000000000001".into(),
+            requested_by: "rep".into(),
+            approver_id: "mgr".into(),
+            to_stage: Some("quote".into()),
+            quote_id: None,
+            rule: Some("no_skip".into()),
+            reason: None,
+            status: "approved".into(),
+            decided_by: Some("mgr".into()),
+            comment: Some("好".into()),
+            created_at: at("2026-03-02T08:00:00Z"),
+            decided_at: Some(at("2026-03-02T09:00:00.250Z")),
+            version: 2,
+            seq: 9,
+        };
+        // What the server sent before the record had a type.
+        let before = serde_json::json!({
+            "id": row.id, "kind": row.kind, "prospect_id": row.prospect_id,
+            "requested_by": row.requested_by, "approver_id": row.approver_id,
+            "to": row.to_stage, "quote_id": row.quote_id, "rule": row.rule,
+            "reason": row.reason, "status": row.status, "decided_by": row.decided_by,
+            "comment": row.comment, "created_at": row.created_at, "decided_at": row.decided_at,
+        });
+        assert_eq!(
+            serde_json::to_value(row.to_record().unwrap()).unwrap(),
+            before
+        );
+        let damaged = ApprovalRow {
+            kind: "vacation".into(),
+            ..row
+        };
+        assert!(damaged.to_record().is_err());
+    }
+
+    #[test]
+    fn a_pulled_prospect_has_the_shape_it_always_had() {
+        let today = "2026-03-02".parse().unwrap();
+        let mut row = ProspectRow {
+            id: "0193a000-0000-7000-8000-000000000001".into(),
+            owner_id: None,
+            lead_list: true,
+            data: r#"{"company":"华强电子","industry":"electronics","employees":450}"#.into(),
+            stage: "first_visit".into(),
+            pending_stage: Some("quote".into()),
+            last_contact: Some("2026-02-27".into()),
+            created_at: at("2026-01-05T08:00:00Z"),
+            updated_at: at("2026-03-01T10:30:00Z"),
+            version: 3,
+            seq: 7,
+            grade_history: r#"[{"at":"2026-01-05T08:00:00Z","from":null,"to":"C","computed":"C","overridden":false,"reason":null}]"#.into(),
+            stage_reason: None,
+        };
+        for owner in [None, Some("rep1")] {
+            row.owner_id = owner.map(str::to_owned);
+            // What the server sent before: the core's prospect record with a string owner,
+            // then the server's additions written in.
+            let meta = RecordMeta {
+                stage: row.stage().unwrap(),
+                pending_stage: Some(Stage::Quote),
+                updated_at: row.updated_at,
+                ..RecordMeta::new(
+                    Uuid::parse_str(&row.id).unwrap(),
+                    Some(row.owner_id.clone().unwrap_or_default()),
+                    row.created_at,
+                )
+            };
+            let core = ProspectRecord::build(
+                meta,
+                row.prospect().unwrap(),
+                row.last_contact(),
+                today,
+                &CadenceConfig::default(),
+            );
+            let mut before = serde_json::to_value(core).unwrap();
+            let map = before.as_object_mut().unwrap();
+            if row.owner_id.is_none() {
+                map.insert("owner_id".into(), Value::Null);
+            }
+            map.insert("lead_list".into(), Value::Bool(row.lead_list));
+            map.insert("last_contact".into(), serde_json::json!(row.last_contact));
+            let history: Value = serde_json::from_str(&row.grade_history).unwrap();
+            map.insert("grade_history".into(), history);
+            map.insert("stage_reason".into(), serde_json::json!(row.stage_reason));
+            let now = serde_json::to_value(row.to_record(today).unwrap()).unwrap();
+            assert_eq!(now, before, "owner {owner:?}");
+        }
     }
 }
