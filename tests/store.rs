@@ -13,6 +13,7 @@
 
 use chrono::{DateTime, Utc};
 use serde_json::{json, Value};
+use tuoke_core::contract::{Entity, MutationKind};
 use tuoke_sync::protocol::{Change, Mutation, MutationStatus};
 use tuoke_sync::store::{Ack, PullBatch, Record, Session, Store, SyncState};
 use tuoke_sync::summary::ProspectSummary;
@@ -36,7 +37,7 @@ fn id(n: u128) -> Uuid {
 fn mutation(n: u128) -> Mutation {
     let args = json!({"id": id(1000 + n), "prospect_id": id(7), "body": format!("visit {n}"),
                       "kind": "visit", "taken_at": at()});
-    Mutation::new(id(n), "note.add", args, at())
+    Mutation::new(id(n), MutationKind::NoteAdd, args, at())
 }
 
 fn change(entity: &str, id: &str, version: i64, data: Option<Value>) -> Change {
@@ -221,9 +222,9 @@ mod scenarios {
         assert_eq!((state.cursor, state.last_synced_at), (5, Some(at())));
         assert_eq!(state.client_id, id(1));
         assert_eq!(ids(&s.outbox().await.unwrap()), vec![2]);
-        let a = s.record("prospect", "a").await.unwrap().unwrap();
+        let a = s.record(Entity::Prospect, "a").await.unwrap().unwrap();
         assert_eq!((a.version, a.data), (2, json!({"company": "华为技术"})));
-        assert_eq!(s.records("prospect").await.unwrap().len(), 2);
+        assert_eq!(s.records(Entity::Prospect).await.unwrap().len(), 2);
     }
 
     pub async fn a_tombstone_deletes_the_confirmed_record<S: Store>(s: &mut S) {
@@ -247,8 +248,8 @@ mod scenarios {
             &[],
         );
         s.apply_pull(&page).await.unwrap();
-        assert_eq!(s.record("prospect", "a").await.unwrap(), None);
-        let b = s.records("prospect").await.unwrap();
+        assert_eq!(s.record(Entity::Prospect, "a").await.unwrap(), None);
+        let b = s.records(Entity::Prospect).await.unwrap();
         assert_eq!(b.len(), 1);
         assert_eq!((b[0].id.as_str(), b[0].version), ("b", 3));
     }
@@ -274,15 +275,15 @@ mod scenarios {
             &[],
         );
         s.apply_pull(&page).await.unwrap();
-        let prospects = s.records("prospect").await.unwrap();
+        let prospects = s.records(Entity::Prospect).await.unwrap();
         let ids: Vec<_> = prospects.iter().map(|r| r.id.as_str()).collect();
         assert_eq!(ids, ["p1", "p2"], "one entity, in id order");
         assert_eq!(prospects[1].data, data, "big integers and unicode intact");
-        let notes = s.records("note").await.unwrap();
+        let notes = s.records(Entity::Note).await.unwrap();
         assert_eq!(notes.len(), 1);
-        assert_eq!(notes[0].entity, "note");
-        assert!(s.records("quote").await.unwrap().is_empty());
-        assert_eq!(s.record("note", "p1").await.unwrap(), None);
+        assert_eq!(notes[0].entity, Entity::Note);
+        assert!(s.records(Entity::Quote).await.unwrap().is_empty());
+        assert_eq!(s.record(Entity::Note, "p1").await.unwrap(), None);
     }
 
     pub async fn a_refetch_fills_staging_and_replaces_the_confirmed_state_only_when_complete<
@@ -302,12 +303,12 @@ mod scenarios {
             .await
             .unwrap();
         assert_eq!(
-            s.records("prospect").await.unwrap().len(),
+            s.records(Entity::Prospect).await.unwrap().len(),
             2,
             "old state readable mid-refetch"
         );
         assert_eq!(
-            s.record("prospect", "a").await.unwrap().unwrap().data,
+            s.record(Entity::Prospect, "a").await.unwrap().unwrap().data,
             json!(1)
         );
 
@@ -315,7 +316,7 @@ mod scenarios {
             .await
             .unwrap();
         let records: Vec<_> = s
-            .records("prospect")
+            .records(Entity::Prospect)
             .await
             .unwrap()
             .into_iter()
@@ -335,7 +336,7 @@ mod scenarios {
         // Staging was emptied: the next refetch starts from nothing.
         s.start_refetch().await.unwrap();
         s.apply_pull(&batch(vec![], 1, true, &[])).await.unwrap();
-        assert!(s.records("prospect").await.unwrap().is_empty());
+        assert!(s.records(Entity::Prospect).await.unwrap().is_empty());
     }
 
     pub async fn init_sync_state_creates_it_once_and_keeps_it<S: Store>(s: &mut S) {
@@ -357,7 +358,7 @@ mod scenarios {
     /// What `prospect_summaries` must equal: the summaries of the confirmed prospects.
     async fn derived_summaries<S: Store>(s: &S) -> Vec<ProspectSummary> {
         let mut expected: Vec<ProspectSummary> = s
-            .records("prospect")
+            .records(Entity::Prospect)
             .await
             .unwrap()
             .iter()
@@ -465,15 +466,15 @@ mod scenarios {
             ids
         };
         assert_eq!(
-            ids(s.records_of_prospect("note", "p1").await.unwrap()),
+            ids(s.records_of_prospect(Entity::Note, "p1").await.unwrap()),
             ["n1", "n3"]
         );
         assert_eq!(
-            ids(s.records_of_prospect("activity", "p1").await.unwrap()),
+            ids(s.records_of_prospect(Entity::Activity, "p1").await.unwrap()),
             ["a1"]
         );
         assert!(s
-            .records_of_prospect("activity", "p2")
+            .records_of_prospect(Entity::Activity, "p2")
             .await
             .unwrap()
             .is_empty());
@@ -489,12 +490,12 @@ mod scenarios {
         ];
         s.apply_pull(&batch(moved, 2, true, &[])).await.unwrap();
         assert!(s
-            .records_of_prospect("note", "p1")
+            .records_of_prospect(Entity::Note, "p1")
             .await
             .unwrap()
             .is_empty());
         assert_eq!(
-            ids(s.records_of_prospect("note", "p2").await.unwrap()),
+            ids(s.records_of_prospect(Entity::Note, "p2").await.unwrap()),
             ["n1", "n2"]
         );
     }
@@ -633,7 +634,7 @@ mod browser {
             sync_state: s.sync_state().await.unwrap(),
             outbox: s.outbox().await.unwrap(),
             rejected: s.rejected().await.unwrap(),
-            prospects: s.records("prospect").await.unwrap(),
+            prospects: s.records(Entity::Prospect).await.unwrap(),
             session: s.session().await.unwrap(),
         }
     }
@@ -750,13 +751,13 @@ mod browser {
         assert_eq!(s.version().unwrap(), schema::CURRENT_VERSION);
         assert!(s.store_names().contains(&schema::ATTACHMENTS.to_string()));
 
-        let prospects = s.records("prospect").await.unwrap();
+        let prospects = s.records(Entity::Prospect).await.unwrap();
         assert_eq!(prospects.len(), 2);
         assert_eq!(
             prospects[0].data,
             json!({"company": "华为", "employees": 12000})
         );
-        assert_eq!(s.records("note").await.unwrap().len(), 1);
+        assert_eq!(s.records(Entity::Note).await.unwrap().len(), 1);
         let outbox = s.outbox().await.unwrap();
         let entries: Vec<_> = outbox
             .iter()
@@ -829,7 +830,7 @@ mod browser {
             .collect();
         assert_eq!(companies, [("p1", "华为"), ("p2", "B")]);
         assert_eq!(summaries[0].stage, tuoke_core::types::Stage::Demo);
-        let notes = s.records_of_prospect("note", "p1").await.unwrap();
+        let notes = s.records_of_prospect(Entity::Note, "p1").await.unwrap();
         assert_eq!(notes.len(), 1);
         assert_eq!(notes[0].id, "n1");
         // The rebuild ran once: reopening finds the marker and changes nothing.
@@ -1095,7 +1096,7 @@ mod out_of_range_dates {
     use tuoke_core::cadence::{monthly_plan, CadenceConfig};
     use tuoke_sync::engine::{Activity, SyncStatus};
     use tuoke_sync::summary::{load_prospect, ProspectList};
-    use tuoke_sync::view::{LocalView, ViewContext, ENTITIES};
+    use tuoke_sync::view::{LocalView, ViewContext};
     use wasm_bindgen_test::wasm_bindgen_test;
 
     /// The last instant chrono can hold, to the second.
@@ -1200,11 +1201,11 @@ mod out_of_range_dates {
         let p = id(7).to_string();
         let log = json!({"id": id(23), "prospect_id": p, "kind": "phone_call",
                          "at": "2026-03-02T07:00:00Z", "summary": "电话"});
-        s.enqueue(Mutation::new(id(60), "activity.log", log, at()))
+        s.enqueue(Mutation::new(id(60), MutationKind::ActivityLog, log, at()))
             .await
             .unwrap();
         let put = json!({"id": p, "patch": {"products": "电机"}});
-        s.enqueue(Mutation::new(id(61), "prospect.put", put, at()))
+        s.enqueue(Mutation::new(id(61), MutationKind::ProspectPut, put, at()))
             .await
             .unwrap();
 
@@ -1235,18 +1236,18 @@ mod out_of_range_dates {
         }
 
         // Today: the agenda, the month's plan, the approvals.
-        let view = LocalView::load(&s, &ENTITIES, &ctx).await.unwrap();
+        let view = LocalView::load(&s, Entity::ALL, &ctx).await.unwrap();
         let groups = due_groups(&list.prospects, &me, today, &cfg);
         let due: Vec<NaiveDate> = groups
             .iter()
             .flat_map(|g| g.entries.iter().map(|(_, e)| e.due))
             .collect();
         assert!(due.iter().all(|d| *d <= today), "{due:?}");
-        let logged = logged_work(view.entity("activity"), &list.prospects, &me);
+        let logged = logged_work(view.entity(Entity::Activity), &list.prospects, &me);
         assert_eq!(logged.len(), 4, "three pulled, one logged here");
         let plan = monthly_plan(&portfolio(&list.prospects, &me), &logged, 2026, 3);
         assert_eq!(plan.rows.iter().map(|r| r.actual_days).sum::<u32>(), 1);
-        let (_, mine) = approvals(view.entity("approval"), &me, at());
+        let (_, mine) = approvals(view.entity(Entity::Approval), &me, at());
         assert_eq!(mine.len(), 1);
         for at in [mine[0].created_at, mine[0].decided_at]
             .into_iter()
@@ -1256,7 +1257,7 @@ mod out_of_range_dates {
         }
 
         // The prospect's timeline: only the two contacts in range show a time.
-        let deal = load_prospect(&s, &p, &ENTITIES, &ctx).await.unwrap();
+        let deal = load_prospect(&s, &p, Entity::ALL, &ctx).await.unwrap();
         let entries = tuoke::pages::timeline(&deal, &p);
         assert_eq!(entries.len(), 7);
         let shown: Vec<(String, String)> =

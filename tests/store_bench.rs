@@ -13,6 +13,7 @@ use chrono::{DateTime, Utc};
 use serde_json::{json, Value};
 use tuoke::store::{delete_database, IdbStore};
 use tuoke_core::activity::{NoteAddArgs, NoteKind};
+use tuoke_core::contract::{Entity, MutationKind};
 use tuoke_sync::protocol::{Change, Mutation};
 use tuoke_sync::store::{PullBatch, Store};
 use tuoke_sync::summary::ProspectList;
@@ -154,7 +155,12 @@ async fn loading_10000_prospects() {
     // Ten prospects with local edits waiting in the outbox, as after a morning offline.
     for i in 0..10u128 {
         let args = json!({"id": Uuid::from_u128(i * 97), "patch": {"products": "伺服电机"}});
-        let m = Mutation::new(Uuid::from_u128(500_000 + i), "prospect.put", args, at());
+        let m = Mutation::new(
+            Uuid::from_u128(500_000 + i),
+            MutationKind::ProspectPut,
+            args,
+            at(),
+        );
         store.enqueue(m).await.unwrap();
     }
     let ctx = ViewContext {
@@ -174,7 +180,7 @@ async fn loading_10000_prospects() {
     let mut samples = Vec::with_capacity(LOAD_RUNS);
     for _ in 0..LOAD_RUNS {
         let start = now_ms();
-        let records = store.records("prospect").await.unwrap();
+        let records = store.records(Entity::Prospect).await.unwrap();
         samples.push(now_ms() - start);
         assert_eq!(records.len(), PROSPECTS);
     }

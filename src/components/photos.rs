@@ -8,6 +8,7 @@ use std::collections::{HashMap, HashSet};
 use std::rc::Rc;
 
 use serde_json::Value;
+use tuoke_core::contract::Entity;
 use tuoke_sync::engine::TransportError;
 use uuid::Uuid;
 use wasm_bindgen_futures::spawn_local;
@@ -200,7 +201,7 @@ pub fn Photos(props: &PhotosProps) -> Html {
 
     let references: Option<Vec<Reference>> = deal.as_ref().map(|deal| {
         let mut refs: Vec<Reference> = deal
-            .of_prospect("note", &props.prospect_id)
+            .of_prospect(Entity::Note, &props.prospect_id)
             .flat_map(|note| {
                 let taken = note
                     .data

@@ -1,6 +1,7 @@
 //! Messages of the changes the server refused: what the change was and, by the server's
 //! stable code, why it was refused and what the rep can do next.
 
+use tuoke_core::contract::{MutationKind, MutationName};
 use tuoke_core::stage::Rule;
 
 use crate::i18n::{I18n, StageKey};
@@ -47,19 +48,19 @@ catalog! {
 }
 
 /// What a change was, by its mutation name.
-pub fn change(name: &str) -> RefusalKey {
-    match name {
-        "prospect.put" => RefusalKey::ChangeProspect,
-        "note.add" => RefusalKey::ChangeNote,
-        "activity.log" => RefusalKey::ChangeActivity,
-        "stage.move" => RefusalKey::ChangeStage,
-        "approval.decide" => RefusalKey::ChangeApproval,
-        "quote.submit" => RefusalKey::ChangeQuote,
-        "concession.add" => RefusalKey::ChangeConcession,
-        "objection.add" => RefusalKey::ChangeObjection,
-        "quiz.submit" => RefusalKey::ChangeQuiz,
-        "prospect.share" => RefusalKey::ChangeShare,
-        _ => RefusalKey::ChangeOther,
+pub fn change(name: &MutationName) -> RefusalKey {
+    match name.known() {
+        Some(MutationKind::ProspectPut) => RefusalKey::ChangeProspect,
+        Some(MutationKind::NoteAdd) => RefusalKey::ChangeNote,
+        Some(MutationKind::ActivityLog) => RefusalKey::ChangeActivity,
+        Some(MutationKind::StageMove) => RefusalKey::ChangeStage,
+        Some(MutationKind::ApprovalDecide) => RefusalKey::ChangeApproval,
+        Some(MutationKind::QuoteSubmit) => RefusalKey::ChangeQuote,
+        Some(MutationKind::ConcessionAdd) => RefusalKey::ChangeConcession,
+        Some(MutationKind::ObjectionAdd) => RefusalKey::ChangeObjection,
+        Some(MutationKind::QuizSubmit) => RefusalKey::ChangeQuiz,
+        Some(MutationKind::ProspectShare) => RefusalKey::ChangeShare,
+        None => RefusalKey::ChangeOther,
     }
 }
 

@@ -11,6 +11,7 @@ use gloo::timers::callback::Interval;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use tuoke_core::args::QuizSubmitArgs;
+use tuoke_core::contract::Entity;
 use tuoke_core::quiz::{
     draw, grade_attempt, question, AttemptResult, QuestionId, QuestionKind, QuizAnswer, DRAW_SIZE,
     PASS_MARK, TIME_LIMIT_MINUTES,
@@ -149,7 +150,7 @@ pub fn Quiz() -> Html {
     let error = use_state(|| None::<String>);
     let kept = use_state(|| true);
     let confirm = use_state(|| false);
-    let attempts = use_local_view(&["quiz_attempt"]);
+    let attempts = use_local_view(&[Entity::QuizAttempt]);
 
     let running = matches!(&*view, View::Running(_));
     {
@@ -253,7 +254,7 @@ pub fn Quiz() -> Html {
             let mut past: Vec<QuizSubmitArgs> = attempts
                 .as_ref()
                 .map(|v| {
-                    v.entity("quiz_attempt")
+                    v.entity(Entity::QuizAttempt)
                         .filter(|r| {
                             r.data.get("user_id").and_then(Value::as_str) == Some(user.as_str())
                         })
@@ -265,7 +266,7 @@ pub fn Quiz() -> Html {
             let pending: Vec<Uuid> = attempts
                 .as_ref()
                 .map(|v| {
-                    v.entity("quiz_attempt")
+                    v.entity(Entity::QuizAttempt)
                         .filter(|r| r.pending)
                         .filter_map(|r| r.id.parse().ok())
                         .collect()

@@ -15,6 +15,7 @@ use std::rc::Rc;
 use chrono::{DateTime, Utc};
 use futures::future::try_join_all;
 use rexie::{KeyRange, Rexie, Transaction, TransactionMode};
+use tuoke_core::contract::Entity;
 use tuoke_sync::protocol::{Change, Mutation};
 use tuoke_sync::store::{
     Ack, OutboxEntry, PullBatch, Record, RejectedMutation, Session, Store, SyncState,
@@ -337,7 +338,7 @@ async fn apply_changes(tx: &Transaction, target: &'static str, changes: &[Change
         if last[&(change.entity.as_str(), change.id.as_str())] != i {
             continue;
         }
-        if change.entity == "prospect" {
+        if change.entity == Entity::Prospect {
             let summary = change
                 .data
                 .as_ref()
@@ -351,7 +352,7 @@ async fn apply_changes(tx: &Transaction, target: &'static str, changes: &[Change
             }
             None => {
                 store
-                    .delete(rows::record_key(&change.entity, &change.id))
+                    .delete(rows::record_key(change.entity.as_str(), &change.id))
                     .await?
             }
         }
@@ -542,8 +543,8 @@ impl Store for IdbStore {
         rows.into_iter().map(RejectedRow::into_rejected).collect()
     }
 
-    async fn records(&self, entity: &str) -> Result<Vec<Record>> {
-        let (lower, upper) = rows::entity_bounds(entity);
+    async fn records(&self, entity: Entity) -> Result<Vec<Record>> {
+        let (lower, upper) = rows::entity_bounds(entity.as_str());
         let range = KeyRange::bound(&lower, &upper, None, None).map_err(rexie::Error::from)?;
         let rows = RecordRows::new();
         self.read_all(RECORDS, Some(range))
@@ -553,9 +554,13 @@ impl Store for IdbStore {
             .collect()
     }
 
-    async fn record(&self, entity: &str, id: &str) -> Result<Option<Record>> {
+    async fn record(&self, entity: Entity, id: &str) -> Result<Option<Record>> {
         let tx = self.begin(&[RECORDS], TransactionMode::ReadOnly)?;
-        match tx.store(RECORDS)?.get(rows::record_key(entity, id)).await? {
+        match tx
+            .store(RECORDS)?
+            .get(rows::record_key(entity.as_str(), id))
+            .await?
+        {
             Some(row) if !row.is_undefined() => Ok(Some(RecordRows::new().read(RECORDS, &row)?)),
             _ => Ok(None),
         }
@@ -570,10 +575,10 @@ impl Store for IdbStore {
         summaries::read(&tx, RECORDS).await
     }
 
-    async fn records_of_prospect(&self, entity: &str, prospect_id: &str) -> Result<Vec<Record>> {
+    async fn records_of_prospect(&self, entity: Entity, prospect_id: &str) -> Result<Vec<Record>> {
         let tx = self.begin(&[RECORDS], TransactionMode::ReadOnly)?;
-        let key =
-            KeyRange::only(&rows::deal_key(entity, prospect_id)).map_err(rexie::Error::from)?;
+        let key = KeyRange::only(&rows::deal_key(entity.as_str(), prospect_id))
+            .map_err(rexie::Error::from)?;
         let rows = RecordRows::new();
         tx.store(RECORDS)?
             .index(RECORDS_BY_PROSPECT)?

@@ -11,6 +11,7 @@
 use chrono::{DateTime, Utc};
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
+use tuoke_core::contract::{Entity, EntityName};
 use tuoke_sync::protocol::{Mutation, MutationStatus};
 use tuoke_sync::store::{OutboxEntry, Record, RejectedMutation};
 use uuid::Uuid;
@@ -70,7 +71,7 @@ impl RecordRows {
 
     pub fn to_js(
         &self,
-        entity: &str,
+        entity: &EntityName,
         id: &str,
         version: i64,
         data: &serde_json::Value,
@@ -83,7 +84,7 @@ impl RecordRows {
         }
         let row = js_sys::Object::new();
         for (key, value) in [
-            (&self.entity, JsValue::from(entity)),
+            (&self.entity, JsValue::from(entity.as_str())),
             (&self.id, JsValue::from(id)),
             (&self.version, JsValue::from(version as f64)),
             (&self.data, JsValue::from(data.to_string())),
@@ -125,7 +126,7 @@ impl RecordRows {
             .ok_or_else(|| StoreError::corrupt(store, "version is not a number"))?;
         let data = string(&self.data, "data")?;
         Ok(Record {
-            entity: string(&self.entity, "entity")?,
+            entity: string(&self.entity, "entity")?.into(),
             id: string(&self.id, "id")?,
             version: version as i64,
             data: serde_json::from_str(&data).map_err(|e| StoreError::corrupt(store, e))?,
@@ -135,8 +136,11 @@ impl RecordRows {
 
 /// The prospect a record of a deal belongs to (notes, activities, approvals, …): what the
 /// `by_prospect` index keys it by. A prospect itself is looked up by its own key.
-pub(crate) fn deal_prospect_id<'a>(entity: &str, data: &'a serde_json::Value) -> Option<&'a str> {
-    if entity == "prospect" {
+pub(crate) fn deal_prospect_id<'a>(
+    entity: &EntityName,
+    data: &'a serde_json::Value,
+) -> Option<&'a str> {
+    if *entity == Entity::Prospect {
         return None;
     }
     data.get("prospect_id").and_then(serde_json::Value::as_str)

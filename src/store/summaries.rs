@@ -17,6 +17,7 @@ use std::collections::BTreeMap;
 
 use futures::future::try_join_all;
 use rexie::{KeyRange, Rexie, Transaction, TransactionMode};
+use tuoke_core::contract::Entity;
 use tuoke_sync::summary::ProspectSummary;
 use wasm_bindgen::JsValue;
 
@@ -195,7 +196,7 @@ async fn rebuild_target(tx: &Transaction, target: &'static str) -> Result<()> {
     let mut summaries: BTreeMap<u32, Vec<ProspectSummary>> = BTreeMap::new();
     for row in store.get_all(None, None).await? {
         let record = record_rows.read(target, &row)?;
-        if record.entity == "prospect" {
+        if record.entity == Entity::Prospect {
             let summary = ProspectSummary::from_record(&record.id, &record.data);
             summaries
                 .entry(bucket(&record.id))

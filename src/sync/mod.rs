@@ -20,6 +20,7 @@ use chrono::Utc;
 use futures::channel::oneshot;
 use gloo::events::EventListener;
 use serde::{Deserialize, Serialize};
+use tuoke_core::contract::Entity;
 use tuoke_sync::engine::{Event, SyncStatus, TransportError};
 use tuoke_sync::protocol::Mutation;
 use tuoke_sync::store::{Session, Store};
@@ -305,7 +306,7 @@ impl SyncHandle {
     /// The local view (confirmed data with the outbox re-applied) of `entities`.
     pub async fn view(
         &self,
-        entities: &[&str],
+        entities: &[Entity],
         me: Option<String>,
     ) -> Result<LocalView, StoreError> {
         let store = self.store().ok_or(StoreError::Closed)?;
@@ -397,14 +398,14 @@ impl SyncHandle {
 }
 
 /// The entities of one prospect's deal.
-pub const DEAL_ENTITIES: &[&str] = &[
-    "prospect",
-    "note",
-    "activity",
-    "approval",
-    "quote",
-    "concession",
-    "objection",
+pub const DEAL_ENTITIES: &[Entity] = &[
+    Entity::Prospect,
+    Entity::Note,
+    Entity::Activity,
+    Entity::Approval,
+    Entity::Quote,
+    Entity::Concession,
+    Entity::Objection,
 ];
 
 /// Loads `load` whenever local data changes (a save here or in another tab, a pull) or `key`
@@ -508,7 +509,7 @@ pub fn use_prospect_list() -> Option<Rc<ProspectList>> {
 }
 
 /// One prospect and every record of its deal, reloaded whenever data changes; `None` until
-/// loaded. The prospect itself is `view.get("prospect", id)` (absent: not on this phone).
+/// loaded. The prospect itself is `view.get(Entity::Prospect, id)` (absent: not on this phone).
 #[hook]
 pub fn use_prospect(id: String) -> Option<Rc<LocalView>> {
     use_loaded(id, |handle, id, me| async move {
@@ -531,7 +532,7 @@ pub fn use_sync() -> SyncContext {
 
 /// The local view of `entities`, reloaded whenever data changes; `None` until loaded.
 #[hook]
-pub fn use_local_view(entities: &'static [&'static str]) -> Option<Rc<LocalView>> {
+pub fn use_local_view(entities: &'static [Entity]) -> Option<Rc<LocalView>> {
     use_loaded(entities, |handle, entities, me| async move {
         handle.view(entities, me).await
     })

@@ -21,7 +21,8 @@
 //! - [`negotiation`]: concession log rules and quote totals (SPEC §8).
 //! - [`playbook`]: stage and objection playbooks, maintenance tips (SPEC §6, §8).
 //! - [`quiz`]: the training quiz (SPEC §10).
-//! - [`record`]: the prospect record as pulled, with its derived parts.
+//! - [`contract`]: the synced entities and the mutation names, one string form each.
+//! - [`record`]: every record as pulled (the prospect with its derived parts, the deal records).
 //! - [`time`]: the sane range of dates and instants, checked date conversions.
 //! - [`i18n`]: languages and translated text.
 #![forbid(unsafe_code)]
@@ -30,6 +31,7 @@
 pub mod activity;
 pub mod args;
 pub mod cadence;
+pub mod contract;
 pub mod fit;
 pub mod grading;
 pub mod i18n;

@@ -1,17 +1,57 @@
-//! The prospect record as pulled (API.md "Prospect record as pulled"): the editable fields
-//! plus server-owned fields and the derived parts `grade`, `target_fit`, `next_contact_due`,
-//! computed here so the server and the PWA agree.
+//! The records as pulled (API.md "pull", `crates/server/README.md` "Pulled records"), one
+//! type per [`Entity`]: the prospect with its derived parts `grade`, `target_fit`,
+//! `next_contact_due` (computed here so the server and the PWA agree), and the records of a
+//! deal. The server stores and sends these; the phone's local view builds the same ones for
+//! changes the server has not confirmed yet.
 //!
-//! **Decision**: `owner_id` is an opaque string (the core never interprets user ids).
+//! **Decisions**:
+//! - User ids (`owner_id`, `author_id`, …) are opaque strings (the core never interprets
+//!   them). An author is `null` only in the phone's own view before it knows who is signed in.
+//! - Fields only the server can know (a quote's `approval_id`, a graded attempt's score, a
+//!   concession's warnings) are absent, not null, in records the phone builds; the server's
+//!   records always carry them.
 
 use chrono::{DateTime, NaiveDate, Utc};
+use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
+use crate::activity::{ActivityKind, ActivityLogArgs, NoteAddArgs, NoteKind};
+use crate::args::{ConcessionAddArgs, ObjectionAddArgs, QuizSubmitArgs, QuoteSubmitArgs};
 use crate::cadence::{business_date, next_contact_due, AgendaInput, CadenceConfig};
+use crate::contract::Entity;
 use crate::fit::{target_fit, TargetFit};
-use crate::grading::GradeView;
+use crate::grading::{GradeHistoryEntry, GradeView};
+use crate::negotiation::{quote_total, Concession, ConcessionWarningCode, QuoteInput, QuoteTotal};
+use crate::playbook::ObjectionId;
+use crate::quiz::{draw, grade_attempt, QuestionId, QuizAnswer, Score};
 use crate::types::{Prospect, Stage, Status};
+use crate::vocabulary;
+
+/// A record type as pulled: its entity is known from the type.
+pub trait EntityRecord: Serialize + DeserializeOwned {
+    /// The `entity` of its pulled changes.
+    const ENTITY: Entity;
+    /// The record's id.
+    fn id(&self) -> Uuid;
+    /// The prospect whose deal it belongs to (`None`: a prospect itself, a quiz attempt).
+    fn prospect_id(&self) -> Option<Uuid>;
+}
+
+/// Implements [`EntityRecord`] for a record with `id` and `prospect_id` fields.
+macro_rules! deal_record {
+    ($record:ty, $entity:expr) => {
+        impl EntityRecord for $record {
+            const ENTITY: Entity = $entity;
+            fn id(&self) -> Uuid {
+                self.id
+            }
+            fn prospect_id(&self) -> Option<Uuid> {
+                Some(self.prospect_id)
+            }
+        }
+    };
+}
 
 /// The derived parts of a record.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -48,16 +88,40 @@ pub fn derive(
 pub struct RecordMeta {
     /// Prospect id.
     pub id: Uuid,
-    /// Owner (user id).
-    pub owner_id: String,
+    /// Owner (user id); `None` for a lead not assigned yet.
+    pub owner_id: Option<String>,
     /// Current stage.
     pub stage: Stage,
     /// Stage awaiting approval, if any.
     pub pending_stage: Option<Stage>,
+    /// The reason given for the move to the current stage (why it was lost, …).
+    pub stage_reason: Option<String>,
+    /// Imported from a lead list (or created by the marketing assistant).
+    pub lead_list: bool,
+    /// The grade changes, oldest first.
+    pub grade_history: Vec<GradeHistoryEntry>,
     /// Creation time.
     pub created_at: DateTime<Utc>,
     /// Last update time.
     pub updated_at: DateTime<Utc>,
+}
+
+impl RecordMeta {
+    /// A prospect just created by `owner_id` at `at`: stage `lead`, nothing pending, no
+    /// history.
+    pub fn new(id: Uuid, owner_id: Option<String>, at: DateTime<Utc>) -> Self {
+        RecordMeta {
+            id,
+            owner_id,
+            stage: Stage::Lead,
+            pending_stage: None,
+            stage_reason: None,
+            lead_list: false,
+            grade_history: Vec::new(),
+            created_at: at,
+            updated_at: at,
+        }
+    }
 }
 
 /// A prospect as pulled (`entity: "prospect"`).
@@ -65,8 +129,8 @@ pub struct RecordMeta {
 pub struct ProspectRecord {
     /// Prospect id.
     pub id: Uuid,
-    /// Owner (user id).
-    pub owner_id: String,
+    /// Owner (user id); null for a lead not assigned yet.
+    pub owner_id: Option<String>,
     /// The editable fields, flattened into the record.
     #[serde(flatten)]
     pub prospect: Prospect,
@@ -86,6 +150,28 @@ pub struct ProspectRecord {
     pub target_fit: TargetFit,
     /// Grade.
     pub grade: GradeView,
+    /// Imported from a lead list (server addition).
+    #[serde(default)]
+    pub lead_list: bool,
+    /// Date of the latest logged contact (server addition).
+    #[serde(default)]
+    pub last_contact: Option<NaiveDate>,
+    /// The grade changes, oldest first (server addition).
+    #[serde(default)]
+    pub grade_history: Vec<GradeHistoryEntry>,
+    /// The reason given for the move to the current stage (server addition).
+    #[serde(default)]
+    pub stage_reason: Option<String>,
+}
+
+impl EntityRecord for ProspectRecord {
+    const ENTITY: Entity = Entity::Prospect;
+    fn id(&self) -> Uuid {
+        self.id
+    }
+    fn prospect_id(&self) -> Option<Uuid> {
+        None
+    }
 }
 
 impl ProspectRecord {
@@ -129,6 +215,358 @@ impl ProspectRecord {
             next_contact_due: d.next_contact_due,
             target_fit: d.target_fit,
             grade: d.grade,
+            lead_list: meta.lead_list,
+            last_contact,
+            grade_history: meta.grade_history,
+            stage_reason: meta.stage_reason,
         }
+    }
+}
+
+/// A note as pulled (`entity: "note"`, from `note.add`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct NoteRecord {
+    /// Note id.
+    pub id: Uuid,
+    /// The prospect.
+    pub prospect_id: Uuid,
+    /// Who wrote it.
+    pub author_id: Option<String>,
+    /// Text.
+    pub body: String,
+    /// Kind.
+    pub kind: NoteKind,
+    /// When the note was taken.
+    pub taken_at: DateTime<Utc>,
+    /// Attached images.
+    #[serde(default)]
+    pub attachment_ids: Vec<Uuid>,
+    /// When it was stored (the phone: when it was written).
+    pub created_at: DateTime<Utc>,
+}
+
+impl NoteRecord {
+    /// The note `args` add, by `author_id`, at `created_at`.
+    pub fn new(args: NoteAddArgs, author_id: Option<String>, created_at: DateTime<Utc>) -> Self {
+        NoteRecord {
+            id: args.id,
+            prospect_id: args.prospect_id,
+            author_id,
+            body: args.body,
+            kind: args.kind,
+            taken_at: args.taken_at,
+            attachment_ids: args.attachment_ids,
+            created_at,
+        }
+    }
+}
+
+deal_record!(NoteRecord, Entity::Note);
+
+/// A logged contact as pulled (`entity: "activity"`, from `activity.log`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ActivityRecord {
+    /// Activity id.
+    pub id: Uuid,
+    /// The prospect.
+    pub prospect_id: Uuid,
+    /// Who logged it.
+    pub author_id: Option<String>,
+    /// Contact method.
+    pub kind: ActivityKind,
+    /// When it happened.
+    pub at: DateTime<Utc>,
+    /// Summary.
+    pub summary: String,
+    /// When it was stored.
+    pub created_at: DateTime<Utc>,
+}
+
+impl ActivityRecord {
+    /// The contact `args` log, by `author_id`, at `created_at`.
+    pub fn new(
+        args: ActivityLogArgs,
+        author_id: Option<String>,
+        created_at: DateTime<Utc>,
+    ) -> Self {
+        ActivityRecord {
+            id: args.id,
+            prospect_id: args.prospect_id,
+            author_id,
+            kind: args.kind,
+            at: args.at,
+            summary: args.summary,
+            created_at,
+        }
+    }
+}
+
+deal_record!(ActivityRecord, Entity::Activity);
+
+vocabulary! {
+    /// What an approval is for.
+    pub enum ApprovalKind("approval kind") {
+        /// A stage move that needs the manager (a NO* move).
+        StageMove => "stage_move",
+        /// A formal quote.
+        Quote => "quote",
+    }
+}
+
+vocabulary! {
+    /// Where an approval (and the quote waiting on one) stands.
+    pub enum ApprovalStatus("approval status") {
+        /// Waiting for the manager.
+        Pending => "pending",
+        /// Approved.
+        Approved => "approved",
+        /// Rejected (also: superseded, or cancelled by a transfer).
+        Rejected => "rejected",
+    }
+}
+
+impl ApprovalStatus {
+    /// The status a manager's decision sets.
+    pub fn decided(approve: bool) -> Self {
+        if approve {
+            ApprovalStatus::Approved
+        } else {
+            ApprovalStatus::Rejected
+        }
+    }
+}
+
+/// An approval as pulled (`entity: "approval"`; API.md "Approval record as pulled", plus
+/// `approver_id`, `rule` and `quote_id`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ApprovalRecord {
+    /// Approval id.
+    pub id: Uuid,
+    /// What it is for.
+    pub kind: ApprovalKind,
+    /// The prospect.
+    pub prospect_id: Uuid,
+    /// Who asked.
+    pub requested_by: String,
+    /// The manager who decides.
+    pub approver_id: String,
+    /// The requested stage (stage moves).
+    pub to: Option<Stage>,
+    /// The quote waiting on it (quotes).
+    pub quote_id: Option<Uuid>,
+    /// The rule that asked for it (a stage rule's code, or `quote_needs_approval`).
+    pub rule: Option<String>,
+    /// The requester's reason.
+    pub reason: Option<String>,
+    /// Where it stands.
+    pub status: ApprovalStatus,
+    /// Who decided.
+    pub decided_by: Option<String>,
+    /// The decider's comment.
+    pub comment: Option<String>,
+    /// When it was asked for.
+    pub created_at: DateTime<Utc>,
+    /// When it was decided.
+    pub decided_at: Option<DateTime<Utc>>,
+}
+
+deal_record!(ApprovalRecord, Entity::Approval);
+
+/// A formal quote as pulled (`entity: "quote"`, from `quote.submit`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct QuoteRecord {
+    /// Quote id.
+    pub id: Uuid,
+    /// The prospect.
+    pub prospect_id: Uuid,
+    /// Who submitted it.
+    pub author_id: Option<String>,
+    /// Lines, consultant days, day rate, discount.
+    pub quote: QuoteInput,
+    /// Note for the manager.
+    pub note: Option<String>,
+    /// The core's total (null if the quote cannot be computed; the server refuses those).
+    pub total: Option<QuoteTotal>,
+    /// Pending until the manager decides.
+    pub status: ApprovalStatus,
+    /// The approval it waits on (known to the server only).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub approval_id: Option<Uuid>,
+    /// When it was stored.
+    pub created_at: DateTime<Utc>,
+}
+
+impl QuoteRecord {
+    /// The pending quote `args` submit, by `author_id`, waiting on `approval_id`, with the
+    /// core's total.
+    pub fn submitted(
+        args: QuoteSubmitArgs,
+        author_id: Option<String>,
+        approval_id: Option<Uuid>,
+        created_at: DateTime<Utc>,
+    ) -> Self {
+        QuoteRecord {
+            id: args.id,
+            prospect_id: args.prospect_id,
+            author_id,
+            total: quote_total(&args.quote).ok(),
+            quote: args.quote,
+            note: args.note,
+            status: ApprovalStatus::Pending,
+            approval_id,
+            created_at,
+        }
+    }
+}
+
+deal_record!(QuoteRecord, Entity::Quote);
+
+/// A concession-log entry as pulled (`entity: "concession"`, from `concession.add`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ConcessionRecord {
+    /// Entry id.
+    pub id: Uuid,
+    /// The prospect.
+    pub prospect_id: Uuid,
+    /// Who logged it.
+    pub author_id: Option<String>,
+    /// The concession.
+    pub concession: Concession,
+    /// The log's warnings when it was added (known to the server only: it has the whole log).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub warnings: Option<Vec<ConcessionWarningCode>>,
+    /// When it was stored.
+    pub created_at: DateTime<Utc>,
+}
+
+impl ConcessionRecord {
+    /// The entry `args` add, by `author_id`, with the log's `warnings` if known.
+    pub fn new(
+        args: ConcessionAddArgs,
+        author_id: Option<String>,
+        warnings: Option<Vec<ConcessionWarningCode>>,
+        created_at: DateTime<Utc>,
+    ) -> Self {
+        ConcessionRecord {
+            id: args.id,
+            prospect_id: args.prospect_id,
+            author_id,
+            concession: args.concession,
+            warnings,
+            created_at,
+        }
+    }
+}
+
+deal_record!(ConcessionRecord, Entity::Concession);
+
+/// An objection as pulled (`entity: "objection"`, from `objection.add`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ObjectionRecord {
+    /// Entry id.
+    pub id: Uuid,
+    /// The prospect.
+    pub prospect_id: Uuid,
+    /// Who recorded it.
+    pub author_id: Option<String>,
+    /// Which of the playbook's common objections.
+    pub objection: ObjectionId,
+    /// What was said or done about it.
+    pub note: Option<String>,
+    /// Whether it has been resolved.
+    pub resolved: bool,
+    /// When it was stored.
+    pub created_at: DateTime<Utc>,
+}
+
+impl ObjectionRecord {
+    /// The objection `args` record, by `author_id`.
+    pub fn new(
+        args: ObjectionAddArgs,
+        author_id: Option<String>,
+        created_at: DateTime<Utc>,
+    ) -> Self {
+        ObjectionRecord {
+            id: args.id,
+            prospect_id: args.prospect_id,
+            author_id,
+            objection: args.objection,
+            note: args.note,
+            resolved: args.resolved,
+            created_at,
+        }
+    }
+}
+
+deal_record!(ObjectionRecord, Entity::Objection);
+
+/// A quiz attempt as pulled (`entity: "quiz_attempt"`, from `quiz.submit`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct QuizAttemptRecord {
+    /// Attempt id.
+    pub id: Uuid,
+    /// Who took it.
+    pub user_id: Option<String>,
+    /// The seed the questions were drawn with.
+    pub seed: u64,
+    /// The questions drawn from `seed` (graded attempts).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub drawn: Option<Vec<QuestionId>>,
+    /// The answers.
+    pub answers: Vec<QuizAnswer>,
+    /// The score (graded attempts).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub score: Option<Score>,
+    /// Submitted within the time limit (graded attempts).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub within_time: Option<bool>,
+    /// When it started.
+    pub started_at: DateTime<Utc>,
+    /// When it was submitted.
+    pub submitted_at: DateTime<Utc>,
+    /// When it was stored.
+    pub created_at: DateTime<Utc>,
+}
+
+impl QuizAttemptRecord {
+    /// The attempt `args` submit, by `user_id`, not graded yet.
+    pub fn submitted(
+        args: QuizSubmitArgs,
+        user_id: Option<String>,
+        created_at: DateTime<Utc>,
+    ) -> Self {
+        QuizAttemptRecord {
+            id: args.id,
+            user_id,
+            seed: args.seed,
+            drawn: None,
+            answers: args.answers,
+            score: None,
+            within_time: None,
+            started_at: args.started_at,
+            submitted_at: args.submitted_at,
+            created_at,
+        }
+    }
+
+    /// The attempt graded: its questions drawn from its seed, its answers scored and its
+    /// time limit applied ([`crate::quiz::grade_attempt`]).
+    pub fn graded(mut self) -> Self {
+        let drawn = draw(self.seed);
+        let result = grade_attempt(&drawn, &self.answers, self.started_at, self.submitted_at);
+        self.drawn = Some(drawn);
+        self.score = Some(result.score);
+        self.within_time = Some(result.within_time);
+        self
+    }
+}
+
+impl EntityRecord for QuizAttemptRecord {
+    const ENTITY: Entity = Entity::QuizAttempt;
+    fn id(&self) -> Uuid {
+        self.id
+    }
+    fn prospect_id(&self) -> Option<Uuid> {
+        None
     }
 }

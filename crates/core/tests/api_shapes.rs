@@ -186,12 +186,12 @@ fn sample_record() -> ProspectRecord {
     let created: DateTime<Utc> = "2025-03-01T08:00:00Z".parse().unwrap();
     ProspectRecord::build(
         RecordMeta {
-            id: Uuid::parse_str("0190f5c2-7a4e-7c3b-9a8e-2b1c4d5e6f70").unwrap(),
-            owner_id: "rep1".into(),
             stage: Stage::FirstVisit,
-            pending_stage: None,
-            created_at: created,
-            updated_at: created,
+            ..RecordMeta::new(
+                Uuid::parse_str("0190f5c2-7a4e-7c3b-9a8e-2b1c4d5e6f70").unwrap(),
+                Some("rep1".into()),
+                created,
+            )
         },
         p,
         Some(NaiveDate::from_ymd_opt(2025, 3, 5).unwrap()),
@@ -280,12 +280,8 @@ fn pulled_record_round_trips() {
 fn signed_record_is_won_without_next_contact() {
     let mut r = sample_record();
     let meta = RecordMeta {
-        id: r.id,
-        owner_id: r.owner_id.clone(),
         stage: Stage::Signed,
-        pending_stage: None,
-        created_at: r.created_at,
-        updated_at: r.updated_at,
+        ..RecordMeta::new(r.id, r.owner_id.clone(), r.created_at)
     };
     r = ProspectRecord::build(
         meta,

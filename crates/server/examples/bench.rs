@@ -18,6 +18,7 @@ use serde_json::{json, Value};
 use sqlx::Connection;
 use tokio::io::{AsyncBufReadExt, AsyncReadExt, AsyncWriteExt, BufReader};
 use tokio::net::TcpStream;
+use tuoke_core::contract::{Entity, MutationKind};
 use tuoke_server::db::Db;
 use tuoke_server::domain::{Role, Username};
 use tuoke_server::repo::users::NewUser;
@@ -117,14 +118,14 @@ async fn login(addr: SocketAddr, user: &str) -> String {
     v["token"].as_str().unwrap().to_owned()
 }
 
-fn batch(mutations: Vec<(&str, Value)>) -> Value {
+fn batch(mutations: Vec<(MutationKind, Value)>) -> Value {
     json!({"client_id": Uuid::now_v7(), "mutations": mutations.into_iter().map(|(name, args)| json!({
         "id": Uuid::now_v7(), "name": name, "args": args})).collect::<Vec<_>>()})
 }
 
-fn prospect(id: Uuid, i: usize) -> (&'static str, Value) {
+fn prospect(id: Uuid, i: usize) -> (MutationKind, Value) {
     (
-        "prospect.put",
+        MutationKind::ProspectPut,
         json!({"id": id, "patch": {
         "company": format!("基准公司 {i}"), "industry": "machinery", "annual_revenue_cny": 80_000_000,
         "annual_profit_cny": 6_000_000, "region": "华南", "informatized": false,
@@ -155,7 +156,7 @@ async fn clients_phase(addr: SocketAddr, tokens: &[String], label: &str, pause_m
                 let mine = Uuid::now_v7();
                 let mut jitter = 0x9E37_79B9_7F4A_7C15u64 ^ (c as u64 + 1);
                 let mut cursor = {
-                    let body = batch(vec![("prospect.put", json!({"id": mine, "patch": {"company": format!("客户 {c}")}}))]);
+                    let body = batch(vec![(MutationKind::ProspectPut, json!({"id": mine, "patch": {"company": format!("客户 {c}")}}))]);
                     conn.json("POST", "/api/v1/sync/push", Some(&token), &body).await;
                     conn.json("GET", "/api/v1/sync/pull?since=0&limit=5000", Some(&token), &Value::Null).await["cursor"].as_i64().unwrap()
                 };
@@ -166,9 +167,9 @@ async fn clients_phase(addr: SocketAddr, tokens: &[String], label: &str, pause_m
                         tokio::time::sleep(Duration::from_millis((jitter >> 33) % pause_ms)).await;
                     }
                     let body = batch(vec![
-                        ("note.add", json!({"id": Uuid::now_v7(), "prospect_id": mine, "body": "拜访", "kind": "visit", "taken_at": "2026-11-27T09:00:00Z"})),
-                        ("activity.log", json!({"id": Uuid::now_v7(), "prospect_id": mine, "kind": "phone_call", "at": "2026-11-27T09:00:00Z"})),
-                        ("prospect.put", json!({"id": mine, "patch": {"employees": round}})),
+                        (MutationKind::NoteAdd, json!({"id": Uuid::now_v7(), "prospect_id": mine, "body": "拜访", "kind": "visit", "taken_at": "2026-11-27T09:00:00Z"})),
+                        (MutationKind::ActivityLog, json!({"id": Uuid::now_v7(), "prospect_id": mine, "kind": "phone_call", "at": "2026-11-27T09:00:00Z"})),
+                        (MutationKind::ProspectPut, json!({"id": mine, "patch": {"employees": round}})),
                     ]);
                     let t = Instant::now();
                     conn.json("POST", "/api/v1/sync/push", Some(&token), &body).await;
@@ -231,7 +232,7 @@ async fn import_phase(addr: SocketAddr, tokens: &[String]) {
                 let mut conn = Conn::new(addr);
                 let mine = Uuid::now_v7();
                 let body = batch(vec![(
-                    "prospect.put",
+                    MutationKind::ProspectPut,
                     json!({"id": mine, "patch": {"company": "推送中"}}),
                 )]);
                 conn.json("POST", "/api/v1/sync/push", Some(&token), &body)
@@ -239,7 +240,7 @@ async fn import_phase(addr: SocketAddr, tokens: &[String]) {
                 let mut samples = Vec::new();
                 while !stop.load(std::sync::atomic::Ordering::Relaxed) {
                     let body = batch(vec![(
-                        "note.add",
+                        MutationKind::NoteAdd,
                         json!({"id": Uuid::now_v7(), "prospect_id": mine,
                         "body": "拜访", "kind": "visit", "taken_at": "2026-11-27T09:00:00Z"}),
                     )]);
@@ -386,7 +387,7 @@ async fn main() {
             (0..PUSH_BATCH)
                 .map(|i| {
                     (
-                        "note.add",
+                        MutationKind::NoteAdd,
                         json!({"id": Uuid::now_v7(), "prospect_id": ids[(n + i) % ids.len()],
             "body": format!("拜访记录 {i}"), "kind": "visit", "taken_at": "2026-11-27T09:00:00Z"}),
                     )
@@ -420,7 +421,7 @@ async fn main() {
             .as_array()
             .unwrap()
             .iter()
-            .filter(|c| c["entity"] == "prospect")
+            .filter(|c| c["entity"] == Entity::Prospect.as_str())
             .count();
         cursor = v["cursor"].as_i64().unwrap();
         if got >= PULL_RECORDS || !v["has_more"].as_bool().unwrap() {

@@ -65,7 +65,9 @@ fn sample_prospects() -> Vec<(u128, &'static str, serde_json::Value)> {
 /// Creates the sample prospects through the push path, as their owners, so that they obey
 /// every rule the PWA's own edits do.
 async fn seed_prospects(db: &Db) -> Result<(), DemoError> {
-    use crate::sync::push::{push, Mutation, PushRequest};
+    use crate::sync::push::push;
+    use tuoke_core::contract::MutationKind;
+    use tuoke_sync::protocol::{Mutation, MutationStatus, PushRequest};
     let lock = crate::sync::WriteLock::default();
     for (mutation_id, owner, args) in sample_prospects() {
         let user = load_auth_user(db, owner).await?;
@@ -73,7 +75,7 @@ async fn seed_prospects(db: &Db) -> Result<(), DemoError> {
             client_id: uuid::Uuid::from_u128(0xdead_0000),
             mutations: vec![Mutation {
                 id: uuid::Uuid::from_u128(mutation_id),
-                name: "prospect.put".into(),
+                name: MutationKind::ProspectPut.into(),
                 args,
                 at: None,
             }],
@@ -81,7 +83,10 @@ async fn seed_prospects(db: &Db) -> Result<(), DemoError> {
         let results = push(db, &lock, &user, &request)
             .await
             .map_err(RepoError::Db)?;
-        if let Some(r) = results.iter().find(|r| r.status == "rejected") {
+        if let Some(r) = results
+            .iter()
+            .find(|r| r.status == MutationStatus::Rejected)
+        {
             tracing::warn!(reason = ?r.reason, "demo prospect rejected");
         }
     }

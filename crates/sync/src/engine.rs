@@ -19,6 +19,7 @@
 
 use chrono::{DateTime, TimeDelta, Utc};
 use serde::{Deserialize, Serialize};
+use tuoke_core::contract::Entity;
 use uuid::Uuid;
 
 use crate::protocol::{
@@ -317,11 +318,11 @@ impl<S: Store> Engine<S> {
         self.store
     }
 
-    /// The local view of the given entities ([`crate::view::ENTITIES`] for all): confirmed
-    /// records with the outbox re-applied on top.
+    /// The local view of the given entities ([`Entity::ALL`] for all): confirmed records with
+    /// the outbox re-applied on top.
     pub async fn local_view(
         &self,
-        entities: &[&str],
+        entities: &[Entity],
         ctx: &ViewContext,
     ) -> Result<LocalView, S::Error> {
         LocalView::load(&self.store, entities, ctx).await

@@ -8,9 +8,11 @@
 //!
 //! Modules:
 //! - [`protocol`]: the push/pull wire format and typed mutation constructors.
+//! - [`model`]: the local data the store keeps (records as pulled, list summaries).
 //! - [`store`]: the storage trait (every write one transaction) and the in-memory store.
 //! - [`engine`]: the sans-IO sync state machine (events in, effects out).
 //! - [`view`]: the local view: confirmed state with pending local changes re-applied.
+//! - [`summary`]: the prospect list: summaries with pending local changes re-applied.
 //!
 //! Design decisions:
 //! - **Sans-IO engine, async store.** [`engine::Engine::handle`] takes an event and the time
@@ -49,6 +51,7 @@
 #![warn(missing_docs)]
 
 pub mod engine;
+pub mod model;
 pub mod protocol;
 pub mod store;
 pub mod summary;

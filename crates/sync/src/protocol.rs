@@ -1,5 +1,9 @@
 //! The sync wire format of API.md (`POST /api/v1/sync/push`, `GET /api/v1/sync/pull`, the
 //! error body) as serde types, and typed constructors for every mutation the server knows.
+//! These are the only definition of the wire: the server reads and writes the same types
+//! (with the `openapi` feature, which documents them). Names are the core's
+//! [`tuoke_core::contract`] enums; a pulled change's `data` is the core's record type of its
+//! entity ([`tuoke_core::record`]).
 //!
 //! This module owns shapes only: it performs no I/O and makes no ids (mutation and record ids
 //! are the caller's, so nothing here needs a random source).
@@ -12,12 +16,16 @@ use tuoke_core::args::{
     ApprovalDecideArgs, ConcessionAddArgs, ObjectionAddArgs, ProspectShareArgs, QuizSubmitArgs,
     QuoteSubmitArgs,
 };
+use tuoke_core::contract::{EntityName, MutationKind, MutationName};
 use tuoke_core::stage::StageMoveArgs;
 use tuoke_core::validate::PutArgs;
 use uuid::Uuid;
 
-/// Body of `POST /api/v1/sync/push`.
+/// Body of `POST /api/v1/sync/push`. Unknown fields are refused (the server answers `400`
+/// naming them).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
 pub struct PushRequest {
     /// This installation's id (kept in the store's sync state).
     pub client_id: Uuid,
@@ -26,114 +34,109 @@ pub struct PushRequest {
 }
 
 /// One client mutation. Its `id` makes it idempotent: resending it answers `duplicate`.
+/// Unknown fields are refused.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
 pub struct Mutation {
     /// Mutation id (not the id of the record it creates).
     pub id: Uuid,
-    /// Mutation name, e.g. `prospect.put` (see [`names`]).
-    pub name: String,
-    /// The args, in the shape of the mutation's `tuoke_core` args type.
+    /// Mutation name, e.g. `prospect.put`; a name the server does not know is that
+    /// mutation's rejection (`unknown_mutation`), not the batch's.
+    #[cfg_attr(
+        feature = "openapi",
+        schema(value_type = String, example = "prospect.put")
+    )]
+    pub name: MutationName,
+    /// The args, in the shape of the mutation's `tuoke_core` args type. Missing args are
+    /// judged like wrong ones: the mutation is rejected, not the batch.
+    #[cfg_attr(feature = "openapi", schema(value_type = Object))]
+    #[serde(default)]
     pub args: Value,
-    /// When the rep made the change.
-    pub at: DateTime<Utc>,
-}
-
-/// Every mutation name the server knows (API.md plus `crates/server` additions).
-pub mod names {
-    /// Create or patch a prospect.
-    pub const PROSPECT_PUT: &str = "prospect.put";
-    /// Append a note.
-    pub const NOTE_ADD: &str = "note.add";
-    /// Log a contact activity.
-    pub const ACTIVITY_LOG: &str = "activity.log";
-    /// Request a stage move.
-    pub const STAGE_MOVE: &str = "stage.move";
-    /// A manager decides an approval.
-    pub const APPROVAL_DECIDE: &str = "approval.decide";
-    /// Submit a formal quote.
-    pub const QUOTE_SUBMIT: &str = "quote.submit";
-    /// Add a concession-log entry.
-    pub const CONCESSION_ADD: &str = "concession.add";
-    /// Record an objection.
-    pub const OBJECTION_ADD: &str = "objection.add";
-    /// Submit a quiz attempt.
-    pub const QUIZ_SUBMIT: &str = "quiz.submit";
-    /// Share a prospect with a colleague (server addition).
-    pub const PROSPECT_SHARE: &str = "prospect.share";
+    /// When the rep made the change (informational to the server; this client always sends
+    /// it).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub at: Option<DateTime<Utc>>,
 }
 
 impl Mutation {
     /// A mutation with already-serialised args. Prefer the typed constructors.
-    pub fn new(id: Uuid, name: &str, args: Value, at: DateTime<Utc>) -> Mutation {
+    pub fn new(id: Uuid, kind: MutationKind, args: Value, at: DateTime<Utc>) -> Mutation {
         Mutation {
             id,
-            name: name.to_owned(),
+            name: kind.into(),
             args,
-            at,
+            at: Some(at),
         }
     }
 
-    fn typed<T: Serialize>(id: Uuid, name: &str, args: &T, at: DateTime<Utc>) -> Mutation {
+    fn typed<T: Serialize>(id: Uuid, kind: MutationKind, args: &T, at: DateTime<Utc>) -> Mutation {
         // The core's args types are plain data (strings, numbers, enums, maps with string
         // keys), which always serialise; Null would only ever be seen by the server as a
         // rejected mutation, never as a lost one.
         let args = serde_json::to_value(args).unwrap_or(Value::Null);
-        Mutation::new(id, name, args, at)
+        Mutation::new(id, kind, args, at)
+    }
+
+    /// What it asks for, if it is a mutation this code knows.
+    pub fn kind(&self) -> Option<MutationKind> {
+        self.name.known()
     }
 
     /// `prospect.put`: create the prospect or patch the named fields.
     pub fn prospect_put(id: Uuid, args: &PutArgs, at: DateTime<Utc>) -> Mutation {
-        Mutation::typed(id, names::PROSPECT_PUT, args, at)
+        Mutation::typed(id, MutationKind::ProspectPut, args, at)
     }
 
     /// `note.add` (append-only).
     pub fn note_add(id: Uuid, args: &NoteAddArgs, at: DateTime<Utc>) -> Mutation {
-        Mutation::typed(id, names::NOTE_ADD, args, at)
+        Mutation::typed(id, MutationKind::NoteAdd, args, at)
     }
 
     /// `activity.log`.
     pub fn activity_log(id: Uuid, args: &ActivityLogArgs, at: DateTime<Utc>) -> Mutation {
-        Mutation::typed(id, names::ACTIVITY_LOG, args, at)
+        Mutation::typed(id, MutationKind::ActivityLog, args, at)
     }
 
     /// `stage.move`.
     pub fn stage_move(id: Uuid, args: &StageMoveArgs, at: DateTime<Utc>) -> Mutation {
-        Mutation::typed(id, names::STAGE_MOVE, args, at)
+        Mutation::typed(id, MutationKind::StageMove, args, at)
     }
 
     /// `approval.decide`.
     pub fn approval_decide(id: Uuid, args: &ApprovalDecideArgs, at: DateTime<Utc>) -> Mutation {
-        Mutation::typed(id, names::APPROVAL_DECIDE, args, at)
+        Mutation::typed(id, MutationKind::ApprovalDecide, args, at)
     }
 
     /// `quote.submit`.
     pub fn quote_submit(id: Uuid, args: &QuoteSubmitArgs, at: DateTime<Utc>) -> Mutation {
-        Mutation::typed(id, names::QUOTE_SUBMIT, args, at)
+        Mutation::typed(id, MutationKind::QuoteSubmit, args, at)
     }
 
     /// `concession.add`.
     pub fn concession_add(id: Uuid, args: &ConcessionAddArgs, at: DateTime<Utc>) -> Mutation {
-        Mutation::typed(id, names::CONCESSION_ADD, args, at)
+        Mutation::typed(id, MutationKind::ConcessionAdd, args, at)
     }
 
     /// `objection.add`.
     pub fn objection_add(id: Uuid, args: &ObjectionAddArgs, at: DateTime<Utc>) -> Mutation {
-        Mutation::typed(id, names::OBJECTION_ADD, args, at)
+        Mutation::typed(id, MutationKind::ObjectionAdd, args, at)
     }
 
     /// `quiz.submit`.
     pub fn quiz_submit(id: Uuid, args: &QuizSubmitArgs, at: DateTime<Utc>) -> Mutation {
-        Mutation::typed(id, names::QUIZ_SUBMIT, args, at)
+        Mutation::typed(id, MutationKind::QuizSubmit, args, at)
     }
 
     /// `prospect.share`.
     pub fn prospect_share(id: Uuid, args: &ProspectShareArgs, at: DateTime<Utc>) -> Mutation {
-        Mutation::typed(id, names::PROSPECT_SHARE, args, at)
+        Mutation::typed(id, MutationKind::ProspectShare, args, at)
     }
 }
 
 /// Body of a `200` push answer.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct PushResponse {
     /// One result per mutation, in order.
     pub results: Vec<MutationResult>,
@@ -141,6 +144,7 @@ pub struct PushResponse {
 
 /// What the server did with one mutation.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum MutationStatus {
     /// Applied now.
@@ -153,8 +157,34 @@ pub enum MutationStatus {
     Rejected,
 }
 
-/// One entry of [`PushResponse::results`].
+impl MutationStatus {
+    /// Every status.
+    pub const ALL: [MutationStatus; 4] = [
+        MutationStatus::Applied,
+        MutationStatus::Duplicate,
+        MutationStatus::PendingApproval,
+        MutationStatus::Rejected,
+    ];
+
+    /// Its string form (as serialised; the server keeps it with the processed mutation).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            MutationStatus::Applied => "applied",
+            MutationStatus::Duplicate => "duplicate",
+            MutationStatus::PendingApproval => "pending_approval",
+            MutationStatus::Rejected => "rejected",
+        }
+    }
+
+    /// The status `text` is the string form of, if any.
+    pub fn parse(text: &str) -> Option<MutationStatus> {
+        MutationStatus::ALL.into_iter().find(|s| s.as_str() == text)
+    }
+}
+
+/// What the server did with one mutation of a push (one entry of `results`).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct MutationResult {
     /// The mutation id.
     pub id: Uuid,
@@ -188,29 +218,36 @@ impl MutationResult {
     }
 }
 
+// `D` is how a record's data is held: parsed JSON on the phone, the stored text as it is on
+// the server.
 /// Body of a `200` pull answer.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct PullResponse {
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema), schema(bound = ""))]
+pub struct PullResponse<D = Value> {
     /// The cursor to pull from next.
     pub cursor: i64,
     /// More changes are waiting: pull again from `cursor`.
     pub has_more: bool,
     /// The changes, oldest first.
-    pub changes: Vec<Change>,
+    #[cfg_attr(feature = "openapi", schema(value_type = Vec<Change>))]
+    pub changes: Vec<Change<D>>,
 }
 
 /// One changed record.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct Change {
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema), schema(bound = ""))]
+pub struct Change<D = Value> {
     /// `prospect`, `note`, `activity`, `approval`, `quote`, `concession`, `objection`,
-    /// `quiz_attempt` (kept as a string: the server may add entities).
-    pub entity: String,
+    /// `quiz_attempt`; a newer server may add entities, which a client keeps as they came.
+    #[cfg_attr(feature = "openapi", schema(value_type = String, example = "prospect"))]
+    pub entity: EntityName,
     /// Record id.
     pub id: String,
     /// Record version.
     pub version: i64,
-    /// The record, or `None` when it left the caller's view.
-    pub data: Option<Value>,
+    /// The record, or null when it left the caller's view.
+    #[cfg_attr(feature = "openapi", schema(value_type = Option<Object>))]
+    pub data: Option<D>,
 }
 
 /// The error body of a 4xx/5xx answer: `{"error":{"code","message"}}`.
@@ -281,6 +318,55 @@ mod tests {
         assert_eq!(wire["at"], "2026-01-02T03:04:05Z");
         let back: NoteAddArgs = serde_json::from_value(wire["args"].clone()).unwrap();
         assert_eq!(back, args);
+    }
+
+    #[test]
+    fn a_push_body_refuses_unknown_fields_and_keeps_an_unknown_mutation_name() {
+        let id = "00000000-0000-0000-0000-000000000001";
+        let body = json!({"client_id": id, "mutations": [
+            {"id": id, "name": "note.add", "args": {}, "at": "2026-01-02T03:04:05Z"},
+            {"id": id, "name": "note.delete"}
+        ]});
+        let r: PushRequest = serde_json::from_value(body).unwrap();
+        assert_eq!(r.mutations[0].kind(), Some(MutationKind::NoteAdd));
+        assert_eq!(r.mutations[1].kind(), None);
+        assert_eq!(r.mutations[1].name.as_str(), "note.delete");
+        assert_eq!(r.mutations[1].args, Value::Null, "missing args are null");
+        assert_eq!(r.mutations[1].at, None, "missing at is none");
+        let back = serde_json::to_value(&r.mutations[1]).unwrap();
+        assert_eq!(back, json!({"id": id, "name": "note.delete", "args": null}));
+
+        let extra = json!({"client_id": id, "mutations": [], "user": "x"});
+        let e = serde_json::from_value::<PushRequest>(extra).unwrap_err();
+        assert!(e.to_string().contains("unknown field `user`"), "{e}");
+        let extra = json!({"id": id, "name": "note.add", "args": {}, "when": 1});
+        let e = serde_json::from_value::<Mutation>(extra).unwrap_err();
+        assert!(
+            e.to_string()
+                .contains("unknown field `when`, expected one of `id`, `name`, `args`, `at`"),
+            "{e}"
+        );
+    }
+
+    #[test]
+    fn mutation_statuses_have_one_string_form() {
+        for status in MutationStatus::ALL {
+            let wire = serde_json::to_value(status).unwrap();
+            assert_eq!(wire, json!(status.as_str()));
+            assert_eq!(MutationStatus::parse(status.as_str()), Some(status));
+        }
+        assert_eq!(MutationStatus::parse("pending"), None);
+    }
+
+    #[test]
+    fn a_pulled_change_of_an_entity_this_client_does_not_know_is_kept() {
+        let page: PullResponse = serde_json::from_value(json!({"cursor": 3, "has_more": false,
+            "changes": [{"entity": "invoice", "id": "i1", "version": 1, "data": {"n": 1}},
+                        {"entity": "note", "id": "n1", "version": 2, "data": null}]}))
+        .unwrap();
+        assert_eq!(page.changes[0].entity.as_str(), "invoice");
+        assert_eq!(page.changes[0].entity.known(), None);
+        assert_eq!(page.changes[1].entity, tuoke_core::contract::Entity::Note);
     }
 
     #[test]

@@ -28,10 +28,12 @@ use std::task::{Context, Poll, Wake, Waker};
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
+use tuoke_core::contract::{Entity, EntityName};
 use uuid::Uuid;
 
+use crate::model::ProspectSummary;
+pub use crate::model::Record;
 use crate::protocol::{Change, Mutation, MutationStatus};
-use crate::summary::ProspectSummary;
 
 /// Sync bookkeeping, one row.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -45,19 +47,6 @@ pub struct SyncState {
     pub refetching: bool,
     /// When a sync last completed.
     pub last_synced_at: Option<DateTime<Utc>>,
-}
-
-/// A record of the confirmed server state, as last pulled.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct Record {
-    /// Entity (`prospect`, `note`, …).
-    pub entity: String,
-    /// Record id.
-    pub id: String,
-    /// Server version.
-    pub version: i64,
-    /// The record as pulled.
-    pub data: Value,
 }
 
 /// One outbox entry: a local change waiting to reach the server, or acknowledged by it and
@@ -152,11 +141,11 @@ pub trait Store {
     /// Rejected mutations not yet dismissed, oldest first.
     fn rejected(&self) -> impl Future<Output = Result<Vec<RejectedMutation>, Self::Error>>;
     /// Every confirmed record of an entity.
-    fn records(&self, entity: &str) -> impl Future<Output = Result<Vec<Record>, Self::Error>>;
+    fn records(&self, entity: Entity) -> impl Future<Output = Result<Vec<Record>, Self::Error>>;
     /// One confirmed record.
     fn record(
         &self,
-        entity: &str,
+        entity: Entity,
         id: &str,
     ) -> impl Future<Output = Result<Option<Record>, Self::Error>>;
     /// The session, if logged in.
@@ -168,7 +157,7 @@ pub trait Store {
     ) -> impl Future<Output = Result<Vec<ProspectSummary>, Self::Error>> {
         async {
             let mut summaries: Vec<ProspectSummary> = self
-                .records("prospect")
+                .records(Entity::Prospect)
                 .await?
                 .iter()
                 .filter_map(ProspectSummary::of_record)
@@ -181,7 +170,7 @@ pub trait Store {
     /// index them instead of filtering every record, as this does.
     fn records_of_prospect(
         &self,
-        entity: &str,
+        entity: Entity,
         prospect_id: &str,
     ) -> impl Future<Output = Result<Vec<Record>, Self::Error>> {
         async move {
@@ -254,9 +243,9 @@ pub struct MemoryData {
     /// Sync state.
     pub sync_state: Option<SyncState>,
     /// Confirmed records by `(entity, id)`.
-    pub records: BTreeMap<(String, String), Record>,
+    pub records: BTreeMap<(EntityName, String), Record>,
     /// Refetch staging by `(entity, id)`.
-    pub staging: BTreeMap<(String, String), Record>,
+    pub staging: BTreeMap<(EntityName, String), Record>,
     /// Outbox, in `seq` order.
     pub outbox: Vec<OutboxEntry>,
     /// Next outbox `seq`.
@@ -319,7 +308,7 @@ impl MemoryStore {
     }
 }
 
-fn apply_changes(target: &mut BTreeMap<(String, String), Record>, changes: &[Change]) {
+fn apply_changes(target: &mut BTreeMap<(EntityName, String), Record>, changes: &[Change]) {
     for c in changes {
         let key = (c.entity.clone(), c.id.clone());
         match &c.data {
@@ -356,7 +345,7 @@ impl Store for MemoryStore {
         Ok(self.data.rejected.clone())
     }
 
-    async fn records(&self, entity: &str) -> Result<Vec<Record>, MemoryError> {
+    async fn records(&self, entity: Entity) -> Result<Vec<Record>, MemoryError> {
         Ok(self
             .data
             .records
@@ -366,11 +355,11 @@ impl Store for MemoryStore {
             .collect())
     }
 
-    async fn record(&self, entity: &str, id: &str) -> Result<Option<Record>, MemoryError> {
+    async fn record(&self, entity: Entity, id: &str) -> Result<Option<Record>, MemoryError> {
         Ok(self
             .data
             .records
-            .get(&(entity.to_owned(), id.to_owned()))
+            .get(&(entity.into(), id.to_owned()))
             .cloned())
     }
 
@@ -486,18 +475,19 @@ impl Store for MemoryStore {
 mod tests {
     use super::*;
     use serde_json::json;
+    use tuoke_core::contract::MutationKind;
 
     fn at() -> DateTime<Utc> {
         "2026-03-02T08:00:00Z".parse().unwrap()
     }
 
     fn mutation(n: u128) -> Mutation {
-        Mutation::new(Uuid::from_u128(n), "note.add", json!({}), at())
+        Mutation::new(Uuid::from_u128(n), MutationKind::NoteAdd, json!({}), at())
     }
 
     fn change(id: &str, data: Option<Value>) -> Change {
         Change {
-            entity: "prospect".into(),
+            entity: Entity::Prospect.into(),
             id: id.into(),
             version: 1,
             data,

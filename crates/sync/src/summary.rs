@@ -9,154 +9,28 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use chrono::{DateTime, NaiveDate, Utc};
-use serde::{Deserialize, Serialize};
 use serde_json::Value;
-use tuoke_core::fit::FitStatus;
-use tuoke_core::types::{Grade, LeadSource, Stage, Status};
+use tuoke_core::contract::{Entity, MutationKind};
 
-use crate::protocol::names;
+pub use crate::model::ProspectSummary;
+use crate::protocol::Mutation;
 use crate::store::{Record, Store};
-use crate::view::{field, text, LocalView, ViewContext};
+use crate::view::{LocalView, ViewContext};
 
-/// What the lists show of a prospect. Stored by the thousand, so its serialised field names
-/// are one or two letters (the stored form is private to the phone, never sent anywhere).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct ProspectSummary {
-    /// Prospect id.
-    #[serde(rename = "i")]
-    pub id: String,
-    /// Company name.
-    #[serde(rename = "c")]
-    pub company: String,
-    /// Products (searchable).
-    #[serde(rename = "p", default, skip_serializing_if = "String::is_empty")]
-    pub products: String,
-    /// Contacts as `(name, phone)`, in the record's order.
-    #[serde(rename = "k", default, skip_serializing_if = "Vec::is_empty")]
-    pub contacts: Vec<(String, String)>,
-    /// Region.
-    #[serde(rename = "r", default, skip_serializing_if = "String::is_empty")]
-    pub region: String,
-    /// Grade in force (override, else computed); `None` while ungraded.
-    #[serde(rename = "g", default, skip_serializing_if = "Option::is_none")]
-    pub grade: Option<Grade>,
-    /// The computed grade needs the rep's confirmation.
-    #[serde(rename = "n", default, skip_serializing_if = "is_false")]
-    pub needs_confirmation: bool,
-    /// Stage.
-    #[serde(rename = "s")]
-    pub stage: Stage,
-    /// Open, won or lost.
-    #[serde(rename = "t")]
-    pub status: Status,
-    /// A stage move waiting for the manager.
-    #[serde(rename = "ps", default, skip_serializing_if = "Option::is_none")]
-    pub pending_stage: Option<Stage>,
-    /// Target-market fit (`None`: the record had none).
-    #[serde(rename = "f", default, skip_serializing_if = "Option::is_none")]
-    pub fit: Option<FitStatus>,
-    /// Lead source.
-    #[serde(rename = "o", default, skip_serializing_if = "Option::is_none")]
-    pub source: Option<LeadSource>,
-    /// Next contact due (SPEC §6 cadence).
-    #[serde(rename = "d", default, skip_serializing_if = "Option::is_none")]
-    pub next_contact_due: Option<NaiveDate>,
-    /// Last logged contact.
-    #[serde(rename = "l", default, skip_serializing_if = "Option::is_none")]
-    pub last_contact: Option<NaiveDate>,
-    /// Owner (user id).
-    #[serde(rename = "w", default, skip_serializing_if = "String::is_empty")]
-    pub owner_id: String,
-    /// Last change.
-    #[serde(rename = "u", default, skip_serializing_if = "Option::is_none")]
-    pub updated_at: Option<DateTime<Utc>>,
-    /// Local changes not yet confirmed by the server are part of it (never stored).
-    #[serde(skip)]
-    pub pending: bool,
-}
-
-fn is_false(b: &bool) -> bool {
-    !*b
-}
-
-impl ProspectSummary {
-    /// The summary of a prospect record as pulled (or as the local view shows it). Fields
-    /// that are missing or malformed are left empty: a summary never refuses a record.
-    pub fn from_record(id: &str, data: &Value) -> ProspectSummary {
-        let contacts = data
-            .get("contacts")
-            .and_then(Value::as_array)
-            .map(|contacts| {
-                contacts
-                    .iter()
-                    .map(|c| (text(c, "name"), text(c, "phone")))
-                    .collect()
-            })
-            .unwrap_or_default();
-        let grade = data.get("grade");
-        ProspectSummary {
-            id: id.to_owned(),
-            company: text(data, "company"),
-            products: text(data, "products"),
-            contacts,
-            region: text(data, "region"),
-            grade: grade.and_then(|g| field(g, "value")),
-            needs_confirmation: grade
-                .and_then(|g| g.get("needs_confirmation"))
-                .and_then(Value::as_bool)
-                .unwrap_or(false),
-            stage: field(data, "stage").unwrap_or(Stage::Lead),
-            status: field(data, "status").unwrap_or(Status::Open),
-            pending_stage: field(data, "pending_stage"),
-            fit: data.get("target_fit").and_then(|f| field(f, "status")),
-            source: field(data, "source"),
-            next_contact_due: field(data, "next_contact_due"),
-            last_contact: field(data, "last_contact"),
-            owner_id: text(data, "owner_id"),
-            updated_at: field(data, "updated_at"),
-            pending: false,
-        }
-    }
-
-    /// The summary of a pulled record, if it is a prospect.
-    pub fn of_record(record: &Record) -> Option<ProspectSummary> {
-        (record.entity == "prospect")
-            .then(|| ProspectSummary::from_record(&record.id, &record.data))
-    }
-
-    /// The first contact's phone number, if any (for the call button).
-    pub fn phone(&self) -> Option<&str> {
-        self.contacts
-            .iter()
-            .map(|(_, phone)| phone.as_str())
-            .find(|phone| !phone.is_empty())
-    }
-
-    /// Everything search looks at, lowercased: company, contacts' names and phones, products.
-    pub fn search_text(&self) -> String {
-        let mut text = String::with_capacity(self.company.len() + self.products.len() + 32);
-        text.push_str(&self.company);
-        for (name, phone) in &self.contacts {
-            text.push('\n');
-            text.push_str(name);
-            text.push('\n');
-            text.push_str(phone);
-        }
-        text.push('\n');
-        text.push_str(&self.products);
-        text.to_lowercase()
-    }
-}
-
-/// Prospects a mutation may change in the list (puts, stage moves, logged contacts).
-pub fn touched_prospect(name: &str, args: &Value) -> Option<String> {
-    let key = match name {
-        names::PROSPECT_PUT => "id",
-        names::STAGE_MOVE | names::ACTIVITY_LOG => "prospect_id",
-        _ => return None,
+/// The prospect a mutation may change in the list (puts, stage moves, logged contacts).
+pub fn touched_prospect(m: &Mutation) -> Option<String> {
+    let key = match m.kind()? {
+        MutationKind::ProspectPut => "id",
+        MutationKind::StageMove | MutationKind::ActivityLog => "prospect_id",
+        MutationKind::NoteAdd
+        | MutationKind::ApprovalDecide
+        | MutationKind::QuoteSubmit
+        | MutationKind::ConcessionAdd
+        | MutationKind::ObjectionAdd
+        | MutationKind::QuizSubmit
+        | MutationKind::ProspectShare => return None,
     };
-    args.get(key).and_then(Value::as_str).map(str::to_owned)
+    m.args.get(key).and_then(Value::as_str).map(str::to_owned)
 }
 
 /// The rep's prospects as the lists show them: confirmed summaries with local changes on top.
@@ -179,7 +53,7 @@ impl ProspectList {
             summaries.into_iter().map(|s| (s.id.clone(), s)).collect();
         if !outbox.is_empty() {
             let view = LocalView::build(touched, outbox, ctx);
-            for record in view.entity("prospect").filter(|r| r.pending) {
+            for record in view.entity(Entity::Prospect).filter(|r| r.pending) {
                 let mut summary = ProspectSummary::from_record(&record.id, &record.data);
                 summary.pending = true;
                 by_id.insert(record.id.clone(), summary);
@@ -195,11 +69,11 @@ impl ProspectList {
         let outbox = store.outbox().await?;
         let ids: BTreeSet<String> = outbox
             .iter()
-            .filter_map(|e| touched_prospect(&e.mutation.name, &e.mutation.args))
+            .filter_map(|e| touched_prospect(&e.mutation))
             .collect();
         let mut touched = Vec::with_capacity(ids.len());
         for id in &ids {
-            if let Some(record) = store.record("prospect", id).await? {
+            if let Some(record) = store.record(Entity::Prospect, id).await? {
                 touched.push(record);
             }
         }
@@ -220,14 +94,14 @@ impl ProspectList {
 pub async fn load_prospect<S: Store>(
     store: &S,
     id: &str,
-    entities: &[&str],
+    entities: &[Entity],
     ctx: &ViewContext,
 ) -> Result<LocalView, S::Error> {
     let mut confirmed = Vec::new();
-    if let Some(record) = store.record("prospect", id).await? {
+    if let Some(record) = store.record(Entity::Prospect, id).await? {
         confirmed.push(record);
     }
-    for entity in entities.iter().filter(|e| **e != "prospect") {
+    for &entity in entities.iter().filter(|e| **e != Entity::Prospect) {
         confirmed.extend(store.records_of_prospect(entity, id).await?);
     }
     let outbox = store.outbox().await?;
@@ -239,7 +113,10 @@ mod tests {
     use super::*;
     use crate::protocol::{Change, Mutation};
     use crate::store::{block_on_ready, MemoryStore, PullBatch};
+    use chrono::{DateTime, Utc};
     use serde_json::json;
+    use tuoke_core::fit::FitStatus;
+    use tuoke_core::types::{Grade, LeadSource, Stage};
     use uuid::Uuid;
 
     fn ctx() -> ViewContext {
@@ -255,7 +132,7 @@ mod tests {
 
     fn pulled(id: u128, company: &str) -> Change {
         Change {
-            entity: "prospect".into(),
+            entity: Entity::Prospect.into(),
             id: Uuid::from_u128(id).to_string(),
             version: 1,
             data: Some(json!({
@@ -317,13 +194,13 @@ mod tests {
         let mut store = store_with(vec![pulled(1, "甲厂"), pulled(2, "乙厂")]);
         let edit = Mutation::new(
             Uuid::from_u128(10),
-            names::PROSPECT_PUT,
+            MutationKind::ProspectPut,
             json!({"id": Uuid::from_u128(2), "patch": {"company": "乙厂（改）"}}),
             at(),
         );
         let create = Mutation::new(
             Uuid::from_u128(11),
-            names::PROSPECT_PUT,
+            MutationKind::ProspectPut,
             json!({"id": Uuid::from_u128(3), "patch": {"company": "丙厂"}}),
             at(),
         );
@@ -351,23 +228,23 @@ mod tests {
         let moves = [
             (
                 30,
-                names::STAGE_MOVE,
+                MutationKind::StageMove,
                 json!({"prospect_id": Uuid::from_u128(4), "to": "exchange"}),
             ),
             (
                 31,
-                names::STAGE_MOVE,
+                MutationKind::StageMove,
                 json!({"prospect_id": Uuid::from_u128(5), "to": "quote"}),
             ),
             (
                 32,
-                names::ACTIVITY_LOG,
+                MutationKind::ActivityLog,
                 json!({"id": Uuid::from_u128(99), "prospect_id": Uuid::from_u128(6),
                 "kind": "phone_call", "at": "2026-03-02T07:00:00Z", "summary": "电话"}),
             ),
             (
                 33,
-                names::PROSPECT_PUT,
+                MutationKind::ProspectPut,
                 json!({"id": Uuid::from_u128(7), "patch": {"products": "电机"}}),
             ),
         ];
@@ -376,9 +253,9 @@ mod tests {
                 .unwrap();
         }
         let list = block_on_ready(ProspectList::load(&store, &ctx())).unwrap();
-        let view = block_on_ready(LocalView::load(&store, &["prospect"], &ctx())).unwrap();
+        let view = block_on_ready(LocalView::load(&store, &[Entity::Prospect], &ctx())).unwrap();
         let mut expected: Vec<ProspectSummary> = view
-            .entity("prospect")
+            .entity(Entity::Prospect)
             .map(|r| ProspectSummary {
                 pending: r.pending,
                 ..ProspectSummary::from_record(&r.id, &r.data)
@@ -398,19 +275,24 @@ mod tests {
                 "body": "拜访", "kind": "visit", "taken_at": "2026-03-02T07:00:00Z"});
             block_on_ready(store.enqueue(Mutation::new(
                 Uuid::from_u128(id),
-                names::NOTE_ADD,
+                MutationKind::NoteAdd,
                 args,
                 at(),
             )))
             .unwrap();
         }
         let id = Uuid::from_u128(1).to_string();
-        let view =
-            block_on_ready(load_prospect(&store, &id, &["prospect", "note"], &ctx())).unwrap();
-        assert!(view.get("prospect", &id).is_some());
+        let view = block_on_ready(load_prospect(
+            &store,
+            &id,
+            &[Entity::Prospect, Entity::Note],
+            &ctx(),
+        ))
+        .unwrap();
+        assert!(view.get(Entity::Prospect, &id).is_some());
         assert!(view
-            .get("prospect", &Uuid::from_u128(2).to_string())
+            .get(Entity::Prospect, &Uuid::from_u128(2).to_string())
             .is_none());
-        assert_eq!(view.of_prospect("note", &id).count(), 1);
+        assert_eq!(view.of_prospect(Entity::Note, &id).count(), 1);
     }
 }

@@ -5,7 +5,8 @@
 //! Overlays use the core's rules, like the server: `prospect.put` patches through
 //! [`tuoke_core::validate::apply_patch`] and the derived parts (grade, fit, next contact) are
 //! recomputed; `stage.move` uses [`tuoke_core::stage::request_move`] (so a NO* move shows as
-//! `pending_stage`); appended records (notes, activities, quotes, …) appear with `pending`
+//! `pending_stage`); appended records (notes, activities, quotes, …) are the core's record
+//! types ([`tuoke_core::record`]), built as the server builds them, and appear with `pending`
 //! set. An overlay the core refuses is skipped: the server will reject the mutation too, and
 //! the rep will see its reason in the status.
 //!
@@ -15,32 +16,22 @@
 use std::collections::BTreeMap;
 
 use chrono::{DateTime, NaiveDate, Utc};
-use serde_json::{json, Map, Value};
-use tuoke_core::activity::{ActivityLogArgs, NoteAddArgs};
-use tuoke_core::args::{
-    ApprovalDecideArgs, ConcessionAddArgs, ObjectionAddArgs, QuizSubmitArgs, QuoteSubmitArgs,
-};
+use serde::de::DeserializeOwned;
+use serde::Serialize;
+use serde_json::{Map, Value};
 use tuoke_core::cadence::{business_date, CadenceConfig};
-use tuoke_core::negotiation::quote_total;
-use tuoke_core::record::{derive, ProspectRecord, RecordMeta};
+use tuoke_core::contract::{Entity, EntityName, MutationKind};
+use tuoke_core::record::{
+    derive, ActivityRecord, ApprovalStatus, ConcessionRecord, EntityRecord, NoteRecord,
+    ObjectionRecord, ProspectRecord, QuizAttemptRecord, QuoteRecord, RecordMeta,
+};
 use tuoke_core::stage::{request_move, MoveOutcome, StageMoveArgs};
 use tuoke_core::types::{Prospect, Stage, Status};
 use tuoke_core::validate::{apply_patch, create_prospect, parse_put_args};
 
-use crate::protocol::{names, Mutation};
+pub use crate::model::{field, text};
+use crate::protocol::Mutation;
 use crate::store::{OutboxEntry, Record, Store};
-
-/// Entities the engine syncs (the server may add more; unknown ones are kept as pulled).
-pub const ENTITIES: [&str; 8] = [
-    "prospect",
-    "note",
-    "activity",
-    "approval",
-    "quote",
-    "concession",
-    "objection",
-    "quiz_attempt",
-];
 
 /// What the overlays need to know.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -55,7 +46,7 @@ pub struct ViewContext {
 #[derive(Debug, Clone, PartialEq)]
 pub struct ViewRecord {
     /// Entity.
-    pub entity: String,
+    pub entity: EntityName,
     /// Record id.
     pub id: String,
     /// The record (confirmed JSON with local changes applied).
@@ -67,7 +58,7 @@ pub struct ViewRecord {
 /// The merged view.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct LocalView {
-    records: BTreeMap<(String, String), ViewRecord>,
+    records: BTreeMap<(EntityName, String), ViewRecord>,
 }
 
 impl LocalView {
@@ -98,15 +89,15 @@ impl LocalView {
         view
     }
 
-    /// Reads the confirmed records of `entities` ([`ENTITIES`] for all) and the outbox from
-    /// `store` and builds the view.
+    /// Reads the confirmed records of `entities` ([`Entity::ALL`] for all) and the outbox
+    /// from `store` and builds the view.
     pub async fn load<S: Store>(
         store: &S,
-        entities: &[&str],
+        entities: &[Entity],
         ctx: &ViewContext,
     ) -> Result<LocalView, S::Error> {
         let mut confirmed = Vec::new();
-        for entity in entities {
+        for &entity in entities {
             confirmed.extend(store.records(entity).await?);
         }
         let outbox = store.outbox().await?;
@@ -114,20 +105,19 @@ impl LocalView {
     }
 
     /// One record.
-    pub fn get(&self, entity: &str, id: &str) -> Option<&ViewRecord> {
-        self.records.get(&(entity.to_owned(), id.to_owned()))
+    pub fn get(&self, entity: Entity, id: &str) -> Option<&ViewRecord> {
+        self.records.get(&(entity.into(), id.to_owned()))
     }
 
     /// Every record of an entity, by id.
-    pub fn entity(&self, entity: &str) -> impl Iterator<Item = &ViewRecord> + '_ {
-        let entity = entity.to_owned();
+    pub fn entity(&self, entity: Entity) -> impl Iterator<Item = &ViewRecord> + '_ {
         self.records.values().filter(move |r| r.entity == entity)
     }
 
     /// Every record of an entity belonging to a prospect (`prospect_id`).
     pub fn of_prospect(
         &self,
-        entity: &str,
+        entity: Entity,
         prospect_id: &str,
     ) -> impl Iterator<Item = &ViewRecord> + '_ {
         let prospect_id = prospect_id.to_owned();
@@ -147,7 +137,7 @@ impl LocalView {
     }
 
     /// The view as plain `(entity, id) → JSON`, e.g. to compare with the server's state.
-    pub fn to_map(&self) -> BTreeMap<(String, String), Value> {
+    pub fn to_map(&self) -> BTreeMap<(EntityName, String), Value> {
         self.records
             .iter()
             .map(|(k, r)| (k.clone(), r.data.clone()))
@@ -155,102 +145,92 @@ impl LocalView {
     }
 
     fn overlay(&mut self, m: &Mutation, ctx: &ViewContext) {
-        let me = ctx.me.as_deref().map_or(Value::Null, |u| json!(u));
-        match m.name.as_str() {
-            names::PROSPECT_PUT => self.put(m, ctx),
-            names::STAGE_MOVE => self.stage_move(m, ctx),
-            names::NOTE_ADD => {
-                if let Ok(a) = serde_json::from_value::<NoteAddArgs>(m.args.clone()) {
-                    let data = json!({
-                        "id": a.id, "prospect_id": a.prospect_id, "author_id": me,
-                        "body": a.body, "kind": a.kind, "taken_at": a.taken_at,
-                        "attachment_ids": a.attachment_ids, "created_at": m.at,
-                    });
-                    self.append("note", a.id.to_string(), data);
+        // A name this client does not know changes nothing visible (the server judges it).
+        let Some(kind) = m.kind() else {
+            return;
+        };
+        // Every mutation this client makes carries its time (the constructors set it); the
+        // records it adds are dated by it.
+        let Some(at) = m.at else {
+            return;
+        };
+        let me = ctx.me.clone();
+        match kind {
+            MutationKind::ProspectPut => self.put(m, at, ctx),
+            MutationKind::StageMove => self.stage_move(m, ctx),
+            MutationKind::NoteAdd => {
+                if let Some(a) = args(m) {
+                    self.append(&NoteRecord::new(a, me, at));
                 }
             }
-            names::ACTIVITY_LOG => {
-                if let Ok(a) = serde_json::from_value::<ActivityLogArgs>(m.args.clone()) {
-                    let data = json!({
-                        "id": a.id, "prospect_id": a.prospect_id, "author_id": me,
-                        "kind": a.kind, "at": a.at, "summary": a.summary, "created_at": m.at,
-                    });
-                    if self.append("activity", a.id.to_string(), data) {
-                        self.contacted(&a.prospect_id.to_string(), a.at, ctx);
+            MutationKind::ActivityLog => {
+                if let Some(a) = args(m) {
+                    let record = ActivityRecord::new(a, me, at);
+                    if self.append(&record) {
+                        self.contacted(&record.prospect_id.to_string(), record.at, ctx);
                     }
                 }
             }
-            names::QUOTE_SUBMIT => {
-                if let Ok(a) = serde_json::from_value::<QuoteSubmitArgs>(m.args.clone()) {
-                    let data = json!({
-                        "id": a.id, "prospect_id": a.prospect_id, "author_id": me,
-                        "quote": a.quote, "note": a.note, "total": quote_total(&a.quote).ok(),
-                        "status": "pending", "created_at": m.at,
-                    });
-                    self.append("quote", a.id.to_string(), data);
+            MutationKind::QuoteSubmit => {
+                if let Some(a) = args(m) {
+                    // Its approval is the server's to create.
+                    self.append(&QuoteRecord::submitted(a, me, None, at));
                 }
             }
-            names::CONCESSION_ADD => {
-                if let Ok(a) = serde_json::from_value::<ConcessionAddArgs>(m.args.clone()) {
-                    let data = json!({
-                        "id": a.id, "prospect_id": a.prospect_id, "author_id": me,
-                        "concession": a.concession, "created_at": m.at,
-                    });
-                    self.append("concession", a.id.to_string(), data);
+            MutationKind::ConcessionAdd => {
+                if let Some(a) = args(m) {
+                    // The log's warnings are the server's to judge (it has the whole log).
+                    self.append(&ConcessionRecord::new(a, me, None, at));
                 }
             }
-            names::OBJECTION_ADD => {
-                if let Ok(a) = serde_json::from_value::<ObjectionAddArgs>(m.args.clone()) {
-                    let data = json!({
-                        "id": a.id, "prospect_id": a.prospect_id, "author_id": me,
-                        "objection": a.objection, "note": a.note, "resolved": a.resolved,
-                        "created_at": m.at,
-                    });
-                    self.append("objection", a.id.to_string(), data);
+            MutationKind::ObjectionAdd => {
+                if let Some(a) = args(m) {
+                    self.append(&ObjectionRecord::new(a, me, at));
                 }
             }
-            names::QUIZ_SUBMIT => {
-                if let Ok(a) = serde_json::from_value::<QuizSubmitArgs>(m.args.clone()) {
-                    let data = json!({
-                        "id": a.id, "user_id": me, "seed": a.seed, "answers": a.answers,
-                        "started_at": a.started_at, "submitted_at": a.submitted_at,
-                        "created_at": m.at,
-                    });
-                    self.append("quiz_attempt", a.id.to_string(), data);
+            MutationKind::QuizSubmit => {
+                if let Some(a) = args(m) {
+                    // Graded by the server; the quiz screen grades its own copy.
+                    self.append(&QuizAttemptRecord::submitted(a, me, at));
                 }
             }
-            names::APPROVAL_DECIDE => {
-                if let Ok(a) = serde_json::from_value::<ApprovalDecideArgs>(m.args.clone()) {
-                    if let Some(r) = self.get_mut("approval", &a.approval_id.to_string()) {
-                        if r.data.get("status").and_then(Value::as_str) == Some("pending") {
-                            let status = if a.approve { "approved" } else { "rejected" };
-                            set(&mut r.data, "status", json!(status));
-                            set(&mut r.data, "decided_by", me);
-                            set(&mut r.data, "comment", json!(a.comment));
-                            set(&mut r.data, "decided_at", json!(m.at));
-                            r.pending = true;
-                        }
-                    }
+            MutationKind::ApprovalDecide => {
+                let Some(a) = args::<tuoke_core::args::ApprovalDecideArgs>(m) else {
+                    return;
+                };
+                let Some(r) = self.get_mut(Entity::Approval, &a.approval_id.to_string()) else {
+                    return;
+                };
+                if field::<ApprovalStatus>(&r.data, "status") == Some(ApprovalStatus::Pending) {
+                    set(&mut r.data, "status", &ApprovalStatus::decided(a.approve));
+                    set(&mut r.data, "decided_by", &me);
+                    set(&mut r.data, "comment", &a.comment);
+                    set(&mut r.data, "decided_at", &at);
+                    r.pending = true;
                 }
             }
-            // prospect.share and names the view does not know change nothing visible.
-            _ => {}
+            // Sharing changes nothing the view shows.
+            MutationKind::ProspectShare => {}
         }
     }
 
-    fn get_mut(&mut self, entity: &str, id: &str) -> Option<&mut ViewRecord> {
-        self.records.get_mut(&(entity.to_owned(), id.to_owned()))
+    fn get_mut(&mut self, entity: Entity, id: &str) -> Option<&mut ViewRecord> {
+        self.records.get_mut(&(entity.into(), id.to_owned()))
     }
 
-    /// Adds an appended record unless the server's copy is already there.
-    fn append(&mut self, entity: &str, id: String, data: Value) -> bool {
-        let key = (entity.to_owned(), id.clone());
+    /// Adds a record the rep made unless the server's copy is already there.
+    fn append<R: EntityRecord>(&mut self, record: &R) -> bool {
+        let key = (R::ENTITY.into(), record.id().to_string());
         if self.records.contains_key(&key) {
             return false;
         }
+        // The core's record types are plain data, which always serialises.
+        let Ok(data) = serde_json::to_value(record) else {
+            return false;
+        };
         let record = ViewRecord {
-            entity: entity.to_owned(),
-            id,
+            entity: key.0.clone(),
+            id: key.1.clone(),
             data,
             pending: true,
         };
@@ -258,12 +238,12 @@ impl LocalView {
         true
     }
 
-    fn put(&mut self, m: &Mutation, ctx: &ViewContext) {
+    fn put(&mut self, m: &Mutation, at: DateTime<Utc>, ctx: &ViewContext) {
         let Ok(put) = parse_put_args(&m.args) else {
             return;
         };
         let id = put.id.to_string();
-        if let Some(r) = self.get_mut("prospect", &id) {
+        if let Some(r) = self.get_mut(Entity::Prospect, &id) {
             let Ok(mut prospect) = serde_json::from_value::<Prospect>(r.data.clone()) else {
                 return;
             };
@@ -276,7 +256,7 @@ impl LocalView {
             if let Some(patched) = m.args.get("patch").and_then(Value::as_object) {
                 for name in patched.keys() {
                     match (fields.get(name), r.data.as_object_mut()) {
-                        (Some(value), _) => set(&mut r.data, name, value.clone()),
+                        (Some(value), _) => set(&mut r.data, name, value),
                         // Cleared: absent, as the server serialises an empty optional field.
                         (None, Some(map)) => {
                             map.remove(name);
@@ -295,29 +275,17 @@ impl LocalView {
         let Ok(prospect) = create_prospect(&put.patch) else {
             return;
         };
-        let meta = RecordMeta {
-            id: put.id,
-            owner_id: ctx.me.clone().unwrap_or_default(),
-            stage: Stage::Lead,
-            pending_stage: None,
-            created_at: m.at,
-            updated_at: m.at,
-        };
+        let meta = RecordMeta::new(put.id, ctx.me.clone(), at);
         let record =
             ProspectRecord::build(meta, prospect, None, ctx.today, &CadenceConfig::default());
-        let Ok(mut data) = serde_json::to_value(record) else {
-            return;
-        };
-        set(&mut data, "lead_list", json!(false));
-        set(&mut data, "last_contact", Value::Null);
-        self.append("prospect", id, data);
+        self.append(&record);
     }
 
     fn stage_move(&mut self, m: &Mutation, ctx: &ViewContext) {
         let Ok(a) = serde_json::from_value::<StageMoveArgs>(m.args.clone()) else {
             return;
         };
-        let Some(r) = self.get_mut("prospect", &a.prospect_id.to_string()) else {
+        let Some(r) = self.get_mut(Entity::Prospect, &a.prospect_id.to_string()) else {
             return;
         };
         let Some(from) = field::<Stage>(&r.data, "stage") else {
@@ -326,13 +294,13 @@ impl LocalView {
         match request_move(from, a.to, a.reason.as_deref()) {
             MoveOutcome::Applied { stage, status, .. } => {
                 let reason = a.reason.as_deref().map(str::trim).filter(|r| !r.is_empty());
-                set(&mut r.data, "stage", json!(stage));
-                set(&mut r.data, "status", json!(status));
-                set(&mut r.data, "pending_stage", Value::Null);
-                set(&mut r.data, "stage_reason", json!(reason));
+                set(&mut r.data, "stage", &stage);
+                set(&mut r.data, "status", &status);
+                set(&mut r.data, "pending_stage", &None::<Stage>);
+                set(&mut r.data, "stage_reason", &reason);
             }
             MoveOutcome::PendingApproval { to, .. } => {
-                set(&mut r.data, "pending_stage", json!(to));
+                set(&mut r.data, "pending_stage", &to);
             }
             MoveOutcome::Rejected { .. } => return,
         }
@@ -342,19 +310,26 @@ impl LocalView {
 
     /// An activity moves the prospect's last contact (and so its next contact due).
     fn contacted(&mut self, prospect_id: &str, at: DateTime<Utc>, ctx: &ViewContext) {
-        let Some(r) = self.get_mut("prospect", prospect_id) else {
+        let Some(r) = self.get_mut(Entity::Prospect, prospect_id) else {
             return;
         };
         let day = business_date(at);
         if field::<NaiveDate>(&r.data, "last_contact").is_none_or(|last| day > last) {
-            set(&mut r.data, "last_contact", json!(day));
+            set(&mut r.data, "last_contact", &day);
             refresh_derived(&mut r.data, ctx.today);
             r.pending = true;
         }
     }
 }
 
-fn set(data: &mut Value, key: &str, value: Value) {
+/// The args of `m`, if they read as the core's args type `T`.
+fn args<T: DeserializeOwned>(m: &Mutation) -> Option<T> {
+    serde_json::from_value(m.args.clone()).ok()
+}
+
+/// Sets field `key` of a record's JSON to `value` (plain data, which always serialises).
+fn set<T: Serialize + ?Sized>(data: &mut Value, key: &str, value: &T) {
+    let value = serde_json::to_value(value).unwrap_or(Value::Null);
     if let Value::Object(map) = data {
         map.insert(key.to_owned(), value);
     } else {
@@ -362,19 +337,6 @@ fn set(data: &mut Value, key: &str, value: Value) {
         map.insert(key.to_owned(), value);
         *data = Value::Object(map);
     }
-}
-
-/// The field `key` of a record's JSON as a `T`, if it is there and reads as one.
-pub fn field<T: serde::de::DeserializeOwned>(data: &Value, key: &str) -> Option<T> {
-    serde_json::from_value(data.get(key)?.clone()).ok()
-}
-
-/// The string field `key` of a record's JSON, empty if it is missing or not a string.
-pub fn text(data: &Value, key: &str) -> String {
-    data.get(key)
-        .and_then(Value::as_str)
-        .unwrap_or_default()
-        .to_owned()
 }
 
 /// Recomputes grade, target fit and next contact with the core, as the server would.
@@ -393,7 +355,7 @@ fn refresh_derived(data: &mut Value, today: NaiveDate) {
         today,
         &CadenceConfig::default(),
     );
-    set(data, "grade", json!(d.grade));
-    set(data, "target_fit", json!(d.target_fit));
-    set(data, "next_contact_due", json!(d.next_contact_due));
+    set(data, "grade", &d.grade);
+    set(data, "target_fit", &d.target_fit);
+    set(data, "next_contact_due", &d.next_contact_due);
 }

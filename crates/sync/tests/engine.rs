@@ -123,13 +123,13 @@ fn acknowledged_change_stays_in_the_view_until_the_pull_that_confirms_it() {
     let entry = &h.store().data().outbox[0];
     assert_eq!(entry.acked, Some(MutationStatus::Applied));
     let view = h.view();
-    let p = view.get("prospect", &id(100).to_string()).unwrap();
+    let p = view.get(Entity::Prospect, &id(100).to_string()).unwrap();
     assert!(p.pending);
     assert_eq!(p.data["company"], "A");
     h.deliver(&mut server); // the pull: confirmed, entry dropped in the same write
     assert!(h.store().data().outbox.is_empty());
     let view = h.view();
-    let p = view.get("prospect", &id(100).to_string()).unwrap();
+    let p = view.get(Entity::Prospect, &id(100).to_string()).unwrap();
     assert!(!p.pending);
     assert_eq!(view.to_map(), server.state());
 }
@@ -197,7 +197,12 @@ fn reset_required_refetches_from_zero_keeps_the_outbox_and_replaces_the_confirme
     assert_eq!(h.pending(), 1, "the outbox survives the reset");
     assert_eq!(h.confirmed(), server.state());
     assert!(!h.store().data().sync_state.as_ref().unwrap().refetching);
-    assert!(h.view().get("note", &id(300).to_string()).unwrap().pending);
+    assert!(
+        h.view()
+            .get(Entity::Note, &id(300).to_string())
+            .unwrap()
+            .pending
+    );
     h.fire_wake();
     h.deliver_all(&mut server);
     assert_eq!(server.applications[&id(3)], 1);
@@ -216,7 +221,10 @@ fn reset_requested_while_changes_are_acknowledged_but_not_pulled_keeps_them() {
     h.deliver(&mut server); // push applied
     h.deliver(&mut server); // 409 → refetch from 0
     assert_eq!(h.store().data().outbox.len(), 1, "acknowledged entry kept");
-    assert!(h.view().get("prospect", &id(101).to_string()).is_some());
+    assert!(h
+        .view()
+        .get(Entity::Prospect, &id(101).to_string())
+        .is_some());
     h.deliver_all(&mut server);
     assert_eq!(h.pending(), 0);
     assert_eq!(h.view().to_map(), server.state());
@@ -595,7 +603,7 @@ fn stage_move_needing_approval_is_acknowledged_as_pending_approval() {
     assert_eq!(h.view().to_map(), server.state());
     let p = h
         .view()
-        .get("prospect", &id(100).to_string())
+        .get(Entity::Prospect, &id(100).to_string())
         .unwrap()
         .data
         .clone();

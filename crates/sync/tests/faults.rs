@@ -63,7 +63,7 @@ fn run(seed: u64, steps: usize) -> Counts {
     let mut made: Vec<(Uuid, Expect)> = Vec::new();
     // Records the rep created (prospects, notes): they must be in the local view at every
     // step from the moment they are saved, whatever happens to the sync.
-    let mut created: Vec<(&'static str, u128)> = Vec::new();
+    let mut created: Vec<(Entity, u128)> = Vec::new();
     // The region the rep last saved for each prospect (only the rep edits regions): the view
     // must show it at every step.
     let mut regions: std::collections::HashMap<u128, &'static str> = Default::default();
@@ -83,7 +83,7 @@ fn run(seed: u64, steps: usize) -> Counts {
                     r if prospects.is_empty() || r < 20 => (
                         put_new(next, next + 1, &format!("工厂 {next}"), h.now),
                         Expect::Applied,
-                        Some(("prospect", next + 1)),
+                        Some((Entity::Prospect, next + 1)),
                     ),
                     r if r < 55 => {
                         let p = rng.pick(&prospects);
@@ -95,7 +95,7 @@ fn run(seed: u64, steps: usize) -> Counts {
                     r if r < 92 => {
                         let p = rng.pick(&prospects);
                         let m = note(next, next + 1, p, "拜访记录", h.now);
-                        (m, Expect::Applied, Some(("note", next + 1)))
+                        (m, Expect::Applied, Some((Entity::Note, next + 1)))
                     }
                     _ => {
                         let p = rng.pick(&prospects);
@@ -110,7 +110,7 @@ fn run(seed: u64, steps: usize) -> Counts {
                     regions.extend(region);
                     if let Some((entity, n)) = record {
                         created.push((entity, n));
-                        if entity == "prospect" {
+                        if entity == Entity::Prospect {
                             prospects.push(n);
                         }
                     }
@@ -225,12 +225,15 @@ fn run(seed: u64, steps: usize) -> Counts {
         let view = h.view();
         for (entity, n) in &created {
             assert!(
-                view.get(entity, &id(*n).to_string()).is_some(),
+                view.get(*entity, &id(*n).to_string()).is_some(),
                 "seed {seed}: the rep's {entity} {n} vanished from the local view"
             );
         }
         for (p, region) in &regions {
-            let shown = &view.get("prospect", &id(*p).to_string()).unwrap().data["region"];
+            let shown = &view
+                .get(Entity::Prospect, &id(*p).to_string())
+                .unwrap()
+                .data["region"];
             assert_eq!(
                 shown, region,
                 "seed {seed}: the rep's latest edit is not shown"

@@ -52,7 +52,7 @@ fn without_updated_at(mut v: Value) -> Value {
 }
 
 fn prospect(view: &LocalView, n: u128) -> Value {
-    view.get("prospect", &id(n).to_string())
+    view.get(Entity::Prospect, &id(n).to_string())
         .unwrap()
         .data
         .clone()
@@ -77,11 +77,11 @@ fn pending_patch_shows_the_edit_with_the_grade_the_server_will_compute() {
         t0(),
     );
     let view = LocalView::build(confirmed, &outbox(vec![edit.clone()]), &ctx());
-    let local = view.get("prospect", &id(100).to_string()).unwrap();
+    let local = view.get(Entity::Prospect, &id(100).to_string()).unwrap();
     assert!(local.pending);
     assert_eq!(local.data["employees"], 300);
     push(&mut server, vec![edit]);
-    let server_side = server.state()[&("prospect".to_owned(), id(100).to_string())].clone();
+    let server_side = server.state()[&(Entity::Prospect.into(), id(100).to_string())].clone();
     assert_ne!(
         server_side["grade"]["value"],
         Value::Null,
@@ -98,12 +98,12 @@ fn prospect_created_offline_appears_owned_by_me_at_stage_lead_like_the_server_ma
     let mut server = SimServer::new();
     let create = put_new(1, 100, "佛山五金", t0());
     let view = LocalView::build(Vec::new(), &outbox(vec![create.clone()]), &ctx());
-    let local = view.get("prospect", &id(100).to_string()).unwrap();
+    let local = view.get(Entity::Prospect, &id(100).to_string()).unwrap();
     assert!(local.pending);
     push(&mut server, vec![create]);
     assert_eq!(
         local.data,
-        server.state()[&("prospect".to_owned(), id(100).to_string())]
+        server.state()[&(Entity::Prospect.into(), id(100).to_string())]
     );
 }
 
@@ -121,7 +121,7 @@ fn later_local_edits_win_over_earlier_ones() {
     assert_eq!(p["region"], "华东");
     assert_eq!(p.get("products"), None);
     push(&mut server, edits);
-    let server_side = server.state()[&("prospect".to_owned(), id(100).to_string())].clone();
+    let server_side = server.state()[&(Entity::Prospect.into(), id(100).to_string())].clone();
     assert_eq!(without_updated_at(p), without_updated_at(server_side));
 }
 
@@ -137,12 +137,19 @@ fn pending_note_is_listed_under_its_prospect_and_marked_pending() {
         &outbox(vec![note(3, 201, 100, "新笔记", t0())]),
         &ctx(),
     );
-    let notes: Vec<_> = view.of_prospect("note", &id(100).to_string()).collect();
+    let notes: Vec<_> = view
+        .of_prospect(Entity::Note, &id(100).to_string())
+        .collect();
     assert_eq!(notes.len(), 2);
     let new = notes.iter().find(|n| n.pending).unwrap();
     assert_eq!(new.data["body"], "新笔记");
     assert_eq!(new.data["author_id"], ME);
-    assert!(!view.get("prospect", &id(100).to_string()).unwrap().pending);
+    assert!(
+        !view
+            .get(Entity::Prospect, &id(100).to_string())
+            .unwrap()
+            .pending
+    );
 }
 
 #[test]
@@ -169,7 +176,12 @@ fn stage_moves_show_what_the_core_rules_decide() {
     assert_eq!(stages(100), (json!("first_visit"), Value::Null));
     assert_eq!(stages(101), (json!("lead"), json!("exchange")));
     assert_eq!(stages(102), (json!("lead"), Value::Null));
-    assert!(!view.get("prospect", &id(102).to_string()).unwrap().pending);
+    assert!(
+        !view
+            .get(Entity::Prospect, &id(102).to_string())
+            .unwrap()
+            .pending
+    );
 }
 
 #[test]
@@ -185,13 +197,18 @@ fn an_edit_the_core_refuses_is_not_shown() {
     push(&mut server, vec![put_new(1, 100, "A", t0())]);
     let bad = Mutation::new(
         id(2),
-        "prospect.put",
+        MutationKind::ProspectPut,
         json!({"id": id(100), "patch": {"employees": -5}}),
         t0(),
     );
     let view = LocalView::build(records(&server), &outbox(vec![bad]), &ctx());
     assert_eq!(prospect(&view, 100).get("employees"), None);
-    assert!(!view.get("prospect", &id(100).to_string()).unwrap().pending);
+    assert!(
+        !view
+            .get(Entity::Prospect, &id(100).to_string())
+            .unwrap()
+            .pending
+    );
 }
 
 #[test]
@@ -212,7 +229,11 @@ fn logged_activity_moves_the_last_contact_and_the_next_contact_due() {
     let after = prospect(&view, 100);
     assert_eq!(after["last_contact"], "2026-03-02");
     assert_ne!(after["next_contact_due"], before["next_contact_due"]);
-    assert!(view.get("activity", &id(300).to_string()).unwrap().pending);
+    assert!(
+        view.get(Entity::Activity, &id(300).to_string())
+            .unwrap()
+            .pending
+    );
 }
 
 #[test]
@@ -233,7 +254,7 @@ fn approval_decided_offline_shows_as_decided() {
         t0(),
     );
     let view = LocalView::build(vec![approval], &outbox(vec![decide]), &ctx());
-    let a = view.get("approval", &id(50).to_string()).unwrap();
+    let a = view.get(Entity::Approval, &id(50).to_string()).unwrap();
     assert!(a.pending);
     assert_eq!(a.data["status"], "approved");
     assert_eq!(a.data["decided_by"], ME);

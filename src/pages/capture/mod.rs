@@ -15,6 +15,7 @@ use std::rc::Rc;
 
 use gloo::timers::callback::Interval;
 use tuoke_core::activity::{NoteAddArgs, NoteKind};
+use tuoke_core::contract::Entity;
 use tuoke_core::types::Stage;
 use tuoke_sync::protocol::Mutation;
 use tuoke_sync::view::{field, text};
@@ -602,7 +603,7 @@ impl SaveContext {
                 }
                 mutations.push(Mutation::new(
                     ids::new_id(at),
-                    tuoke_sync::protocol::names::PROSPECT_PUT,
+                    tuoke_core::contract::MutationKind::ProspectPut,
                     serde_json::json!({"id": id, "patch": patch}),
                     at,
                 ));
@@ -704,7 +705,7 @@ fn ProspectNotes(props: &ProspectNotesProps) -> Html {
     let Some(deal) = deal else {
         return html! {};
     };
-    let mut notes: Vec<_> = deal.of_prospect("note", &props.id).collect();
+    let mut notes: Vec<_> = deal.of_prospect(Entity::Note, &props.id).collect();
     notes.sort_by_key(|n| std::cmp::Reverse(text(&n.data, "taken_at")));
     html! {
         <section class="card recent-notes" aria-labelledby="recent-notes-title" data-testid="capture-recent">

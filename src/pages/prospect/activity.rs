@@ -12,6 +12,7 @@ use chrono::{DateTime, Local, NaiveDate, NaiveDateTime, TimeZone, Utc};
 use gloo::timers::callback::Timeout;
 use serde_json::Value;
 use tuoke_core::activity::{ActivityKind, ActivityLogArgs, NoteAddArgs, NoteKind};
+use tuoke_core::contract::Entity;
 use tuoke_sync::protocol::Mutation;
 use tuoke_sync::view::{field, text, LocalView};
 use uuid::Uuid;
@@ -74,7 +75,7 @@ pub fn timeline(deal: &LocalView, id: &str) -> Vec<Entry> {
             .or_else(|| field(data, "created_at"))
             .unwrap_or(DateTime::<Utc>::MIN_UTC)
     };
-    let notes = deal.of_prospect("note", id).map(|r| Entry {
+    let notes = deal.of_prospect(Entity::Note, id).map(|r| Entry {
         id: r.id.clone(),
         at: time(&r.data, "taken_at"),
         pending: r.pending,
@@ -88,7 +89,7 @@ pub fn timeline(deal: &LocalView, id: &str) -> Vec<Entry> {
                 .map_or(0, Vec::len),
         },
     });
-    let contacts = deal.of_prospect("activity", id).map(|r| Entry {
+    let contacts = deal.of_prospect(Entity::Activity, id).map(|r| Entry {
         id: r.id.clone(),
         at: time(&r.data, "at"),
         pending: r.pending,
@@ -115,7 +116,7 @@ fn parse_input(value: &str) -> Option<DateTime<Utc>> {
 }
 
 fn next_due(deal: &LocalView, id: &str) -> Option<NaiveDate> {
-    deal.get("prospect", id)
+    deal.get(Entity::Prospect, id)
         .and_then(|p| field(&p.data, "next_contact_due"))
 }
 

@@ -12,6 +12,7 @@ use std::rc::Rc;
 
 use chrono::{DateTime, Utc};
 use serde_json::{json, Map, Value};
+use tuoke_core::contract::Entity;
 use tuoke_core::grading::{
     criteria, grade, Answer, Criterion, GradeBasis, GradeHistoryEntry, GradeResult, GradeView,
 };
@@ -32,7 +33,7 @@ use crate::sync::today;
 #[component]
 pub fn GradeSection(props: &SectionProps) -> Html {
     let i18n = use_i18n();
-    let Some(record) = props.deal.get("prospect", &props.id) else {
+    let Some(record) = props.deal.get(Entity::Prospect, &props.id) else {
         return html! {};
     };
     let Some(prospect) = prospect_of(record) else {

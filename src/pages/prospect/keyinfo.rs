@@ -9,6 +9,7 @@ use std::collections::BTreeMap;
 use std::rc::Rc;
 
 use serde_json::{Map, Value};
+use tuoke_core::contract::Entity;
 use tuoke_core::keyinfo::{category_report, man_check, report, Category, KeyItem};
 use tuoke_core::types::{ManAnswers, Prospect, Tri};
 use wasm_bindgen::JsCast;
@@ -304,7 +305,7 @@ fn shown(i18n: &I18n, kind: Kind, value: &Value) -> Option<Html> {
 pub fn KeyInfoSection(props: &SectionProps) -> Html {
     let i18n = use_i18n();
     let open = use_state(|| None::<Category>);
-    let Some(record) = props.deal.get("prospect", &props.id) else {
+    let Some(record) = props.deal.get(Entity::Prospect, &props.id) else {
         return html! {};
     };
     let Some(prospect) = prospect_of(record) else {

@@ -16,6 +16,7 @@ use std::fmt;
 use std::rc::Rc;
 use std::str::FromStr;
 
+use tuoke_core::contract::Entity;
 use tuoke_core::fit::{FitStatus, TargetFit};
 use tuoke_core::grading::GradeView;
 use tuoke_core::types::Stage;
@@ -110,7 +111,7 @@ pub fn ProspectPage(props: &ProspectPageProps) -> Html {
     let Some(deal) = deal else {
         return html! { <section class="screen"><p class="hint" role="status">{ i18n.t(Key::Loading) }</p></section> };
     };
-    let Some(prospect) = deal.get("prospect", &props.id) else {
+    let Some(prospect) = deal.get(Entity::Prospect, &props.id) else {
         return html! {
             <section class="screen">
                 <p class="card empty" role="alert" data-testid="prospect-missing">{ i18n.t(ProfileKey::NotOnThisPhone) }</p>

@@ -5,6 +5,7 @@
 use std::rc::Rc;
 
 use serde_json::{Map, Value};
+use tuoke_core::contract::Entity;
 use tuoke_core::fit::{FitStatus, TargetFit};
 use tuoke_core::types::{Industry, LeadSource, Prospect};
 use yew::prelude::*;
@@ -168,7 +169,7 @@ fn stored(prospect: &Prospect) -> Map<String, Value> {
 #[component]
 pub fn OverviewSection(props: &SectionProps) -> Html {
     let i18n = use_i18n();
-    let Some(record) = props.deal.get("prospect", &props.id) else {
+    let Some(record) = props.deal.get(Entity::Prospect, &props.id) else {
         return html! {};
     };
     let Some(prospect) = prospect_of(record) else {

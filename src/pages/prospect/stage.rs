@@ -9,6 +9,7 @@
 
 use chrono::{DateTime, Utc};
 use serde::Deserialize;
+use tuoke_core::contract::Entity;
 use tuoke_core::stage::{
     move_kind, soft_gate_warnings, verdict, MoveKind, Rule, StageMoveArgs, Verdict, Warning,
 };
@@ -144,7 +145,7 @@ struct Approval {
 /// The prospect's stage-move approvals, oldest first.
 fn stage_approvals(deal: &LocalView, id: &str) -> Vec<Approval> {
     let mut approvals: Vec<Approval> = deal
-        .of_prospect("approval", id)
+        .of_prospect(Entity::Approval, id)
         .filter_map(|r| serde_json::from_value::<Approval>(r.data.clone()).ok())
         .filter(|a| a.kind == "stage_move")
         .collect();
@@ -154,7 +155,7 @@ fn stage_approvals(deal: &LocalView, id: &str) -> Vec<Approval> {
 
 /// Why the deal is in its stage (the reason given with the move, e.g. why it was lost).
 fn stage_reason(deal: &LocalView, id: &str) -> Option<String> {
-    deal.get("prospect", id)?
+    deal.get(Entity::Prospect, id)?
         .data
         .get("stage_reason")?
         .as_str()
@@ -193,7 +194,7 @@ pub fn StageSection(props: &SectionProps) -> Html {
         });
     }
 
-    let Some(view) = props.deal.get("prospect", &props.id) else {
+    let Some(view) = props.deal.get(Entity::Prospect, &props.id) else {
         return html! {};
     };
     let record = match serde_json::from_value::<StageFacts>(view.data.clone()) {

@@ -9,6 +9,7 @@ use chrono::{Datelike, NaiveDate};
 use tuoke_core::activity::{ActivityKind, ActivityLogArgs};
 use tuoke_core::args::ApprovalDecideArgs;
 use tuoke_core::cadence::{monthly_plan, next_contact_due, CadenceConfig};
+use tuoke_core::contract::Entity;
 use tuoke_core::types::{Grade, Status};
 use tuoke_sync::protocol::Mutation;
 use tuoke_sync::summary::{ProspectList, ProspectSummary};
@@ -35,8 +36,8 @@ pub fn Today() -> Html {
     let i18n = use_i18n();
     let sync = use_sync();
     let list = use_prospect_list();
-    let approvals = use_local_view(&["approval"]);
-    let activities = use_local_view(&["activity"]);
+    let approvals = use_local_view(&[Entity::Approval]);
+    let activities = use_local_view(&[Entity::Activity]);
     let session = sync.state.session.as_ref();
     let me: AttrValue = sync.state.user_id().unwrap_or_default().into();
     let manager = session.is_some_and(|s| matches!(s.role.as_str(), "manager" | "admin"));
@@ -397,7 +398,7 @@ fn ApprovalsCard(props: &ApprovalsCardProps) -> Html {
     let Some(view) = &props.view else {
         return html! {};
     };
-    let (waiting, mut others) = model::approvals(view.0.entity("approval"), &props.me, now());
+    let (waiting, mut others) = model::approvals(view.0.entity(Entity::Approval), &props.me, now());
     // A gated move saved on this phone but not yet synced has no approval record yet: show
     // it as a pending request all the same.
     for s in props
@@ -629,7 +630,7 @@ fn PlanCard(props: &PlanCardProps) -> Html {
     let logged = props
         .activities
         .as_ref()
-        .map(|v| model::logged_work(v.0.entity("activity"), prospects, &props.me))
+        .map(|v| model::logged_work(v.0.entity(Entity::Activity), prospects, &props.me))
         .unwrap_or_default();
     let plan = monthly_plan(&portfolio, &logged, props.today.year(), props.today.month());
     let cell = |actual: u32, norm: u32, known: bool| {

@@ -11,7 +11,7 @@ use crate::error::{ApiError, ErrorBody};
 use crate::extract::ApiJson;
 use crate::state::AppState;
 use crate::sync::pull::{self, PullError, PullResponse, DEFAULT_LIMIT, MAX_LIMIT};
-use crate::sync::push::{PushRequest, PushResponse};
+use tuoke_sync::protocol::{MutationStatus, PushRequest, PushResponse};
 
 /// Applies a batch of client mutations in order.
 #[utoipa::path(
@@ -50,7 +50,10 @@ pub async fn push(
         user = %user.username,
         client = %client_id,
         mutations = results.len(),
-        rejected = results.iter().filter(|r| r.status == "rejected").count(),
+        rejected = results
+            .iter()
+            .filter(|r| r.status == MutationStatus::Rejected)
+            .count(),
         ms = started.elapsed().as_millis() as u64,
         "push"
     );

@@ -8,6 +8,7 @@ use std::collections::{BTreeSet, HashMap};
 use chrono::Utc;
 use serde::Serialize;
 use serde_json::{json, Map, Value};
+use tuoke_core::contract::Entity;
 use tuoke_core::types::Prospect;
 use tuoke_core::validate::{create_prospect, parse_patch};
 use utoipa::ToSchema;
@@ -197,7 +198,11 @@ pub async fn reveal_and_hide(
         )
         .await?;
     }
-    let mut entries = vec![("prospect".to_owned(), id.to_owned(), prospect_version)];
+    let mut entries = vec![(
+        Entity::Prospect.as_str().to_owned(),
+        id.to_owned(),
+        prospect_version,
+    )];
     entries.extend(
         records
             .iter()

@@ -9,7 +9,9 @@ use chrono::Utc;
 use serde::Serialize;
 use serde_json::value::RawValue;
 use tuoke_core::cadence::business_date;
-use utoipa::ToSchema;
+use tuoke_core::contract::EntityName;
+use tuoke_core::record::EntityRecord;
+use tuoke_sync::protocol::Change;
 
 use crate::auth::AuthUser;
 use crate::db::Db;
@@ -20,24 +22,14 @@ use crate::sync::{current_seq, visibility};
 pub const DEFAULT_LIMIT: i64 = 500;
 pub const MAX_LIMIT: i64 = 5_000;
 
-#[derive(Debug, Serialize, ToSchema)]
-pub struct PullResponse {
-    pub cursor: i64,
-    pub has_more: bool,
-    pub changes: Vec<Change>,
-}
+/// A pull page as the server sends it: each record's data is its stored JSON text, sent as
+/// it is (or the record's type serialised once), never parsed into a tree.
+pub type PullResponse = tuoke_sync::protocol::PullResponse<Box<RawValue>>;
 
-#[derive(Debug, Serialize, ToSchema)]
-pub struct Change {
-    /// `prospect`, `note`, `activity`, `approval`, `quote`, `concession`, `objection`, `quiz_attempt`.
-    pub entity: String,
-    pub id: String,
-    pub version: i64,
-    /// The record, or null when it left the caller's view.
-    #[schema(value_type = Option<Object>)]
-    pub data: Option<Box<RawValue>>,
-    #[serde(skip)]
-    pub seq: i64,
+/// A change of a page, with the seq that orders it.
+struct Sequenced {
+    seq: i64,
+    change: Change<Box<RawValue>>,
 }
 
 pub enum PullError {
@@ -51,8 +43,40 @@ impl From<sqlx::Error> for PullError {
     }
 }
 
-fn raw(value: &serde_json::Value) -> Result<Box<RawValue>, sqlx::Error> {
+fn raw<T: Serialize>(value: &T) -> Result<Box<RawValue>, sqlx::Error> {
     serde_json::value::to_raw_value(value).map_err(|e| sqlx::Error::Decode(e.to_string().into()))
+}
+
+/// The change of a record built now (a prospect, an approval).
+fn built<R: EntityRecord>(record: &R, version: i64, seq: i64) -> Result<Sequenced, sqlx::Error> {
+    Ok(Sequenced {
+        seq,
+        change: Change {
+            entity: R::ENTITY.into(),
+            id: record.id().to_string(),
+            version,
+            data: Some(raw(record)?),
+        },
+    })
+}
+
+/// The change of a stored row: its entity as stored (known or not), its data as stored.
+fn stored(
+    entity: String,
+    id: String,
+    version: i64,
+    data: Option<Box<RawValue>>,
+    seq: i64,
+) -> Sequenced {
+    Sequenced {
+        seq,
+        change: Change {
+            entity: EntityName::from(entity),
+            id,
+            version,
+            data,
+        },
+    }
 }
 
 /// Most bytes of stored record data one page carries: a page always holds at least one
@@ -177,13 +201,7 @@ pub async fn pull_page(
     );
     let rows: Vec<ProspectRow> = tx.all(&sql, args![&user.id, since, upto, fetch]).await?;
     for row in rows {
-        changes.push(Change {
-            entity: "prospect".into(),
-            data: Some(raw(&row.to_json(today)?)?),
-            id: row.id,
-            version: row.version,
-            seq: row.seq,
-        });
+        changes.push(built(&row.to_record(today)?, row.version, row.seq)?);
     }
     for source in sources.iter().filter(|s| s.table == "records r") {
         let sql = format!(
@@ -196,13 +214,7 @@ pub async fn pull_page(
         for (id, entity, data, version, seq) in rows {
             let data = RawValue::from_string(data)
                 .map_err(|e| sqlx::Error::Decode(e.to_string().into()))?;
-            changes.push(Change {
-                entity,
-                id,
-                version,
-                data: Some(data),
-                seq,
-            });
+            changes.push(stored(entity, id, version, Some(data), seq));
         }
     }
     let sql = format!(
@@ -212,13 +224,7 @@ pub async fn pull_page(
     );
     let rows: Vec<ApprovalRow> = tx.all(&sql, args![&user.id, since, upto, fetch]).await?;
     for row in rows {
-        changes.push(Change {
-            entity: "approval".into(),
-            data: Some(raw(&row.to_json())?),
-            id: row.id,
-            version: row.version,
-            seq: row.seq,
-        });
+        changes.push(built(&row.to_record()?, row.version, row.seq)?);
     }
     let rows: Vec<(String, String, i64, i64)> = tx
         .all(
@@ -228,13 +234,7 @@ pub async fn pull_page(
         )
         .await?;
     for (entity, id, version, seq) in rows {
-        changes.push(Change {
-            entity,
-            id,
-            version,
-            data: None,
-            seq,
-        });
+        changes.push(stored(entity, id, version, None, seq));
     }
     drop(tx);
 
@@ -242,7 +242,7 @@ pub async fn pull_page(
     Ok(PullResponse {
         cursor: upto,
         has_more,
-        changes,
+        changes: changes.into_iter().map(|c| c.change).collect(),
     })
 }
 

@@ -12,7 +12,7 @@
 //! per mutation ([`Failure`]). Idempotency keys (mutation ids) are scoped per user.
 
 use chrono::{DateTime, Utc};
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use serde_json::{json, Value};
 use tuoke_core::activity::{ActivityLogArgs, NoteAddArgs};
 use tuoke_core::args::{
@@ -20,15 +20,19 @@ use tuoke_core::args::{
     QuoteSubmitArgs,
 };
 use tuoke_core::cadence::business_date;
-use tuoke_core::grading::{history_entry, GradeView};
-use tuoke_core::negotiation::{quote_total, validate_concession, warnings_for_next, Concession};
-use tuoke_core::quiz::{draw, grade_attempt};
+use tuoke_core::contract::{MutationKind, MutationName};
+use tuoke_core::grading::{history_entry, GradeHistoryEntry, GradeView};
+use tuoke_core::negotiation::{quote_total, validate_concession, warnings_for_next};
+use tuoke_core::record::{
+    ActivityRecord, ApprovalKind, ApprovalStatus, ConcessionRecord, EntityRecord, NoteRecord,
+    ObjectionRecord, QuizAttemptRecord, QuoteRecord,
+};
 use tuoke_core::stage::{
     decide_approval, request_move, soft_gate_warnings, MoveOutcome, StageMoveArgs,
 };
 use tuoke_core::types::Stage;
 use tuoke_core::validate::{apply_patch, create_prospect, parse_put_args, PatchError};
-use utoipa::ToSchema;
+use tuoke_sync::protocol::{Mutation, MutationResult, MutationStatus, PushRequest};
 use uuid::Uuid;
 
 use crate::auth::AuthUser;
@@ -47,71 +51,6 @@ use crate::sync::records::{
 };
 use crate::sync::visibility::works_deals;
 use crate::sync::{Seq, WriteLock, Writer};
-
-/// Every mutation name the server knows.
-pub const MUTATIONS: [&str; 10] = [
-    "prospect.put",
-    "note.add",
-    "activity.log",
-    "stage.move",
-    "approval.decide",
-    "quote.submit",
-    "concession.add",
-    "objection.add",
-    "quiz.submit",
-    "prospect.share",
-];
-
-#[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
-#[serde(deny_unknown_fields)]
-pub struct PushRequest {
-    pub client_id: Uuid,
-    pub mutations: Vec<Mutation>,
-}
-
-#[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
-#[serde(deny_unknown_fields)]
-pub struct Mutation {
-    pub id: Uuid,
-    #[schema(example = "prospect.put")]
-    pub name: String,
-    /// Missing args are judged like wrong ones: the mutation is rejected, not the batch.
-    #[schema(value_type = Object)]
-    #[serde(default)]
-    pub args: Value,
-    /// When the client made the change (informational).
-    #[serde(default)]
-    pub at: Option<DateTime<Utc>>,
-}
-
-#[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
-pub struct PushResponse {
-    pub results: Vec<MutationResult>,
-}
-
-#[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
-pub struct MutationResult {
-    pub id: Uuid,
-    /// `applied`, `duplicate`, `pending_approval` or `rejected`.
-    pub status: String,
-    /// Why it was rejected or is pending (a field and its problem, or a rule code), in
-    /// English for logs and older clients.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub reason: Option<String>,
-    /// When rejected or pending: a stable snake_case code for the phone to translate (a field
-    /// problem such as `date_out_of_range`, `not_visible`, `storage_refused`, or a stage rule).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub code: Option<String>,
-    /// The field the code is about (e.g. `at`, `attachment_ids[1]`, `prospect_id`), if any.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub field: Option<String>,
-    /// Soft warnings (stage soft gates, concession log rules).
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub warnings: Vec<String>,
-    /// For `duplicate`: what the first processing answered.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub original_status: Option<String>,
-}
 
 enum Outcome {
     Applied(Vec<String>),
@@ -194,7 +133,12 @@ pub async fn push(
 }
 
 /// A processed mutation's first answer: status, reason, code and field.
-type Processed = (String, Option<String>, Option<String>, Option<String>);
+type Processed = (
+    MutationStatus,
+    Option<String>,
+    Option<String>,
+    Option<String>,
+);
 /// A processed record as read back: the mutation id, then [`Processed`].
 type ProcessedRow = (
     String,
@@ -272,17 +216,22 @@ async fn apply_batch(
         let mut params = args![&user.id];
         params.extend(chunk.iter().map(Arg::from));
         let rows: Vec<ProcessedRow> = w.tx.all(&sql, params).await.map_err(Failure::from)?;
-        seen.extend(
-            rows.into_iter()
-                .map(|(id, status, reason, code, field)| (id, (status, reason, code, field))),
-        );
+        for (id, status, reason, code, field) in rows {
+            // Written by this server only: another status is a damaged database.
+            let status = MutationStatus::parse(&status).ok_or_else(|| {
+                Failure::Outage(sqlx::Error::Decode(
+                    format!("corrupt processed mutation {id}: status {status:?}").into(),
+                ))
+            })?;
+            seen.insert(id, (status, reason, code, field));
+        }
     }
     // Prospects that `prospect.put`s of this batch would create: one look-up for the batch
     // instead of one per mutation (a rep's first sync creates hundreds).
     let put_ids: Vec<String> = request
         .mutations
         .iter()
-        .filter(|m| m.name == "prospect.put")
+        .filter(|m| m.kind() == Some(MutationKind::ProspectPut))
         .filter_map(|m| m.args.get("id").and_then(Value::as_str))
         .filter_map(|id| Uuid::parse_str(id).ok())
         .map(|id| id.to_string())
@@ -308,12 +257,12 @@ async fn apply_batch(
         if let Some((status, reason, code, field)) = seen.get(id) {
             results.push(MutationResult {
                 id: m.id,
-                status: "duplicate".into(),
+                status: MutationStatus::Duplicate,
                 reason: reason.clone(),
                 code: code.clone(),
                 field: field.clone(),
                 warnings: Vec::new(),
-                original_status: Some(status.clone()),
+                original_status: Some(*status),
             });
             continue;
         }
@@ -328,7 +277,7 @@ async fn apply_batch(
                     outcome
                 }
                 Err(Failure::Refused(why)) => {
-                    tracing::error!(user = %user.username, mutation = %id, name = %truncate(&m.name, 100), %why, "mutation refused by the database");
+                    tracing::error!(user = %user.username, mutation = %id, name = %truncate(m.name.as_str(), 100), %why, "mutation refused by the database");
                     w.tx.rollback_to("mutation").await?;
                     w.history.truncate(history);
                     // What it made workable may have been undone with it.
@@ -341,9 +290,9 @@ async fn apply_batch(
             apply_one(w, &mut workable, &mut absent, user, now, id, m).await?
         };
         let (status, refusal, warnings) = match outcome {
-            Applied(w) => ("applied", None, w),
-            Pending(r, w) => ("pending_approval", Some(r), w),
-            Rejected(r) => ("rejected", Some(r), Vec::new()),
+            Applied(w) => (MutationStatus::Applied, None, w),
+            Pending(r, w) => (MutationStatus::PendingApproval, Some(r), w),
+            Rejected(r) => (MutationStatus::Rejected, Some(r), Vec::new()),
         };
         let (reason, code, field) = match refusal {
             Some(r) => (Some(r.reason), Some(r.code), r.field),
@@ -351,19 +300,14 @@ async fn apply_batch(
         };
         seen.insert(
             id.clone(),
-            (
-                status.to_owned(),
-                reason.clone(),
-                code.clone(),
-                field.clone(),
-            ),
+            (status, reason.clone(), code.clone(), field.clone()),
         );
         processed.push(args![
             id,
             request.client_id,
             &user.id,
-            storable(&truncate(&m.name, 100)),
-            status,
+            storable(&truncate(m.name.as_str(), 100)),
+            status.as_str(),
             reason.as_deref().map(storable),
             (!warnings.is_empty()).then(|| json!(warnings).to_string()),
             now,
@@ -372,7 +316,7 @@ async fn apply_batch(
         ]);
         results.push(MutationResult {
             id: m.id,
-            status: status.into(),
+            status,
             reason,
             code,
             field,
@@ -626,6 +570,29 @@ fn nul_in(value: &Value) -> Option<String> {
     None
 }
 
+/// A value the core made, as JSON (its types always serialise; a failure is a bug, and the
+/// mutation is refused alone like any storage failure).
+fn to_json<T: Serialize>(v: &T) -> Result<Value, sqlx::Error> {
+    serde_json::to_value(v).map_err(encode_error)
+}
+
+fn encode_error(e: serde_json::Error) -> sqlx::Error {
+    sqlx::Error::Encode(e.to_string().into())
+}
+
+/// The refusal of a mutation name the server does not know (that mutation alone).
+fn unknown_mutation(name: &MutationName) -> Refusal {
+    Refusal::new(
+        "unknown_mutation",
+        Some("name"),
+        format!(
+            "name: unknown mutation {:?} (known: {})",
+            truncate(name.as_str(), 100),
+            MutationKind::NAMES.join(", ")
+        ),
+    )
+}
+
 fn code_of<T: Serialize>(v: &T) -> String {
     match serde_json::to_value(v) {
         Ok(Value::String(s)) => s,
@@ -635,7 +602,7 @@ fn code_of<T: Serialize>(v: &T) -> String {
 }
 
 impl Ctx<'_> {
-    async fn apply(&mut self, name: &str, args: &Value) -> Result<Outcome, sqlx::Error> {
+    async fn apply(&mut self, name: &MutationName, args: &Value) -> Result<Outcome, sqlx::Error> {
         if let Some(path) = nul_in(args) {
             // PostgreSQL cannot store NUL in text, SQLite can: refuse it on both, up front.
             return Ok(Rejected(Refusal::new(
@@ -644,26 +611,20 @@ impl Ctx<'_> {
                 format!("{path}: text must not contain NUL characters"),
             )));
         }
-        match name {
-            "prospect.put" => self.prospect_put(args).await,
-            "note.add" => self.note_add(args).await,
-            "activity.log" => self.activity_log(args).await,
-            "stage.move" => self.stage_move(args).await,
-            "approval.decide" => self.approval_decide(args).await,
-            "quote.submit" => self.quote_submit(args).await,
-            "concession.add" => self.concession_add(args).await,
-            "objection.add" => self.objection_add(args).await,
-            "quiz.submit" => self.quiz_submit(args).await,
-            "prospect.share" => self.prospect_share(args).await,
-            other => Ok(Rejected(Refusal::new(
-                "unknown_mutation",
-                Some("name"),
-                format!(
-                    "name: unknown mutation {:?} (known: {})",
-                    truncate(other, 100),
-                    MUTATIONS.join(", ")
-                ),
-            ))),
+        let Some(kind) = name.known() else {
+            return Ok(Rejected(unknown_mutation(name)));
+        };
+        match kind {
+            MutationKind::ProspectPut => self.prospect_put(args).await,
+            MutationKind::NoteAdd => self.note_add(args).await,
+            MutationKind::ActivityLog => self.activity_log(args).await,
+            MutationKind::StageMove => self.stage_move(args).await,
+            MutationKind::ApprovalDecide => self.approval_decide(args).await,
+            MutationKind::QuoteSubmit => self.quote_submit(args).await,
+            MutationKind::ConcessionAdd => self.concession_add(args).await,
+            MutationKind::ObjectionAdd => self.objection_add(args).await,
+            MutationKind::QuizSubmit => self.quiz_submit(args).await,
+            MutationKind::ProspectShare => self.prospect_share(args).await,
         }
     }
 
@@ -749,8 +710,8 @@ impl Ctx<'_> {
             insert_prospect(self.tx, self.seq, new).await?;
             let grade = GradeView::of(&prospect, today);
             if let Some(entry) = history_entry(None, &grade, self.now) {
-                self.history(&id, "grade", &Value::Null, &json!(entry));
-                self.set_grade_history(&id, vec![json!(entry)]).await?;
+                self.history(&id, "grade", &Value::Null, &to_json(&entry)?);
+                self.set_grade_history(&id, &[entry]).await?;
             }
             return Ok(applied());
         };
@@ -787,10 +748,10 @@ impl Ctx<'_> {
         }
         let after = GradeView::of(&prospect, today);
         if let Some(entry) = history_entry(Some(&before), &after, self.now) {
-            self.history(&id, "grade", &json!(before.value), &json!(entry));
+            self.history(&id, "grade", &to_json(&before.value)?, &to_json(&entry)?);
             let mut grades = row.grade_history()?;
-            grades.push(json!(entry));
-            self.set_grade_history(&id, grades).await?;
+            grades.push(entry);
+            self.set_grade_history(&id, &grades).await?;
         }
         Ok(applied())
     }
@@ -799,9 +760,9 @@ impl Ctx<'_> {
     async fn set_grade_history(
         &mut self,
         id: &str,
-        entries: Vec<Value>,
+        entries: &[GradeHistoryEntry],
     ) -> Result<(), sqlx::Error> {
-        let text = Value::Array(entries).to_string();
+        let text = serde_json::to_string(entries).map_err(encode_error)?;
         self.tx
             .exec(
                 "UPDATE prospects SET grade_history = $1 WHERE id = $2",
@@ -851,32 +812,11 @@ impl Ctx<'_> {
                 )));
             }
         }
-        let prospect_id = a.prospect_id.to_string();
-        let data = json!({
-            "id": a.id,
-            "prospect_id": a.prospect_id,
-            "author_id": self.user.id,
-            "body": a.body,
-            "kind": a.kind,
-            "taken_at": a.taken_at,
-            "attachment_ids": a.attachment_ids,
-            "created_at": self.now,
-        });
-        if !insert_record(
-            self.tx,
-            self.seq,
-            "note",
-            &id,
-            Some(&prospect_id),
-            &self.user.id,
-            &data,
-            self.now,
-        )
-        .await?
-        {
+        let note = NoteRecord::new(a, Some(self.user.id.clone()), self.now);
+        if !insert_record(self.tx, self.seq, &note, &self.user.id, self.now).await? {
             return Ok(taken(&id));
         }
-        for att in &a.attachment_ids {
+        for att in &note.attachment_ids {
             self.tx
                 .exec(
                     "INSERT INTO note_attachments (note_id, attachment_id, author_id) VALUES ($1, $2, $3)",
@@ -896,31 +836,12 @@ impl Ctx<'_> {
             return Ok(not_visible("prospect_id", a.prospect_id));
         };
         let id = a.id.to_string();
-        let data = json!({
-            "id": a.id,
-            "prospect_id": a.prospect_id,
-            "author_id": self.user.id,
-            "kind": a.kind,
-            "at": a.at,
-            "summary": a.summary,
-            "created_at": self.now,
-        });
-        if !insert_record(
-            self.tx,
-            self.seq,
-            "activity",
-            &id,
-            Some(&row.id),
-            &self.user.id,
-            &data,
-            self.now,
-        )
-        .await?
-        {
+        let activity = ActivityRecord::new(a, Some(self.user.id.clone()), self.now);
+        if !insert_record(self.tx, self.seq, &activity, &self.user.id, self.now).await? {
             return Ok(taken(&id));
         }
         // The latest contact drives the next contact due (core cadence, computed on pull).
-        let day = business_date(a.at);
+        let day = business_date(activity.at);
         if row.last_contact().is_none_or(|last| day > last) {
             self.tx
                 .exec(
@@ -970,7 +891,7 @@ impl Ctx<'_> {
                     self.seq,
                     NewApproval {
                         id: Uuid::now_v7().to_string(),
-                        kind: "stage_move",
+                        kind: ApprovalKind::StageMove,
                         prospect_id: &row.id,
                         requested_by: &self.user.id,
                         approver_id: &manager,
@@ -1017,7 +938,7 @@ impl Ctx<'_> {
             )
             .await?;
         touch_prospect(self.tx, self.seq, &row.id, self.now).await?;
-        self.history(&row.id, "stage", &json!(from), &json!(to));
+        self.history(&row.id, "stage", &to_json(&from)?, &to_json(&to)?);
         Ok(())
     }
 
@@ -1038,11 +959,12 @@ impl Ctx<'_> {
                 "approval_id: only the requester's manager may decide it",
             )));
         }
-        if approval.status != "pending" {
+        let status = approval.status()?;
+        if status != ApprovalStatus::Pending {
             return Ok(Rejected(Refusal::new(
                 "already_decided",
                 Some("approval_id"),
-                format!("approval_id: already {}", approval.status),
+                format!("approval_id: already {status}"),
             )));
         }
         let Some(row) = load_prospect(self.tx, &approval.prospect_id).await? else {
@@ -1052,8 +974,9 @@ impl Ctx<'_> {
                 "approval_id: its prospect is gone",
             )));
         };
-        match approval.kind.as_str() {
-            "stage_move" => {
+        let decided = ApprovalStatus::decided(a.approve);
+        match approval.kind()? {
+            ApprovalKind::StageMove => {
                 let current = row.stage()?;
                 let to = match approval.to_stage.as_deref() {
                     Some(s) => crate::sync::records::parse_stage(s)?,
@@ -1084,10 +1007,9 @@ impl Ctx<'_> {
                     touch_prospect(self.tx, self.seq, &row.id, self.now).await?;
                 }
             }
-            _ => {
+            ApprovalKind::Quote => {
                 if let Some(quote_id) = &approval.quote_id {
-                    let status = if a.approve { "approved" } else { "rejected" };
-                    set_quote_status(self.tx, self.seq, quote_id, status).await?;
+                    set_quote_status(self.tx, self.seq, quote_id, decided).await?;
                 }
             }
         }
@@ -1096,7 +1018,7 @@ impl Ctx<'_> {
                 "UPDATE approvals SET status = $1, decided_by = $2, comment = $3, decided_at = $4, \
                  version = version + 1, seq = $5 WHERE id = $6",
                 args![
-                    if a.approve { "approved" } else { "rejected" },
+                    decided.as_str(),
                     &self.user.id,
                     a.comment,
                     self.now,
@@ -1147,45 +1069,26 @@ impl Ctx<'_> {
             )));
         };
         let id = a.id.to_string();
-        let approval_id = Uuid::now_v7().to_string();
-        let data = json!({
-            "id": a.id,
-            "prospect_id": a.prospect_id,
-            "author_id": self.user.id,
-            "quote": a.quote,
-            "note": a.note,
-            "total": total,
-            "status": "pending",
-            "approval_id": approval_id,
-            "created_at": self.now,
-        });
-        if !insert_record(
-            self.tx,
-            self.seq,
-            "quote",
-            &id,
-            Some(&prospect_id),
-            &self.user.id,
-            &data,
-            self.now,
-        )
-        .await?
-        {
+        let approval_id = Uuid::now_v7();
+        let quote =
+            QuoteRecord::submitted(a, Some(self.user.id.clone()), Some(approval_id), self.now);
+        debug_assert_eq!(quote.total, Some(total));
+        if !insert_record(self.tx, self.seq, &quote, &self.user.id, self.now).await? {
             return Ok(taken(&id));
         }
         insert_approval(
             self.tx,
             self.seq,
             NewApproval {
-                id: approval_id.clone(),
-                kind: "quote",
+                id: approval_id.to_string(),
+                kind: ApprovalKind::Quote,
                 prospect_id: &prospect_id,
                 requested_by: &self.user.id,
                 approver_id: &manager,
                 to_stage: None,
                 quote_id: Some(&id),
                 rule: Some("quote_needs_approval"),
-                reason: a.note.as_deref(),
+                reason: quote.note.as_deref(),
                 now: self.now,
             },
         )
@@ -1210,51 +1113,32 @@ impl Ctx<'_> {
         let log: Vec<(String,)> = self
             .tx
             .all(
-                "SELECT data FROM records WHERE prospect_id = $1 AND entity = 'concession' \
+                "SELECT data FROM records WHERE prospect_id = $1 AND entity = $2 \
                  ORDER BY created_at, id",
-                args![&prospect_id],
+                args![&prospect_id, ConcessionRecord::ENTITY.as_str()],
             )
             .await?;
-        let log: Vec<Concession> = log
+        let log: Vec<_> = log
             .iter()
-            .filter_map(|(d,)| serde_json::from_str::<Value>(d).ok())
-            .filter_map(|d| serde_json::from_value(d["concession"].clone()).ok())
+            .filter_map(|(d,)| serde_json::from_str::<ConcessionRecord>(d).ok())
+            .map(|entry| entry.concession)
             .collect();
         let latest_quote: Option<(String,)> = self
             .tx
             .opt(
-                "SELECT data FROM records WHERE prospect_id = $1 AND entity = 'quote' \
+                "SELECT data FROM records WHERE prospect_id = $1 AND entity = $2 \
                  ORDER BY created_at DESC, id DESC LIMIT 1",
-                args![&prospect_id],
+                args![&prospect_id, QuoteRecord::ENTITY.as_str()],
             )
             .await?;
         let quote_total_cny = latest_quote
-            .and_then(|(d,)| serde_json::from_str::<Value>(&d).ok())
-            .and_then(|d| d["total"]["total_cny"].as_i64());
-        let warnings: Vec<String> = warnings_for_next(&log, &a.concession, quote_total_cny)
-            .iter()
-            .map(code_of)
-            .collect();
-        let data = json!({
-            "id": a.id,
-            "prospect_id": a.prospect_id,
-            "author_id": self.user.id,
-            "concession": a.concession,
-            "warnings": warnings,
-            "created_at": self.now,
-        });
-        if !insert_record(
-            self.tx,
-            self.seq,
-            "concession",
-            &id,
-            Some(&prospect_id),
-            &self.user.id,
-            &data,
-            self.now,
-        )
-        .await?
-        {
+            .and_then(|(d,)| serde_json::from_str::<QuoteRecord>(&d).ok())
+            .and_then(|quote| quote.total)
+            .map(|total| total.total_cny);
+        let codes = warnings_for_next(&log, &a.concession, quote_total_cny);
+        let warnings: Vec<String> = codes.iter().map(code_of).collect();
+        let entry = ConcessionRecord::new(a, Some(self.user.id.clone()), Some(codes), self.now);
+        if !insert_record(self.tx, self.seq, &entry, &self.user.id, self.now).await? {
             return Ok(taken(&id));
         }
         Ok(Applied(warnings))
@@ -1265,29 +1149,9 @@ impl Ctx<'_> {
         if !self.can_work_on(a.prospect_id).await? {
             return Ok(not_visible("prospect_id", a.prospect_id));
         }
-        let prospect_id = a.prospect_id.to_string();
         let id = a.id.to_string();
-        let data = json!({
-            "id": a.id,
-            "prospect_id": a.prospect_id,
-            "author_id": self.user.id,
-            "objection": a.objection,
-            "note": a.note,
-            "resolved": a.resolved,
-            "created_at": self.now,
-        });
-        if !insert_record(
-            self.tx,
-            self.seq,
-            "objection",
-            &id,
-            Some(&prospect_id),
-            &self.user.id,
-            &data,
-            self.now,
-        )
-        .await?
-        {
+        let objection = ObjectionRecord::new(a, Some(self.user.id.clone()), self.now);
+        if !insert_record(self.tx, self.seq, &objection, &self.user.id, self.now).await? {
             return Ok(taken(&id));
         }
         Ok(applied())
@@ -1374,32 +1238,9 @@ impl Ctx<'_> {
             return Ok(Rejected(e.into()));
         }
         let id = a.id.to_string();
-        let drawn = draw(a.seed);
-        let result = grade_attempt(&drawn, &a.answers, a.started_at, a.submitted_at);
-        let data = json!({
-            "id": a.id,
-            "user_id": self.user.id,
-            "seed": a.seed,
-            "drawn": drawn,
-            "answers": a.answers,
-            "score": result.score,
-            "within_time": result.within_time,
-            "started_at": a.started_at,
-            "submitted_at": a.submitted_at,
-            "created_at": self.now,
-        });
-        if !insert_record(
-            self.tx,
-            self.seq,
-            "quiz_attempt",
-            &id,
-            None,
-            &self.user.id,
-            &data,
-            self.now,
-        )
-        .await?
-        {
+        let attempt =
+            QuizAttemptRecord::submitted(a, Some(self.user.id.clone()), self.now).graded();
+        if !insert_record(self.tx, self.seq, &attempt, &self.user.id, self.now).await? {
             return Ok(taken(&id));
         }
         Ok(applied())
@@ -1439,6 +1280,21 @@ mod tests {
         );
         assert_eq!(nul_in(&json!({"k\u{0}": 1})).as_deref(), Some("args"));
         assert_eq!(nul_in(&json!({"a": "清洁", "n": 1})), None);
+    }
+
+    #[test]
+    fn an_unknown_mutation_is_refused_by_its_name_with_every_known_name_listed() {
+        let r = unknown_mutation(&MutationName::parse("teleport"));
+        assert_eq!(
+            (r.code.as_str(), r.field.as_deref()),
+            ("unknown_mutation", Some("name"))
+        );
+        assert_eq!(
+            r.reason,
+            "name: unknown mutation \"teleport\" (known: prospect.put, note.add, activity.log, \
+             stage.move, approval.decide, quote.submit, concession.add, objection.add, \
+             quiz.submit, prospect.share)"
+        );
     }
 
     #[test]

@@ -1,9 +1,14 @@
 //! Stored rows of the sync tables, their pulled JSON and the writes every mutation shares.
 
 use chrono::{DateTime, NaiveDate, Utc};
-use serde_json::{json, Value};
+use serde_json::Value;
 use tuoke_core::cadence::CadenceConfig;
-use tuoke_core::record::{ProspectRecord, RecordMeta};
+use tuoke_core::contract::Vocabulary;
+use tuoke_core::grading::GradeHistoryEntry;
+use tuoke_core::record::{
+    ApprovalKind, ApprovalRecord, ApprovalStatus, EntityRecord, ProspectRecord, QuoteRecord,
+    RecordMeta,
+};
 use tuoke_core::types::{Prospect, Stage};
 use uuid::Uuid;
 
@@ -44,6 +49,16 @@ pub fn parse_stage(s: &str) -> Result<Stage, sqlx::Error> {
     serde_json::from_value(Value::String(s.to_owned())).map_err(|e| corrupt("stage", e))
 }
 
+/// A stored name of the vocabulary `T` (an approval's kind or status).
+fn parse_name<T: Vocabulary>(s: &str) -> Result<T, sqlx::Error> {
+    T::parse(s).ok_or_else(|| corrupt(T::WHAT, format!("{s:?}")))
+}
+
+/// A stored id (of a prospect, a quote, an approval).
+fn parse_id(what: &str, s: &str) -> Result<Uuid, sqlx::Error> {
+    Uuid::parse_str(s).map_err(|e| corrupt(what, e))
+}
+
 impl ProspectRow {
     pub fn prospect(&self) -> Result<Prospect, sqlx::Error> {
         serde_json::from_str(&self.data).map_err(|e| corrupt("prospect data", e))
@@ -60,40 +75,31 @@ impl ProspectRow {
     }
 
     /// The grade history, oldest first.
-    pub fn grade_history(&self) -> Result<Vec<Value>, sqlx::Error> {
+    pub fn grade_history(&self) -> Result<Vec<GradeHistoryEntry>, sqlx::Error> {
         serde_json::from_str(&self.grade_history).map_err(|e| corrupt("grade history", e))
     }
 
     /// The pulled record (API.md "Prospect record as pulled"), derived parts computed now by
     /// the core, plus `lead_list`, `last_contact`, `grade_history` and `stage_reason`.
-    pub fn to_json(&self, today: NaiveDate) -> Result<Value, sqlx::Error> {
-        let id = Uuid::parse_str(&self.id).map_err(|e| corrupt("prospect id", e))?;
+    pub fn to_record(&self, today: NaiveDate) -> Result<ProspectRecord, sqlx::Error> {
         let meta = RecordMeta {
-            id,
-            owner_id: self.owner_id.clone().unwrap_or_default(),
+            id: parse_id("prospect id", &self.id)?,
+            owner_id: self.owner_id.clone(),
             stage: self.stage()?,
             pending_stage: self.pending_stage.as_deref().map(parse_stage).transpose()?,
+            stage_reason: self.stage_reason.clone(),
+            lead_list: self.lead_list,
+            grade_history: self.grade_history()?,
             created_at: self.created_at,
             updated_at: self.updated_at,
         };
-        let record = ProspectRecord::build(
+        Ok(ProspectRecord::build(
             meta,
             self.prospect()?,
             self.last_contact(),
             today,
             &CadenceConfig::default(),
-        );
-        let mut value = serde_json::to_value(record).map_err(|e| corrupt("prospect", e))?;
-        if let Value::Object(map) = &mut value {
-            if self.owner_id.is_none() {
-                map.insert("owner_id".into(), Value::Null);
-            }
-            map.insert("lead_list".into(), Value::Bool(self.lead_list));
-            map.insert("last_contact".into(), json!(self.last_contact));
-            map.insert("grade_history".into(), Value::Array(self.grade_history()?));
-            map.insert("stage_reason".into(), json!(self.stage_reason));
-        }
-        Ok(value)
+        ))
     }
 }
 
@@ -151,7 +157,7 @@ pub async fn insert_prospect(
     seq: &mut Seq,
     new: NewProspect<'_>,
 ) -> Result<(), sqlx::Error> {
-    let data = serde_json::to_string(new.prospect).map_err(|e| corrupt("prospect", e))?;
+    let data = serde_json::to_string(new.prospect).map_err(|e| corrupt("prospect data", e))?;
     tx.exec(
         "INSERT INTO prospects (id, owner_id, lead_list, data, stage, pending_stage, last_contact, \
          dedup_key, created_by, created_at, updated_at, version, seq) \
@@ -256,28 +262,25 @@ pub async fn record_history(
     insert_history(tx, vec![row]).await
 }
 
-/// Inserts a note, activity, quote, concession, objection or quiz attempt; false (nothing
-/// written) when the id is already taken.
-#[allow(clippy::too_many_arguments)]
-pub async fn insert_record(
+/// Inserts a note, activity, quote, concession, objection or quiz attempt by `author_id`;
+/// false (nothing written) when the id is already taken.
+pub async fn insert_record<R: EntityRecord>(
     tx: &mut Tx,
     seq: &mut Seq,
-    entity: &str,
-    id: &str,
-    prospect_id: Option<&str>,
+    record: &R,
     author_id: &str,
-    data: &Value,
     now: DateTime<Utc>,
 ) -> Result<bool, sqlx::Error> {
+    let data = serde_json::to_string(record).map_err(|e| sqlx::Error::Encode(e.into()))?;
     tx.exec(
         "INSERT INTO records (id, entity, prospect_id, author_id, data, created_at, version, seq) \
          VALUES ($1, $2, $3, $4, $5, $6, 1, $7) ON CONFLICT (id) DO NOTHING",
         args![
-            id,
-            entity,
-            prospect_id.map(str::to_owned),
+            record.id().to_string(),
+            R::ENTITY.as_str(),
+            record.prospect_id().map(|p| p.to_string()),
             author_id,
-            data.to_string(),
+            data,
             now,
             seq.take()
         ],
@@ -311,23 +314,37 @@ pub const APPROVAL_COLUMNS: &str = "a.id, a.kind, a.prospect_id, a.requested_by,
      a.decided_at, a.version, a.seq";
 
 impl ApprovalRow {
+    /// What the approval is for.
+    pub fn kind(&self) -> Result<ApprovalKind, sqlx::Error> {
+        parse_name(&self.kind)
+    }
+
+    /// Where it stands.
+    pub fn status(&self) -> Result<ApprovalStatus, sqlx::Error> {
+        parse_name(&self.status)
+    }
+
     /// API.md "Approval record as pulled", plus `approver_id`, `rule` and `quote_id`.
-    pub fn to_json(&self) -> Value {
-        json!({
-            "id": self.id,
-            "kind": self.kind,
-            "prospect_id": self.prospect_id,
-            "requested_by": self.requested_by,
-            "approver_id": self.approver_id,
-            "to": self.to_stage,
-            "quote_id": self.quote_id,
-            "rule": self.rule,
-            "reason": self.reason,
-            "status": self.status,
-            "decided_by": self.decided_by,
-            "comment": self.comment,
-            "created_at": self.created_at,
-            "decided_at": self.decided_at,
+    pub fn to_record(&self) -> Result<ApprovalRecord, sqlx::Error> {
+        Ok(ApprovalRecord {
+            id: parse_id("approval id", &self.id)?,
+            kind: self.kind()?,
+            prospect_id: parse_id("approval's prospect id", &self.prospect_id)?,
+            requested_by: self.requested_by.clone(),
+            approver_id: self.approver_id.clone(),
+            to: self.to_stage.as_deref().map(parse_stage).transpose()?,
+            quote_id: self
+                .quote_id
+                .as_deref()
+                .map(|q| parse_id("approval's quote id", q))
+                .transpose()?,
+            rule: self.rule.clone(),
+            reason: self.reason.clone(),
+            status: self.status()?,
+            decided_by: self.decided_by.clone(),
+            comment: self.comment.clone(),
+            created_at: self.created_at,
+            decided_at: self.decided_at,
         })
     }
 }
@@ -339,7 +356,7 @@ pub async fn load_approval(tx: &mut Tx, id: &str) -> Result<Option<ApprovalRow>,
 
 pub struct NewApproval<'a> {
     pub id: String,
-    pub kind: &'a str,
+    pub kind: ApprovalKind,
     pub prospect_id: &'a str,
     pub requested_by: &'a str,
     pub approver_id: &'a str,
@@ -363,7 +380,7 @@ pub async fn insert_approval(
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 'pending', $10, 1, $11)",
         args![
             &id,
-            new.kind,
+            new.kind.as_str(),
             new.prospect_id,
             new.requested_by,
             new.approver_id,
@@ -385,7 +402,7 @@ async fn reject_pending_approvals(
     tx: &mut Tx,
     seq: &mut Seq,
     id: &str,
-    kind: Option<&str>,
+    kind: Option<ApprovalKind>,
     comment: &str,
     now: DateTime<Utc>,
 ) -> Result<(), sqlx::Error> {
@@ -398,7 +415,7 @@ async fn reject_pending_approvals(
         .await?;
     let chosen = pending
         .into_iter()
-        .filter(|(_, k, _)| kind.is_none_or(|kind| kind == k));
+        .filter(|(_, k, _)| kind.is_none_or(|kind| kind.as_str() == k));
     for (approval_id, _, quote_id) in chosen {
         tx.exec(
             "UPDATE approvals SET status = 'rejected', comment = $1, decided_at = $2, \
@@ -407,7 +424,7 @@ async fn reject_pending_approvals(
         )
         .await?;
         if let Some(quote_id) = quote_id {
-            set_quote_status(tx, seq, &quote_id, "rejected").await?;
+            set_quote_status(tx, seq, &quote_id, ApprovalStatus::Rejected).await?;
         }
     }
     Ok(())
@@ -421,26 +438,28 @@ pub async fn supersede_stage_approvals(
     now: DateTime<Utc>,
 ) -> Result<(), sqlx::Error> {
     let comment = "superseded by a later stage move";
-    reject_pending_approvals(tx, seq, prospect_id, Some("stage_move"), comment, now).await
+    let kind = Some(ApprovalKind::StageMove);
+    reject_pending_approvals(tx, seq, prospect_id, kind, comment, now).await
 }
 
-/// Sets a quote record's `status` (`approved` / `rejected`), as a new version.
+/// Sets a quote record's `status` (approved / rejected), as a new version.
 pub async fn set_quote_status(
     tx: &mut Tx,
     seq: &mut Seq,
     quote_id: &str,
-    status: &str,
+    status: ApprovalStatus,
 ) -> Result<(), sqlx::Error> {
     let found: Option<(String,)> = tx
         .opt("SELECT data FROM records WHERE id = $1", args![quote_id])
         .await?;
     let Some((data,)) = found else { return Ok(()) };
-    let mut data: Value =
-        serde_json::from_str(&data).map_err(|e| sqlx::Error::Decode(e.to_string().into()))?;
-    data["status"] = Value::from(status);
+    let mut quote: QuoteRecord =
+        serde_json::from_str(&data).map_err(|e| corrupt("quote record", e))?;
+    quote.status = status;
+    let data = serde_json::to_string(&quote).map_err(|e| corrupt("quote record", e))?;
     tx.exec(
         "UPDATE records SET data = $1, version = version + 1, seq = $2 WHERE id = $3",
-        args![data.to_string(), seq.take(), quote_id],
+        args![data, seq.take(), quote_id],
     )
     .await
     .map(drop)
@@ -477,5 +496,102 @@ mod tests {
             dedup_key("深圳acme co", Some("86755 12345678"))
         );
         assert_ne!(dedup_key("Acme", Some("1")), dedup_key("Acme", Some("2")));
+    }
+
+    fn at(s: &str) -> DateTime<Utc> {
+        s.parse().unwrap()
+    }
+
+    #[test]
+    fn a_pulled_approval_has_the_shape_it_always_had() {
+        let row = ApprovalRow {
+            id: "0193a000-0000-7000-8000-00000000000a".into(),
+            kind: "stage_move".into(),
+            prospect_id: "0193a000-0000-7000-8000-000000000001".into(),
+            requested_by: "rep".into(),
+            approver_id: "mgr".into(),
+            to_stage: Some("quote".into()),
+            quote_id: None,
+            rule: Some("no_skip".into()),
+            reason: None,
+            status: "approved".into(),
+            decided_by: Some("mgr".into()),
+            comment: Some("好".into()),
+            created_at: at("2026-03-02T08:00:00Z"),
+            decided_at: Some(at("2026-03-02T09:00:00.250Z")),
+            version: 2,
+            seq: 9,
+        };
+        // What the server sent before the record had a type.
+        let before = serde_json::json!({
+            "id": row.id, "kind": row.kind, "prospect_id": row.prospect_id,
+            "requested_by": row.requested_by, "approver_id": row.approver_id,
+            "to": row.to_stage, "quote_id": row.quote_id, "rule": row.rule,
+            "reason": row.reason, "status": row.status, "decided_by": row.decided_by,
+            "comment": row.comment, "created_at": row.created_at, "decided_at": row.decided_at,
+        });
+        assert_eq!(
+            serde_json::to_value(row.to_record().unwrap()).unwrap(),
+            before
+        );
+        let damaged = ApprovalRow {
+            kind: "vacation".into(),
+            ..row
+        };
+        assert!(damaged.to_record().is_err());
+    }
+
+    #[test]
+    fn a_pulled_prospect_has_the_shape_it_always_had() {
+        let today = "2026-03-02".parse().unwrap();
+        let mut row = ProspectRow {
+            id: "0193a000-0000-7000-8000-000000000001".into(),
+            owner_id: None,
+            lead_list: true,
+            data: r#"{"company":"华强电子","industry":"electronics","employees":450}"#.into(),
+            stage: "first_visit".into(),
+            pending_stage: Some("quote".into()),
+            last_contact: Some("2026-02-27".into()),
+            created_at: at("2026-01-05T08:00:00Z"),
+            updated_at: at("2026-03-01T10:30:00Z"),
+            version: 3,
+            seq: 7,
+            grade_history: r#"[{"at":"2026-01-05T08:00:00Z","from":null,"to":"C","computed":"C","overridden":false,"reason":null}]"#.into(),
+            stage_reason: None,
+        };
+        for owner in [None, Some("rep1")] {
+            row.owner_id = owner.map(str::to_owned);
+            // What the server sent before: the core's prospect record with a string owner,
+            // then the server's additions written in.
+            let meta = RecordMeta {
+                stage: row.stage().unwrap(),
+                pending_stage: Some(Stage::Quote),
+                updated_at: row.updated_at,
+                ..RecordMeta::new(
+                    Uuid::parse_str(&row.id).unwrap(),
+                    Some(row.owner_id.clone().unwrap_or_default()),
+                    row.created_at,
+                )
+            };
+            let core = ProspectRecord::build(
+                meta,
+                row.prospect().unwrap(),
+                row.last_contact(),
+                today,
+                &CadenceConfig::default(),
+            );
+            let mut before = serde_json::to_value(core).unwrap();
+            let map = before.as_object_mut().unwrap();
+            if row.owner_id.is_none() {
+                map.insert("owner_id".into(), Value::Null);
+            }
+            map.insert("lead_list".into(), Value::Bool(row.lead_list));
+            map.insert("last_contact".into(), serde_json::json!(row.last_contact));
+            let history: Value = serde_json::from_str(&row.grade_history).unwrap();
+            map.insert("grade_history".into(), history);
+            map.insert("stage_reason".into(), serde_json::json!(row.stage_reason));
+            let now = serde_json::to_value(row.to_record(today).unwrap()).unwrap();
+            assert_eq!(now, before, "owner {owner:?}");
+        }
     }
 }

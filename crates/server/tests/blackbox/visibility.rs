@@ -304,7 +304,7 @@ fn matrix_covers_the_openapi_document_and_every_mutation(w: &World) -> Vec<Strin
         })
         .collect();
     failures.extend(
-        tuoke_server::sync::push::MUTATIONS
+        tuoke_core::contract::MutationKind::NAMES
             .iter()
             .filter(|m| !pushed.contains(*m))
             .map(|m| format!("mutation {m} has no push row in the visibility matrix")),

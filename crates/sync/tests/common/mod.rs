@@ -18,7 +18,10 @@ use tuoke_sync::protocol::{
     PushResponse, RESET_REQUIRED,
 };
 use tuoke_sync::store::{block_on_ready, MemoryStore, Store};
-use tuoke_sync::view::{LocalView, ViewContext, ENTITIES};
+use tuoke_sync::view::{LocalView, ViewContext};
+
+#[allow(unused_imports)]
+pub use tuoke_core::contract::{Entity, EntityName, MutationKind};
 use uuid::Uuid;
 
 pub const ME: &str = "user-1";
@@ -151,7 +154,7 @@ impl SimServer {
         let changes = rows
             .into_iter()
             .map(|((entity, id), r)| Change {
-                entity: entity.clone(),
+                entity: entity.as_str().into(),
                 id: id.clone(),
                 version: r.version,
                 data: r.data.clone(),
@@ -165,10 +168,10 @@ impl SimServer {
     }
 
     /// Every live record, as a client that pulled everything should hold it.
-    pub fn state(&self) -> BTreeMap<(String, String), Value> {
+    pub fn state(&self) -> BTreeMap<(EntityName, String), Value> {
         self.rows
             .iter()
-            .filter_map(|(k, r)| r.data.clone().map(|d| (k.clone(), d)))
+            .filter_map(|((e, id), r)| r.data.clone().map(|d| ((e.as_str().into(), id.clone()), d)))
             .collect()
     }
 
@@ -219,9 +222,7 @@ impl SimServer {
             today(),
             &CadenceConfig::default(),
         );
-        let mut data = serde_json::to_value(record).unwrap();
-        data["lead_list"] = json!(false);
-        data["last_contact"] = Value::Null;
+        let data = serde_json::to_value(record).unwrap();
         self.write("prospect", id.to_string(), data);
     }
 
@@ -238,17 +239,11 @@ impl SimServer {
                 let put = parse_put_args(&m.args).map_err(|e| e.to_string())?;
                 if let Some(p) = self.prospects.get_mut(&put.id) {
                     apply_patch(&mut p.prospect, &put.patch).map_err(|e| e.to_string())?;
-                    p.meta.updated_at = m.at;
+                    p.meta.updated_at = m.at.expect("the client dates its mutations");
                 } else {
                     let prospect = create_prospect(&put.patch).map_err(|e| e.to_string())?;
-                    let meta = RecordMeta {
-                        id: put.id,
-                        owner_id: ME.into(),
-                        stage: Stage::Lead,
-                        pending_stage: None,
-                        created_at: m.at,
-                        updated_at: m.at,
-                    };
+                    let at = m.at.expect("the client dates its mutations");
+                    let meta = RecordMeta::new(put.id, Some(ME.into()), at);
                     self.prospects
                         .insert(put.id, ServerProspect { prospect, meta });
                 }
@@ -456,10 +451,10 @@ impl Harness {
     }
 
     pub fn view(&self) -> LocalView {
-        block_on_ready(self.engine.local_view(&ENTITIES, &ctx())).unwrap()
+        block_on_ready(self.engine.local_view(Entity::ALL, &ctx())).unwrap()
     }
 
-    pub fn confirmed(&self) -> BTreeMap<(String, String), Value> {
+    pub fn confirmed(&self) -> BTreeMap<(EntityName, String), Value> {
         self.store()
             .data()
             .records
