@@ -4,4 +4,5 @@
 pub mod ids;
 pub mod prefs;
 pub mod sw;
+pub mod tel;
 pub mod time;

@@ -27,6 +27,7 @@ use crate::components::photos::Photos;
 use crate::i18n::{use_i18n, CaptureKey, I18n, Key, LabelKey};
 use crate::pages::code_of;
 use crate::services::ids;
+use crate::services::tel;
 use crate::services::time::{self, Style};
 use crate::sync::{now, today, use_prospect, use_prospect_list, use_sync, SyncHandle};
 use agenda::TimerAction;
@@ -391,7 +392,7 @@ pub fn Capture(props: &CaptureProps) -> Html {
                                 if let Some(g) = s.grade { <span class="grade-chip">{ g.code() }</span>{ " " } }
                                 { s.contacts.first().map(|(n, _)| n.clone()).unwrap_or_default() }
                                 if let Some(phone) = s.phone() {
-                                    { " " }<a href={format!("tel:{phone}")}>{ phone.to_owned() }</a>
+                                    { " " }<a href={tel::href(phone)}>{ phone.to_owned() }</a>
                                 }
                             </p>
                         }

@@ -8,11 +8,12 @@ use tuoke_core::types::{Contact, ContactRole};
 use yew::prelude::*;
 
 use super::form::{
-    on_field, tel_href, use_focus_first_error, use_put, Check, Choice, DraftAction, DraftState,
-    Errors, Field, Kind,
+    on_field, use_focus_first_error, use_put, Check, Choice, DraftAction, DraftState, Errors,
+    Field, Kind,
 };
 use crate::i18n::{use_i18n, Key, LabelKey, ProfileKey as P};
 use crate::pages::code_of;
+use crate::services::tel;
 
 /// Which contact the form edits.
 #[derive(Clone, Copy, PartialEq)]
@@ -258,7 +259,7 @@ pub fn Contacts(props: &ContactsProps) -> Html {
                             </div>
                             <div class="contact-actions">
                                 if let Some(phone) = &c.phone {
-                                    <a class="button call" href={tel_href(phone)} data-testid="contact-call"
+                                    <a class="button call" href={tel::href(phone)} data-testid="contact-call"
                                         aria-label={i18n.fmt(P::CallContact, &[("name", c.name.as_str()), ("phone", phone.as_str())])}>
                                         <span aria-hidden="true">{ "☎ " }</span>{ phone.clone() }
                                     </a>

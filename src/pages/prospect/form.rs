@@ -519,15 +519,6 @@ pub fn format_int(n: i64) -> String {
     format!("{sign}{}", group_thousands(n.unsigned_abs()))
 }
 
-/// A `tel:` URI for a phone number as typed (visual separators kept, anything else dropped).
-pub fn tel_href(phone: &str) -> String {
-    let number: String = phone
-        .chars()
-        .filter(|c| c.is_ascii_digit() || matches!(c, '+' | '*' | '#' | '-' | '(' | ')' | ','))
-        .collect();
-    format!("tel:{number}")
-}
-
 // ---------------------------------------------------------------------------------------
 // Widgets
 
@@ -796,12 +787,6 @@ mod tests {
             value_of(Kind::Date, "2027-02-28"),
             Ok(Value::from("2027-02-28"))
         );
-    }
-
-    #[test]
-    fn tel_links_keep_digits_and_separators_only() {
-        assert_eq!(tel_href("0755-8300 0001"), "tel:0755-83000001");
-        assert_eq!(tel_href("+86 (20) 1234"), "tel:+86(20)1234");
     }
 
     fn i18n(lang: Lang) -> I18n {

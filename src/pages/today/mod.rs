@@ -24,6 +24,7 @@ use crate::i18n::{use_i18n, I18n, Key, LabelKey, ListKey, TodayKey};
 use crate::pages::save_error_text;
 use crate::pages::{code_of, Ptr};
 use crate::services::ids::new_id;
+use crate::services::tel;
 use crate::sync::{now, today, use_local_view, use_prospect_list, use_sync};
 use model::{Approval, ApprovalKind, ApprovalStatus, DueGroup};
 
@@ -242,7 +243,7 @@ fn DueEntry(props: &DueEntryProps) -> Html {
             </p>
             <div class="quick">
                 if let Some((name, phone)) = contact {
-                    <a class="button secondary" href={format!("tel:{}", phone.replace(' ', ""))} data-testid="due-call"
+                    <a class="button secondary" href={tel::href(phone)} data-testid="due-call"
                        aria-label={i18n.fmt(TodayKey::CallWho, &[("who", if name.is_empty() { s.company.as_str() } else { name.as_str() }), ("phone", phone.as_str())])}>
                         { i18n.t(TodayKey::Call) }
                     </a>
