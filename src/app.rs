@@ -1,7 +1,7 @@
 //! The app shell: routes, the status bar, the update prompt and the bottom tab bar.
 
 use crate::components::{StatusBar, TabBar, UpdateBanner};
-use crate::hooks::use_sw_update;
+use crate::hooks::{use_saved_lang, use_sw_update};
 use crate::i18n::{use_i18n, I18nProvider, Key};
 use crate::pages;
 pub use crate::pages::Section;
@@ -88,8 +88,9 @@ fn switch(route: Route) -> Html {
 /// The root component.
 #[component]
 pub fn App() -> Html {
+    let i18n = use_saved_lang();
     html! {
-        <I18nProvider>
+        <I18nProvider {i18n}>
             <SyncProvider>
                 <BrowserRouter>
                     <Shell />

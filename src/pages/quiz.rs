@@ -21,8 +21,8 @@ use wasm_bindgen_futures::spawn_local;
 use yew::prelude::*;
 
 use crate::i18n::{use_i18n, I18n, Key, QuizKey};
-use crate::services::ids;
 use crate::services::time::{self, Style};
+use crate::services::{ids, prefs};
 use crate::sync::{now, use_local_view, use_sync};
 
 /// An attempt in progress.
@@ -83,35 +83,9 @@ impl Attempt {
     }
 }
 
-mod saved {
-    use super::Attempt;
-
-    fn key(user: &str) -> String {
-        format!("tuoke.quiz.{user}.attempt")
-    }
-
-    fn storage() -> Option<web_sys::Storage> {
-        web_sys::window()?.local_storage().ok().flatten()
-    }
-
-    pub fn load(user: &str) -> Option<Attempt> {
-        let json = storage()?.get_item(&key(user)).ok().flatten()?;
-        serde_json::from_str(&json).ok()
-    }
-
-    /// `false`: the browser refused to keep it (the attempt then only lives in this page).
-    pub fn save(user: &str, attempt: &Attempt) -> bool {
-        let (Some(s), Ok(json)) = (storage(), serde_json::to_string(attempt)) else {
-            return false;
-        };
-        s.set_item(&key(user), &json).is_ok()
-    }
-
-    pub fn clear(user: &str) {
-        if let Some(s) = storage() {
-            let _ = s.remove_item(&key(user));
-        }
-    }
+/// Where the attempt in progress of `user` is kept.
+fn saved(user: &str) -> prefs::Pref<Attempt> {
+    prefs::quiz_attempt(user)
 }
 
 /// `mm:ss`.
@@ -142,7 +116,7 @@ pub fn Quiz() -> Html {
     let user = sync.state.user_id().unwrap_or_default();
     let view = {
         let user = user.clone();
-        use_state(move || saved::load(&user).map_or(View::Home, View::Running))
+        use_state(move || saved(&user).get().map_or(View::Home, View::Running))
     };
     let clock = use_state(now);
     let busy = use_state(|| false);
@@ -194,7 +168,7 @@ pub fn Quiz() -> Html {
             spawn_local(async move {
                 match handle.save(vec![mutation]).await {
                     Ok(()) => {
-                        saved::clear(&user);
+                        saved(&user).remove();
                         error.set(None);
                         view.set(View::Result { args, auto });
                     }
@@ -225,7 +199,7 @@ pub fn Quiz() -> Html {
             if let View::Running(a) = &*view {
                 let mut a = a.clone();
                 f(&mut a);
-                kept.set(saved::save(&user, &a));
+                kept.set(saved(&user).set(&a));
                 view.set(View::Running(a));
             }
         })
@@ -235,7 +209,7 @@ pub fn Quiz() -> Html {
         let (view, user, kept) = (view.clone(), user.clone(), kept.clone());
         Callback::from(move |_: MouseEvent| {
             let a = Attempt::new(now());
-            kept.set(saved::save(&user, &a));
+            kept.set(saved(&user).set(&a));
             view.set(View::Running(a));
         })
     };

@@ -27,14 +27,11 @@ use crate::components::prospect_row::{follow_link, prospect_row};
 use crate::components::virtual_list::{Row, VirtualList};
 use crate::i18n::{use_i18n, Key, LabelKey, ListKey};
 use crate::pages::{code_of, Ptr};
+use crate::services::prefs;
 use crate::sync::{today, use_prospect_list, use_sync};
 
 /// Height of a row in CSS pixels (`.prow` in list.css says the same).
 const ROW_HEIGHT: u32 = 88;
-/// sessionStorage: the last search and filters (a `ListQuery` as JSON).
-const SAVED_STATE: &str = "tuoke.prospects.query";
-/// sessionStorage: the scroll position when a prospect was opened from the list.
-const SAVED_SCROLL: &str = "tuoke.prospects.scroll";
 
 enum Change {
     Query(String),
@@ -105,10 +102,6 @@ fn wait_to_remember(
     }
 }
 
-fn session() -> Option<web_sys::Storage> {
-    gloo::utils::window().session_storage().ok().flatten()
-}
-
 /// The list as the URL asks for it; without a query, as the rep last left it in this tab.
 fn initial_state() -> ListState {
     let location = BrowserHistory::new().location();
@@ -116,9 +109,8 @@ fn initial_state() -> ListState {
     if !query.is_empty() {
         return ListState::from(&query);
     }
-    session()
-        .and_then(|s| s.get_item(SAVED_STATE).ok().flatten())
-        .and_then(|json| serde_json::from_str::<ListQuery>(&json).ok())
+    prefs::prospects_query()
+        .get()
         .map(|q| ListState::from(&q))
         .unwrap_or_default()
 }
@@ -144,10 +136,7 @@ fn remember(state: &ListState, navigator: Option<&Navigator>) {
 /// Writes the state into the tab's sessionStorage only (the screen is closing: the URL is
 /// already another screen's).
 fn remember_in_session(state: &ListState) {
-    let query = ListQuery::from(state);
-    if let (Some(s), Ok(json)) = (session(), serde_json::to_string(&query)) {
-        let _ = s.set_item(SAVED_STATE, &json);
-    }
+    prefs::prospects_query().set(&ListQuery::from(state));
 }
 
 #[component]
@@ -229,13 +218,8 @@ pub fn Prospects() -> Html {
     // Back from a prospect opened here: the list scrolls to where it was.
     use_effect_with(list.is_some(), |loaded| {
         if *loaded {
-            if let Some(s) = session() {
-                if let Ok(Some(y)) = s.get_item(SAVED_SCROLL) {
-                    let _ = s.remove_item(SAVED_SCROLL);
-                    if let Ok(y) = y.parse::<f64>() {
-                        gloo::utils::window().scroll_to_with_x_and_y(0.0, y);
-                    }
-                }
+            if let Some(y) = prefs::prospects_scroll().take() {
+                gloo::utils::window().scroll_to_with_x_and_y(0.0, y);
             }
         }
     });
@@ -301,8 +285,8 @@ pub fn Prospects() -> Html {
         Callback::from(move |e: MouseEvent| {
             let scroll = gloo::utils::window().scroll_y();
             if follow_link(&e, navigator.as_ref()) {
-                if let (Some(s), Ok(y)) = (session(), scroll) {
-                    let _ = s.set_item(SAVED_SCROLL, &y.to_string());
+                if let Ok(y) = scroll {
+                    prefs::prospects_scroll().set(&y);
                 }
             }
         })
