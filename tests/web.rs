@@ -105,3 +105,30 @@ async fn app_asks_to_sign_in_in_the_saved_language_and_sets_html_lang() {
     .await;
     local_storage().clear().unwrap();
 }
+
+#[wasm_bindgen_test]
+async fn a_burst_is_acted_on_once_with_its_last_value_after_it_rested() {
+    use std::cell::RefCell;
+    use std::rc::Rc;
+    use tuoke::services::debounce::Debounce;
+
+    let seen = Rc::new(RefCell::new(Vec::new()));
+    let debounce = {
+        let seen = seen.clone();
+        Debounce::new(200, move |v: u32| seen.borrow_mut().push(v))
+    };
+    for v in 1..=3 {
+        debounce.push(v);
+        gloo::timers::future::TimeoutFuture::new(10).await;
+    }
+    assert!(seen.borrow().is_empty(), "still typing: nothing yet");
+    wait_until(|| !seen.borrow().is_empty()).await;
+    assert_eq!(*seen.borrow(), vec![3]);
+
+    // A value taken before it rested is handed back and never acted on.
+    debounce.push(4);
+    assert_eq!(debounce.take(), Some(4));
+    assert_eq!(debounce.take(), None);
+    gloo::timers::future::TimeoutFuture::new(300).await;
+    assert_eq!(*seen.borrow(), vec![3]);
+}

@@ -6,11 +6,9 @@
 //! The search and filters live in the URL query (and the tab's sessionStorage), so opening a
 //! prospect and coming back, or following a Pipeline link, shows the list as expected.
 
-use std::cell::RefCell;
 use std::rc::Rc;
 
 use gloo::events::EventListener;
-use gloo::timers::callback::Timeout;
 
 use tuoke_core::fit::FitStatus;
 use tuoke_core::types::{LeadSource, Stage};
@@ -27,6 +25,7 @@ use crate::components::prospect_row::{follow_link, prospect_row};
 use crate::components::virtual_list::{Row, VirtualList};
 use crate::i18n::{use_i18n, Key, LabelKey, ListKey};
 use crate::pages::{code_of, Ptr};
+use crate::services::debounce::Debounce;
 use crate::services::prefs;
 use crate::sync::{today, use_prospect_list, use_sync};
 
@@ -59,48 +58,6 @@ impl Reducible for Model {
 
 /// How long the search must rest before it is written into the URL and sessionStorage.
 const REMEMBER_AFTER_MS: u32 = 400;
-
-/// A list state not yet remembered, when it last changed, and the timer that will remember
-/// it once it has rested [`REMEMBER_AFTER_MS`] (one timer for a whole burst of typing).
-struct Pending {
-    state: ListState,
-    /// `Date.now()` of the last change.
-    changed: f64,
-    timer: Option<Timeout>,
-}
-
-/// Arms the timer of `pending`: after `delay_ms`, remembers its state if that has rested
-/// long enough, or waits the rest of the time.
-fn wait_to_remember(
-    pending: &Rc<RefCell<Option<Pending>>>,
-    navigator: Option<Navigator>,
-    delay_ms: u32,
-) {
-    let timer = {
-        let pending = pending.clone();
-        Timeout::new(delay_ms, move || {
-            let rested = pending
-                .borrow()
-                .as_ref()
-                .map(|p| js_sys::Date::now() - p.changed);
-            match rested {
-                None => {}
-                Some(ms) if ms + 1.0 >= f64::from(REMEMBER_AFTER_MS) => {
-                    if let Some(p) = pending.borrow_mut().take() {
-                        remember(&p.state, navigator.as_ref());
-                    }
-                }
-                Some(ms) => {
-                    let left = (f64::from(REMEMBER_AFTER_MS) - ms).ceil() as u32;
-                    wait_to_remember(&pending, navigator, left);
-                }
-            }
-        })
-    };
-    if let Some(p) = pending.borrow_mut().as_mut() {
-        p.timer = Some(timer);
-    }
-}
 
 /// The list as the URL asks for it; without a query, as the rep last left it in this tab.
 fn initial_state() -> ListState {
@@ -163,13 +120,20 @@ pub fn Prospects() -> Html {
     // URL re-renders every screen part that reads the route, so while the rep types it waits
     // for a pause; if the screen closes first, the state goes to sessionStorage (which the
     // list reads when its URL has no query), not into the next screen's URL.
-    let pending = use_mut_ref(|| None::<Pending>);
+    let remember_later = use_memo((), |_| {
+        Debounce::new(
+            REMEMBER_AFTER_MS,
+            |(state, navigator): (ListState, Option<Navigator>)| {
+                remember(&state, navigator.as_ref())
+            },
+        )
+    });
     {
-        let pending = pending.clone();
+        let remember_later = remember_later.clone();
         use_effect_with((), move |_| {
             move || {
-                if let Some(p) = pending.borrow_mut().take() {
-                    remember_in_session(&p.state);
+                if let Some((state, _)) = remember_later.take() {
+                    remember_in_session(&state);
                 }
             }
         });
@@ -192,24 +156,7 @@ pub fn Prospects() -> Html {
         let navigator = navigator.clone();
         let first = use_mut_ref(|| true);
         use_effect_with(state.clone(), move |state| {
-            let now = js_sys::Date::now();
-            let mut slot = pending.borrow_mut();
-            match &mut *slot {
-                // A timer is running: it will see the newer state and wait on.
-                Some(p) => {
-                    p.state = state.clone();
-                    p.changed = now;
-                }
-                None => {
-                    *slot = Some(Pending {
-                        state: state.clone(),
-                        changed: now,
-                        timer: None,
-                    });
-                    drop(slot);
-                    wait_to_remember(&pending, navigator, REMEMBER_AFTER_MS);
-                }
-            }
+            remember_later.push((state.clone(), navigator));
             if !std::mem::replace(&mut *first.borrow_mut(), false) && *scrolled.borrow() {
                 gloo::utils::window().scroll_to_with_x_and_y(0.0, 0.0);
             }
