@@ -9,7 +9,6 @@
 use std::rc::Rc;
 
 use chrono::{DateTime, Local, NaiveDate, NaiveDateTime, TimeZone, Utc};
-use gloo::timers::callback::Timeout;
 use serde_json::Value;
 use tuoke_core::activity::{ActivityKind, ActivityLogArgs, NoteAddArgs, NoteKind};
 use tuoke_sync::protocol::Mutation;
@@ -22,6 +21,7 @@ use yew_router::prelude::*;
 use super::SectionProps;
 use crate::app::Route;
 use crate::components::photos::Photos;
+use crate::hooks::{use_toast, Notice, Tone};
 use crate::i18n::{use_i18n, CaptureKey, I18n, Key, StageKey};
 use crate::pages::code_of;
 use crate::services::ids;
@@ -135,37 +135,6 @@ fn correction_prefill(i18n: &I18n, entry: &Entry) -> String {
     };
     let head = i18n.fmt(StageKey::CorrectionOf, &[("t", &entry.when())]);
     format!("{head}\n{body}")
-}
-
-/// How long a success message stays up.
-const TOAST_MS: u32 = 4_000;
-
-/// A success message of a section, cleared a few seconds after it is set.
-#[hook]
-pub(super) fn use_toast() -> UseStateHandle<Option<String>> {
-    let toast = use_state(|| None::<String>);
-    {
-        let handle = toast.clone();
-        use_effect_with((*toast).clone(), move |text| {
-            let timer = text
-                .as_ref()
-                .map(|_| Timeout::new(TOAST_MS, move || handle.set(None)));
-            move || drop(timer)
-        });
-    }
-    toast
-}
-
-/// The success message above the tab bar: fixed, so nothing on the screen moves, and in a
-/// live region that is always there, so screen readers announce it.
-pub(super) fn toast_view(toast: &Option<String>, testid: &'static str) -> Html {
-    html! {
-        <div class="toast-region" aria-live="polite" role="status">
-            if let Some(text) = toast {
-                <p class="toast" data-testid={testid}>{ text.clone() }</p>
-            }
-        </div>
-    }
 }
 
 #[component]
@@ -292,7 +261,11 @@ pub fn ActivitySection(props: &SectionProps) -> Html {
                             i.set_value(&time::local(now(), Style::Input));
                         }
                         logged.set(Some((before, deal)));
-                        toast.set(Some(i18n.t(StageKey::ContactLogged).to_owned()));
+                        toast.show(Notice::brief(
+                            Tone::Neutral,
+                            i18n.t(StageKey::ContactLogged),
+                            "activity-toast",
+                        ));
                     }
                     Err(e) => message.set(Some(crate::pages::save_error_text(&i18n, &e))),
                 }
@@ -363,7 +336,11 @@ pub fn ActivitySection(props: &SectionProps) -> Html {
                     Ok(()) => {
                         correcting.set(None);
                         correction_error.set(None);
-                        toast.set(Some(i18n.t(StageKey::CorrectionSaved).to_owned()));
+                        toast.show(Notice::brief(
+                            Tone::Neutral,
+                            i18n.t(StageKey::CorrectionSaved),
+                            "activity-toast",
+                        ));
                     }
                     Err(e) => correction_error.set(Some(crate::pages::save_error_text(&i18n, &e))),
                 }
@@ -533,7 +510,6 @@ pub fn ActivitySection(props: &SectionProps) -> Html {
                     </button>
                 </div>
             }
-            { toast_view(&toast, "activity-toast") }
         </div>
     }
 }

@@ -1,6 +1,6 @@
 //! What the prospect sections share: reading the prospect out of the deal, saving a
 //! `prospect.put` patch (validated by the core, durable on the phone before "saved" shows),
-//! the save feedback toast, form drafts and field widgets, and money in CNY.
+//! its feedback in the screen's toast, form drafts and field widgets, and money in CNY.
 //!
 //! Forms are drafts of strings keyed by the patch field they edit (`annual_revenue_cny`,
 //! `budget.amount_cny`, …), so a core validation error, which names the field, lands next
@@ -19,6 +19,7 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::spawn_local;
 use yew::prelude::*;
 
+use crate::hooks::{use_toast, Notice, Toaster, Tone};
 use crate::i18n::{use_i18n, I18n, Key, Lang, ProfileKey};
 use crate::services::ids;
 use crate::sync::{now, use_sync, SyncHandle};
@@ -37,52 +38,32 @@ pub fn part<T: serde::de::DeserializeOwned>(record: &ViewRecord, key: &str) -> O
 // ---------------------------------------------------------------------------------------
 // Saving
 
-/// What the rep sees after pressing a save button.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Feedback {
-    /// Shown at once (well within 100 ms): the write is on its way to IndexedDB.
-    Saving,
-    /// The change is durable on the phone.
-    Saved,
-    /// Nothing differed from the record: no change was queued.
-    NoChange,
-    /// The phone could not store it; the form keeps the input.
-    Failed(String),
-}
-
-/// Saves patches of one prospect; the feedback is shown by [`Toast`].
+/// Saves patches of one prospect; the screen's toast tells how it went.
 #[derive(Clone)]
 pub struct Put {
     id: String,
     handle: SyncHandle,
     i18n: I18n,
-    /// The latest feedback, with a counter so two saves in a row each show.
-    pub feedback: UseStateHandle<Option<(u32, Feedback)>>,
+    toast: Toaster,
 }
 
 impl PartialEq for Put {
     fn eq(&self, other: &Self) -> bool {
-        self.id == other.id && self.handle == other.handle && self.feedback == other.feedback
+        self.id == other.id && self.handle == other.handle && self.toast == other.toast
     }
 }
 
-/// The save feedback of the whole prospect screen: one toast, whichever section saved.
-#[derive(Clone, PartialEq)]
-pub struct FeedbackSlot(pub UseStateHandle<Option<(u32, Feedback)>>);
-
-/// A [`Put`] for the prospect `id`, reporting to the screen's [`FeedbackSlot`] (or its own,
-/// outside the prospect screen).
+/// A [`Put`] for the prospect `id`.
 #[hook]
 pub fn use_put(id: &str) -> Put {
     let sync = use_sync();
     let i18n = use_i18n();
-    let own = use_state(|| None::<(u32, Feedback)>);
-    let feedback = use_context::<FeedbackSlot>().map_or(own, |slot| slot.0);
+    let toast = use_toast();
     Put {
         id: id.to_owned(),
         handle: sync.handle.clone(),
         i18n,
-        feedback,
+        toast,
     }
 }
 
@@ -111,14 +92,22 @@ pub fn use_focus_first_error(errors: &Errors) -> NodeRef {
 }
 
 impl Put {
-    fn show(&self, f: Feedback) {
-        let n = self.feedback.as_ref().map_or(0, |(n, _)| n + 1);
-        self.feedback.set(Some((n, f)));
+    /// What the rep sees after pressing a save button: "saving" at once (well within
+    /// 100 ms), "saved" once the change is durable on the phone, "no change" when nothing
+    /// differed from the record (nothing queued); these fade, a failure stays until the
+    /// next save (and the form keeps the input).
+    fn show(&self, tone: Tone, text: String, fades: bool) {
+        let notice = if fades {
+            Notice::brief(tone, text, "save-feedback")
+        } else {
+            Notice::lasting(tone, text, "save-feedback")
+        };
+        self.toast.show(notice);
     }
 
     /// Shows a failure that is not about one field.
     pub fn fail(&self, message: String) {
-        self.show(Feedback::Failed(message));
+        self.show(Tone::Error, message, false);
     }
 
     /// Validates `patch` with the core and, when valid, saves it as one `prospect.put`;
@@ -126,7 +115,11 @@ impl Put {
     /// validation error names the field and nothing is saved.
     pub fn save(&self, patch: Map<String, Value>, done: Callback<()>) -> Result<(), PatchError> {
         if patch.is_empty() {
-            self.show(Feedback::NoChange);
+            self.show(
+                Tone::Neutral,
+                self.i18n.t(ProfileKey::NoChanges).into(),
+                true,
+            );
             done.emit(());
             return Ok(());
         }
@@ -141,62 +134,18 @@ impl Put {
         })?;
         let at = now();
         let mutation = Mutation::prospect_put(ids::new_id(at), &PutArgs { id, patch }, at);
-        self.show(Feedback::Saving);
+        self.show(Tone::Neutral, self.i18n.t(ProfileKey::Saving).into(), false);
         let this = self.clone();
         spawn_local(async move {
             match this.handle.save(vec![mutation]).await {
                 Ok(()) => {
-                    this.show(Feedback::Saved);
+                    this.show(Tone::Ok, this.i18n.t(Key::Saved).into(), true);
                     done.emit(());
                 }
-                Err(e) => this.show(Feedback::Failed(crate::pages::save_error_text(
-                    &this.i18n, &e,
-                ))),
+                Err(e) => this.fail(crate::pages::save_error_text(&this.i18n, &e)),
             }
         });
         Ok(())
-    }
-}
-
-#[derive(Properties, PartialEq)]
-pub struct ToastProps {
-    pub slot: FeedbackSlot,
-}
-
-/// The save feedback: a polite status line above the tab bar (an alert when it failed);
-/// "saved" fades after a few seconds, an error stays until the next save.
-#[component]
-pub fn Toast(props: &ToastProps) -> Html {
-    let i18n = use_i18n();
-    let feedback = props.slot.0.clone();
-    {
-        let feedback = feedback.clone();
-        use_effect_with((*feedback).clone(), move |current| {
-            let timer = match current {
-                Some((n, Feedback::Saved | Feedback::NoChange)) => {
-                    let n = *n;
-                    Some(gloo::timers::callback::Timeout::new(4_000, move || {
-                        if feedback.as_ref().is_some_and(|(m, _)| *m == n) {
-                            feedback.set(None);
-                        }
-                    }))
-                }
-                _ => None,
-            };
-            move || drop(timer)
-        });
-    }
-    let (class, role, text) = match feedback.as_ref().map(|(_, f)| f) {
-        None => return html! { <div class="toast-slot" role="status" aria-live="polite"></div> },
-        Some(Feedback::Saving) => ("toast", "status", i18n.t(ProfileKey::Saving).to_owned()),
-        Some(Feedback::Saved) => ("toast ok", "status", i18n.t(Key::Saved).to_owned()),
-        Some(Feedback::NoChange) => ("toast", "status", i18n.t(ProfileKey::NoChanges).to_owned()),
-        Some(Feedback::Failed(m)) => ("toast error", "alert", m.clone()),
-    };
-    html! {
-        <div class="toast-slot" role={role} aria-live={if role == "alert" { "assertive" } else { "polite" }}>
-            <p class={class} data-testid="save-feedback">{ text }</p>
-        </div>
     }
 }
 

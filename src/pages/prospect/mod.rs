@@ -24,6 +24,7 @@ use yew::prelude::*;
 use yew_router::prelude::*;
 
 use crate::app::Route;
+use crate::components::ToastProvider;
 use crate::i18n::{use_i18n, Key, LabelKey, ProfileKey};
 use crate::sync::use_prospect;
 
@@ -106,7 +107,6 @@ pub struct ProspectPageProps {
 pub fn ProspectPage(props: &ProspectPageProps) -> Html {
     let i18n = use_i18n();
     let deal = use_prospect(props.id.clone());
-    let feedback = form::FeedbackSlot(use_state(|| None));
     let Some(deal) = deal else {
         return html! { <section class="screen"><p class="hint" role="status">{ i18n.t(Key::Loading) }</p></section> };
     };
@@ -142,12 +142,11 @@ pub fn ProspectPage(props: &ProspectPageProps) -> Html {
                 <HeaderBadges record={prospect.clone()} />
             </header>
             <SectionTabs id={props.id.clone()} current={props.section} />
-            <ContextProvider<form::FeedbackSlot> context={feedback.clone()}>
+            <ToastProvider>
                 <div class="prospect-body" id="prospect-section">
                     { body }
                 </div>
-            </ContextProvider<form::FeedbackSlot>>
-            <form::Toast slot={feedback} />
+            </ToastProvider>
         </section>
     }
 }

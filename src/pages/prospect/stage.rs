@@ -20,9 +20,9 @@ use web_sys::{HtmlDialogElement, HtmlTextAreaElement};
 use yew::prelude::*;
 use yew_router::prelude::*;
 
-use super::activity::{toast_view, use_toast};
 use super::SectionProps;
 use crate::app::Route;
+use crate::hooks::{use_toast, Notice, Tone};
 use crate::i18n::{use_i18n, I18n, LabelKey, StageKey};
 use crate::services::ids;
 use crate::services::time::{self, Style};
@@ -219,7 +219,7 @@ pub fn StageSection(props: &SectionProps) -> Html {
             let (ask, dialog_error, toast) = (ask.clone(), dialog_error.clone(), toast.clone());
             Callback::from(move |_: MouseEvent| {
                 dialog_error.set(None);
-                toast.set(None);
+                toast.clear();
                 ask.set(Some(a));
             })
         }
@@ -297,7 +297,7 @@ pub fn StageSection(props: &SectionProps) -> Html {
             wasm_bindgen_futures::spawn_local(async move {
                 match handle.save(mutations).await {
                     Ok(()) => {
-                        toast.set(Some(done));
+                        toast.show(Notice::brief(Tone::Neutral, done, "stage-message"));
                         ask.set(None);
                     }
                     Err(e) => {
@@ -587,7 +587,6 @@ pub fn StageSection(props: &SectionProps) -> Html {
                     </form>
                 }
             </dialog>
-            { toast_view(&toast, "stage-message") }
         </div>
     }
 }
