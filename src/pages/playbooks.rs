@@ -15,6 +15,7 @@ use yew_router::prelude::*;
 
 use crate::app::Route;
 use crate::i18n::{use_i18n, I18n, LabelKey, StageKey};
+use crate::services::time;
 
 /// Topics of the guides that are not stages.
 const GRADES: &str = "grades";
@@ -222,14 +223,10 @@ fn agenda(i18n: &I18n) -> Html {
     let (min, max) = exchange_agenda_minutes(false);
     let (min_all, max_all) = exchange_agenda_minutes(true);
     let minutes = |a: u32, b: u32| {
-        if a == b {
-            i18n.fmt(StageKey::AgendaMinutes, &[("n", &a.to_string())])
-        } else {
-            i18n.fmt(
-                StageKey::AgendaMinutesRange,
-                &[("a", &a.to_string()), ("b", &b.to_string())],
-            )
-        }
+        i18n.fmt(
+            StageKey::AgendaMinutes,
+            &[("n", &time::minutes_range(a, b))],
+        )
     };
     html! {
         <div class="card">

@@ -21,9 +21,9 @@ use wasm_bindgen_futures::spawn_local;
 use yew::prelude::*;
 
 use crate::i18n::{use_i18n, I18n, Key, QuizKey};
-use crate::services::time::{self, Style};
+use crate::services::time::{self, now, Style};
 use crate::services::{ids, prefs};
-use crate::sync::{now, use_local_view, use_sync};
+use crate::sync::{use_local_view, use_sync};
 
 /// An attempt in progress.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -86,12 +86,6 @@ impl Attempt {
 /// Where the attempt in progress of `user` is kept.
 fn saved(user: &str) -> prefs::Pref<Attempt> {
     prefs::quiz_attempt(user)
-}
-
-/// `mm:ss`.
-fn countdown(ms: i64) -> String {
-    let s = ms.max(0).div_euclid(1000);
-    format!("{:02}:{:02}", s / 60, s % 60)
 }
 
 /// A change to the attempt in progress.
@@ -384,7 +378,7 @@ fn running_view(
         <>
             <div class={classes!("quiz-bar", (left < 5 * 60_000).then_some("low"))}>
                 <span role="timer" aria-label={i18n.t(QuizKey::TimeLeft)} data-testid="quiz-timer" data-left-ms={left.to_string()}>
-                    { i18n.fmt(QuizKey::Remaining, &[("t", countdown(left).as_str())]) }
+                    { i18n.fmt(QuizKey::Remaining, &[("t", time::countdown(left).as_str())]) }
                 </span>
                 <span data-testid="quiz-answered">{ i18n.fmt(QuizKey::AnsweredCount, &[("n", answered.to_string().as_str()), ("total", total.to_string().as_str())]) }</span>
             </div>
@@ -588,13 +582,6 @@ mod tests {
         record["user_id"] = "u1".into();
         record["score"] = serde_json::json!({"points": 0});
         assert_eq!(args_of(&record), Some(args));
-    }
-
-    #[test]
-    fn the_countdown_shows_minutes_and_seconds() {
-        assert_eq!(countdown(40 * 60_000), "40:00");
-        assert_eq!(countdown(61_500), "01:01");
-        assert_eq!(countdown(-5), "00:00");
     }
 
     #[test]

@@ -16,7 +16,6 @@ pub mod transport;
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use chrono::Utc;
 use futures::channel::oneshot;
 use gloo::events::EventListener;
 use serde::{Deserialize, Serialize};
@@ -33,6 +32,7 @@ use web_sys::BroadcastChannel;
 use yew::prelude::*;
 
 use crate::hooks::use_newest;
+use crate::services::time::{now, today};
 use crate::store::{delete_database, Attachment, IdbStore, StoreError, StoredAttachment};
 use driver::Command;
 
@@ -695,15 +695,4 @@ fn request_persistence() {
             let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
         });
     }
-}
-
-/// Today (the business day: China time, like the server).
-pub fn today() -> chrono::NaiveDate {
-    // The business day (China time), as the server counts due dates and contacts.
-    tuoke_core::cadence::business_date(Utc::now())
-}
-
-/// Now, for mutation timestamps.
-pub fn now() -> chrono::DateTime<Utc> {
-    Utc::now()
 }

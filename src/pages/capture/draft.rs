@@ -16,7 +16,7 @@ use uuid::Uuid;
 
 use super::agenda::AgendaTimer;
 use crate::i18n::{fill, t, CaptureKey};
-use crate::services::time::{self, Style};
+use crate::services::time::{self, minutes_range as planned, whole_minutes as minutes, Style};
 
 /// What a note is about.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -255,24 +255,6 @@ impl Draft {
     }
 }
 
-/// Planned minutes as shown: `10–15` or `30`.
-pub fn planned(min: u32, max: u32) -> String {
-    if min == max {
-        min.to_string()
-    } else {
-        format!("{min}–{max}")
-    }
-}
-
-/// Whole minutes of a duration, rounded to the nearest (a started item counts at least 1).
-pub fn minutes(ms: i64) -> i64 {
-    if ms <= 0 {
-        0
-    } else {
-        ((ms + 30_000) / 60_000).max(1)
-    }
-}
-
 /// Where drafts live: `localStorage` (the preferences store), one key per user and target.
 pub mod store {
     use super::{Draft, Target};
@@ -427,15 +409,5 @@ mod tests {
         let body = draft.note_body(Template::Plain, Lang::ZhHans, 0);
         assert!(body.contains("更正"), "{body}");
         assert!(body.ends_with("实际是 300 人"), "{body}");
-    }
-
-    #[test]
-    fn minutes_round_and_a_started_item_counts() {
-        assert_eq!(minutes(0), 0);
-        assert_eq!(minutes(5_000), 1);
-        assert_eq!(minutes(89_000), 1);
-        assert_eq!(minutes(91_000), 2);
-        assert_eq!(planned(10, 15), "10–15");
-        assert_eq!(planned(30, 30), "30");
     }
 }

@@ -25,8 +25,8 @@ use crate::hooks::{use_toast, Notice, Tone};
 use crate::i18n::{use_i18n, CaptureKey, I18n, Key, StageKey};
 use crate::pages::code_of;
 use crate::services::ids;
-use crate::services::time::{self, Style};
-use crate::sync::{now, today, use_sync};
+use crate::services::time::{self, now, today, Style};
+use crate::sync::use_sync;
 
 /// Timeline entries shown at first (and added per "show more").
 const PAGE: usize = 30;
@@ -121,8 +121,8 @@ fn next_due(deal: &LocalView, id: &str) -> Option<NaiveDate> {
 
 fn next_due_text(i18n: &I18n, due: Option<NaiveDate>) -> String {
     match due {
-        Some(d) if d < today() => i18n.fmt(StageKey::NextDueOverdue, &[("d", &d.to_string())]),
-        Some(d) => i18n.fmt(StageKey::NextDue, &[("d", &d.to_string())]),
+        Some(d) if d < today() => i18n.fmt(StageKey::NextDueOverdue, &[("d", &time::date(d))]),
+        Some(d) => i18n.fmt(StageKey::NextDue, &[("d", &time::date(d))]),
         None => i18n.t(StageKey::NextDueNone).to_owned(),
     }
 }
@@ -356,9 +356,9 @@ pub fn ActivitySection(props: &SectionProps) -> Html {
         Some(match (before, due) {
             (Some(from), Some(to)) if *from != to => i18n.fmt(
                 StageKey::NextDueMoved,
-                &[("from", &from.to_string()), ("to", &to.to_string())],
+                &[("from", &time::date(*from)), ("to", &time::date(to))],
             ),
-            (_, Some(d)) => i18n.fmt(StageKey::NextDueSame, &[("d", &d.to_string())]),
+            (_, Some(d)) => i18n.fmt(StageKey::NextDueSame, &[("d", &time::date(d))]),
             (_, None) => i18n.t(StageKey::NextDueNone).to_owned(),
         })
     });

@@ -25,8 +25,8 @@ use crate::app::Route;
 use crate::hooks::{use_toast, Notice, Tone};
 use crate::i18n::{use_i18n, I18n, LabelKey, StageKey};
 use crate::services::ids;
-use crate::services::time::{self, Style};
-use crate::sync::{now, use_sync};
+use crate::services::time::{self, now, Style};
+use crate::sync::use_sync;
 
 /// The comment the server writes on a request replaced by a later stage move (a server
 /// constant, not a manager's words: shown translated).

@@ -27,7 +27,8 @@ use crate::i18n::{use_i18n, Key, LabelKey, ListKey};
 use crate::pages::{code_of, Ptr};
 use crate::services::debounce::Debounce;
 use crate::services::prefs;
-use crate::sync::{today, use_prospect_list, use_sync};
+use crate::services::time::today;
+use crate::sync::{use_prospect_list, use_sync};
 
 /// Height of a row in CSS pixels (`.prow` in list.css says the same).
 const ROW_HEIGHT: u32 = 88;
