@@ -1,11 +1,11 @@
 //! The app shell: routes, the status bar, the update prompt and the bottom tab bar.
 
 use crate::components::{StatusBar, TabBar, UpdateBanner};
-use crate::hooks::{use_saved_lang, use_sw_update};
+use crate::hooks::{use_saved_lang, use_sw_update, use_sync};
 use crate::i18n::{use_i18n, I18nProvider, Key};
 use crate::pages;
 pub use crate::pages::Section;
-use crate::sync::{use_sync, Phase, SyncProvider};
+use crate::sync::{Phase, SyncProvider};
 use yew::prelude::*;
 use yew_router::prelude::*;
 

@@ -14,9 +14,8 @@ use wasm_bindgen_futures::spawn_local;
 use web_sys::{Blob, BlobPropertyBag, HtmlDialogElement, Url};
 use yew::prelude::*;
 
-use crate::hooks::{use_newest, use_online};
+use crate::hooks::{use_newest, use_online, use_prospect, use_sync};
 use crate::i18n::{use_i18n, CaptureKey};
-use crate::sync::{use_prospect, use_sync};
 
 /// An object URL for image bytes, revoked when dropped.
 #[derive(Debug, PartialEq, Eq)]

@@ -20,10 +20,10 @@ use uuid::Uuid;
 use wasm_bindgen_futures::spawn_local;
 use yew::prelude::*;
 
+use crate::hooks::{use_local_view, use_sync};
 use crate::i18n::{use_i18n, I18n, Key, QuizKey};
 use crate::services::time::{self, now, Style};
 use crate::services::{ids, prefs};
-use crate::sync::{use_local_view, use_sync};
 
 /// An attempt in progress.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -31,7 +31,6 @@ use wasm_bindgen_futures::spawn_local;
 use web_sys::BroadcastChannel;
 use yew::prelude::*;
 
-use crate::hooks::use_newest;
 use crate::services::time::{now, today};
 use crate::store::{delete_database, Attachment, IdbStore, StoreError, StoredAttachment};
 use driver::Command;
@@ -313,6 +312,32 @@ impl SyncHandle {
     }
 }
 
+/// The prospect list kept for screens opened later
+/// ([`use_prospect_list`](crate::hooks::use_prospect_list)).
+impl SyncHandle {
+    /// The list last loaded, whatever it was loaded for.
+    pub fn last_list(&self) -> Option<Rc<ProspectList>> {
+        self.inner.list.borrow().as_ref().map(|(_, _, l)| l.clone())
+    }
+
+    /// The list last loaded, if it was loaded at data revision `revision` for `me`.
+    pub fn cached_list(&self, revision: u64, me: &Option<String>) -> Option<Rc<ProspectList>> {
+        match self.inner.list.borrow().as_ref() {
+            Some((r, m, list)) if *r == revision && m == me => Some(list.clone()),
+            _ => None,
+        }
+    }
+
+    /// Keeps `list`, loaded at data revision `revision` for `me`, unless one loaded at a
+    /// newer revision is kept already.
+    pub fn keep_list(&self, revision: u64, me: Option<String>, list: Rc<ProspectList>) {
+        let mut kept = self.inner.list.borrow_mut();
+        if kept.as_ref().is_none_or(|(r, _, _)| *r <= revision) {
+            *kept = Some((revision, me, list));
+        }
+    }
+}
+
 impl SyncHandle {
     fn view_context(me: Option<String>) -> ViewContext {
         ViewContext { me, today: today() }
@@ -407,134 +432,11 @@ pub const DEAL_ENTITIES: &[&str] = &[
     "objection",
 ];
 
-/// Loads `load` whenever local data changes (a save here or in another tab, a pull) or `key`
-/// changes; `None` until the first load. Keeps showing the previous value while reloading.
-#[hook]
-fn use_loaded<K, T, F, Fut>(key: K, load: F) -> Option<Rc<T>>
-where
-    K: PartialEq + Clone + 'static,
-    T: 'static,
-    F: Fn(SyncHandle, K, Option<String>) -> Fut + 'static,
-    Fut: std::future::Future<Output = Result<T, StoreError>> + 'static,
-{
-    let sync = use_sync();
-    let value = use_state(|| None::<(K, Rc<T>)>);
-    let newest = use_newest();
-    let revision = sync.state.revision;
-    let ready = sync.state.phase == Phase::Ready;
-    let me = sync.state.user_id();
-    {
-        let value = value.clone();
-        let handle = sync.handle.clone();
-        use_effect_with(
-            (key.clone(), revision, ready, me),
-            move |(key, _, ready, me)| {
-                if *ready {
-                    let (key, me) = (key.clone(), me.clone());
-                    let this = newest.start();
-                    spawn_local(async move {
-                        if let Ok(v) = load(handle, key.clone(), me).await {
-                            // An older load finishing last would put back data read
-                            // before the change that started a newer one.
-                            if newest.accept(this) {
-                                value.set(Some((key, Rc::new(v))));
-                            }
-                        }
-                    });
-                }
-            },
-        );
-    }
-    // A value loaded for another key is not shown (e.g. the previous prospect).
-    value
-        .as_ref()
-        .filter(|(k, _)| *k == key)
-        .map(|(_, v)| v.clone())
-}
-
-/// Every prospect as the lists show it, reloaded whenever data changes; `None` until first
-/// loaded. The last list loaded is kept by the data layer: a screen opened later renders it
-/// at once (even if a newer one is on its way), so switching tabs never waits for IndexedDB.
-#[hook]
-pub fn use_prospect_list() -> Option<Rc<ProspectList>> {
-    let sync = use_sync();
-    let inner = sync.handle.inner.clone();
-    let value = use_state(|| inner.list.borrow().as_ref().map(|(_, _, l)| l.clone()));
-    let newest = use_newest();
-    let revision = sync.state.revision;
-    let ready = sync.state.phase == Phase::Ready;
-    let me = sync.state.user_id();
-    {
-        let value = value.clone();
-        let handle = sync.handle.clone();
-        use_effect_with((revision, ready, me), move |(revision, ready, me)| {
-            let cached = handle.inner.list.borrow().clone();
-            match cached {
-                Some((r, m, list)) if r == *revision && m == *me => {
-                    // As new as a load started now: loads still running are older.
-                    newest.accept(newest.start());
-                    let shown = value.as_ref().is_some_and(|v| Rc::ptr_eq(v, &list));
-                    if !shown {
-                        value.set(Some(list));
-                    }
-                }
-                _ if *ready => {
-                    let (revision, me) = (*revision, me.clone());
-                    let this = newest.start();
-                    spawn_local(async move {
-                        if let Ok(list) = handle.prospect_list(me.clone()).await {
-                            let list = Rc::new(list);
-                            let newer = handle
-                                .inner
-                                .list
-                                .borrow()
-                                .as_ref()
-                                .is_some_and(|(r, _, _)| *r > revision);
-                            if !newer {
-                                *handle.inner.list.borrow_mut() =
-                                    Some((revision, me, list.clone()));
-                            }
-                            if newest.accept(this) {
-                                value.set(Some(list));
-                            }
-                        }
-                    });
-                }
-                _ => {}
-            }
-        });
-    }
-    (*value).clone()
-}
-
-/// One prospect and every record of its deal, reloaded whenever data changes; `None` until
-/// loaded. The prospect itself is `view.get("prospect", id)` (absent: not on this phone).
-#[hook]
-pub fn use_prospect(id: String) -> Option<Rc<LocalView>> {
-    use_loaded(id, |handle, id, me| async move {
-        handle.prospect(&id, me).await
-    })
-}
-
-/// The context every component reads with [`use_sync`].
+/// The context every component reads with [`use_sync`](crate::hooks::use_sync).
 #[derive(Clone, PartialEq)]
 pub struct SyncContext {
     pub state: UseReducerHandle<SyncState>,
     pub handle: SyncHandle,
-}
-
-/// The data layer's state and actions.
-#[hook]
-pub fn use_sync() -> SyncContext {
-    use_context::<SyncContext>().expect("SyncProvider is mounted at the root")
-}
-
-/// The local view of `entities`, reloaded whenever data changes; `None` until loaded.
-#[hook]
-pub fn use_local_view(entities: &'static [&'static str]) -> Option<Rc<LocalView>> {
-    use_loaded(entities, |handle, entities, me| async move {
-        handle.view(entities, me).await
-    })
 }
 
 #[derive(Properties, PartialEq)]

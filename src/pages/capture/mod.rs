@@ -24,12 +24,13 @@ use web_sys::{HtmlElement, HtmlInputElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
 use crate::components::photos::Photos;
+use crate::hooks::{use_prospect, use_prospect_list, use_sync};
 use crate::i18n::{use_i18n, CaptureKey, I18n, Key, LabelKey};
 use crate::pages::code_of;
 use crate::services::ids;
 use crate::services::tel;
 use crate::services::time::{self, now, today, Style};
-use crate::sync::{use_prospect, use_prospect_list, use_sync, SyncHandle};
+use crate::sync::SyncHandle;
 use agenda::TimerAction;
 use draft::{store, Correction, Draft, Target, Template};
 

@@ -21,12 +21,11 @@ use yew_router::prelude::*;
 use super::SectionProps;
 use crate::app::Route;
 use crate::components::photos::Photos;
-use crate::hooks::{use_toast, Notice, Tone};
+use crate::hooks::{use_sync, use_toast, Notice, Tone};
 use crate::i18n::{use_i18n, CaptureKey, I18n, Key, StageKey};
 use crate::pages::code_of;
 use crate::services::ids;
 use crate::services::time::{self, now, today, Style};
-use crate::sync::use_sync;
 
 /// Timeline entries shown at first (and added per "show more").
 const PAGE: usize = 30;

@@ -19,11 +19,11 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::spawn_local;
 use yew::prelude::*;
 
-use crate::hooks::{use_toast, Notice, Toaster, Tone};
+use crate::hooks::{use_sync, use_toast, Notice, Toaster, Tone};
 use crate::i18n::{use_i18n, I18n, Key, Lang, ProfileKey};
 use crate::services::ids;
 use crate::services::time::now;
-use crate::sync::{use_sync, SyncHandle};
+use crate::sync::SyncHandle;
 
 /// The editable fields of a pulled prospect record (extra server fields are ignored).
 /// `None` when the record does not have the shape of a prospect.

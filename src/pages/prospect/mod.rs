@@ -25,8 +25,8 @@ use yew_router::prelude::*;
 
 use crate::app::Route;
 use crate::components::ToastProvider;
+use crate::hooks::use_prospect;
 use crate::i18n::{use_i18n, Key, LabelKey, ProfileKey};
-use crate::sync::use_prospect;
 
 /// The sections of the prospect screen, in tab order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

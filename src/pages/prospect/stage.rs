@@ -22,11 +22,10 @@ use yew_router::prelude::*;
 
 use super::SectionProps;
 use crate::app::Route;
-use crate::hooks::{use_toast, Notice, Tone};
+use crate::hooks::{use_sync, use_toast, Notice, Tone};
 use crate::i18n::{use_i18n, I18n, LabelKey, StageKey};
 use crate::services::ids;
 use crate::services::time::{self, now, Style};
-use crate::sync::use_sync;
 
 /// The comment the server writes on a request replaced by a later stage move (a server
 /// constant, not a manager's words: shown translated).

@@ -23,12 +23,12 @@ use tuoke_search::{Filters, GradeFilter, ListState, Sort};
 use crate::app::Route;
 use crate::components::prospect_row::{follow_link, prospect_row};
 use crate::components::virtual_list::{Row, VirtualList};
+use crate::hooks::{use_prospect_list, use_sync};
 use crate::i18n::{use_i18n, Key, LabelKey, ListKey};
 use crate::pages::{code_of, Ptr};
 use crate::services::debounce::Debounce;
 use crate::services::prefs;
 use crate::services::time::today;
-use crate::sync::{use_prospect_list, use_sync};
 
 /// Height of a row in CSS pixels (`.prow` in list.css says the same).
 const ROW_HEIGHT: u32 = 88;
