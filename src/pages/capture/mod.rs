@@ -96,7 +96,8 @@ pub fn Capture(props: &CaptureProps) -> Html {
         body: use_node_ref(),
     };
 
-    // Load the target's draft (synchronously: localStorage), making a new prospect's id once.
+    // Load the target's draft (synchronously: localStorage), making a new prospect's id once
+    // (kept by the effect below: rendering writes nothing).
     {
         let mut c = cell.borrow_mut();
         if c.0 != *target {
@@ -106,7 +107,6 @@ pub fn Capture(props: &CaptureProps) -> Html {
                 .unwrap_or_default();
             if *target == Some(Target::New) && d.new_id.is_none() {
                 d.new_id = Some(ids::new_id(now()));
-                store::save(&user, &Target::New, &d);
             }
             *c = ((*target).clone(), d);
         }
@@ -114,7 +114,12 @@ pub fn Capture(props: &CaptureProps) -> Html {
     {
         // Text fields are uncontrolled: fill them from the draft when the target changes.
         let (cell, refs, focus_note) = (cell.clone(), refs.clone(), focus_note.clone());
-        use_effect_with((*target).clone(), move |_| {
+        let user = user.clone();
+        use_effect_with((*target).clone(), move |target| {
+            // A new prospect's id is kept from the start (its photos are filed under it).
+            if let Some(new @ Target::New) = target {
+                store::save(&user, new, &cell.borrow().1);
+            }
             refs.fill(&cell.borrow().1);
             if std::mem::take(&mut *focus_note.borrow_mut()) {
                 if let Some(body) = refs.body.cast::<HtmlElement>() {
