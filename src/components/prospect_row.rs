@@ -6,9 +6,9 @@ use tuoke_sync::summary::ProspectSummary;
 use yew::prelude::*;
 use yew_router::prelude::*;
 
-use crate::app::Route;
 use crate::components::virtual_list::{row_style, Row};
 use crate::i18n::{I18n, Key, LabelKey, ListKey};
+use crate::route::Route;
 use crate::services::time::{self, Due, Wording};
 
 /// How the next contact reads: overdue, today, or the date (with the year only when it is

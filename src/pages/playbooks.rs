@@ -13,8 +13,8 @@ use tuoke_core::types::Stage;
 use yew::prelude::*;
 use yew_router::prelude::*;
 
-use crate::app::Route;
 use crate::i18n::{use_i18n, I18n, LabelKey, StageKey};
+use crate::route::Route;
 use crate::services::time;
 
 /// Topics of the guides that are not stages.

@@ -19,11 +19,11 @@ use yew::prelude::*;
 use yew_router::prelude::*;
 
 use super::SectionProps;
-use crate::app::Route;
 use crate::components::photos::Photos;
 use crate::hooks::{use_sync, use_toast, Notice, Tone};
 use crate::i18n::{use_i18n, CaptureKey, I18n, Key, StageKey};
 use crate::pages::code_of;
+use crate::route::Route;
 use crate::services::ids;
 use crate::services::time::{self, now, today, Style};
 

@@ -21,9 +21,9 @@ use yew::prelude::*;
 use yew_router::prelude::*;
 
 use super::SectionProps;
-use crate::app::Route;
 use crate::hooks::{use_sync, use_toast, Notice, Tone};
 use crate::i18n::{use_i18n, I18n, LabelKey, StageKey};
+use crate::route::Route;
 use crate::services::ids;
 use crate::services::time::{self, now, Style};
 

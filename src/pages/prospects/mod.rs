@@ -20,12 +20,12 @@ use yew_router::prelude::*;
 pub use tuoke_search::ListQuery;
 use tuoke_search::{Filters, GradeFilter, ListState, Sort};
 
-use crate::app::Route;
 use crate::components::prospect_row::{follow_link, prospect_row};
 use crate::components::virtual_list::{Row, VirtualList};
 use crate::hooks::{use_prospect_list, use_sync};
 use crate::i18n::{use_i18n, Key, LabelKey, ListKey};
 use crate::pages::{code_of, Ptr};
+use crate::route::Route;
 use crate::services::debounce::Debounce;
 use crate::services::prefs;
 use crate::services::time::today;

@@ -19,11 +19,11 @@ use web_sys::{HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement};
 use yew::prelude::*;
 use yew_router::prelude::*;
 
-use crate::app::Route;
 use crate::hooks::{use_local_view, use_prospect_list, use_sync};
 use crate::i18n::{use_i18n, I18n, Key, LabelKey, ListKey, TodayKey};
 use crate::pages::save_error_text;
 use crate::pages::{code_of, Ptr};
+use crate::route::Route;
 use crate::services::ids::new_id;
 use crate::services::tel;
 use crate::services::time::{self, now, today, Due, Wording};
