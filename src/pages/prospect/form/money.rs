@@ -1,6 +1,8 @@
 //! Money in CNY and whole numbers: as typed (thousands separators, 万 / 亿 / M) and as a
 //! rep reads them in each language.
 
+use yew::prelude::*;
+
 use crate::i18n::{I18n, Lang, ProfileKey};
 
 fn strip_separators(text: &str) -> String {
@@ -128,10 +130,19 @@ pub fn format_int(n: i64) -> String {
     format!("{sign}{}", group_thousands(n.unsigned_abs()))
 }
 
+/// An amount as read (`1.2 亿元`) with the exact figure beside it.
+pub fn money_html(i18n: &I18n, n: i64) -> Html {
+    html! {
+        <>
+            { format_money(i18n, n) }
+            <span class="exact">{ full_money(n) }</span>
+        </>
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
-    use yew::Callback;
     #[test]
     fn money_accepts_plain_grouped_and_chinese_units() {
         assert_eq!(parse_money("120000000"), Some(120_000_000));

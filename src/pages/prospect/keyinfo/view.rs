@@ -4,7 +4,7 @@ use serde_json::Value;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
-use super::super::form::{draft_text, Kind};
+use super::super::form::{draft_text, money_html, Kind};
 use crate::i18n::{I18n, LabelKey, ProfileKey as P};
 
 /// Puts the cursor in a field of an open form (by its draft name).
@@ -22,11 +22,7 @@ pub(super) fn focus_field(name: &str) {
 pub(super) fn shown(i18n: &I18n, kind: Kind, value: &Value) -> Option<Html> {
     let text = match (kind, value) {
         (_, Value::Null) => None,
-        (Kind::Money, v) => {
-            return v
-                .as_i64()
-                .map(|n| super::super::overview::money_html(i18n, n))
-        }
+        (Kind::Money, v) => return v.as_i64().map(|n| money_html(i18n, n)),
         (_, Value::Bool(b)) => Some(i18n.t(LabelKey::yes_no(*b)).to_owned()),
         (_, Value::Array(items)) if items.is_empty() => None,
         (_, Value::Array(items)) => Some(
