@@ -1,163 +1,24 @@
-//! The stage playbooks and the objection playbook (SPEC §8), offline: every text is compiled
-//! in from `tuoke_core::playbook`, shown in the UI language. Topics are stage codes
-//! (`first_visit`, …, `lost`) and three guides (`grades`, `maintenance`, `selling`). The
-//! objection-handling stage's code `objections` shows that stage's playbook together with the
-//! whole objection playbook.
+//! The bodies of the playbooks: a stage's playbook, the exchange-meeting agenda, the
+//! objection playbook and the grade strategies.
 
 use tuoke_core::i18n::Text;
 use tuoke_core::playbook::{
-    exchange_agenda_minutes, stage_playbook, EXCHANGE_AGENDA, GRADE_STRATEGIES, MAINTENANCE_TIPS,
-    MOTTOS, OBJECTIONS, SALES_CHARACTERISTICS,
+    exchange_agenda_minutes, stage_playbook, EXCHANGE_AGENDA, GRADE_STRATEGIES, OBJECTIONS,
 };
 use tuoke_core::types::Stage;
 use yew::prelude::*;
 use yew_router::prelude::*;
 
-use crate::i18n::{use_i18n, I18n, LabelKey, StageKey};
+use crate::i18n::{I18n, LabelKey, StageKey};
 use crate::route::Route;
 use crate::services::time;
 
-/// Topics of the guides that are not stages.
-const GRADES: &str = "grades";
-const MAINTENANCE: &str = "maintenance";
-const SELLING: &str = "selling";
-
-/// What a topic code names.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Topic {
-    Stage(Stage),
-    Grades,
-    Maintenance,
-    Selling,
-}
-
-impl Topic {
-    fn parse(code: &str) -> Option<Topic> {
-        if let Some(stage) = Stage::ALL.into_iter().find(|s| s.code() == code) {
-            return Some(Topic::Stage(stage));
-        }
-        match code {
-            GRADES => Some(Topic::Grades),
-            MAINTENANCE => Some(Topic::Maintenance),
-            SELLING => Some(Topic::Selling),
-            _ => None,
-        }
-    }
-}
-
-fn link(to: Route, label: String, testid: String) -> Html {
-    html! {
-        <li>
-            <Link<Route> to={to} classes="playbook-link">
-                <span data-testid={testid}>{ label }</span>
-            </Link<Route>>
-        </li>
-    }
-}
-
-/// The index: the stages in pipeline order, then the other guides.
-#[component]
-pub fn Playbooks() -> Html {
-    let i18n = use_i18n();
-    let topic = |code: &str| Route::Playbook {
-        topic: code.to_owned(),
-    };
-    html! {
-        <section class="screen playbooks" aria-labelledby="playbooks-title">
-            <h1 id="playbooks-title">{ i18n.t(StageKey::PlaybooksTitle) }</h1>
-            <p class="intro">{ i18n.t(StageKey::PlaybooksIntro) }</p>
-            <h2>{ i18n.t(StageKey::StagePlaybooksHeading) }</h2>
-            <ol class="card playbook-index" data-testid="playbook-index">
-                { for Stage::ALL.into_iter().map(|s| link(
-                    topic(s.code()),
-                    i18n.t(LabelKey::stage(s)).to_owned(),
-                    format!("playbook-link-{}", s.code()),
-                )) }
-            </ol>
-            <h2>{ i18n.t(StageKey::MoreGuidesHeading) }</h2>
-            <ul class="card playbook-index">
-                { link(topic(Stage::Objections.code()), i18n.t(StageKey::ObjectionPlaybookLink).to_owned(), "playbook-link-objection-playbook".into()) }
-                { link(topic(GRADES), i18n.t(StageKey::GradeStrategiesTitle).to_owned(), "playbook-link-grades".into()) }
-                { link(topic(MAINTENANCE), i18n.t(StageKey::MaintenanceTitle).to_owned(), "playbook-link-maintenance".into()) }
-                { link(topic(SELLING), i18n.t(StageKey::SellingTitle).to_owned(), "playbook-link-selling".into()) }
-            </ul>
-        </section>
-    }
-}
-
-#[derive(Properties, PartialEq)]
-pub struct PlaybookPageProps {
-    /// A stage code or a guide (`grades`, `maintenance`, `selling`).
-    pub topic: String,
-}
-
-/// One playbook.
-#[component]
-pub fn PlaybookPage(props: &PlaybookPageProps) -> Html {
-    let i18n = use_i18n();
-    let back = html! {
-        <Link<Route> to={Route::Playbooks} classes="button secondary back-to-playbooks">
-            <span data-testid="back-to-playbooks">{ i18n.t(StageKey::BackToPlaybooks) }</span>
-        </Link<Route>>
-    };
-    let Some(topic) = Topic::parse(&props.topic) else {
-        return html! {
-            <section class="screen playbook" aria-labelledby="playbook-title">
-                <h1 id="playbook-title">{ i18n.t(StageKey::PlaybooksTitle) }</h1>
-                <p class="card empty" role="alert" data-testid="playbook-not-found">
-                    { i18n.fmt(StageKey::PlaybookNotFound, &[("topic", props.topic.as_str())]) }
-                </p>
-                { back }
-            </section>
-        };
-    };
-    let (title, body) = match topic {
-        // The objection-handling stage's page is the objection playbook, objections first.
-        Topic::Stage(Stage::Objections) => (
-            i18n.t(StageKey::ObjectionPlaybookLink).to_owned(),
-            stage_body(&i18n, Stage::Objections),
-        ),
-        Topic::Stage(stage) => (
-            i18n.fmt(
-                StageKey::StagePlaybookTitle,
-                &[("stage", i18n.t(LabelKey::stage(stage)))],
-            ),
-            stage_body(&i18n, stage),
-        ),
-        Topic::Grades => (
-            i18n.t(StageKey::GradeStrategiesTitle).to_owned(),
-            grades_body(&i18n),
-        ),
-        Topic::Maintenance => (
-            i18n.t(StageKey::MaintenanceTitle).to_owned(),
-            html! {
-                <>
-                    { text_list(&i18n, &MAINTENANCE_TIPS, "card playbook-list", "maintenance-tip") }
-                    <h2>{ i18n.t(StageKey::Mottos) }</h2>
-                    { text_list(&i18n, &MOTTOS, "card playbook-list mottos", "motto") }
-                </>
-            },
-        ),
-        Topic::Selling => (
-            i18n.t(StageKey::SellingTitle).to_owned(),
-            text_list(
-                &i18n,
-                &SALES_CHARACTERISTICS,
-                "card playbook-list",
-                "selling-point",
-            ),
-        ),
-    };
-    html! {
-        <section class="screen playbook" aria-labelledby="playbook-title" data-testid={format!("playbook-{}", props.topic)}>
-            <h1 id="playbook-title">{ title }</h1>
-            { body }
-            <div class="actions playbook-actions">{ back }</div>
-        </section>
-    }
-}
-
-fn text_list(i18n: &I18n, texts: &[Text], class: &'static str, testid: &'static str) -> Html {
+pub(super) fn text_list(
+    i18n: &I18n,
+    texts: &[Text],
+    class: &'static str,
+    testid: &'static str,
+) -> Html {
     html! {
         <ul class={class}>
             { for texts.iter().map(|t| html! { <li data-testid={testid}>{ t.get(i18n.lang) }</li> }) }
@@ -165,7 +26,7 @@ fn text_list(i18n: &I18n, texts: &[Text], class: &'static str, testid: &'static 
     }
 }
 
-fn stage_body(i18n: &I18n, stage: Stage) -> Html {
+pub(super) fn stage_body(i18n: &I18n, stage: Stage) -> Html {
     let book = stage_playbook(stage);
     let lang = i18n.lang;
     let agenda = (stage == Stage::Exchange).then(|| agenda(i18n));
@@ -218,7 +79,7 @@ fn stage_body(i18n: &I18n, stage: Stage) -> Html {
     }
 }
 
-fn agenda(i18n: &I18n) -> Html {
+pub(super) fn agenda(i18n: &I18n) -> Html {
     let lang = i18n.lang;
     let (min, max) = exchange_agenda_minutes(false);
     let (min_all, max_all) = exchange_agenda_minutes(true);
@@ -253,7 +114,7 @@ fn agenda(i18n: &I18n) -> Html {
     }
 }
 
-fn objections(i18n: &I18n) -> Html {
+pub(super) fn objections(i18n: &I18n) -> Html {
     let lang = i18n.lang;
     html! {
         <div class="card" id="objection-playbook" data-testid="objection-playbook">
@@ -276,7 +137,7 @@ fn objections(i18n: &I18n) -> Html {
     }
 }
 
-fn grades_body(i18n: &I18n) -> Html {
+pub(super) fn grades_body(i18n: &I18n) -> Html {
     let lang = i18n.lang;
     html! {
         <>
