@@ -3,6 +3,7 @@
 mod use_lang;
 mod use_loaded;
 mod use_local_view;
+mod use_modal;
 mod use_newest;
 mod use_now;
 mod use_online;
@@ -16,6 +17,7 @@ pub mod use_visible_range;
 
 pub use use_lang::use_saved_lang;
 pub use use_local_view::use_local_view;
+pub use use_modal::use_modal;
 pub use use_newest::use_newest;
 pub use use_now::use_now;
 pub use use_online::use_online;

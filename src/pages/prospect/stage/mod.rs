@@ -15,12 +15,12 @@ mod notes;
 use tuoke_core::stage::{move_kind, verdict, MoveKind, StageMoveArgs, Verdict};
 use tuoke_core::types::{Stage, Status};
 use tuoke_sync::protocol::Mutation;
-use web_sys::{HtmlDialogElement, HtmlTextAreaElement};
+use web_sys::HtmlTextAreaElement;
 use yew::prelude::*;
 use yew_router::prelude::*;
 
 use super::SectionProps;
-use crate::hooks::{use_sync, use_toast, Notice, Tone};
+use crate::hooks::{use_modal, use_sync, use_toast, Notice, Tone};
 use crate::i18n::{use_i18n, StageKey};
 use crate::route::Route;
 use crate::services::ids;
@@ -41,22 +41,9 @@ pub fn StageSection(props: &SectionProps) -> Html {
     let dialog = use_node_ref();
     let reason = use_node_ref();
 
-    // The modal follows `ask`: opened on a choice, closed after saving or cancelling.
-    {
-        let (dialog, reason) = (dialog.clone(), reason.clone());
-        use_effect_with(*ask, move |ask| {
-            if let Some(d) = dialog.cast::<HtmlDialogElement>() {
-                if ask.is_some() && !d.open() {
-                    if let Some(r) = reason.cast::<HtmlTextAreaElement>() {
-                        r.set_value("");
-                    }
-                    let _ = d.show_modal();
-                } else if ask.is_none() && d.open() {
-                    d.close();
-                }
-            }
-        });
-    }
+    // The modal follows `ask`: opened on a choice (its form, and so the reason, made anew),
+    // closed after saving or cancelling.
+    use_modal(&dialog, ask.is_some());
 
     let Some(view) = props.deal.get("prospect", &props.id) else {
         return html! {};
