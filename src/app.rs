@@ -1,69 +1,13 @@
 //! The app shell: routes, the status bar, the update prompt and the bottom tab bar.
 
 use crate::components::{StatusBar, TabBar, UpdateBanner};
-use crate::hooks::use_sw_update;
+use crate::hooks::{use_saved_lang, use_sw_update, use_sync};
 use crate::i18n::{use_i18n, I18nProvider, Key};
 use crate::pages;
-pub use crate::pages::Section;
-use crate::sync::{use_sync, Phase, SyncProvider};
+use crate::route::{Route, Section};
+use crate::sync::{Phase, SyncProvider};
 use yew::prelude::*;
 use yew_router::prelude::*;
-
-/// Every screen of the app. URLs are built from this enum only.
-#[derive(Debug, Clone, PartialEq, Eq, Routable)]
-pub enum Route {
-    #[at("/")]
-    Today,
-    #[at("/prospects")]
-    Prospects,
-    /// A prospect's profile (its first section).
-    #[at("/prospects/:id")]
-    Prospect { id: String },
-    /// One section of a prospect.
-    #[at("/prospects/:id/:section")]
-    ProspectSection { id: String, section: Section },
-    #[at("/capture")]
-    Capture,
-    /// Capture for a given prospect (quick actions, the prospect screen).
-    #[at("/capture/:prospect")]
-    CaptureFor { prospect: String },
-    /// The stage playbooks and the objection playbook.
-    #[at("/playbooks")]
-    Playbooks,
-    /// One playbook: a stage code (`first_visit`, …) or `objections`.
-    #[at("/playbooks/:topic")]
-    Playbook { topic: String },
-    /// The training quiz.
-    #[at("/quiz")]
-    Quiz,
-    #[at("/pipeline")]
-    Pipeline,
-    #[at("/more")]
-    More,
-    #[at("/sync")]
-    Sync,
-    #[not_found]
-    #[at("/404")]
-    NotFound,
-}
-
-impl Route {
-    /// The tab a screen belongs to (a prospect under Prospects, the quiz under More, …).
-    pub fn tab(&self) -> Route {
-        match self {
-            Route::Today => Route::Today,
-            Route::NotFound => Route::NotFound,
-            Route::Prospects | Route::Prospect { .. } | Route::ProspectSection { .. } => {
-                Route::Prospects
-            }
-            Route::Capture | Route::CaptureFor { .. } => Route::Capture,
-            Route::Pipeline => Route::Pipeline,
-            Route::More | Route::Sync | Route::Playbooks | Route::Playbook { .. } | Route::Quiz => {
-                Route::More
-            }
-        }
-    }
-}
 
 fn switch(route: Route) -> Html {
     match route {
@@ -88,8 +32,9 @@ fn switch(route: Route) -> Html {
 /// The root component.
 #[component]
 pub fn App() -> Html {
+    let i18n = use_saved_lang();
     html! {
-        <I18nProvider>
+        <I18nProvider {i18n}>
             <SyncProvider>
                 <BrowserRouter>
                     <Shell />

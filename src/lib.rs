@@ -2,7 +2,8 @@
 //!
 //! Layout (as in README.md): `pages/` (one module per screen), `components/` (shared widgets),
 //! `hooks/` (the only place components reach side effects), `services/` (browser APIs),
-//! `i18n/` (the one translation layer). Business rules live in `tuoke-core`.
+//! `i18n/` (the one translation layer), `route` (every screen's URL). Business rules live in
+//! `tuoke-core`.
 
 #![forbid(unsafe_code)]
 
@@ -11,6 +12,7 @@ pub mod components;
 pub mod hooks;
 pub mod i18n;
 pub mod pages;
+pub mod route;
 pub mod services;
 pub mod store;
 pub mod sync;

@@ -33,26 +33,53 @@ fn tab_labels(root: &web_sys::Element) -> Vec<String> {
 #[wasm_bindgen_test]
 fn language_preference_round_trips_through_local_storage() {
     local_storage().clear().unwrap();
+    assert_eq!(prefs::lang().get(), None, "nothing before any choice");
+    assert!(prefs::lang().set(&Lang::ZhHant));
     assert_eq!(
-        prefs::load_lang(),
-        Lang::ZhHans,
-        "default before any choice"
+        local_storage().get_item("tuoke.lang").unwrap().as_deref(),
+        Some("zh-Hant"),
+        "kept as its tag, as older versions kept it"
     );
-    prefs::save_lang(Lang::ZhHant);
-    assert_eq!(prefs::load_lang(), Lang::ZhHant);
+    assert_eq!(prefs::lang().get(), Some(Lang::ZhHant));
     local_storage().set_item("tuoke.lang", "xx").unwrap();
     assert_eq!(
-        prefs::load_lang(),
-        Lang::ZhHans,
-        "an unknown stored tag falls back to the default"
+        prefs::lang().get(),
+        None,
+        "an unknown stored tag reads as none (the app then shows the default)"
     );
     local_storage().clear().unwrap();
 }
 
 #[wasm_bindgen_test]
+fn preferences_keep_typed_values_per_area_and_forget_them() {
+    local_storage().clear().unwrap();
+    let session = gloo::utils::window().session_storage().unwrap().unwrap();
+    session.clear().unwrap();
+
+    let recent = prefs::capture_recent("u1");
+    assert!(recent.set(&vec!["p2".to_owned(), "p1".to_owned()]));
+    assert_eq!(recent.get(), Some(vec!["p2".to_owned(), "p1".to_owned()]));
+    assert!(prefs::capture_recent("u2").get().is_none(), "per user");
+    local_storage()
+        .set_item(recent.name(), "{\"not\":\"a list\"}")
+        .unwrap();
+    assert_eq!(recent.get(), None, "a value of another shape reads as none");
+    assert!(recent.remove());
+    assert_eq!(local_storage().get_item(recent.name()).unwrap(), None);
+
+    // The tab's area is sessionStorage, and a value taken is gone.
+    let scroll = prefs::prospects_scroll();
+    assert!(scroll.set(&640.5));
+    assert_eq!(local_storage().get_item(scroll.name()).unwrap(), None);
+    assert_eq!(scroll.take(), Some(640.5));
+    assert_eq!(scroll.get(), None);
+    session.clear().unwrap();
+}
+
+#[wasm_bindgen_test]
 async fn app_asks_to_sign_in_in_the_saved_language_and_sets_html_lang() {
     local_storage().clear().unwrap();
-    prefs::save_lang(Lang::En);
+    prefs::lang().set(&Lang::En);
     let document = gloo::utils::document();
     let host = document.create_element("div").unwrap();
     document.body().unwrap().append_child(&host).unwrap();
@@ -77,4 +104,31 @@ async fn app_asks_to_sign_in_in_the_saved_language_and_sets_html_lang() {
     })
     .await;
     local_storage().clear().unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn a_burst_is_acted_on_once_with_its_last_value_after_it_rested() {
+    use std::cell::RefCell;
+    use std::rc::Rc;
+    use tuoke::services::debounce::Debounce;
+
+    let seen = Rc::new(RefCell::new(Vec::new()));
+    let debounce = {
+        let seen = seen.clone();
+        Debounce::new(200, move |v: u32| seen.borrow_mut().push(v))
+    };
+    for v in 1..=3 {
+        debounce.push(v);
+        gloo::timers::future::TimeoutFuture::new(10).await;
+    }
+    assert!(seen.borrow().is_empty(), "still typing: nothing yet");
+    wait_until(|| !seen.borrow().is_empty()).await;
+    assert_eq!(*seen.borrow(), vec![3]);
+
+    // A value taken before it rested is handed back and never acted on.
+    debounce.push(4);
+    assert_eq!(debounce.take(), Some(4));
+    assert_eq!(debounce.take(), None);
+    gloo::timers::future::TimeoutFuture::new(300).await;
+    assert_eq!(*seen.borrow(), vec![3]);
 }

@@ -7,6 +7,7 @@ pub mod prospect_row;
 mod sign_out;
 mod status_bar;
 mod tab_bar;
+mod toast;
 mod update_banner;
 pub mod virtual_list;
 
@@ -14,4 +15,5 @@ pub use language_select::LanguageSelect;
 pub use sign_out::SignOut;
 pub use status_bar::StatusBar;
 pub use tab_bar::TabBar;
+pub use toast::ToastProvider;
 pub use update_banner::UpdateBanner;

@@ -1,14 +1,15 @@
 //! One prospect in a list: company, grade, stage, when to contact it next, who and what.
 
-use chrono::{Datelike, NaiveDate};
+use chrono::NaiveDate;
 use tuoke_core::types::Status;
 use tuoke_sync::summary::ProspectSummary;
 use yew::prelude::*;
 use yew_router::prelude::*;
 
-use crate::app::Route;
 use crate::components::virtual_list::{row_style, Row};
 use crate::i18n::{I18n, Key, LabelKey, ListKey};
+use crate::route::Route;
+use crate::services::time::{self, Due, Wording};
 
 /// How the next contact reads: overdue, today, or the date (with the year only when it is
 /// not this year's). `None` for won and lost prospects.
@@ -17,25 +18,13 @@ pub fn due_text(
     due: Option<NaiveDate>,
     today: NaiveDate,
 ) -> Option<(String, &'static str)> {
-    let due = due?;
-    let days = (today - due).num_days();
-    Some(if days > 0 {
-        (
-            i18n.fmt(ListKey::Overdue, &[("n", &days.to_string())]),
-            "overdue",
-        )
-    } else if days == 0 {
-        (i18n.t(ListKey::DueToday).to_owned(), "today")
-    } else {
-        // Written out rather than through a format string, which would be parsed again for
-        // every row of every keystroke.
-        let date = if due.year() == today.year() {
-            format!("{:02}-{:02}", due.month(), due.day())
-        } else {
-            format!("{}-{:02}-{:02}", due.year(), due.month(), due.day())
-        };
-        (i18n.fmt(ListKey::DueOn, &[("d", &date)]), "later")
-    })
+    let due = Due::of(due?, today);
+    let class = match due {
+        Due::Overdue(_) => "overdue",
+        Due::Today => "today",
+        Due::Ahead(..) => "later",
+    };
+    Some((time::due_text(i18n, due, today, Wording::OnDay), class))
 }
 
 /// Row `index` of `of` (the list is virtual): a fixed-height `<li>`, keyed by the slot the

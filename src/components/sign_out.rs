@@ -3,8 +3,8 @@
 
 use yew::prelude::*;
 
+use crate::hooks::use_sync;
 use crate::i18n::{use_i18n, Key};
-use crate::sync::use_sync;
 
 #[derive(Properties, PartialEq)]
 pub struct SignOutProps {

@@ -1,11 +1,10 @@
 use yew::prelude::*;
 use yew_router::prelude::*;
 
-use crate::app::Route;
-use crate::hooks::use_online;
+use crate::hooks::{use_online, use_sync};
 use crate::i18n::{use_i18n, Key};
+use crate::route::Route;
 use crate::services::time::{self, Style};
-use crate::sync::use_sync;
 
 /// The top bar: app name, the online/offline indicator and the sync state (unsynced changes,
 /// syncing, errors), always visible; the sync state opens the sync screen.

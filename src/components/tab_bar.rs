@@ -1,6 +1,6 @@
-use crate::app::Route;
 use crate::components::icons;
 use crate::i18n::{use_i18n, Key};
+use crate::route::Route;
 use yew::prelude::*;
 use yew_router::prelude::*;
 

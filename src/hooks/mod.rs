@@ -1,10 +1,29 @@
 //! Hooks: the only place components reach side effects.
 
+mod use_lang;
+mod use_loaded;
+mod use_local_view;
+mod use_modal;
 mod use_newest;
+mod use_now;
 mod use_online;
+mod use_prospect;
+mod use_prospect_list;
+mod use_scrolled;
 mod use_sw_update;
+mod use_sync;
+pub mod use_toast;
 pub mod use_visible_range;
 
+pub use use_lang::use_saved_lang;
+pub use use_local_view::use_local_view;
+pub use use_modal::use_modal;
 pub use use_newest::use_newest;
+pub use use_now::use_now;
 pub use use_online::use_online;
+pub use use_prospect::use_prospect;
+pub use use_prospect_list::use_prospect_list;
+pub use use_scrolled::use_scrolled;
 pub use use_sw_update::{use_sw_update, SwUpdate};
+pub use use_sync::use_sync;
+pub use use_toast::{use_toast, Notice, Toaster, Tone};

@@ -144,32 +144,16 @@ pub fn use_i18n() -> I18n {
 
 #[derive(Properties, PartialEq)]
 pub struct I18nProviderProps {
+    /// The language and how to change it (the app keeps it: `hooks::use_saved_lang`).
+    pub i18n: I18n,
     pub children: Html,
 }
 
-/// Holds the chosen language, persists it and keeps `<html lang>` in step.
+/// Hands the language down the component tree.
 #[component]
 pub fn I18nProvider(props: &I18nProviderProps) -> Html {
-    let lang = use_state(crate::services::prefs::load_lang);
-    {
-        let lang = *lang;
-        use_effect_with(lang, move |lang| {
-            crate::services::prefs::apply_lang(*lang);
-        });
-    }
-    let set_lang = {
-        let lang = lang.clone();
-        Callback::from(move |next: Lang| {
-            crate::services::prefs::save_lang(next);
-            lang.set(next);
-        })
-    };
-    let ctx = I18n {
-        lang: *lang,
-        set_lang,
-    };
     html! {
-        <ContextProvider<I18n> context={ctx}>
+        <ContextProvider<I18n> context={props.i18n.clone()}>
             { props.children.clone() }
         </ContextProvider<I18n>>
     }

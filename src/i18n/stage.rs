@@ -126,7 +126,6 @@ catalog! {
         Checklist => ["检查清单", "檢查清單", "Checklist"],
         AgendaTitle => ["交流会议程", "交流會議程", "Exchange meeting agenda"],
         AgendaMinutes => ["{n} 分钟", "{n} 分鐘", "{n} min"],
-        AgendaMinutesRange => ["{a}–{b} 分钟", "{a}–{b} 分鐘", "{a}–{b} min"],
         AgendaOptional => ["酌情", "酌情", "optional"],
         AgendaTotals => ["合计 {a}–{b} 分钟；含酌情项目 {c}–{d} 分钟。", "合計 {a}–{b} 分鐘；含酌情項目 {c}–{d} 分鐘。", "Total {a}–{b} min; {c}–{d} min with the optional item."],
         ObjectionsHeading => ["常见疑虑与建议回应", "常見疑慮與建議回應", "Common objections and suggested responses"],

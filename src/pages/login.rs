@@ -6,9 +6,9 @@ use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 use crate::components::LanguageSelect;
+use crate::hooks::use_sync;
 use crate::i18n::{use_i18n, Key};
 use crate::sync::transport::{self, LoginError};
-use crate::sync::use_sync;
 
 #[derive(Properties, PartialEq)]
 pub struct LoginProps {

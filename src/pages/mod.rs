@@ -18,7 +18,7 @@ pub use more::More;
 pub use not_found::NotFound;
 pub use pipeline::Pipeline;
 pub use playbooks::{PlaybookPage, Playbooks};
-pub use prospect::{timeline, ProspectPage, Section, TimelineEntry};
+pub use prospect::{timeline, ProspectPage, TimelineEntry};
 pub use prospects::Prospects;
 pub use quiz::Quiz;
 pub use sync::SyncPage;

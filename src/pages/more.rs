@@ -3,10 +3,10 @@
 use yew::prelude::*;
 use yew_router::prelude::*;
 
-use crate::app::Route;
 use crate::components::{LanguageSelect, SignOut};
+use crate::hooks::use_sync;
 use crate::i18n::{use_i18n, Key};
-use crate::sync::use_sync;
+use crate::route::Route;
 
 #[derive(Properties, PartialEq)]
 struct RowProps {

@@ -1,5 +1,5 @@
-use crate::app::Route;
 use crate::i18n::{use_i18n, Key};
+use crate::route::Route;
 use yew::prelude::*;
 use yew_router::prelude::*;
 

@@ -6,9 +6,9 @@ use yew::prelude::*;
 use yew_router::prelude::*;
 
 use super::prospects::ListQuery;
-use crate::app::Route;
+use crate::hooks::use_prospect_list;
 use crate::i18n::{use_i18n, Key, LabelKey, ListKey};
-use crate::sync::use_prospect_list;
+use crate::route::Route;
 
 /// The open stages, lead list to negotiation: the core's stages whose status is open.
 fn open_stages() -> impl Iterator<Item = Stage> {

@@ -5,9 +5,9 @@ use tuoke_sync::engine::{Activity, SyncError, SyncStatus};
 use yew::prelude::*;
 
 use crate::components::SignOut;
+use crate::hooks::use_sync;
 use crate::i18n::{refusal, use_i18n, I18n, Key};
 use crate::services::time::{self, Style};
-use crate::sync::use_sync;
 
 /// One line saying where syncing stands.
 pub fn status_line(i18n: &I18n, status: &SyncStatus) -> String {

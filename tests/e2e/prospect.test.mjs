@@ -87,7 +87,7 @@ test("a demo prospect opened from its URL shows its profile, target-fit badge an
     assert.match(await b.page.getByTestId("fact-annual_revenue_cny").innerText(), /1\.2 亿元\s+¥120,000,000/);
     assert.match(await b.page.getByTestId("fact-industry").innerText(), /电子/);
     const call = b.page.getByTestId("contact-call");
-    assert.equal(await call.getAttribute("href"), "tel:0755-83000001");
+    assert.equal(await call.getAttribute("href"), "tel:075583000001");
     assert.equal(await b.page.getByTestId("section-overview").getAttribute("aria-current"), "page");
     assert.equal(await b.page.getByTestId("section-grade").getAttribute("aria-current"), null);
     // Nothing sticks out sideways at 360 px.
@@ -230,7 +230,7 @@ test("contacts: a blank name is refused by the core's rule, a new contact gets a
     await saved(b.page);
     const call = b.page.getByTestId("contact-call");
     await call.waitFor();
-    assert.equal(await call.getAttribute("href"), "tel:0752-2288123");
+    assert.equal(await call.getAttribute("href"), "tel:07522288123");
     assert.match(await b.page.getByTestId("contact").innerText(), /信息主管（CIO）/);
     await screenshot(b.page, "prospect-contacts");
     await expectPending(b.page, 0);

@@ -73,7 +73,7 @@ test("Today lists the rep's demo prospects due by grade, and a contact logged of
     assert.equal(await hq.locator(".due").textContent(), "今天联系");
     assert.equal(await due.filter({ hasText: JINGGONG }).locator(".due").textContent(), "逾期 10 天");
     // Quick actions: call only where there is a phone; note opens the capture for it.
-    assert.equal(await hq.getByTestId("due-call").getAttribute("href"), "tel:0755-83000001");
+    assert.equal(await hq.getByTestId("due-call").getAttribute("href"), "tel:075583000001");
     assert.equal(await due.filter({ hasText: JINGGONG }).getByTestId("due-call").count(), 0);
     assert.equal(
       await hq.getByRole("link", { name: `为${HUAQIANG}记笔记` }).getAttribute("href"),

@@ -6,8 +6,8 @@ use serde::{Deserialize, Serialize};
 use tuoke_core::playbook::{exchange_agenda_minutes, EXCHANGE_AGENDA};
 use yew::prelude::*;
 
-use super::draft::planned;
 use crate::i18n::{use_i18n, CaptureKey};
+use crate::services::time::{minutes_range as planned, stopwatch as clock};
 
 /// Time spent per agenda item; at most one item runs.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -99,17 +99,6 @@ impl AgendaTimer {
         (0..EXCHANGE_AGENDA.len().max(self.spent.len()))
             .map(|i| self.elapsed_ms(i, now))
             .sum()
-    }
-}
-
-/// `m:ss` (or `h:mm:ss`).
-pub fn clock(ms: i64) -> String {
-    let s = ms.max(0) / 1000;
-    let (h, m, s) = (s / 3600, (s / 60) % 60, s % 60);
-    if h > 0 {
-        format!("{h}:{m:02}:{s:02}")
-    } else {
-        format!("{m}:{s:02}")
     }
 }
 
@@ -248,12 +237,5 @@ mod tests {
         let back: AgendaTimer = serde_json::from_str(&serde_json::to_string(&t).unwrap()).unwrap();
         assert_eq!(back.elapsed_ms(1, 10 * MIN), 7 * MIN);
         assert_eq!(back.total_ms(10 * MIN), 10 * MIN);
-    }
-
-    #[test]
-    fn clock_shows_minutes_and_seconds() {
-        assert_eq!(clock(0), "0:00");
-        assert_eq!(clock(65_000), "1:05");
-        assert_eq!(clock(3_725_000), "1:02:05");
     }
 }

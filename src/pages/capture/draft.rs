@@ -16,7 +16,7 @@ use uuid::Uuid;
 
 use super::agenda::AgendaTimer;
 use crate::i18n::{fill, t, CaptureKey};
-use crate::services::time::{self, Style};
+use crate::services::time::{self, minutes_range as planned, whole_minutes as minutes, Style};
 
 /// What a note is about.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -255,65 +255,33 @@ impl Draft {
     }
 }
 
-/// Planned minutes as shown: `10–15` or `30`.
-pub fn planned(min: u32, max: u32) -> String {
-    if min == max {
-        min.to_string()
-    } else {
-        format!("{min}–{max}")
-    }
-}
-
-/// Whole minutes of a duration, rounded to the nearest (a started item counts at least 1).
-pub fn minutes(ms: i64) -> i64 {
-    if ms <= 0 {
-        0
-    } else {
-        ((ms + 30_000) / 60_000).max(1)
-    }
-}
-
-/// Where drafts live: `localStorage`, one key per user and target.
+/// Where drafts live: `localStorage` (the preferences store), one key per user and target.
 pub mod store {
     use super::{Draft, Target};
+    use crate::services::prefs;
     use chrono::{DateTime, Utc};
     use serde::{Deserialize, Serialize};
 
-    fn storage() -> Option<web_sys::Storage> {
-        web_sys::window()?.local_storage().ok().flatten()
-    }
-
-    fn key(user: &str, target: &Target) -> String {
-        format!("tuoke.capture.{user}.draft.{}", target.key())
-    }
-
     /// The draft of `target`, or an empty one.
     pub fn load(user: &str, target: &Target) -> Draft {
-        storage()
-            .and_then(|s| s.get_item(&key(user, target)).ok().flatten())
-            .and_then(|json| serde_json::from_str(&json).ok())
+        prefs::capture_draft(user, target.key())
+            .get()
             .unwrap_or_default()
     }
 
     /// Keeps the draft (or forgets it once empty). `false`: storage refused it (full or
     /// private mode) and the draft only lives until the page closes.
     pub fn save(user: &str, target: &Target, draft: &Draft) -> bool {
-        let Some(storage) = storage() else {
-            return false;
-        };
+        let key = prefs::capture_draft(user, target.key());
         if !draft.has_content() && draft.new_id.is_none() {
-            return storage.remove_item(&key(user, target)).is_ok();
+            return key.remove();
         }
-        serde_json::to_string(draft)
-            .ok()
-            .is_some_and(|json| storage.set_item(&key(user, target), &json).is_ok())
+        key.set(draft)
     }
 
     /// Forgets the draft of `target` (it was saved as a note).
     pub fn clear(user: &str, target: &Target) {
-        if let Some(storage) = storage() {
-            let _ = storage.remove_item(&key(user, target));
-        }
+        prefs::capture_draft::<Draft>(user, target.key()).remove();
     }
 
     #[derive(Serialize, Deserialize)]
@@ -324,31 +292,21 @@ pub mod store {
 
     /// Remembers what the rep is writing about, so the Capture tab reopens on it.
     pub fn set_last(user: &str, target: &Target, at: DateTime<Utc>) {
-        if let Some(storage) = storage() {
-            let last = Last {
-                target: target.key().to_owned(),
-                at,
-            };
-            if let Ok(json) = serde_json::to_string(&last) {
-                let _ = storage.set_item(&format!("tuoke.capture.{user}.last"), &json);
-            }
-        }
+        let last = Last {
+            target: target.key().to_owned(),
+            at,
+        };
+        prefs::capture_last(user).set(&last);
     }
 
     /// Forgets what the rep last wrote about.
     pub fn forget_last(user: &str) {
-        if let Some(storage) = storage() {
-            let _ = storage.remove_item(&format!("tuoke.capture.{user}.last"));
-        }
+        prefs::capture_last::<Last>(user).remove();
     }
 
     /// What the rep last wrote about and when.
     pub fn last(user: &str) -> Option<(Target, DateTime<Utc>)> {
-        let json = storage()?
-            .get_item(&format!("tuoke.capture.{user}.last"))
-            .ok()
-            .flatten()?;
-        let last: Last = serde_json::from_str(&json).ok()?;
+        let last: Last = prefs::capture_last(user).get()?;
         let target = match last.target.as_str() {
             "new" => Target::New,
             id => Target::Prospect(id.to_owned()),
@@ -358,14 +316,7 @@ pub mod store {
 
     /// Prospects the rep captured for, most recent first (at most 5).
     pub fn recent(user: &str) -> Vec<String> {
-        storage()
-            .and_then(|s| {
-                s.get_item(&format!("tuoke.capture.{user}.recent"))
-                    .ok()
-                    .flatten()
-            })
-            .and_then(|json| serde_json::from_str(&json).ok())
-            .unwrap_or_default()
+        prefs::capture_recent(user).get().unwrap_or_default()
     }
 
     /// Puts `id` first in [`recent`].
@@ -374,9 +325,7 @@ pub mod store {
         ids.retain(|x| x != id);
         ids.insert(0, id.to_owned());
         ids.truncate(5);
-        if let (Some(storage), Ok(json)) = (storage(), serde_json::to_string(&ids)) {
-            let _ = storage.set_item(&format!("tuoke.capture.{user}.recent"), &json);
-        }
+        prefs::capture_recent(user).set(&ids);
     }
 }
 
@@ -460,15 +409,5 @@ mod tests {
         let body = draft.note_body(Template::Plain, Lang::ZhHans, 0);
         assert!(body.contains("更正"), "{body}");
         assert!(body.ends_with("实际是 300 人"), "{body}");
-    }
-
-    #[test]
-    fn minutes_round_and_a_started_item_counts() {
-        assert_eq!(minutes(0), 0);
-        assert_eq!(minutes(5_000), 1);
-        assert_eq!(minutes(89_000), 1);
-        assert_eq!(minutes(91_000), 2);
-        assert_eq!(planned(10, 15), "10–15");
-        assert_eq!(planned(30, 30), "30");
     }
 }

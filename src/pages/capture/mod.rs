@@ -25,11 +25,13 @@ use web_sys::{HtmlElement, HtmlInputElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
 use crate::components::photos::Photos;
+use crate::hooks::{use_prospect, use_prospect_list, use_sync};
 use crate::i18n::{use_i18n, CaptureKey, I18n, Key, LabelKey};
 use crate::pages::code_of;
 use crate::services::ids;
-use crate::services::time::{self, Style};
-use crate::sync::{now, today, use_prospect, use_prospect_list, use_sync, SyncHandle};
+use crate::services::tel;
+use crate::services::time::{self, now, today, Style};
+use crate::sync::SyncHandle;
 use agenda::TimerAction;
 use draft::{store, Correction, Draft, Target, Template};
 
@@ -95,7 +97,8 @@ pub fn Capture(props: &CaptureProps) -> Html {
         body: use_node_ref(),
     };
 
-    // Load the target's draft (synchronously: localStorage), making a new prospect's id once.
+    // Load the target's draft (synchronously: localStorage), making a new prospect's id once
+    // (kept by the effect below: rendering writes nothing).
     {
         let mut c = cell.borrow_mut();
         if c.0 != *target {
@@ -105,7 +108,6 @@ pub fn Capture(props: &CaptureProps) -> Html {
                 .unwrap_or_default();
             if *target == Some(Target::New) && d.new_id.is_none() {
                 d.new_id = Some(ids::new_id(now()));
-                store::save(&user, &Target::New, &d);
             }
             *c = ((*target).clone(), d);
         }
@@ -113,7 +115,12 @@ pub fn Capture(props: &CaptureProps) -> Html {
     {
         // Text fields are uncontrolled: fill them from the draft when the target changes.
         let (cell, refs, focus_note) = (cell.clone(), refs.clone(), focus_note.clone());
-        use_effect_with((*target).clone(), move |_| {
+        let user = user.clone();
+        use_effect_with((*target).clone(), move |target| {
+            // A new prospect's id is kept from the start (its photos are filed under it).
+            if let Some(new @ Target::New) = target {
+                store::save(&user, new, &cell.borrow().1);
+            }
             refs.fill(&cell.borrow().1);
             if std::mem::take(&mut *focus_note.borrow_mut()) {
                 if let Some(body) = refs.body.cast::<HtmlElement>() {
@@ -392,7 +399,7 @@ pub fn Capture(props: &CaptureProps) -> Html {
                                 if let Some(g) = s.grade { <span class="grade-chip">{ g.code() }</span>{ " " } }
                                 { s.contacts.first().map(|(n, _)| n.clone()).unwrap_or_default() }
                                 if let Some(phone) = s.phone() {
-                                    { " " }<a href={format!("tel:{phone}")}>{ phone.to_owned() }</a>
+                                    { " " }<a href={tel::href(phone)}>{ phone.to_owned() }</a>
                                 }
                             </p>
                         }

@@ -19,10 +19,11 @@ use web_sys::{
 use yew::prelude::*;
 
 use crate::components::photos::{ObjectUrl, PhotoState, Shown, Thumbs};
+use crate::hooks::use_sync;
 use crate::i18n::{use_i18n, CaptureKey};
 use crate::services::ids;
+use crate::services::time::now;
 use crate::store::Attachment;
-use crate::sync::{now, use_sync};
 
 /// Longest side of a stored photo, in pixels.
 pub const MAX_SIDE: u32 = 1600;

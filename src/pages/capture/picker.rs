@@ -11,6 +11,7 @@ use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 use crate::i18n::{use_i18n, CaptureKey};
+use crate::services::time::{self, Due, Wording};
 
 /// Suggestions shown before anything is typed.
 const SUGGESTIONS: usize = 6;
@@ -192,13 +193,13 @@ fn due_text(i18n: &crate::i18n::I18n, p: &ProspectSummary, today: NaiveDate) -> 
     let Some(due) = p.next_contact_due.filter(|_| p.status == Status::Open) else {
         return html! {};
     };
-    let days = (due - today).num_days();
-    let (key, n, class) = match days {
-        d if d < 0 => (CaptureKey::Overdue, -d, "due overdue"),
-        0 => (CaptureKey::DueToday, 0, "due today"),
-        d => (CaptureKey::DueIn, d, "due"),
+    let due = Due::of(due, today);
+    let class = match due {
+        Due::Overdue(_) => "due overdue",
+        Due::Today => "due today",
+        Due::Ahead(..) => "due",
     };
-    html! { <span class={class}>{ i18n.fmt(key, &[("n", n.to_string().as_str())]) }</span> }
+    html! { <span class={class}>{ time::due_text(i18n, due, today, Wording::InDays) }</span> }
 }
 
 #[cfg(test)]

@@ -27,8 +27,7 @@ use super::form::{
 };
 use super::SectionProps;
 use crate::i18n::{use_i18n, I18n, Key, LabelKey, ProfileKey as P};
-use crate::services::time::{self, Style};
-use crate::sync::today;
+use crate::services::time::{self, today, Style};
 
 #[component]
 pub fn GradeSection(props: &SectionProps) -> Html {
@@ -641,7 +640,7 @@ fn History(props: &HistoryProps) -> Html {
     let pending = props
         .record
         .pending
-        .then(|| pending_entry(&entries, &props.view, crate::sync::now()))
+        .then(|| pending_entry(&entries, &props.view, crate::services::time::now()))
         .flatten();
     let shown = pending
         .iter()

@@ -12,9 +12,7 @@ mod stage;
 
 pub use activity::{timeline, Entry as TimelineEntry};
 
-use std::fmt;
 use std::rc::Rc;
-use std::str::FromStr;
 
 use tuoke_core::contract::Entity;
 use tuoke_core::fit::{FitStatus, TargetFit};
@@ -24,69 +22,10 @@ use tuoke_sync::view::{LocalView, ViewRecord};
 use yew::prelude::*;
 use yew_router::prelude::*;
 
-use crate::app::Route;
+use crate::components::ToastProvider;
+use crate::hooks::use_prospect;
 use crate::i18n::{use_i18n, Key, LabelKey, ProfileKey};
-use crate::sync::use_prospect;
-
-/// The sections of the prospect screen, in tab order.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Section {
-    /// Profile, contacts, target fit.
-    Overview,
-    /// The six kinds of key information and MAN.
-    KeyInfo,
-    /// The grading questionnaire, explanation, override and history.
-    Grade,
-    /// The stage bar, gated moves, lost / reopen.
-    Stage,
-    /// Notes and logged contacts.
-    Activity,
-}
-
-impl Section {
-    /// Every section, in tab order.
-    pub const ALL: [Section; 5] = [
-        Section::Overview,
-        Section::KeyInfo,
-        Section::Grade,
-        Section::Stage,
-        Section::Activity,
-    ];
-
-    fn code(self) -> &'static str {
-        match self {
-            Section::Overview => "overview",
-            Section::KeyInfo => "keyinfo",
-            Section::Grade => "grade",
-            Section::Stage => "stage",
-            Section::Activity => "activity",
-        }
-    }
-
-    fn label(self) -> ProfileKey {
-        match self {
-            Section::Overview => ProfileKey::SectionOverview,
-            Section::KeyInfo => ProfileKey::SectionKeyInfo,
-            Section::Grade => ProfileKey::SectionGrade,
-            Section::Stage => ProfileKey::SectionStage,
-            Section::Activity => ProfileKey::SectionActivity,
-        }
-    }
-}
-
-impl fmt::Display for Section {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.code())
-    }
-}
-
-impl FromStr for Section {
-    type Err = ();
-
-    fn from_str(s: &str) -> Result<Self, ()> {
-        Section::ALL.into_iter().find(|x| x.code() == s).ok_or(())
-    }
-}
+use crate::route::{Route, Section};
 
 /// What every section gets.
 #[derive(Properties, Clone, PartialEq)]
@@ -107,7 +46,6 @@ pub struct ProspectPageProps {
 pub fn ProspectPage(props: &ProspectPageProps) -> Html {
     let i18n = use_i18n();
     let deal = use_prospect(props.id.clone());
-    let feedback = form::FeedbackSlot(use_state(|| None));
     let Some(deal) = deal else {
         return html! { <section class="screen"><p class="hint" role="status">{ i18n.t(Key::Loading) }</p></section> };
     };
@@ -143,12 +81,11 @@ pub fn ProspectPage(props: &ProspectPageProps) -> Html {
                 <HeaderBadges record={prospect.clone()} />
             </header>
             <SectionTabs id={props.id.clone()} current={props.section} />
-            <ContextProvider<form::FeedbackSlot> context={feedback.clone()}>
+            <ToastProvider>
                 <div class="prospect-body" id="prospect-section">
                     { body }
                 </div>
-            </ContextProvider<form::FeedbackSlot>>
-            <form::Toast slot={feedback} />
+            </ToastProvider>
         </section>
     }
 }
@@ -270,12 +207,23 @@ fn SectionTabs(props: &SectionTabsProps) -> Html {
                         <li key={s.code()}>
                             <a {href} {onclick} class={classes!("section-tab", current.then_some("current"))}
                                 aria-current={current.then_some("page")} data-testid={format!("section-{s}")}>
-                                { i18n.t(s.label()) }
+                                { i18n.t(section_label(s)) }
                             </a>
                         </li>
                     }
                 }) }
             </ul>
         </nav>
+    }
+}
+
+/// A section's name on its tab.
+fn section_label(section: Section) -> ProfileKey {
+    match section {
+        Section::Overview => ProfileKey::SectionOverview,
+        Section::KeyInfo => ProfileKey::SectionKeyInfo,
+        Section::Grade => ProfileKey::SectionGrade,
+        Section::Stage => ProfileKey::SectionStage,
+        Section::Activity => ProfileKey::SectionActivity,
     }
 }

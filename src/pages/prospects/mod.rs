@@ -6,149 +6,30 @@
 //! The search and filters live in the URL query (and the tab's sessionStorage), so opening a
 //! prospect and coming back, or following a Pipeline link, shows the list as expected.
 
-use std::cell::RefCell;
+mod filters;
+mod state;
+
 use std::rc::Rc;
 
-use gloo::events::EventListener;
-use gloo::timers::callback::Timeout;
-
-use tuoke_core::fit::FitStatus;
-use tuoke_core::types::{LeadSource, Stage};
-use web_sys::{HtmlInputElement, HtmlSelectElement};
+use web_sys::HtmlInputElement;
 use yew::prelude::*;
-use yew_router::history::{BrowserHistory, History};
 use yew_router::prelude::*;
 
 pub use tuoke_search::ListQuery;
-use tuoke_search::{Filters, GradeFilter, ListState, Sort};
 
-use crate::app::Route;
 use crate::components::prospect_row::{follow_link, prospect_row};
 use crate::components::virtual_list::{Row, VirtualList};
-use crate::i18n::{use_i18n, Key, LabelKey, ListKey};
-use crate::pages::{code_of, Ptr};
-use crate::sync::{today, use_prospect_list, use_sync};
+use crate::hooks::{use_prospect_list, use_scrolled, use_sync};
+use crate::i18n::{use_i18n, Key, ListKey};
+use crate::pages::Ptr;
+use crate::route::Route;
+use crate::services::prefs;
+use crate::services::time::today;
+use filters::FilterPanel;
+use state::{initial_state, use_remember, Change, Model};
 
 /// Height of a row in CSS pixels (`.prow` in list.css says the same).
 const ROW_HEIGHT: u32 = 88;
-/// sessionStorage: the last search and filters (a `ListQuery` as JSON).
-const SAVED_STATE: &str = "tuoke.prospects.query";
-/// sessionStorage: the scroll position when a prospect was opened from the list.
-const SAVED_SCROLL: &str = "tuoke.prospects.scroll";
-
-enum Change {
-    Query(String),
-    Filters(Filters),
-    Sort(Sort),
-    ClearFilters,
-}
-
-#[derive(Clone, PartialEq)]
-struct Model(ListState);
-
-impl Reducible for Model {
-    type Action = Change;
-    fn reduce(self: Rc<Self>, change: Change) -> Rc<Self> {
-        let mut s = self.0.clone();
-        match change {
-            Change::Query(q) => s.query = q,
-            Change::Filters(f) => s.filters = f,
-            Change::Sort(sort) => s.sort = sort,
-            Change::ClearFilters => s.filters = Filters::default(),
-        }
-        Rc::new(Model(s))
-    }
-}
-
-/// How long the search must rest before it is written into the URL and sessionStorage.
-const REMEMBER_AFTER_MS: u32 = 400;
-
-/// A list state not yet remembered, when it last changed, and the timer that will remember
-/// it once it has rested [`REMEMBER_AFTER_MS`] (one timer for a whole burst of typing).
-struct Pending {
-    state: ListState,
-    /// `Date.now()` of the last change.
-    changed: f64,
-    timer: Option<Timeout>,
-}
-
-/// Arms the timer of `pending`: after `delay_ms`, remembers its state if that has rested
-/// long enough, or waits the rest of the time.
-fn wait_to_remember(
-    pending: &Rc<RefCell<Option<Pending>>>,
-    navigator: Option<Navigator>,
-    delay_ms: u32,
-) {
-    let timer = {
-        let pending = pending.clone();
-        Timeout::new(delay_ms, move || {
-            let rested = pending
-                .borrow()
-                .as_ref()
-                .map(|p| js_sys::Date::now() - p.changed);
-            match rested {
-                None => {}
-                Some(ms) if ms + 1.0 >= f64::from(REMEMBER_AFTER_MS) => {
-                    if let Some(p) = pending.borrow_mut().take() {
-                        remember(&p.state, navigator.as_ref());
-                    }
-                }
-                Some(ms) => {
-                    let left = (f64::from(REMEMBER_AFTER_MS) - ms).ceil() as u32;
-                    wait_to_remember(&pending, navigator, left);
-                }
-            }
-        })
-    };
-    if let Some(p) = pending.borrow_mut().as_mut() {
-        p.timer = Some(timer);
-    }
-}
-
-fn session() -> Option<web_sys::Storage> {
-    gloo::utils::window().session_storage().ok().flatten()
-}
-
-/// The list as the URL asks for it; without a query, as the rep last left it in this tab.
-fn initial_state() -> ListState {
-    let location = BrowserHistory::new().location();
-    let query = location.query::<ListQuery>().unwrap_or_default();
-    if !query.is_empty() {
-        return ListState::from(&query);
-    }
-    session()
-        .and_then(|s| s.get_item(SAVED_STATE).ok().flatten())
-        .and_then(|json| serde_json::from_str::<ListQuery>(&json).ok())
-        .map(|q| ListState::from(&q))
-        .unwrap_or_default()
-}
-
-/// Writes the state into the URL (replacing the entry: typing is not navigation) and the
-/// tab's sessionStorage.
-fn remember(state: &ListState, navigator: Option<&Navigator>) {
-    remember_in_session(state);
-    let query = ListQuery::from(state);
-    let current = BrowserHistory::new()
-        .location()
-        .query::<ListQuery>()
-        .unwrap_or_default();
-    if let Some(nav) = navigator.filter(|_| current != query) {
-        if query.is_empty() {
-            nav.replace(&Route::Prospects);
-        } else {
-            let _ = nav.replace_with_query(&Route::Prospects, &query);
-        }
-    }
-}
-
-/// Writes the state into the tab's sessionStorage only (the screen is closing: the URL is
-/// already another screen's).
-fn remember_in_session(state: &ListState) {
-    let query = ListQuery::from(state);
-    if let (Some(s), Ok(json)) = (session(), serde_json::to_string(&query)) {
-        let _ = s.set_item(SAVED_STATE, &json);
-    }
-}
 
 #[component]
 pub fn Prospects() -> Html {
@@ -170,58 +51,13 @@ pub fn Prospects() -> Html {
             }
         });
     }
-    // Remember the state; a new search or filter starts at the top of the list. Writing the
-    // URL re-renders every screen part that reads the route, so while the rep types it waits
-    // for a pause; if the screen closes first, the state goes to sessionStorage (which the
-    // list reads when its URL has no query), not into the next screen's URL.
-    let pending = use_mut_ref(|| None::<Pending>);
+    // Remember the state; a new search or filter starts at the top of the list.
+    use_remember(state, navigator.clone());
+    let scrolled = use_scrolled();
     {
-        let pending = pending.clone();
-        use_effect_with((), move |_| {
-            move || {
-                if let Some(p) = pending.borrow_mut().take() {
-                    remember_in_session(&p.state);
-                }
-            }
-        });
-    }
-    // Where the page is scrolled, as the last scroll event said (reading the window's
-    // scroll position after a keystroke would lay the page out before its frame does).
-    let scrolled = use_mut_ref(|| false);
-    {
-        let scrolled = scrolled.clone();
-        use_effect_with((), move |_| {
-            let window = gloo::utils::window();
-            *scrolled.borrow_mut() = window.scroll_y().unwrap_or(0.0) > 0.0;
-            let listener = EventListener::new(&window, "scroll", move |_| {
-                *scrolled.borrow_mut() = gloo::utils::window().scroll_y().unwrap_or(0.0) > 0.0;
-            });
-            move || drop(listener)
-        });
-    }
-    {
-        let navigator = navigator.clone();
         let first = use_mut_ref(|| true);
-        use_effect_with(state.clone(), move |state| {
-            let now = js_sys::Date::now();
-            let mut slot = pending.borrow_mut();
-            match &mut *slot {
-                // A timer is running: it will see the newer state and wait on.
-                Some(p) => {
-                    p.state = state.clone();
-                    p.changed = now;
-                }
-                None => {
-                    *slot = Some(Pending {
-                        state: state.clone(),
-                        changed: now,
-                        timer: None,
-                    });
-                    drop(slot);
-                    wait_to_remember(&pending, navigator, REMEMBER_AFTER_MS);
-                }
-            }
-            if !std::mem::replace(&mut *first.borrow_mut(), false) && *scrolled.borrow() {
+        use_effect_with(state.clone(), move |_| {
+            if !std::mem::replace(&mut *first.borrow_mut(), false) && scrolled.get() {
                 gloo::utils::window().scroll_to_with_x_and_y(0.0, 0.0);
             }
         });
@@ -229,13 +65,8 @@ pub fn Prospects() -> Html {
     // Back from a prospect opened here: the list scrolls to where it was.
     use_effect_with(list.is_some(), |loaded| {
         if *loaded {
-            if let Some(s) = session() {
-                if let Ok(Some(y)) = s.get_item(SAVED_SCROLL) {
-                    let _ = s.remove_item(SAVED_SCROLL);
-                    if let Ok(y) = y.parse::<f64>() {
-                        gloo::utils::window().scroll_to_with_x_and_y(0.0, y);
-                    }
-                }
+            if let Some(y) = prefs::prospects_scroll().take() {
+                gloo::utils::window().scroll_to_with_x_and_y(0.0, y);
             }
         }
     });
@@ -301,8 +132,8 @@ pub fn Prospects() -> Html {
         Callback::from(move |e: MouseEvent| {
             let scroll = gloo::utils::window().scroll_y();
             if follow_link(&e, navigator.as_ref()) {
-                if let (Some(s), Ok(y)) = (session(), scroll) {
-                    let _ = s.set_item(SAVED_SCROLL, &y.to_string());
+                if let Ok(y) = scroll {
+                    prefs::prospects_scroll().set(&y);
                 }
             }
         })
@@ -395,145 +226,5 @@ pub fn Prospects() -> Html {
             </div>
             { body }
         </section>
-    }
-}
-
-#[derive(Properties, PartialEq)]
-struct FilterPanelProps {
-    state: ListState,
-    model: UseReducerDispatcher<Model>,
-}
-
-/// The filters and the sort order.
-#[component]
-fn FilterPanel(props: &FilterPanelProps) -> Html {
-    let i18n = use_i18n();
-    let f = props.state.filters;
-    let any = || (String::new(), i18n.t(ListKey::Any).to_owned());
-    let set = |apply: fn(&mut Filters, &str)| {
-        let (model, f) = (props.model.clone(), f);
-        Callback::from(move |code: String| {
-            let mut next = f;
-            apply(&mut next, &code);
-            model.dispatch(Change::Filters(next));
-        })
-    };
-    let grades: Vec<(String, String)> = std::iter::once(any())
-        .chain(GradeFilter::ALL.into_iter().map(|g| {
-            let label = match g {
-                GradeFilter::Grade(grade) => i18n.fmt(LabelKey::Grade, &[("g", grade.code())]),
-                GradeFilter::Ungraded => i18n.t(LabelKey::Ungraded).to_owned(),
-            };
-            (g.code().to_owned(), label)
-        }))
-        .collect();
-    let stages: Vec<(String, String)> = std::iter::once(any())
-        .chain(
-            Stage::ALL
-                .into_iter()
-                .map(|s| (code_of(s), i18n.t(LabelKey::stage(s)).to_owned())),
-        )
-        .collect();
-    let fits: Vec<(String, String)> = std::iter::once(any())
-        .chain(
-            [FitStatus::In, FitStatus::Out, FitStatus::Unknown]
-                .into_iter()
-                .map(|s| (code_of(s), i18n.t(LabelKey::fit_status(s)).to_owned())),
-        )
-        .collect();
-    let sources: Vec<(String, String)> = std::iter::once(any())
-        .chain(
-            LeadSource::ALL
-                .into_iter()
-                .map(|s| (code_of(s), i18n.t(LabelKey::source(s)).to_owned())),
-        )
-        .collect();
-    let sorts: Vec<(String, String)> = Sort::ALL
-        .into_iter()
-        .map(|s| {
-            let key = match s {
-                Sort::Due => ListKey::SortDue,
-                Sort::Company => ListKey::SortCompany,
-                Sort::Updated => ListKey::SortUpdated,
-            };
-            (s.code().to_owned(), i18n.t(key).to_owned())
-        })
-        .collect();
-    let on_sort = {
-        let model = props.model.clone();
-        Callback::from(move |code: String| {
-            let sort = Sort::ALL
-                .into_iter()
-                .find(|s| s.code() == code)
-                .unwrap_or_default();
-            model.dispatch(Change::Sort(sort));
-        })
-    };
-    let clear = {
-        let model = props.model.clone();
-        Callback::from(move |_| model.dispatch(Change::ClearFilters))
-    };
-    html! {
-        <div id="prospect-filters" class="filters" data-testid="filters">
-            <FilterSelect id="filter-grade" label={i18n.t(ListKey::FilterGrade)} options={grades}
-                value={f.grade.map(|g| g.code().to_owned()).unwrap_or_default()}
-                onchange={set(|f, c| f.grade = GradeFilter::ALL.into_iter().find(|g| g.code() == c))} />
-            <FilterSelect id="filter-stage" label={i18n.t(ListKey::FilterStage)} options={stages}
-                value={f.stage.map(code_of).unwrap_or_default()}
-                onchange={set(|f, c| f.stage = Stage::ALL.into_iter().find(|s| code_of(*s) == c))} />
-            <FilterSelect id="filter-fit" label={i18n.t(ListKey::FilterFit)} options={fits}
-                value={f.fit.map(code_of).unwrap_or_default()}
-                onchange={set(|f, c| f.fit = [FitStatus::In, FitStatus::Out, FitStatus::Unknown].into_iter().find(|s| code_of(*s) == c))} />
-            <FilterSelect id="filter-source" label={i18n.t(ListKey::FilterSource)} options={sources}
-                value={f.source.map(code_of).unwrap_or_default()}
-                onchange={set(|f, c| f.source = LeadSource::ALL.into_iter().find(|s| code_of(*s) == c))} />
-            <FilterSelect id="sort" label={i18n.t(ListKey::SortBy)} options={sorts}
-                value={props.state.sort.code()} onchange={on_sort} />
-            <div class="filters-clear">
-                <button type="button" class="secondary" onclick={clear} disabled={f.active() == 0}
-                        data-testid="filters-clear">{ i18n.t(ListKey::ClearFilters) }</button>
-            </div>
-        </div>
-    }
-}
-
-#[derive(Properties, PartialEq)]
-struct FilterSelectProps {
-    id: AttrValue,
-    label: AttrValue,
-    /// `(code, label)`; the empty code means "any".
-    options: Vec<(String, String)>,
-    value: AttrValue,
-    onchange: Callback<String>,
-}
-
-/// A labelled select whose shown value follows `value` (also after "clear filters").
-#[component]
-fn FilterSelect(props: &FilterSelectProps) -> Html {
-    let select = use_node_ref();
-    {
-        let select = select.clone();
-        use_effect_with(props.value.clone(), move |value| {
-            if let Some(s) = select.cast::<HtmlSelectElement>() {
-                s.set_value(value);
-            }
-        });
-    }
-    let onchange = {
-        let cb = props.onchange.clone();
-        Callback::from(move |e: Event| {
-            let s: HtmlSelectElement = e.target_unchecked_into();
-            cb.emit(s.value());
-        })
-    };
-    html! {
-        <div class="filter">
-            <label class="field-label" for={props.id.clone()}>{ props.label.clone() }</label>
-            <select id={props.id.clone()} ref={select} {onchange} data-testid={props.id.clone()}>
-                { for props.options.iter().map(|(code, label)| html! {
-                    <option key={code.clone()} value={code.clone()}>{ label.clone() }</option>
-                }) }
-            </select>
-        </div>
     }
 }

@@ -20,12 +20,14 @@ use web_sys::{HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement};
 use yew::prelude::*;
 use yew_router::prelude::*;
 
-use crate::app::Route;
+use crate::hooks::{use_local_view, use_prospect_list, use_sync};
 use crate::i18n::{use_i18n, I18n, Key, LabelKey, ListKey, TodayKey};
 use crate::pages::save_error_text;
 use crate::pages::{code_of, Ptr};
+use crate::route::Route;
 use crate::services::ids::new_id;
-use crate::sync::{now, today, use_local_view, use_prospect_list, use_sync};
+use crate::services::tel;
+use crate::services::time::{self, now, today, Due, Wording};
 use model::{Approval, ApprovalKind, ApprovalStatus, DueGroup};
 
 /// Entries shown per grade before "show all".
@@ -210,14 +212,11 @@ struct DueEntryProps {
 fn DueEntry(props: &DueEntryProps) -> Html {
     let i18n = use_i18n();
     let s = &props.summary;
-    let (due_text, due_class) = if props.days_overdue == 0 {
-        (i18n.t(ListKey::DueToday).to_owned(), "today")
-    } else {
-        (
-            i18n.fmt(ListKey::Overdue, &[("n", &props.days_overdue.to_string())]),
-            "overdue",
-        )
+    let (due, due_class) = match props.days_overdue {
+        0 => (Due::Today, "today"),
+        n => (Due::Overdue(n), "overdue"),
     };
+    let due_text = time::due_text(&i18n, due, props.today, Wording::OnDay);
     let contact = s.contacts.iter().find(|(_, phone)| !phone.is_empty());
     let who = s
         .contacts
@@ -243,7 +242,7 @@ fn DueEntry(props: &DueEntryProps) -> Html {
             </p>
             <div class="quick">
                 if let Some((name, phone)) = contact {
-                    <a class="button secondary" href={format!("tel:{}", phone.replace(' ', ""))} data-testid="due-call"
+                    <a class="button secondary" href={tel::href(phone)} data-testid="due-call"
                        aria-label={i18n.fmt(TodayKey::CallWho, &[("who", if name.is_empty() { s.company.as_str() } else { name.as_str() }), ("phone", phone.as_str())])}>
                         { i18n.t(TodayKey::Call) }
                     </a>
@@ -331,7 +330,7 @@ fn LogForm(props: &LogFormProps) -> Html {
                 today,
                 Some(today),
             )
-            .map(|d| d.format("%Y-%m-%d").to_string())
+            .map(time::date)
             .unwrap_or_default();
             let done = i18n.fmt(TodayKey::Logged, &[("c", s.company.as_str()), ("d", &next)]);
             busy.set(true);

@@ -1,54 +1,20 @@
 //! The prospect's contact people (SPEC §3: boss, IT, CIO, key people) with tap-to-call;
 //! adding, editing and removing one saves the whole `contacts` list as one patch.
 
+mod form;
+
 use std::rc::Rc;
 
 use serde_json::{json, Map};
-use tuoke_core::types::{Contact, ContactRole};
+use tuoke_core::types::Contact;
 use yew::prelude::*;
 
-use super::form::{
-    on_field, tel_href, use_focus_first_error, use_put, Check, Choice, DraftAction, DraftState,
-    Errors, Field, Kind,
+use super::form::{use_focus_first_error, use_put, DraftAction, DraftState, Errors};
+use crate::i18n::{use_i18n, LabelKey, ProfileKey as P};
+use crate::services::tel;
+use form::{
+    contact_form, contact_of, role_code, Editing, EMAIL, INVITED, NAME, PHONE, ROLE, TITLE,
 };
-use crate::i18n::{use_i18n, Key, LabelKey, ProfileKey as P};
-use crate::pages::code_of;
-
-/// Which contact the form edits.
-#[derive(Clone, Copy, PartialEq)]
-enum Editing {
-    None,
-    New,
-    At(usize),
-}
-
-const NAME: &str = "contact.name";
-const ROLE: &str = "contact.role";
-const TITLE: &str = "contact.title";
-const PHONE: &str = "contact.phone";
-const EMAIL: &str = "contact.email";
-const INVITED: &str = "contact.invited";
-
-fn role_code(role: Option<ContactRole>) -> String {
-    role.map(code_of).unwrap_or_default()
-}
-
-fn text(draft: &DraftState, name: &str) -> Option<String> {
-    let t = draft.get(name).trim().to_owned();
-    (!t.is_empty()).then_some(t)
-}
-
-/// The contact the form describes (validated by the core when saved).
-fn contact_of(draft: &DraftState) -> Contact {
-    Contact {
-        name: draft.get(NAME).trim().to_owned(),
-        role: serde_json::from_value(json!(draft.get(ROLE).as_str())).ok(),
-        title: text(draft, TITLE),
-        phone: text(draft, PHONE),
-        email: text(draft, EMAIL),
-        invited: (draft.get(INVITED) == "true").then_some(true),
-    }
-}
 
 #[derive(Properties, PartialEq)]
 pub struct ContactsProps {
@@ -150,76 +116,15 @@ pub fn Contacts(props: &ContactsProps) -> Html {
             }
         })
     };
-
-    let form = if *editing != Editing::None {
-        let oninput = on_field(&draft, &errors);
-        let onsubmit = {
-            let save = save.clone();
-            Callback::from(move |e: SubmitEvent| {
-                e.prevent_default();
-                save.emit(false);
-            })
-        };
-        let cancel = {
-            let editing = editing.clone();
-            Callback::from(move |_: MouseEvent| editing.set(Editing::None))
-        };
-        let mut roles = vec![(AttrValue::from(""), AttrValue::from(i18n.t(P::NotRecorded)))];
-        roles.extend(LabelKey::ROLES.map(|r| {
-            (
-                AttrValue::from(role_code(Some(r))),
-                AttrValue::from(i18n.t(LabelKey::contact_role(r))),
-            )
-        }));
-        let remove = match *editing {
-            Editing::At(_) if *confirm_remove => {
-                let (save, confirm_remove) = (save.clone(), confirm_remove.clone());
-                let name = draft.get(NAME).to_string();
-                html! {
-                    <div class="confirm" role="alertdialog" aria-labelledby="remove-q">
-                        <p id="remove-q">{ i18n.fmt(P::RemoveContactConfirm, &[("name", name.as_str())]) }</p>
-                        <div class="actions">
-                            <button type="button" class="secondary" onclick={Callback::from(move |_| confirm_remove.set(false))}>{ i18n.t(Key::Cancel) }</button>
-                            <button type="button" class="danger" onclick={Callback::from(move |_| save.emit(true))} data-testid="contact-remove-confirm">{ i18n.t(P::RemoveContact) }</button>
-                        </div>
-                    </div>
-                }
-            }
-            Editing::At(_) => {
-                let confirm_remove = confirm_remove.clone();
-                html! {
-                    <button type="button" class="link-danger" onclick={Callback::from(move |_| confirm_remove.set(true))} data-testid="contact-remove">{ i18n.t(P::RemoveContact) }</button>
-                }
-            }
-            _ => html! {},
-        };
-        let title = if *editing == Editing::New {
-            P::AddContact
-        } else {
-            P::EditContact
-        };
-        html! {
-            <form class="form contact-form" ref={form_ref} {onsubmit} novalidate=true data-testid="contact-form" aria-labelledby="contact-form-title">
-                <h3 id="contact-form-title">{ i18n.t(title) }</h3>
-                <Field name={NAME} label={i18n.t(P::ContactName)} value={draft.get(NAME)} kind={Kind::Text} oninput={oninput.clone()} error={errors.get(NAME).cloned()} />
-                <Choice name={ROLE} label={i18n.t(P::ContactRole)} value={draft.get(ROLE)} options={roles} onchange={oninput.clone()} />
-                <Field name={TITLE} label={i18n.t(P::ContactTitle)} value={draft.get(TITLE)} kind={Kind::Text} oninput={oninput.clone()} />
-                <Field name={PHONE} label={i18n.t(P::ContactPhone)} value={draft.get(PHONE)} kind={Kind::Tel} oninput={oninput.clone()} />
-                <Field name={EMAIL} label={i18n.t(P::ContactEmail)} value={draft.get(EMAIL)} kind={Kind::Email} oninput={oninput.clone()} />
-                <Check name={INVITED} label={i18n.t(P::ContactInvited)} value={draft.get(INVITED)} onchange={oninput} />
-                if let Some(e) = errors.get("contact") {
-                    <p class="error" role="alert">{ e.clone() }</p>
-                }
-                <div class="form-actions">
-                    { remove }
-                    <button type="button" class="secondary" onclick={cancel} data-testid="contact-cancel">{ i18n.t(Key::Cancel) }</button>
-                    <button type="submit" class="primary" data-testid="contact-save">{ i18n.t(P::Save) }</button>
-                </div>
-            </form>
-        }
-    } else {
-        html! {}
-    };
+    let form = contact_form(
+        &i18n,
+        &editing,
+        &confirm_remove,
+        &draft,
+        &errors,
+        form_ref,
+        &save,
+    );
 
     let add = {
         let open = open.clone();
@@ -258,7 +163,7 @@ pub fn Contacts(props: &ContactsProps) -> Html {
                             </div>
                             <div class="contact-actions">
                                 if let Some(phone) = &c.phone {
-                                    <a class="button call" href={tel_href(phone)} data-testid="contact-call"
+                                    <a class="button call" href={tel::href(phone)} data-testid="contact-call"
                                         aria-label={i18n.fmt(P::CallContact, &[("name", c.name.as_str()), ("phone", phone.as_str())])}>
                                         <span aria-hidden="true">{ "☎ " }</span>{ phone.clone() }
                                     </a>

@@ -1,5 +1,7 @@
-//! The one time formatter of the PWA: an instant as the rep reads it, in the phone's time
-//! zone, in one of the few [`Style`]s the screens use.
+//! The one time formatter of the PWA, and the clock: now and today ([`now`], [`today`]), an
+//! instant as the rep reads it in the phone's time zone (this module, in one of the few
+//! [`Style`]s the screens use), a due day relative to today in the rep's language
+//! ([`due_text`]), and lengths of time ([`stopwatch`], [`countdown`], minutes).
 //!
 //! Converting an instant to local time overflows near the ends of chrono's range (years
 //! ±262,143), and chrono panics. A record pulled from the server may carry any instant chrono
@@ -7,7 +9,13 @@
 //! instants that [`tuoke_core::time::sane`] accepts (years 2000 to 2100) are converted; any
 //! other shows [`PLACEHOLDER`] (an input's value: empty) instead.
 //!
-//! The styles are numeric and read the same in every language the app speaks.
+//! The instant styles are numeric and read the same in every language the app speaks.
+
+mod days;
+mod durations;
+
+pub use days::{date, due_text, short_date, today, Due, Wording};
+pub use durations::{countdown, minutes_range, stopwatch, whole_minutes};
 
 use chrono::{DateTime, FixedOffset, NaiveDate, Offset, TimeZone, Utc};
 use tuoke_core::time::{local_date, sane};
@@ -28,6 +36,11 @@ pub enum Style {
     Relative,
     /// The value of a `datetime-local` input, `YYYY-MM-DDTHH:MM` (empty when out of range).
     Input,
+}
+
+/// Now, for mutation timestamps and clocks.
+pub fn now() -> DateTime<Utc> {
+    Utc::now()
 }
 
 /// `at` in the phone's time zone, written in `style`; [`PLACEHOLDER`] (an input's value:
