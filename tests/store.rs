@@ -1090,9 +1090,10 @@ mod out_of_range_dates {
     use super::*;
     use chrono::{FixedOffset, NaiveDate};
     use tuoke::i18n::{I18n, Lang};
-    use tuoke::pages::today::model::{approvals, due_groups, logged_work, portfolio};
+    use tuoke::pages::today::approval::approvals;
+    use tuoke::pages::today::model::{due_groups, logged_work, portfolio};
     use tuoke::services::time::{self, Style, PLACEHOLDER};
-    use tuoke_core::cadence::{monthly_plan, CadenceConfig};
+    use tuoke_core::cadence::monthly_plan;
     use tuoke_sync::engine::{Activity, SyncStatus};
     use tuoke_sync::summary::{load_prospect, ProspectList};
     use tuoke_sync::view::{LocalView, ViewContext, ENTITIES};
@@ -1213,7 +1214,6 @@ mod out_of_range_dates {
             me: Some(me.clone()),
             today,
         };
-        let cfg = CadenceConfig::default();
         let i18n = I18n {
             lang: Lang::En,
             set_lang: yew::Callback::noop(),
@@ -1236,7 +1236,7 @@ mod out_of_range_dates {
 
         // Today: the agenda, the month's plan, the approvals.
         let view = LocalView::load(&s, &ENTITIES, &ctx).await.unwrap();
-        let groups = due_groups(&list.prospects, &me, today, &cfg);
+        let groups = due_groups(&list.prospects, &me, today);
         let due: Vec<NaiveDate> = groups
             .iter()
             .flat_map(|g| g.entries.iter().map(|(_, e)| e.due))

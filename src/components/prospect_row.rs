@@ -1,6 +1,7 @@
 //! One prospect in a list: company, grade, stage, when to contact it next, who and what.
 
 use chrono::{Datelike, NaiveDate};
+use tuoke_core::due::{due_in, DueIn};
 use tuoke_core::types::Status;
 use tuoke_sync::summary::ProspectSummary;
 use yew::prelude::*;
@@ -18,23 +19,22 @@ pub fn due_text(
     today: NaiveDate,
 ) -> Option<(String, &'static str)> {
     let due = due?;
-    let days = (today - due).num_days();
-    Some(if days > 0 {
-        (
+    Some(match due_in(due, today) {
+        DueIn::Overdue(days) => (
             i18n.fmt(ListKey::Overdue, &[("n", &days.to_string())]),
             "overdue",
-        )
-    } else if days == 0 {
-        (i18n.t(ListKey::DueToday).to_owned(), "today")
-    } else {
-        // Written out rather than through a format string, which would be parsed again for
-        // every row of every keystroke.
-        let date = if due.year() == today.year() {
-            format!("{:02}-{:02}", due.month(), due.day())
-        } else {
-            format!("{}-{:02}-{:02}", due.year(), due.month(), due.day())
-        };
-        (i18n.fmt(ListKey::DueOn, &[("d", &date)]), "later")
+        ),
+        DueIn::Today => (i18n.t(ListKey::DueToday).to_owned(), "today"),
+        DueIn::Later(_) => {
+            // Written out rather than through a format string, which would be parsed again for
+            // every row of every keystroke.
+            let date = if due.year() == today.year() {
+                format!("{:02}-{:02}", due.month(), due.day())
+            } else {
+                format!("{}-{:02}-{:02}", due.year(), due.month(), due.day())
+            };
+            (i18n.fmt(ListKey::DueOn, &[("d", &date)]), "later")
+        }
     })
 }
 

@@ -5,6 +5,7 @@
 use std::rc::Rc;
 
 use chrono::NaiveDate;
+use tuoke_core::due::{due_in, DueIn};
 use tuoke_core::types::Status;
 use tuoke_sync::summary::{ProspectList, ProspectSummary};
 use web_sys::HtmlInputElement;
@@ -192,11 +193,10 @@ fn due_text(i18n: &crate::i18n::I18n, p: &ProspectSummary, today: NaiveDate) -> 
     let Some(due) = p.next_contact_due.filter(|_| p.status == Status::Open) else {
         return html! {};
     };
-    let days = (due - today).num_days();
-    let (key, n, class) = match days {
-        d if d < 0 => (CaptureKey::Overdue, -d, "due overdue"),
-        0 => (CaptureKey::DueToday, 0, "due today"),
-        d => (CaptureKey::DueIn, d, "due"),
+    let (key, n, class) = match due_in(due, today) {
+        DueIn::Overdue(d) => (CaptureKey::Overdue, d, "due overdue"),
+        DueIn::Today => (CaptureKey::DueToday, 0, "due today"),
+        DueIn::Later(d) => (CaptureKey::DueIn, d, "due"),
     };
     html! { <span class={class}>{ i18n.fmt(key, &[("n", n.to_string().as_str())]) }</span> }
 }
