@@ -202,6 +202,21 @@ pub fn criteria(informatized: bool) -> [Criterion; 5] {
     table(informatized)[0].cells.map(|(c, _)| c)
 }
 
+/// The questions to ask a prospect: the criteria of its table, or, while it is not known
+/// whether it is informatized, those both tables need (in column order).
+pub fn questions(informatized: Option<bool>) -> Vec<Criterion> {
+    match informatized {
+        Some(informatized) => criteria(informatized).to_vec(),
+        None => {
+            let other = criteria(true);
+            criteria(false)
+                .into_iter()
+                .filter(|c| other.contains(c))
+                .collect()
+        }
+    }
+}
+
 /// The recorded answer for a criterion (`None` when missing; always `None` for
 /// [`Criterion::Informatized`], which is not part of the qualification).
 pub fn answer_of(q: &Qualification, c: Criterion) -> Option<Answer> {
@@ -370,12 +385,7 @@ pub fn grade(
 
     let Some(informatized) = informatized else {
         result.missing.push(Criterion::Informatized);
-        for c in [
-            Criterion::ObjectiveNeed,
-            Criterion::SubjectiveNeed,
-            Criterion::Determination,
-            Criterion::SelectionStarted,
-        ] {
+        for c in questions(None) {
             if answer_of(q, c).is_none() {
                 result.missing.push(c);
             }
@@ -628,6 +638,21 @@ mod tests {
                 K::SelectionStarted
             ]
         );
+    }
+
+    #[test]
+    fn until_informatized_is_known_the_questions_are_those_both_tables_need() {
+        assert_eq!(
+            questions(None),
+            [
+                K::ObjectiveNeed,
+                K::SubjectiveNeed,
+                K::Determination,
+                K::SelectionStarted
+            ]
+        );
+        assert_eq!(questions(Some(true)), criteria(true));
+        assert_eq!(questions(Some(false)), criteria(false));
     }
 
     #[test]
