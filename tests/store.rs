@@ -840,6 +840,62 @@ mod browser {
         delete_database(&name).await.unwrap();
     }
 
+    /// Waits (bounded, never a fixed sleep) until `cond` holds; whether it did.
+    async fn eventually(cond: impl Fn() -> bool) -> bool {
+        for _ in 0..2000 {
+            if cond() {
+                return true;
+            }
+            gloo::timers::future::TimeoutFuture::new(5).await;
+        }
+        cond()
+    }
+
+    #[wasm_bindgen_test]
+    async fn an_upgrade_held_back_by_another_tab_says_so_and_completes_once_that_tab_closes() {
+        let name = unique_name("blocked");
+        let older = schema::CURRENT_VERSION - 1;
+        schema::builder(&name, older).build().await.unwrap().close();
+        // Another tab of an old build, whose connection ignores `versionchange`.
+        let held = idb::Factory::new()
+            .unwrap()
+            .open(&name, Some(older))
+            .unwrap()
+            .await
+            .unwrap();
+        let blocked = std::rc::Rc::new(std::cell::Cell::new(false));
+        let flag = blocked.clone();
+        let opening = IdbStore::open_reporting_blocked(&name, move || flag.set(true));
+        let release = async {
+            let said = eventually(|| blocked.get()).await;
+            held.close();
+            said
+        };
+        let (store, said) = join(opening, release).await;
+        assert!(said, "the blocked upgrade was not reported");
+        let store = store.unwrap();
+        assert_eq!(store.version().unwrap(), schema::CURRENT_VERSION);
+        assert_eq!(
+            store.store_names().len(),
+            schema::stores_at(schema::CURRENT_VERSION).count()
+        );
+        store.close();
+        delete_database(&name).await.unwrap();
+    }
+
+    #[wasm_bindgen_test]
+    async fn opening_next_to_a_tab_of_the_same_version_reports_nothing() {
+        let db = TestDb::new("not-blocked").await;
+        let blocked = std::rc::Rc::new(std::cell::Cell::new(false));
+        let flag = blocked.clone();
+        let second = IdbStore::open_reporting_blocked(&db.name, move || flag.set(true))
+            .await
+            .unwrap();
+        assert!(!blocked.get());
+        second.close();
+        db.delete().await;
+    }
+
     #[wasm_bindgen_test]
     async fn opening_a_database_of_a_newer_app_version_fails_with_version_too_new() {
         let name = unique_name("newer");

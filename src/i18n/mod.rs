@@ -39,6 +39,7 @@ mod profile;
 mod quiz;
 pub mod refusal;
 mod stage;
+pub mod storage;
 mod today;
 
 pub use capture::CaptureKey;
@@ -49,6 +50,7 @@ pub use profile::ProfileKey;
 pub use quiz::QuizKey;
 pub use refusal::RefusalKey;
 pub use stage::StageKey;
+pub use storage::StorageKey;
 pub use today::TodayKey;
 
 use yew::prelude::*;
@@ -92,6 +94,7 @@ pub fn every_text() -> Vec<(String, [&'static str; 3])> {
     texts.extend(of(CaptureKey::ALL));
     texts.extend(of(QuizKey::ALL));
     texts.extend(of(RefusalKey::ALL));
+    texts.extend(of(StorageKey::ALL));
     texts
 }
 

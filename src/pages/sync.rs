@@ -5,7 +5,7 @@ use tuoke_sync::engine::{Activity, SyncError, SyncStatus};
 use yew::prelude::*;
 
 use crate::components::SignOut;
-use crate::i18n::{refusal, use_i18n, I18n, Key};
+use crate::i18n::{refusal, storage, use_i18n, I18n, Key};
 use crate::services::time::{self, Style};
 use crate::sync::use_sync;
 
@@ -40,7 +40,8 @@ pub fn error_text(i18n: &I18n, error: &SyncError) -> String {
             i18n.fmt(Key::SyncErrorServer, &[("m", status.to_string().as_str())])
         }
         SyncError::AuthRequired => i18n.t(Key::ReloginNotice).to_owned(),
-        SyncError::Storage { message } => i18n.fmt(Key::SyncErrorStorage, &[("m", message)]),
+        // The store's error text starts with its code: translated, never shown as it is.
+        SyncError::Storage { message } => storage::sync_paused(i18n, message),
         SyncError::Protocol { .. } => i18n.t(Key::SyncErrorProtocol).to_owned(),
     }
 }
@@ -168,7 +169,14 @@ mod tests {
                 message: "push answer has no result for the mutations sent".into(),
             },
         );
-        for text in [network, busy, failed, protocol] {
+        let storage = error_text(
+            &zh(),
+            &SyncError::Storage {
+                message: "quota_exceeded".into(),
+            },
+        );
+        assert!(storage.contains("空间已满"), "{storage}");
+        for text in [network, busy, failed, protocol, storage] {
             // "Wi-Fi" is what Chinese speakers write too.
             let rest = text.replace("Wi-Fi", "");
             assert!(

@@ -28,6 +28,7 @@ use super::cache::{OutboxCache, OutboxDelta};
 use super::rows::{self, Attachment, OutboxRow, RecordRows, RejectedRow, StoredAttachment};
 use super::schema::{self, *};
 use super::summaries;
+use super::upgrade::wait_for_upgrade;
 use super::StoreError;
 
 type Result<T, E = StoreError> = std::result::Result<T, E>;
@@ -58,6 +59,17 @@ impl IdbStore {
     /// connection closes itself on `versionchange` and its writes then fail with
     /// [`StoreError::Closed`].
     pub async fn open(name: &str) -> Result<IdbStore> {
+        IdbStore::open_reporting_blocked(name, || ()).await
+    }
+
+    /// Opens like [`IdbStore::open`], calling `blocked` when the upgrade has to wait for
+    /// another tab that keeps an older version open and does not let go (the open completes
+    /// once that tab closes).
+    pub async fn open_reporting_blocked(
+        name: &str,
+        blocked: impl FnOnce() + 'static,
+    ) -> Result<IdbStore> {
+        wait_for_upgrade(name, CURRENT_VERSION, blocked).await?;
         let db = schema::builder(name, CURRENT_VERSION)
             .build()
             .await

@@ -33,7 +33,9 @@ use web_sys::BroadcastChannel;
 use yew::prelude::*;
 
 use crate::hooks::use_newest;
-use crate::store::{delete_database, Attachment, IdbStore, StoreError, StoredAttachment};
+use crate::store::{
+    delete_database, Attachment, IdbStore, StorageError, StoreError, StoredAttachment,
+};
 use driver::Command;
 
 /// Name of the Web Lock and of the BroadcastChannel.
@@ -44,8 +46,9 @@ const CHANNEL: &str = "tuoke-sync";
 pub enum Phase {
     Opening,
     Ready,
-    /// The browser refused storage (private mode, blocked, corrupt): nothing can be saved.
-    Failed(String),
+    /// The browser refused storage (private mode, blocked, corrupt), or an upgrade waits for
+    /// another tab: nothing can be saved (yet).
+    Failed(StorageError),
 }
 
 /// What components read.
@@ -89,7 +92,7 @@ impl SyncState {
 /// Changes to [`SyncState`] (dispatched by the data layer only).
 pub enum Action {
     Opened(Option<Session>),
-    Failed(String),
+    Failed(StorageError),
     Status(SyncStatus),
     Session(Option<Session>),
     Changed,
@@ -105,7 +108,7 @@ impl Reducible for SyncState {
                 s.phase = Phase::Ready;
                 s.session = session;
             }
-            Action::Failed(message) => s.phase = Phase::Failed(message),
+            Action::Failed(error) => s.phase = Phase::Failed(error),
             Action::Status(status) => {
                 // Data changes when a round completes (pulled changes applied, acknowledged
                 // entries dropped) or a rejection moves a change out of the view; a push
@@ -172,23 +175,13 @@ impl PartialEq for SyncHandle {
     }
 }
 
-/// Why a save failed.
-#[derive(Debug, Clone, PartialEq)]
-pub enum SaveError {
-    /// The phone's storage is full.
-    QuotaExceeded,
-    /// Any other storage failure, with its detail.
-    Storage(String),
-}
+/// Why a save failed: the storage's code (the UI says what happened and what to do next).
+pub type SaveError = StorageError;
 
-impl From<StoreError> for SaveError {
-    fn from(e: StoreError) -> Self {
-        if e.is_quota_exceeded() {
-            SaveError::QuotaExceeded
-        } else {
-            SaveError::Storage(e.to_string())
-        }
-    }
+/// The code of a store error; its detail goes to the console only, for debugging.
+fn logged(e: StoreError) -> StorageError {
+    web_sys::console::warn_1(&format!("tuoke storage: {e}").into());
+    e.code()
 }
 
 impl SyncHandle {
@@ -232,17 +225,17 @@ impl SyncHandle {
             match leader {
                 Some(tx) => {
                     let (reply, answer) = oneshot::channel();
+                    // The sync engine stopped: its connection is gone.
                     tx.unbounded_send(Command::Enqueue(mutation, reply))
-                        .map_err(|_| SaveError::Storage("the sync engine stopped".into()))?;
+                        .map_err(|_| StorageError::Closed)?;
                     answer
                         .await
-                        .map_err(|_| SaveError::Storage("the sync engine stopped".into()))??;
+                        .map_err(|_| StorageError::Closed)?
+                        .map_err(logged)?;
                 }
                 None => {
-                    let mut store = self
-                        .store()
-                        .ok_or_else(|| SaveError::Storage("storage is not open".into()))?;
-                    store.enqueue(mutation).await?;
+                    let mut store = self.store().ok_or(StorageError::Closed)?;
+                    store.enqueue(mutation).await.map_err(logged)?;
                     self.post(&Message::LocalChange);
                 }
             }
@@ -270,10 +263,11 @@ impl SyncHandle {
 
     /// Stores the session after a successful login and resumes syncing.
     pub async fn logged_in(&self, session: Session) -> Result<(), SaveError> {
-        let mut store = self
-            .store()
-            .ok_or_else(|| SaveError::Storage("storage is not open".into()))?;
-        store.set_session(Some(session.clone())).await?;
+        let mut store = self.store().ok_or(StorageError::Closed)?;
+        store
+            .set_session(Some(session.clone()))
+            .await
+            .map_err(logged)?;
         self.send(Command::Event(Event::LoggedIn));
         self.post(&Message::Session);
         self.dispatch(Action::Session(Some(session)));
@@ -336,18 +330,14 @@ impl SyncHandle {
     /// Saves (adds or replaces) a photo durably on the phone. It is uploaded once a saved
     /// note references it (`note_id` set).
     pub async fn save_attachment(&self, attachment: &Attachment) -> Result<(), SaveError> {
-        let store = self
-            .store()
-            .ok_or_else(|| SaveError::Storage("storage is not open".into()))?;
-        Ok(store.put_attachment(attachment).await?)
+        let store = self.store().ok_or(StorageError::Closed)?;
+        store.put_attachment(attachment).await.map_err(logged)
     }
 
     /// Removes a photo of a discarded draft.
     pub async fn delete_attachment(&self, id: Uuid) -> Result<(), SaveError> {
-        let store = self
-            .store()
-            .ok_or_else(|| SaveError::Storage("storage is not open".into()))?;
-        Ok(store.delete_attachment(id).await?)
+        let store = self.store().ok_or(StorageError::Closed)?;
+        store.delete_attachment(id).await.map_err(logged)
     }
 
     /// One photo from the phone.
@@ -574,10 +564,13 @@ pub fn SyncProvider(props: &SyncProviderProps) -> Html {
 }
 
 async fn open(handle: SyncHandle, database: String, listeners: Rc<RefCell<Vec<EventListener>>>) {
-    let store = match IdbStore::open(&database).await {
+    // An upgrade waiting for another tab says so; it continues once that tab closes.
+    let waiting = handle.clone();
+    let blocked = move || waiting.dispatch(Action::Failed(StorageError::UpgradeBlocked));
+    let store = match IdbStore::open_reporting_blocked(&database, blocked).await {
         Ok(store) => store,
         Err(e) => {
-            handle.dispatch(Action::Failed(e.to_string()));
+            handle.dispatch(Action::Failed(logged(e)));
             return;
         }
     };
