@@ -1,6 +1,6 @@
 //! One module per screen.
 
-mod capture;
+pub mod capture;
 mod login;
 mod more;
 mod not_found;
