@@ -11,16 +11,20 @@
 //! This module owns the on-device format; it holds no sync logic (that is `tuoke-sync`'s
 //! engine, which only sees the trait) and no UI.
 
+mod attachment_rows;
+mod attachments;
 mod cache;
 mod error;
 mod idb;
 mod rows;
 pub mod schema;
 mod storage_error;
+mod store_impl;
 mod summaries;
 mod upgrade;
+mod writes;
 
+pub use attachment_rows::{Attachment, StoredAttachment};
 pub use error::StoreError;
 pub use idb::{delete_database, IdbStore};
-pub use rows::{Attachment, StoredAttachment};
 pub use storage_error::StorageError;
