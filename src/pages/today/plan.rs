@@ -9,7 +9,7 @@ use yew::prelude::*;
 
 use super::model;
 use crate::i18n::{use_i18n, TodayKey};
-use crate::pages::Ptr;
+use crate::pages::{code_of, Ptr};
 
 #[derive(Properties, PartialEq)]
 pub struct PlanCardProps {
@@ -60,7 +60,7 @@ pub fn PlanCard(props: &PlanCardProps) -> Html {
                 </thead>
                 <tbody>
                     { for plan.rows.iter().map(|row| html! {
-                        <tr key={format!("{:?}", row.work)} data-testid="plan-row"
+                        <tr key={code_of(row.work)} data-testid="plan-row"
                             data-accounts={row.actual_accounts.to_string()} data-days={row.actual_days.to_string()}>
                             <th scope="row">{ i18n.t(TodayKey::work(row.work)) }</th>
                             { cell(row.actual_accounts, row.norm_accounts, true) }
