@@ -131,6 +131,17 @@ impl I18n {
     }
 }
 
+#[cfg(test)]
+impl I18n {
+    /// A context fixed to `lang`, for tests of the texts components show.
+    pub fn in_lang(lang: Lang) -> I18n {
+        I18n {
+            lang,
+            set_lang: Callback::noop(),
+        }
+    }
+}
+
 /// Replaces each `{name}` in `template` with its value from `args`.
 pub fn fill(template: &str, args: &[(&str, &str)]) -> String {
     args.iter()

@@ -95,13 +95,9 @@ pub fn sync_paused(i18n: &I18n, message: &str) -> String {
 mod tests {
     use super::*;
     use crate::i18n::Lang;
-    use yew::Callback;
 
     fn i18n(lang: Lang) -> I18n {
-        I18n {
-            lang,
-            set_lang: Callback::noop(),
-        }
+        I18n::in_lang(lang)
     }
 
     /// Latin letters left once the words Chinese text uses as they are are taken out.

@@ -130,10 +130,7 @@ mod tests {
     use crate::i18n::Lang;
 
     fn zh() -> I18n {
-        I18n {
-            lang: Lang::ZhHans,
-            set_lang: Callback::noop(),
-        }
+        I18n::in_lang(Lang::ZhHans)
     }
 
     #[test]

@@ -4,10 +4,7 @@ use serde_json::json;
 use tuoke_core::validate::parse_put_args;
 
 fn zh() -> I18n {
-    I18n {
-        lang: Lang::ZhHans,
-        set_lang: yew::Callback::noop(),
-    }
+    I18n::in_lang(Lang::ZhHans)
 }
 
 fn at() -> DateTime<Utc> {
