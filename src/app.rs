@@ -53,9 +53,9 @@ fn Shell() -> Html {
     // but that; afterwards everything renders from the phone's data, online or not.
     let body = match &sync.state.phase {
         Phase::Opening => html! { <p class="hint" role="status">{ i18n.t(Key::Opening) }</p> },
-        Phase::Failed(message) => html! {
-            <p class="error" role="alert" data-testid="storage-failed">
-                { i18n.fmt(Key::StorageFailed, &[("m", message.as_str())]) }
+        Phase::Failed(error) => html! {
+            <p class="error" role="alert" data-testid="storage-failed" data-code={error.code()}>
+                { crate::i18n::storage::not_opened(&i18n, *error) }
             </p>
         },
         Phase::Ready if sync.state.session.is_none() => html! { <pages::Login /> },

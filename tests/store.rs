@@ -841,6 +841,62 @@ mod browser {
         delete_database(&name).await.unwrap();
     }
 
+    /// Waits (bounded, never a fixed sleep) until `cond` holds; whether it did.
+    async fn eventually(cond: impl Fn() -> bool) -> bool {
+        for _ in 0..2000 {
+            if cond() {
+                return true;
+            }
+            gloo::timers::future::TimeoutFuture::new(5).await;
+        }
+        cond()
+    }
+
+    #[wasm_bindgen_test]
+    async fn an_upgrade_held_back_by_another_tab_says_so_and_completes_once_that_tab_closes() {
+        let name = unique_name("blocked");
+        let older = schema::CURRENT_VERSION - 1;
+        schema::builder(&name, older).build().await.unwrap().close();
+        // Another tab of an old build, whose connection ignores `versionchange`.
+        let held = idb::Factory::new()
+            .unwrap()
+            .open(&name, Some(older))
+            .unwrap()
+            .await
+            .unwrap();
+        let blocked = std::rc::Rc::new(std::cell::Cell::new(false));
+        let flag = blocked.clone();
+        let opening = IdbStore::open_reporting_blocked(&name, move || flag.set(true));
+        let release = async {
+            let said = eventually(|| blocked.get()).await;
+            held.close();
+            said
+        };
+        let (store, said) = join(opening, release).await;
+        assert!(said, "the blocked upgrade was not reported");
+        let store = store.unwrap();
+        assert_eq!(store.version().unwrap(), schema::CURRENT_VERSION);
+        assert_eq!(
+            store.store_names().len(),
+            schema::stores_at(schema::CURRENT_VERSION).count()
+        );
+        store.close();
+        delete_database(&name).await.unwrap();
+    }
+
+    #[wasm_bindgen_test]
+    async fn opening_next_to_a_tab_of_the_same_version_reports_nothing() {
+        let db = TestDb::new("not-blocked").await;
+        let blocked = std::rc::Rc::new(std::cell::Cell::new(false));
+        let flag = blocked.clone();
+        let second = IdbStore::open_reporting_blocked(&db.name, move || flag.set(true))
+            .await
+            .unwrap();
+        assert!(!blocked.get());
+        second.close();
+        db.delete().await;
+    }
+
     #[wasm_bindgen_test]
     async fn opening_a_database_of_a_newer_app_version_fails_with_version_too_new() {
         let name = unique_name("newer");
@@ -1091,9 +1147,10 @@ mod out_of_range_dates {
     use super::*;
     use chrono::{FixedOffset, NaiveDate};
     use tuoke::i18n::{I18n, Lang};
-    use tuoke::pages::today::model::{approvals, due_groups, logged_work, portfolio};
+    use tuoke::pages::today::approval::approvals;
+    use tuoke::pages::today::model::{due_groups, logged_work, portfolio};
     use tuoke::services::time::{self, Style, PLACEHOLDER};
-    use tuoke_core::cadence::{monthly_plan, CadenceConfig};
+    use tuoke_core::cadence::monthly_plan;
     use tuoke_sync::engine::{Activity, SyncStatus};
     use tuoke_sync::summary::{load_prospect, ProspectList};
     use tuoke_sync::view::{LocalView, ViewContext};
@@ -1214,7 +1271,6 @@ mod out_of_range_dates {
             me: Some(me.clone()),
             today,
         };
-        let cfg = CadenceConfig::default();
         let i18n = I18n {
             lang: Lang::En,
             set_lang: yew::Callback::noop(),
@@ -1237,7 +1293,7 @@ mod out_of_range_dates {
 
         // Today: the agenda, the month's plan, the approvals.
         let view = LocalView::load(&s, Entity::ALL, &ctx).await.unwrap();
-        let groups = due_groups(&list.prospects, &me, today, &cfg);
+        let groups = due_groups(&list.prospects, &me, today);
         let due: Vec<NaiveDate> = groups
             .iter()
             .flat_map(|g| g.entries.iter().map(|(_, e)| e.due))

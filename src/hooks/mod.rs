@@ -1,5 +1,8 @@
 //! Hooks: the only place components reach side effects.
 
+mod use_capture_draft;
+mod use_clock;
+mod use_focus_on_mount;
 mod use_lang;
 mod use_loaded;
 mod use_local_view;
@@ -15,6 +18,9 @@ mod use_sync;
 pub mod use_toast;
 pub mod use_visible_range;
 
+pub use use_capture_draft::{use_capture_draft, use_capture_target, CaptureDraft};
+pub use use_clock::use_clock;
+pub use use_focus_on_mount::use_focus_on_mount;
 pub use use_lang::use_saved_lang;
 pub use use_local_view::use_local_view;
 pub use use_modal::use_modal;

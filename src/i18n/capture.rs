@@ -62,6 +62,7 @@ catalog! {
         Close => ["关闭", "關閉", "Close"],
         NoPhotos => ["还没有照片。", "還沒有照片。", "No photos yet."],
         PhotosOnlyBody => ["（现场照片）", "（現場照片）", "(field photos)"],
+        DraftKept => ["{m}草稿仍保留在本页，可以稍后再保存。", "{m}草稿仍保留在本頁，可以稍後再儲存。", "{m} Your draft is kept here; you can save it later."],
         DraftNotKept => ["本机无法保存草稿，请尽快保存笔记。", "本機無法保存草稿，請盡快保存筆記。", "This phone cannot keep the draft; save the note soon."],
         Discard => ["清空草稿", "清空草稿", "Discard draft"],
         DiscardConfirm => ["确定清空？已写的文字、勾选、计时和照片都会删除。", "確定清空？已寫的文字、勾選、計時和照片都會刪除。", "Discard? The text, ticks, timers and photos of this draft will be deleted."],

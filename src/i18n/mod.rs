@@ -39,6 +39,7 @@ mod profile;
 mod quiz;
 pub mod refusal;
 mod stage;
+pub mod storage;
 mod today;
 
 pub use capture::CaptureKey;
@@ -49,6 +50,7 @@ pub use profile::ProfileKey;
 pub use quiz::QuizKey;
 pub use refusal::RefusalKey;
 pub use stage::StageKey;
+pub use storage::StorageKey;
 pub use today::TodayKey;
 
 use yew::prelude::*;
@@ -92,6 +94,7 @@ pub fn every_text() -> Vec<(String, [&'static str; 3])> {
     texts.extend(of(CaptureKey::ALL));
     texts.extend(of(QuizKey::ALL));
     texts.extend(of(RefusalKey::ALL));
+    texts.extend(of(StorageKey::ALL));
     texts
 }
 
@@ -125,6 +128,17 @@ impl I18n {
     /// Text for `key` with its `{name}` placeholders filled from `args`.
     pub fn fmt<M: Message>(&self, key: M, args: &[(&str, &str)]) -> String {
         fill(self.t(key), args)
+    }
+}
+
+#[cfg(test)]
+impl I18n {
+    /// A context fixed to `lang`, for tests of the texts components show.
+    pub fn in_lang(lang: Lang) -> I18n {
+        I18n {
+            lang,
+            set_lang: Callback::noop(),
+        }
     }
 }
 

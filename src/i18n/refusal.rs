@@ -106,13 +106,9 @@ pub fn reason(i18n: &I18n, code: Option<&str>) -> String {
 mod tests {
     use super::*;
     use crate::i18n::Lang;
-    use yew::Callback;
 
     fn i18n(lang: Lang) -> I18n {
-        I18n {
-            lang,
-            set_lang: Callback::noop(),
-        }
+        I18n::in_lang(lang)
     }
 
     #[test]

@@ -1,6 +1,6 @@
 //! One module per screen.
 
-mod capture;
+pub mod capture;
 mod login;
 mod more;
 mod not_found;
@@ -24,15 +24,13 @@ pub use quiz::Quiz;
 pub use sync::SyncPage;
 pub use today::Today;
 
-use crate::i18n::{I18n, Key};
+use crate::i18n::I18n;
 use crate::sync::SaveError;
 
-/// What the rep reads when a change could not be saved on the phone.
+/// What the rep reads when a change could not be saved on the phone: that it was not saved,
+/// why, and what to do next.
 pub fn save_error_text(i18n: &I18n, error: &SaveError) -> String {
-    match error {
-        SaveError::QuotaExceeded => i18n.t(Key::StorageFull).to_owned(),
-        SaveError::Storage(m) => i18n.fmt(Key::SaveFailed, &[("m", m.as_str())]),
-    }
+    crate::i18n::storage::not_saved(i18n, *error)
 }
 
 /// The API code of an enum value (`first_visit`, `phone_call`, …): its serde name.

@@ -6,7 +6,7 @@ use yew::prelude::*;
 
 use crate::components::SignOut;
 use crate::hooks::use_sync;
-use crate::i18n::{refusal, use_i18n, I18n, Key};
+use crate::i18n::{refusal, storage, use_i18n, I18n, Key};
 use crate::services::time::{self, Style};
 
 /// One line saying where syncing stands.
@@ -40,7 +40,8 @@ pub fn error_text(i18n: &I18n, error: &SyncError) -> String {
             i18n.fmt(Key::SyncErrorServer, &[("m", status.to_string().as_str())])
         }
         SyncError::AuthRequired => i18n.t(Key::ReloginNotice).to_owned(),
-        SyncError::Storage { message } => i18n.fmt(Key::SyncErrorStorage, &[("m", message)]),
+        // The store's error text starts with its code: translated, never shown as it is.
+        SyncError::Storage { message } => storage::sync_paused(i18n, message),
         SyncError::Protocol { .. } => i18n.t(Key::SyncErrorProtocol).to_owned(),
     }
 }
@@ -129,10 +130,7 @@ mod tests {
     use crate::i18n::Lang;
 
     fn zh() -> I18n {
-        I18n {
-            lang: Lang::ZhHans,
-            set_lang: Callback::noop(),
-        }
+        I18n::in_lang(Lang::ZhHans)
     }
 
     #[test]
@@ -168,7 +166,14 @@ mod tests {
                 message: "push answer has no result for the mutations sent".into(),
             },
         );
-        for text in [network, busy, failed, protocol] {
+        let storage = error_text(
+            &zh(),
+            &SyncError::Storage {
+                message: "quota_exceeded".into(),
+            },
+        );
+        assert!(storage.contains("空间已满"), "{storage}");
+        for text in [network, busy, failed, protocol, storage] {
             // "Wi-Fi" is what Chinese speakers write too.
             let rest = text.replace("Wi-Fi", "");
             assert!(

@@ -1,32 +1,36 @@
 //! The one error type of the IndexedDB store, classified so that the UI can say what happened
-//! ("storage full", "reload the app") instead of showing a DOMException.
+//! ("storage full", "reload the app") instead of showing a DOMException: each kind has its
+//! [`StorageError`] code, and its text starts with that code (the detail after it is for
+//! logs only).
 
 use wasm_bindgen::{JsCast, JsValue};
+
+use super::StorageError;
 
 /// A failure of the IndexedDB store. A failed write has changed nothing.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum StoreError {
     /// The device's storage for this site is full (`QuotaExceededError`, or a commit the
     /// browser aborted while almost no space was left). The UI says "storage full".
-    #[error("local storage is full")]
+    #[error("quota_exceeded")]
     QuotaExceeded,
     /// IndexedDB cannot be used here (no `indexedDB`, storage blocked by the browser or its
-    /// settings, the database could not be opened).
-    #[error("local storage is unavailable: {0}")]
+    /// settings, private browsing, the database could not be opened).
+    #[error("unavailable: {0}")]
     Unavailable(String),
     /// The database on the device is newer than this build: another tab runs a newer version
     /// of the app. Reload.
-    #[error("the local database is newer than this version of the app: {0}")]
+    #[error("version_too_new: {0}")]
     VersionTooNew(String),
     /// The connection is closed (another tab upgraded the database, or the browser closed it).
     /// Reload or reopen.
-    #[error("the local database connection was closed")]
+    #[error("closed")]
     Closed,
     /// The transaction was rolled back for another reason.
-    #[error("the write was rolled back: {0}")]
+    #[error("aborted: {0}")]
     Aborted(String),
     /// A stored row could not be read back (written by an incompatible version, or damaged).
-    #[error("unreadable row in `{store}`: {reason}")]
+    #[error("corrupt: unreadable row in `{store}`: {reason}")]
     Corrupt {
         /// Object store name.
         store: &'static str,
@@ -34,7 +38,7 @@ pub enum StoreError {
         reason: String,
     },
     /// Any other IndexedDB failure.
-    #[error("IndexedDB error: {0}")]
+    #[error("failed: {0}")]
     Idb(String),
 }
 
@@ -42,6 +46,19 @@ impl StoreError {
     /// The failure is a full storage: the rep must free space (or sync and clear photos).
     pub fn is_quota_exceeded(&self) -> bool {
         matches!(self, StoreError::QuotaExceeded)
+    }
+
+    /// Its code, which the UI translates.
+    pub fn code(&self) -> StorageError {
+        match self {
+            StoreError::QuotaExceeded => StorageError::QuotaExceeded,
+            StoreError::Unavailable(_) => StorageError::Unavailable,
+            StoreError::VersionTooNew(_) => StorageError::VersionTooNew,
+            StoreError::Closed => StorageError::Closed,
+            StoreError::Aborted(_) => StorageError::Aborted,
+            StoreError::Corrupt { .. } => StorageError::Corrupt,
+            StoreError::Idb(_) => StorageError::Failed,
+        }
     }
 
     /// Classifies a DOMException by its name (the only stable part of it).
@@ -69,8 +86,15 @@ impl StoreError {
     /// A failure to open the database: anything not classified more precisely means the
     /// browser's storage cannot be used.
     pub(crate) fn on_open(err: rexie::Error) -> StoreError {
-        match StoreError::from(err) {
+        StoreError::from(err).at_open()
+    }
+
+    /// What a failure means while opening: the browser refusing (Firefox's private windows
+    /// answer `InvalidStateError`, others a generic error) is storage this site cannot use.
+    pub(crate) fn at_open(self) -> StoreError {
+        match self {
             StoreError::Idb(message) => StoreError::Unavailable(message),
+            StoreError::Closed => StoreError::Unavailable("the browser refused to open it".into()),
             other => other,
         }
     }
@@ -147,5 +171,36 @@ mod tests {
             StoreError::from_dom("DataError", "bad key".into()),
             StoreError::Idb("DataError: bad key".into())
         );
+    }
+
+    #[test]
+    fn a_browser_refusing_to_open_the_database_is_unavailable_storage() {
+        // Firefox's private windows.
+        let refused = StoreError::from_dom("InvalidStateError", "mutation not allowed".into());
+        assert_eq!(refused.at_open().code(), StorageError::Unavailable);
+        assert_eq!(
+            StoreError::Idb("?".into()).at_open().code(),
+            StorageError::Unavailable
+        );
+        assert_eq!(
+            StoreError::QuotaExceeded.at_open().code(),
+            StorageError::QuotaExceeded
+        );
+    }
+
+    #[test]
+    fn every_errors_text_starts_with_its_code() {
+        let errors = [
+            StoreError::QuotaExceeded,
+            StoreError::Unavailable("no IndexedDB".into()),
+            StoreError::VersionTooNew("v4 > v3".into()),
+            StoreError::Closed,
+            StoreError::Aborted("injected".into()),
+            StoreError::corrupt("outbox", "row without seq"),
+            StoreError::Idb("DataError: bad key".into()),
+        ];
+        for e in errors {
+            assert_eq!(StorageError::of_message(&e.to_string()), e.code(), "{e}");
+        }
     }
 }

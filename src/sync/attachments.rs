@@ -5,27 +5,23 @@ use tuoke_sync::engine::TransportError;
 use tuoke_sync::store::Store;
 use uuid::Uuid;
 
-use super::handle::{SaveError, SyncHandle};
+use super::handle::{logged, SaveError, SyncHandle};
 use super::transport;
 use crate::services::time::now;
-use crate::store::{Attachment, StoreError, StoredAttachment};
+use crate::store::{Attachment, StorageError, StoreError, StoredAttachment};
 
 impl SyncHandle {
     /// Saves (adds or replaces) a photo durably on the phone. It is uploaded once a saved
     /// note references it (`note_id` set).
     pub async fn save_attachment(&self, attachment: &Attachment) -> Result<(), SaveError> {
-        let store = self
-            .store()
-            .ok_or_else(|| SaveError::Storage("storage is not open".into()))?;
-        Ok(store.put_attachment(attachment).await?)
+        let store = self.store().ok_or(StorageError::Closed)?;
+        store.put_attachment(attachment).await.map_err(logged)
     }
 
     /// Removes a photo of a discarded draft.
     pub async fn delete_attachment(&self, id: Uuid) -> Result<(), SaveError> {
-        let store = self
-            .store()
-            .ok_or_else(|| SaveError::Storage("storage is not open".into()))?;
-        Ok(store.delete_attachment(id).await?)
+        let store = self.store().ok_or(StorageError::Closed)?;
+        store.delete_attachment(id).await.map_err(logged)
     }
 
     /// One photo from the phone.

@@ -21,7 +21,7 @@ use super::driver::{self, Command};
 use super::state::{Action, SyncState};
 use super::{transport, Message, DEAL_ENTITIES};
 use crate::services::time::today;
-use crate::store::{delete_database, IdbStore, StoreError};
+use crate::store::{delete_database, IdbStore, StorageError, StoreError};
 
 #[derive(Default)]
 pub(super) struct Inner {
@@ -49,23 +49,13 @@ impl PartialEq for SyncHandle {
     }
 }
 
-/// Why a save failed.
-#[derive(Debug, Clone, PartialEq)]
-pub enum SaveError {
-    /// The phone's storage is full.
-    QuotaExceeded,
-    /// Any other storage failure, with its detail.
-    Storage(String),
-}
+/// Why a save failed: the storage's code (the UI says what happened and what to do next).
+pub type SaveError = StorageError;
 
-impl From<StoreError> for SaveError {
-    fn from(e: StoreError) -> Self {
-        if e.is_quota_exceeded() {
-            SaveError::QuotaExceeded
-        } else {
-            SaveError::Storage(e.to_string())
-        }
-    }
+/// The code of a store error; its detail goes to the console only, for debugging.
+pub(super) fn logged(e: StoreError) -> StorageError {
+    web_sys::console::warn_1(&format!("tuoke storage: {e}").into());
+    e.code()
 }
 
 impl SyncHandle {
@@ -109,17 +99,17 @@ impl SyncHandle {
             match leader {
                 Some(tx) => {
                     let (reply, answer) = oneshot::channel();
+                    // The sync engine stopped: its connection is gone.
                     tx.unbounded_send(Command::Enqueue(mutation, reply))
-                        .map_err(|_| SaveError::Storage("the sync engine stopped".into()))?;
+                        .map_err(|_| StorageError::Closed)?;
                     answer
                         .await
-                        .map_err(|_| SaveError::Storage("the sync engine stopped".into()))??;
+                        .map_err(|_| StorageError::Closed)?
+                        .map_err(logged)?;
                 }
                 None => {
-                    let mut store = self
-                        .store()
-                        .ok_or_else(|| SaveError::Storage("storage is not open".into()))?;
-                    store.enqueue(mutation).await?;
+                    let mut store = self.store().ok_or(StorageError::Closed)?;
+                    store.enqueue(mutation).await.map_err(logged)?;
                     self.post(&Message::LocalChange);
                 }
             }
@@ -147,10 +137,11 @@ impl SyncHandle {
 
     /// Stores the session after a successful login and resumes syncing.
     pub async fn logged_in(&self, session: Session) -> Result<(), SaveError> {
-        let mut store = self
-            .store()
-            .ok_or_else(|| SaveError::Storage("storage is not open".into()))?;
-        store.set_session(Some(session.clone())).await?;
+        let mut store = self.store().ok_or(StorageError::Closed)?;
+        store
+            .set_session(Some(session.clone()))
+            .await
+            .map_err(logged)?;
         self.send(Command::Event(Event::LoggedIn));
         self.post(&Message::Session);
         self.dispatch(Action::Session(Some(session)));

@@ -14,10 +14,10 @@ use web_sys::BroadcastChannel;
 use yew::prelude::*;
 
 use super::driver::{self, Command};
-use super::handle::{request_persistence, SyncHandle};
+use super::handle::{logged, request_persistence, SyncHandle};
 use super::state::{Action, SyncState};
 use super::{Message, CHANNEL};
-use crate::store::IdbStore;
+use crate::store::{IdbStore, StorageError};
 
 /// The context every component reads with [`use_sync`](crate::hooks::use_sync).
 #[derive(Clone, PartialEq)]
@@ -63,10 +63,13 @@ pub fn SyncProvider(props: &SyncProviderProps) -> Html {
 }
 
 async fn open(handle: SyncHandle, database: String, listeners: Rc<RefCell<Vec<EventListener>>>) {
-    let store = match IdbStore::open(&database).await {
+    // An upgrade waiting for another tab says so; it continues once that tab closes.
+    let waiting = handle.clone();
+    let blocked = move || waiting.dispatch(Action::Failed(StorageError::UpgradeBlocked));
+    let store = match IdbStore::open_reporting_blocked(&database, blocked).await {
         Ok(store) => store,
         Err(e) => {
-            handle.dispatch(Action::Failed(e.to_string()));
+            handle.dispatch(Action::Failed(logged(e)));
             return;
         }
     };

@@ -6,13 +6,16 @@ use tuoke_sync::engine::SyncStatus;
 use tuoke_sync::store::Session;
 use yew::prelude::*;
 
+use crate::store::StorageError;
+
 /// Where the local database is.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Phase {
     Opening,
     Ready,
-    /// The browser refused storage (private mode, blocked, corrupt): nothing can be saved.
-    Failed(String),
+    /// The browser refused storage (private mode, blocked, corrupt), or an upgrade waits for
+    /// another tab: nothing can be saved (yet).
+    Failed(StorageError),
 }
 
 /// What components read.
@@ -56,7 +59,7 @@ impl SyncState {
 /// Changes to [`SyncState`] (dispatched by the data layer only).
 pub enum Action {
     Opened(Option<Session>),
-    Failed(String),
+    Failed(StorageError),
     Status(SyncStatus),
     Session(Option<Session>),
     Changed,
@@ -72,7 +75,7 @@ impl Reducible for SyncState {
                 s.phase = Phase::Ready;
                 s.session = session;
             }
-            Action::Failed(message) => s.phase = Phase::Failed(message),
+            Action::Failed(error) => s.phase = Phase::Failed(error),
             Action::Status(status) => {
                 // Data changes when a round completes (pulled changes applied, acknowledged
                 // entries dropped) or a rejection moves a change out of the view; a push

@@ -18,6 +18,7 @@ use chrono::{DateTime, Datelike, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
+use crate::due::{agenda_of_due, DueContact};
 use crate::types::{Grade, Status};
 
 /// The offset of the business day's time zone from UTC, in seconds (China Standard Time).
@@ -139,62 +140,18 @@ pub struct Agenda {
     pub per_grade: Vec<GradeCounts>,
 }
 
-fn grade_key(g: Option<Grade>) -> usize {
-    g.map_or(4, Grade::index)
-}
-
-/// Build the agenda for `today`. Won and lost prospects are excluded.
+/// Build the agenda for `today`. Won and lost prospects are excluded; the due dates are
+/// placed by [`crate::due::agenda_of_due`].
 pub fn agenda(items: &[AgendaInput], today: NaiveDate, cfg: &CadenceConfig) -> Agenda {
-    let mut due_today = Vec::new();
-    let mut overdue = Vec::new();
-    let mut counts = [(0u32, 0u32); 5];
-    for it in items {
-        let Some(due) = next_contact_due(cfg, it.grade, it.status, it.created, it.last_contact)
-        else {
-            continue;
-        };
-        if due > today {
-            continue;
-        }
-        let days = (today - due).num_days() as u32;
-        let entry = AgendaEntry {
+    let due = items.iter().filter_map(|it| {
+        let due = next_contact_due(cfg, it.grade, it.status, it.created, it.last_contact)?;
+        Some(DueContact {
             id: it.id,
             grade: it.grade,
             due,
-            days_overdue: days,
-        };
-        let k = grade_key(it.grade);
-        if days == 0 {
-            counts[k].0 += 1;
-            due_today.push(entry);
-        } else {
-            counts[k].1 += 1;
-            overdue.push(entry);
-        }
-    }
-    due_today.sort_unstable_by_key(|e| (grade_key(e.grade), e.id));
-    overdue.sort_unstable_by_key(|e| (std::cmp::Reverse(e.days_overdue), grade_key(e.grade), e.id));
-    let grades = [
-        Some(Grade::A),
-        Some(Grade::B),
-        Some(Grade::C),
-        Some(Grade::D),
-        None,
-    ];
-    Agenda {
-        today,
-        due_today,
-        overdue,
-        per_grade: grades
-            .iter()
-            .zip(counts)
-            .map(|(g, (t, o))| GradeCounts {
-                grade: *g,
-                due_today: t,
-                overdue: o,
-            })
-            .collect(),
-    }
+        })
+    });
+    agenda_of_due(due, today)
 }
 
 /// A line of the monthly workload norm (銷售人員工作時間的分配).

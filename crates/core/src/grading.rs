@@ -202,6 +202,21 @@ pub fn criteria(informatized: bool) -> [Criterion; 5] {
     table(informatized)[0].cells.map(|(c, _)| c)
 }
 
+/// The questions to ask a prospect: the criteria of its table, or, while it is not known
+/// whether it is informatized, those both tables need (in column order).
+pub fn questions(informatized: Option<bool>) -> Vec<Criterion> {
+    match informatized {
+        Some(informatized) => criteria(informatized).to_vec(),
+        None => {
+            let other = criteria(true);
+            criteria(false)
+                .into_iter()
+                .filter(|c| other.contains(c))
+                .collect()
+        }
+    }
+}
+
 /// The recorded answer for a criterion (`None` when missing; always `None` for
 /// [`Criterion::Informatized`], which is not part of the qualification).
 pub fn answer_of(q: &Qualification, c: Criterion) -> Option<Answer> {
@@ -370,12 +385,7 @@ pub fn grade(
 
     let Some(informatized) = informatized else {
         result.missing.push(Criterion::Informatized);
-        for c in [
-            Criterion::ObjectiveNeed,
-            Criterion::SubjectiveNeed,
-            Criterion::Determination,
-            Criterion::SelectionStarted,
-        ] {
+        for c in questions(None) {
             if answer_of(q, c).is_none() {
                 result.missing.push(c);
             }
@@ -542,7 +552,28 @@ pub fn history_entry(
     next: &GradeView,
     at: DateTime<Utc>,
 ) -> Option<GradeHistoryEntry> {
-    let (from, was_overridden) = prev.map_or((None, false), |p| (p.value, p.overridden));
+    grade_change(prev.map(|p| (p.value, p.overridden)), next, at)
+}
+
+/// The entry a change to `next` will add to a grade history whose newest entry is `last`
+/// (None: an empty history), by the rule of [`history_entry`]: what a phone shows, marked as
+/// pending, until the server has recorded the change.
+pub fn history_entry_after(
+    last: Option<&GradeHistoryEntry>,
+    next: &GradeView,
+    at: DateTime<Utc>,
+) -> Option<GradeHistoryEntry> {
+    grade_change(last.map(|e| (e.to, e.overridden)), next, at)
+}
+
+/// The rule of [`history_entry`], from the effective grade before and whether it was an
+/// override.
+fn grade_change(
+    before: Option<(Option<Grade>, bool)>,
+    next: &GradeView,
+    at: DateTime<Utc>,
+) -> Option<GradeHistoryEntry> {
+    let (from, was_overridden) = before.unwrap_or((None, false));
     if from == next.value && was_overridden == next.overridden {
         return None;
     }
@@ -610,6 +641,21 @@ mod tests {
     }
 
     #[test]
+    fn until_informatized_is_known_the_questions_are_those_both_tables_need() {
+        assert_eq!(
+            questions(None),
+            [
+                K::ObjectiveNeed,
+                K::SubjectiveNeed,
+                K::Determination,
+                K::SelectionStarted
+            ]
+        );
+        assert_eq!(questions(Some(true)), criteria(true));
+        assert_eq!(questions(Some(false)), criteria(false));
+    }
+
+    #[test]
     fn history_records_value_and_override_changes_only() {
         let at = DateTime::<Utc>::from_timestamp(1_700_000_000, 0).unwrap();
         let mut q = Qualification {
@@ -639,5 +685,38 @@ mod tests {
         assert_eq!(e.reason.as_deref(), Some("boss confirmed"));
         let first = history_entry(None, &a, at).unwrap();
         assert_eq!(first.from, None);
+    }
+
+    #[test]
+    fn the_entry_after_a_history_follows_its_newest_entry() {
+        let at = DateTime::<Utc>::from_timestamp(1_700_000_000, 0).unwrap();
+        let view = |value: Option<Grade>, reason: Option<&str>| {
+            let o = reason.map(|r| GradeOverride {
+                grade: value.unwrap_or(Grade::D),
+                reason: r.into(),
+            });
+            let mut v = GradeView::new(
+                grade(&Qualification::default(), None, None, d(2025, 1, 1)),
+                o.as_ref(),
+            );
+            v.value = value;
+            v
+        };
+        let last = history_entry(None, &view(Some(Grade::B), None), at).unwrap();
+        // Same grade, no override: no entry.
+        assert!(history_entry_after(Some(&last), &view(Some(Grade::B), None), at).is_none());
+        // B → A: an upgrade from the newest entry's grade.
+        let e = history_entry_after(Some(&last), &view(Some(Grade::A), None), at).unwrap();
+        assert_eq!((e.from, e.to), (Some(Grade::B), Some(Grade::A)));
+        assert!(e.is_upgrade());
+        // An override to the same letter is a change, with its reason.
+        let e = history_entry_after(Some(&last), &view(Some(Grade::B), Some("boss")), at).unwrap();
+        assert!(e.overridden && e.reason.as_deref() == Some("boss"));
+        // An empty history: a first grade comes from "ungraded"; still ungraded adds nothing.
+        assert_eq!(
+            history_entry_after(None, &view(Some(Grade::D), None), at).map(|e| e.from),
+            Some(None)
+        );
+        assert!(history_entry_after(None, &view(None, None), at).is_none());
     }
 }

@@ -17,6 +17,7 @@
 //! - [`fit`]: target-market fit (SPEC §2).
 //! - [`keyinfo`]: key-information completeness, next questions, MAN check (SPEC §4).
 //! - [`cadence`]: contact cadence, the daily agenda and the monthly plan (SPEC §6).
+//! - [`due`]: where a next contact stands (days overdue) and the agenda of due dates.
 //! - [`activity`]: contact methods and note kinds (SPEC §6).
 //! - [`negotiation`]: concession log rules and quote totals (SPEC §8).
 //! - [`playbook`]: stage and objection playbooks, maintenance tips (SPEC §6, §8).
@@ -32,6 +33,7 @@ pub mod activity;
 pub mod args;
 pub mod cadence;
 pub mod contract;
+pub mod due;
 pub mod fit;
 pub mod grading;
 pub mod i18n;

@@ -6,7 +6,7 @@ use std::collections::BTreeSet;
 use yew::prelude::*;
 
 use super::agenda::{Agenda, AgendaTimer, TimerAction};
-use super::draft::{checklist, Template};
+use super::checklist::{checklist, Template};
 use crate::i18n::{use_i18n, CaptureKey};
 
 #[derive(Properties, PartialEq)]

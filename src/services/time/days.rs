@@ -2,6 +2,7 @@
 //! today, in the rep's language.
 
 use chrono::{Datelike, NaiveDate, Utc};
+use tuoke_core::due::{due_in, DueIn};
 
 use crate::i18n::{CaptureKey, I18n, ListKey};
 
@@ -23,12 +24,10 @@ pub enum Due {
 impl Due {
     /// Where `day` falls from `today`.
     pub fn of(day: NaiveDate, today: NaiveDate) -> Due {
-        let days = (day - today).num_days();
-        let count = |n: i64| u32::try_from(n.unsigned_abs()).unwrap_or(u32::MAX);
-        match days {
-            0 => Due::Today,
-            d if d < 0 => Due::Overdue(count(d)),
-            d => Due::Ahead(count(d), day),
+        match due_in(day, today) {
+            DueIn::Overdue(days) => Due::Overdue(days),
+            DueIn::Today => Due::Today,
+            DueIn::Later(days) => Due::Ahead(days, day),
         }
     }
 }

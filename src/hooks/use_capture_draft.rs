@@ -1,0 +1,150 @@
+//! The Capture screen's state that lives outside the page: what the note is about (the
+//! route, else the last target of the same visit or a waiting draft) and the draft of that
+//! target, read from `localStorage` when the target changes and kept there on every change.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use web_sys::HtmlElement;
+use yew::prelude::*;
+
+use crate::pages::capture::{store, Draft, Refs, Target};
+use crate::services::ids;
+use crate::services::time::now;
+
+/// A chosen prospect is kept as the Capture tab's default this long after the last note
+/// (the same visit); later the tab opens on the picker, unless a draft waits.
+const KEEP_TARGET_HOURS: i64 = 3;
+
+fn initial_target(user: &str, prospect: Option<&str>) -> Option<Target> {
+    if let Some(id) = prospect {
+        return Some(Target::Prospect(id.to_owned()));
+    }
+    let (target, at) = store::last(user)?;
+    let recent = now() - at < chrono::TimeDelta::hours(KEEP_TARGET_HOURS);
+    (recent || store::load(user, &target).has_content()).then_some(target)
+}
+
+/// What the note is about: `prospect` (from the route) when given, else the last target of
+/// the same visit or one whose draft waits; `None` opens the picker.
+#[hook]
+pub fn use_capture_target(user: &str, prospect: Option<String>) -> UseStateHandle<Option<Target>> {
+    let target = {
+        let (user, first) = (user.to_owned(), prospect.clone());
+        use_state_eq(move || initial_target(&user, first.as_deref()))
+    };
+    {
+        // Coming from a prospect (the route) chooses it.
+        let target = target.clone();
+        use_effect_with(prospect, move |p| {
+            if let Some(id) = p {
+                target.set(Some(Target::Prospect(id.clone())));
+            }
+        });
+    }
+    target
+}
+
+/// The draft of the current target. Cheap to clone; clones share it.
+#[derive(Clone)]
+pub struct CaptureDraft {
+    cell: Rc<RefCell<(Option<Target>, Draft)>>,
+    user: String,
+    kept: UseStateHandle<bool>,
+    redraw: UseForceUpdateHandle,
+    focus_note: Rc<RefCell<bool>>,
+}
+
+impl PartialEq for CaptureDraft {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.cell, &other.cell) && self.user == other.user && self.kept == other.kept
+    }
+}
+
+impl CaptureDraft {
+    /// The draft as it is now.
+    pub fn get(&self) -> Draft {
+        self.cell.borrow().1.clone()
+    }
+
+    /// Whether `localStorage` keeps the draft (full or private mode: only until the page
+    /// closes).
+    pub fn kept(&self) -> bool {
+        *self.kept
+    }
+
+    /// Applies `change` and keeps the draft; re-renders when `rerender` (typing does not:
+    /// the text fields show what is typed).
+    pub fn update(&self, change: impl FnOnce(&mut Draft), rerender: bool) {
+        let mut c = self.cell.borrow_mut();
+        change(&mut c.1);
+        if let Some(t) = &c.0 {
+            let kept = store::save(&self.user, t, &c.1);
+            if kept != *self.kept {
+                self.kept.set(kept);
+            }
+        }
+        drop(c);
+        if rerender {
+            self.redraw.force_update();
+        }
+    }
+
+    /// The draft of `target` was saved as a note: forgotten, and the next one starts empty
+    /// on `next`.
+    pub fn saved(&self, target: &Target, next: Target) {
+        store::clear(&self.user, target);
+        *self.cell.borrow_mut() = (Some(next), Draft::default());
+    }
+
+    /// The note's text takes the focus once the next target's form shows.
+    pub fn focus_note_next(&self) {
+        *self.focus_note.borrow_mut() = true;
+    }
+}
+
+/// The draft of `target`: read when the target changes (a new prospect gets its id then);
+/// once rendered, the text fields are filled from it and the new prospect's id is kept, so
+/// photos filed under it find it after a reload.
+#[hook]
+pub fn use_capture_draft(user: &str, target: &Option<Target>, refs: &Refs) -> CaptureDraft {
+    let cell = use_mut_ref(|| (None, Draft::default()));
+    let kept = use_state_eq(|| true);
+    let redraw = use_force_update();
+    let focus_note = use_mut_ref(|| false);
+    {
+        let mut c = cell.borrow_mut();
+        if c.0 != *target {
+            let mut d = target
+                .as_ref()
+                .map(|t| store::load(user, t))
+                .unwrap_or_default();
+            if *target == Some(Target::New) && d.new_id.is_none() {
+                d.new_id = Some(ids::new_id(now()));
+            }
+            *c = (target.clone(), d);
+        }
+    }
+    let draft = CaptureDraft {
+        cell,
+        user: user.to_owned(),
+        kept,
+        redraw,
+        focus_note,
+    };
+    {
+        let (draft, refs) = (draft.clone(), refs.clone());
+        use_effect_with(target.clone(), move |target| {
+            if *target == Some(Target::New) {
+                draft.update(|_| {}, false);
+            }
+            refs.fill(&draft.get());
+            if std::mem::take(&mut *draft.focus_note.borrow_mut()) {
+                if let Some(body) = refs.body.cast::<HtmlElement>() {
+                    let _ = body.focus();
+                }
+            }
+        });
+    }
+    draft
+}

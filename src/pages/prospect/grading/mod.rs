@@ -1,0 +1,113 @@
+//! Grading (SPEC §5): the grade with its meaning and how it was reached, the explanation
+//! criterion by criterion, "needs confirmation" and "ungraded" with their reasons, the
+//! questionnaire (its answers preview the grade before they are saved), the override with
+//! its written reason, the grade strategy and the grade history.
+//!
+//! The grade itself always comes from the core ([`tuoke_core::grading`]): the record's
+//! `grade` (the server's, or the local view's recomputation while an edit is unsynced) and,
+//! for the preview, [`grade`] on the answers being edited.
+
+mod card;
+mod history;
+mod override_form;
+mod questionnaire;
+
+use std::rc::Rc;
+use tuoke_core::contract::Entity;
+
+use serde_json::{Map, Value};
+use tuoke_core::grading::{Criterion, GradeView};
+use tuoke_core::playbook::grade_strategy;
+use tuoke_core::types::Grade;
+use tuoke_core::validate::ProspectPatch;
+use yew::prelude::*;
+
+use super::form::{part, prospect_of};
+use super::SectionProps;
+use crate::i18n::{use_i18n, I18n, LabelKey, ProfileKey as P};
+use crate::services::time::today;
+use card::GradeCard;
+use history::History;
+use override_form::Override;
+use questionnaire::Questionnaire;
+
+#[component]
+pub fn GradeSection(props: &SectionProps) -> Html {
+    let i18n = use_i18n();
+    let Some(record) = props.deal.get(Entity::Prospect, &props.id) else {
+        return html! {};
+    };
+    let Some(prospect) = prospect_of(record) else {
+        return html! { <p class="card error" role="alert">{ i18n.t(P::Unreadable) }</p> };
+    };
+    let view: GradeView =
+        part(record, "grade").unwrap_or_else(|| GradeView::of(&prospect, today()));
+    let prospect = Rc::new(prospect);
+    let view = Rc::new(view);
+    html! {
+        <>
+            <GradeCard view={view.clone()} informatized={prospect.informatized} />
+            <Questionnaire id={props.id.clone()} prospect={prospect.clone()} />
+            <Override id={props.id.clone()} view={view.clone()} />
+            if let Some(g) = view.value {
+                <Strategy grade={g} informatized={prospect.informatized} />
+            }
+            <History record={record.clone()} view={view.clone()} />
+        </>
+    }
+}
+
+/// A typed patch as the fields [`Put::save`](super::form::Put::save) takes (the core's own
+/// serialisation: `Some(None)` is an explicit `null`).
+fn patch_fields(patch: &ProspectPatch) -> Map<String, Value> {
+    match serde_json::to_value(patch) {
+        Ok(Value::Object(fields)) => fields,
+        _ => Map::new(),
+    }
+}
+
+/// `A / B` for a list of grades.
+fn grades(list: &[Grade]) -> String {
+    list.iter()
+        .map(|g| g.code())
+        .collect::<Vec<_>>()
+        .join(" / ")
+}
+
+fn meaning(i18n: &I18n, g: Grade) -> &'static str {
+    grade_strategy(g).definition.get(i18n.lang)
+}
+
+fn criteria_text(i18n: &I18n, list: &[Criterion], informatized: bool) -> String {
+    list.iter()
+        .map(|c| i18n.t(LabelKey::criterion(*c, informatized)))
+        .collect::<Vec<_>>()
+        .join(i18n.t(P::ListSeparator))
+}
+
+#[derive(Properties, PartialEq)]
+struct StrategyProps {
+    grade: Grade,
+    informatized: Option<bool>,
+}
+
+/// How to work a prospect of this grade (SPEC §5 cues, §6 maintenance).
+#[component]
+fn Strategy(props: &StrategyProps) -> Html {
+    let i18n = use_i18n();
+    let s = grade_strategy(props.grade);
+    let (cues, plan) = if props.informatized == Some(true) {
+        (s.hint_informatized, s.strategy_informatized)
+    } else {
+        (s.hint_not_informatized, s.strategy_not_informatized)
+    };
+    html! {
+        <section class="card strategy" aria-labelledby="strategy-title" data-testid="grade-strategy">
+            <h2 id="strategy-title">{ i18n.fmt(P::StrategyTitle, &[("g", props.grade.code())]) }</h2>
+            <h3>{ i18n.t(P::StrategyCues) }</h3>
+            <p>{ cues.get(i18n.lang) }</p>
+            <h3>{ i18n.t(P::StrategyPlan) }</h3>
+            <p>{ plan.get(i18n.lang) }</p>
+        </section>
+    }
+}
