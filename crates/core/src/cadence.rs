@@ -19,6 +19,7 @@ use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
 use crate::due::{agenda_of_due, DueContact};
+pub use crate::due::{Agenda, AgendaEntry, GradeCounts};
 use crate::types::{Grade, Status};
 
 /// The offset of the business day's time zone from UTC, in seconds (China Standard Time).
@@ -101,43 +102,6 @@ pub struct AgendaInput {
     pub created: NaiveDate,
     /// Date of the last contact (activity), if any.
     pub last_contact: Option<NaiveDate>,
-}
-
-/// One prospect on the agenda.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-pub struct AgendaEntry {
-    /// Prospect id.
-    pub id: Uuid,
-    /// Effective grade.
-    pub grade: Option<Grade>,
-    /// Due date.
-    pub due: NaiveDate,
-    /// Days past due (0 when due today).
-    pub days_overdue: u32,
-}
-
-/// Counts for one grade (`grade: null` = ungraded).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-pub struct GradeCounts {
-    /// The grade.
-    pub grade: Option<Grade>,
-    /// Due today.
-    pub due_today: u32,
-    /// Overdue.
-    pub overdue: u32,
-}
-
-/// The agenda for one day.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Agenda {
-    /// The day.
-    pub today: NaiveDate,
-    /// Due today, by grade (A first, ungraded last), then id.
-    pub due_today: Vec<AgendaEntry>,
-    /// Overdue, most overdue first, then grade, then id.
-    pub overdue: Vec<AgendaEntry>,
-    /// Counts for A, B, C, D and ungraded, in that order.
-    pub per_grade: Vec<GradeCounts>,
 }
 
 /// Build the agenda for `today`. Won and lost prospects are excluded; the due dates are
