@@ -2,14 +2,21 @@
 //! [`sql::Tx`], one module per area.
 //!
 //! Handlers, authentication, commands and the demo call these and never write SQL themselves.
-//! The sync engine ([`crate::sync`]) still holds its own statements; they move here next.
+//! The sync engine ([`crate::sync`]) holds the rules and calls these for its statements.
 //! Every function here is tested on SQLite and on PostgreSQL ([`test_db`]).
 
+pub mod approvals;
 pub mod attachments;
+pub mod decode;
 pub mod health;
+pub mod history;
+pub mod prospects;
+pub mod records;
+pub mod seq;
 pub mod sessions;
 pub mod sql;
 pub mod users;
+pub mod visibility;
 
 #[cfg(test)]
 pub(crate) mod test_db;

@@ -43,7 +43,7 @@ use std::collections::{HashMap, HashSet};
 
 use futures::FutureExt;
 
-use crate::repo::sql::{args, is_refusal, Arg, Tx};
+use crate::repo::sql::{args, is_refusal, placeholders, Arg, Tx};
 use crate::sync::records::{
     history_row, insert_approval, insert_prospect, insert_record, load_approval, load_prospect,
     prospect_dedup_key, set_quote_status, supersede_stage_approvals, touch_prospect,
@@ -360,25 +360,6 @@ async fn apply_one(
 
 /// Statement parameters per chunk (well under SQLite's and PostgreSQL's limits).
 const CHUNK: usize = 400;
-
-/// `rows` groups of `width` numbered placeholders from `$first`: `($1, $2), ($3, $4)`, or a
-/// plain list `$1, $2` when `width` is 1.
-fn placeholders(rows: usize, width: usize, first: usize) -> String {
-    let row = |r: usize| {
-        (0..width)
-            .map(|c| format!("${}", first + r * width + c))
-            .collect::<Vec<_>>()
-            .join(", ")
-    };
-    if width == 1 {
-        (0..rows).map(row).collect::<Vec<_>>().join(", ")
-    } else {
-        (0..rows)
-            .map(|r| format!("({})", row(r)))
-            .collect::<Vec<_>>()
-            .join(", ")
-    }
-}
 
 /// Group commit: pushes that arrive while a transaction is running are applied together in
 /// the next one, each batch in arrival order and each still all-or-nothing with its processed
@@ -1295,11 +1276,5 @@ mod tests {
              stage.move, approval.decide, quote.submit, concession.add, objection.add, \
              quiz.submit, prospect.share)"
         );
-    }
-
-    #[test]
-    fn placeholders_number_rows_and_lists() {
-        assert_eq!(placeholders(3, 1, 1), "$1, $2, $3");
-        assert_eq!(placeholders(2, 2, 1), "($1, $2), ($3, $4)");
     }
 }
