@@ -57,3 +57,48 @@ pub async fn insert_history(tx: &mut Tx, rows: Vec<Vec<Arg>>) -> Result<(), sqlx
     }
     Ok(())
 }
+
+/// (id, field, old, new, changed_by, username, changed_at, mutation_id).
+pub type Entry = (
+    i64,
+    String,
+    String,
+    String,
+    String,
+    Option<String>,
+    DateTime<Utc>,
+    Option<String>,
+);
+
+/// The ids and value sizes (bytes) of prospect `prospect_id`'s newest `limit` entries before
+/// entry `before`, newest first.
+pub async fn sizes(
+    tx: &mut Tx,
+    prospect_id: &str,
+    before: i64,
+    limit: i64,
+) -> Result<Vec<(i64, i64)>, sqlx::Error> {
+    tx.all(
+        "SELECT id, CAST(octet_length(old_value) + octet_length(new_value) AS BIGINT) \
+         FROM field_history WHERE prospect_id = $1 AND id < $2 ORDER BY id DESC LIMIT $3",
+        args![prospect_id, before, limit],
+    )
+    .await
+}
+
+/// Prospect `prospect_id`'s entries from `from` up to (without) `before`, oldest first, with
+/// the username of who made them.
+pub async fn entries(
+    tx: &mut Tx,
+    prospect_id: &str,
+    from: i64,
+    before: i64,
+) -> Result<Vec<Entry>, sqlx::Error> {
+    tx.all(
+        "SELECT h.id, h.field, h.old_value, h.new_value, h.changed_by, u.username, h.changed_at, \
+         h.mutation_id FROM field_history h LEFT JOIN users u ON u.id = h.changed_by \
+         WHERE h.prospect_id = $1 AND h.id >= $2 AND h.id < $3 ORDER BY h.id",
+        args![prospect_id, from, before],
+    )
+    .await
+}

@@ -10,11 +10,14 @@ pub mod attachments;
 pub mod decode;
 pub mod health;
 pub mod history;
+pub mod processed;
 pub mod prospects;
 pub mod records;
 pub mod seq;
 pub mod sessions;
+pub mod shares;
 pub mod sql;
+pub mod tombstones;
 pub mod users;
 pub mod visibility;
 

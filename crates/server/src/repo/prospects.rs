@@ -235,6 +235,27 @@ pub async fn set_stage(
     .map(drop)
 }
 
+/// Gives prospect `id` to `owner_id` (without a new version).
+pub async fn set_owner(tx: &mut Tx, id: &str, owner_id: &str) -> Result<(), sqlx::Error> {
+    tx.exec(
+        "UPDATE prospects SET owner_id = $1 WHERE id = $2",
+        args![owner_id, id],
+    )
+    .await
+    .map(drop)
+}
+
+/// A prospect with de-duplication key `key`, if any.
+pub async fn by_dedup_key(tx: &mut Tx, key: &str) -> Result<Option<String>, sqlx::Error> {
+    let row: Option<(String,)> = tx
+        .opt(
+            "SELECT id FROM prospects WHERE dedup_key = $1 LIMIT 1",
+            args![key],
+        )
+        .await?;
+    Ok(row.map(|(id,)| id))
+}
+
 #[cfg(test)]
 mod tests {
     use serde_json::Value;

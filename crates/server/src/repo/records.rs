@@ -85,3 +85,22 @@ pub async fn latest_of(
         .await?;
     Ok(row.map(|(data,)| data))
 }
+
+/// The records of prospect `prospect_id` (id, entity, version), in change order.
+pub async fn of_prospect(
+    tx: &mut Tx,
+    prospect_id: &str,
+) -> Result<Vec<(String, String, i64)>, sqlx::Error> {
+    tx.all(
+        "SELECT id, entity, version FROM records WHERE prospect_id = $1 ORDER BY seq",
+        args![prospect_id],
+    )
+    .await
+}
+
+/// Renumbers record `id` (so that it is pulled again), without a new version.
+pub async fn set_seq(tx: &mut Tx, id: &str, seq: i64) -> Result<(), sqlx::Error> {
+    tx.exec("UPDATE records SET seq = $1 WHERE id = $2", args![seq, id])
+        .await
+        .map(drop)
+}
