@@ -7,6 +7,7 @@
 
 pub mod approvals;
 pub mod attachments;
+pub mod changes;
 pub mod decode;
 pub mod health;
 pub mod history;
