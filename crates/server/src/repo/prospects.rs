@@ -257,11 +257,89 @@ pub async fn by_dedup_key(tx: &mut Tx, key: &str) -> Result<Option<String>, sqlx
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use serde_json::Value;
     use uuid::Uuid;
 
     use super::*;
+    use crate::db::Db;
+    use crate::repo::test_db::repo_tests;
+    use crate::repo::users::tests::new_user;
+
+    repo_tests!(
+        stored_prospects_are_found_by_id_and_by_dedup_key,
+        a_transferred_prospect_has_its_new_owner,
+    );
+
+    /// A rep (username `rep`) and a prospect of theirs with de-duplication key `key`; their ids.
+    pub(crate) async fn rep_with_prospect(db: &Db, key: &str) -> (String, String) {
+        let rep = db
+            .create_user(new_user("rep", Role::Rep, None))
+            .await
+            .unwrap()
+            .id
+            .to_string();
+        let id = Uuid::now_v7().to_string();
+        let mut tx = db.read().await.unwrap();
+        let new = Insert {
+            id: &id,
+            owner_id: Some(&rep),
+            lead_list: false,
+            data: r#"{"company":"华强电子"}"#.to_owned(),
+            dedup_key: key.to_owned(),
+            created_by: &rep,
+            now: Utc::now(),
+            seq: 1,
+        };
+        insert(&mut tx, new).await.unwrap();
+        tx.commit().await.unwrap();
+        (rep, id)
+    }
+
+    async fn stored_prospects_are_found_by_id_and_by_dedup_key(db: Db) {
+        let (rep, id) = rep_with_prospect(&db, "华强电子|123").await;
+        let other = Uuid::now_v7().to_string();
+        let mut tx = db.read().await.unwrap();
+        assert_eq!(
+            existing(&mut tx, &[id.clone(), other]).await.unwrap(),
+            vec![id.clone()]
+        );
+        assert_eq!(
+            by_dedup_key(&mut tx, "华强电子|123").await.unwrap(),
+            Some(id.clone())
+        );
+        assert_eq!(by_dedup_key(&mut tx, "华强电子|").await.unwrap(), None);
+        let row = load(&mut tx, &id).await.unwrap().unwrap();
+        assert_eq!(row.owner_id.as_deref(), Some(rep.as_str()));
+        assert_eq!((row.stage.as_str(), row.version, row.seq), ("lead", 1, 1));
+    }
+
+    async fn a_transferred_prospect_has_its_new_owner(db: Db) {
+        let (rep, id) = rep_with_prospect(&db, "k").await;
+        let other = db
+            .create_user(new_user("other", Role::Rep, None))
+            .await
+            .unwrap()
+            .id
+            .to_string();
+        let mut tx = db.read().await.unwrap();
+        assert!(visible(&mut tx, Role::Rep, &rep, &id)
+            .await
+            .unwrap()
+            .is_some());
+        set_owner(&mut tx, &id, &other).await.unwrap();
+        assert!(visible(&mut tx, Role::Rep, &rep, &id)
+            .await
+            .unwrap()
+            .is_none());
+        let row = visible(&mut tx, Role::Rep, &other, &id)
+            .await
+            .unwrap()
+            .unwrap();
+        assert_eq!(row.owner_id, Some(other));
+        // Ownership alone is no new version: the caller touches the prospect.
+        assert_eq!(row.version, 1);
+    }
 
     fn at(s: &str) -> DateTime<Utc> {
         s.parse().unwrap()

@@ -41,3 +41,41 @@ pub async fn delete(tx: &mut Tx, prospect_id: &str, user_id: &str) -> Result<(),
     .await
     .map(drop)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::db::Db;
+    use crate::domain::Role;
+    use crate::repo::prospects::tests::rep_with_prospect;
+    use crate::repo::test_db::repo_tests;
+    use crate::repo::users::tests::new_user;
+
+    repo_tests!(a_prospect_is_shared_and_unshared_per_user);
+
+    async fn a_prospect_is_shared_and_unshared_per_user(db: Db) {
+        let (_, id) = rep_with_prospect(&db, "k").await;
+        let mut colleagues = Vec::new();
+        for name in ["amy", "bob"] {
+            let user = db
+                .create_user(new_user(name, Role::Rep, None))
+                .await
+                .unwrap();
+            colleagues.push(user.id.to_string());
+        }
+        let (amy, bob) = (&colleagues[0], &colleagues[1]);
+        let mut tx = db.read().await.unwrap();
+        insert(&mut tx, &id, amy).await.unwrap();
+        insert(&mut tx, &id, bob).await.unwrap();
+        assert!(is_shared(&mut tx, &id, amy).await.unwrap());
+        let mut users = users_of(&mut tx, &id).await.unwrap();
+        users.sort();
+        let mut expected = colleagues.clone();
+        expected.sort();
+        assert_eq!(users, expected);
+        delete(&mut tx, &id, amy).await.unwrap();
+        assert!(!is_shared(&mut tx, &id, amy).await.unwrap());
+        assert!(is_shared(&mut tx, &id, bob).await.unwrap());
+        assert_eq!(users_of(&mut tx, &id).await.unwrap(), vec![bob.clone()]);
+    }
+}

@@ -34,3 +34,43 @@ pub async fn clear_prospect(
     .await
     .map(drop)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::db::Db;
+    use crate::repo::prospects::tests::rep_with_prospect;
+    use crate::repo::test_db::repo_tests;
+
+    repo_tests!(a_tombstone_is_renewed_and_cleared_for_its_user_only);
+
+    /// The user's tombstones (entity, entity id, version, seq), through the pull's statement.
+    async fn of(tx: &mut Tx, user: &str) -> Vec<(String, String, i64, i64)> {
+        crate::repo::changes::tombstones(tx, user, 0, i64::MAX, 100)
+            .await
+            .unwrap()
+    }
+
+    async fn a_tombstone_is_renewed_and_cleared_for_its_user_only(db: Db) {
+        let (rep, id) = rep_with_prospect(&db, "k").await;
+        let mut tx = db.read().await.unwrap();
+        upsert(&mut tx, &rep, "prospect", &id, 1, 5).await.unwrap();
+        upsert(&mut tx, &rep, "prospect", &id, 2, 7).await.unwrap();
+        upsert(&mut tx, &rep, "note", "unrelated", 1, 8)
+            .await
+            .unwrap();
+        assert_eq!(
+            of(&mut tx, &rep).await,
+            vec![
+                ("prospect".to_owned(), id.clone(), 2, 7),
+                ("note".to_owned(), "unrelated".to_owned(), 1, 8),
+            ]
+        );
+        assert!(of(&mut tx, "someone else").await.is_empty());
+        clear_prospect(&mut tx, &rep, &id).await.unwrap();
+        assert_eq!(
+            of(&mut tx, &rep).await,
+            vec![("note".to_owned(), "unrelated".to_owned(), 1, 8)]
+        );
+    }
+}
