@@ -46,9 +46,9 @@ use futures::FutureExt;
 use crate::repo::sql::{is_refusal, Arg, Tx};
 use crate::repo::{approvals, attachments, processed, prospects, records, shares, users};
 use crate::sync::records::{
-    history_row, insert_approval, insert_prospect, insert_record, load_approval, load_prospect,
-    prospect_dedup_key, set_quote_status, supersede_stage_approvals, touch_prospect,
-    visible_prospect, NewApproval, NewProspect, ProspectRow,
+    history_row, insert_prospect, insert_record, load_approval, load_prospect, prospect_dedup_key,
+    set_quote_status, supersede_stage_approvals, touch_prospect, visible_prospect, NewProspect,
+    ProspectRow,
 };
 use crate::sync::visibility::works_deals;
 use crate::sync::{Seq, WriteLock, Writer};
@@ -800,11 +800,10 @@ impl Ctx<'_> {
                     )));
                 };
                 supersede_stage_approvals(self.tx, self.seq, &row.id, self.now).await?;
-                insert_approval(
+                approvals::insert(
                     self.tx,
-                    self.seq,
-                    NewApproval {
-                        id: Uuid::now_v7().to_string(),
+                    approvals::Insert {
+                        id: &Uuid::now_v7().to_string(),
                         kind: ApprovalKind::StageMove,
                         prospect_id: &row.id,
                         requested_by: &self.user.id,
@@ -814,6 +813,7 @@ impl Ctx<'_> {
                         rule: Some(rule.code()),
                         reason: a.reason.as_deref(),
                         now: self.now,
+                        seq: self.seq.take(),
                     },
                 )
                 .await?;
@@ -966,11 +966,10 @@ impl Ctx<'_> {
         if !insert_record(self.tx, self.seq, &quote, &self.user.id, self.now).await? {
             return Ok(taken(&id));
         }
-        insert_approval(
+        approvals::insert(
             self.tx,
-            self.seq,
-            NewApproval {
-                id: approval_id.to_string(),
+            approvals::Insert {
+                id: &approval_id.to_string(),
                 kind: ApprovalKind::Quote,
                 prospect_id: &prospect_id,
                 requested_by: &self.user.id,
@@ -980,6 +979,7 @@ impl Ctx<'_> {
                 rule: Some("quote_needs_approval"),
                 reason: quote.note.as_deref(),
                 now: self.now,
+                seq: self.seq.take(),
             },
         )
         .await?;

@@ -3,7 +3,7 @@
 use chrono::{DateTime, Utc};
 use serde_json::Value;
 use tuoke_core::record::{ApprovalKind, ApprovalStatus, EntityRecord, QuoteRecord};
-use tuoke_core::types::{Prospect, Stage};
+use tuoke_core::types::Prospect;
 
 use crate::auth::AuthUser;
 pub use crate::repo::approvals::{ApprovalRow, APPROVAL_COLUMNS};
@@ -128,42 +128,6 @@ pub async fn insert_record<R: EntityRecord>(
 
 pub async fn load_approval(tx: &mut Tx, id: &str) -> Result<Option<ApprovalRow>, sqlx::Error> {
     approvals::load(tx, id).await
-}
-
-pub struct NewApproval<'a> {
-    pub id: String,
-    pub kind: ApprovalKind,
-    pub prospect_id: &'a str,
-    pub requested_by: &'a str,
-    pub approver_id: &'a str,
-    pub to_stage: Option<Stage>,
-    pub quote_id: Option<&'a str>,
-    pub rule: Option<&'a str>,
-    pub reason: Option<&'a str>,
-    pub now: DateTime<Utc>,
-}
-
-/// Creates a pending approval; returns its id.
-pub async fn insert_approval(
-    tx: &mut Tx,
-    seq: &mut Seq,
-    new: NewApproval<'_>,
-) -> Result<String, sqlx::Error> {
-    let insert = approvals::Insert {
-        id: &new.id,
-        kind: new.kind,
-        prospect_id: new.prospect_id,
-        requested_by: new.requested_by,
-        approver_id: new.approver_id,
-        to_stage: new.to_stage,
-        quote_id: new.quote_id,
-        rule: new.rule,
-        reason: new.reason,
-        now: new.now,
-        seq: seq.take(),
-    };
-    approvals::insert(tx, insert).await?;
-    Ok(new.id)
 }
 
 /// Rejects the pending approvals of prospect `id` (only those of `kind` if given) with
