@@ -3,7 +3,9 @@
 //!
 //! Handlers, authentication, commands and the demo call these and never write SQL themselves.
 //! The sync engine ([`crate::sync`]) holds the rules and calls these for its statements.
-//! Every function here is tested on SQLite and on PostgreSQL ([`test_db`]).
+//! Every function here runs on SQLite and on PostgreSQL: tested directly ([`test_db`]) or, for
+//! most of the sync statements, through the sync tests, which run on both backends as well.
+//! Modules here never import [`crate::sync`] (the sync sequence is passed in as a number).
 
 pub mod approvals;
 pub mod attachments;
