@@ -162,6 +162,32 @@ impl Db {
     }
 }
 
+/// The note that references attachment `id`, if one does.
+pub async fn note_of(tx: &mut Tx, id: &str) -> Result<Option<String>, sqlx::Error> {
+    let row: Option<(String,)> = tx
+        .opt(
+            "SELECT note_id FROM note_attachments WHERE attachment_id = $1",
+            args![id],
+        )
+        .await?;
+    Ok(row.map(|(note,)| note))
+}
+
+/// Records that note `note_id` by `author_id` references attachment `attachment_id`.
+pub async fn link_to_note(
+    tx: &mut Tx,
+    note_id: &str,
+    attachment_id: &str,
+    author_id: &str,
+) -> Result<(), sqlx::Error> {
+    tx.exec(
+        "INSERT INTO note_attachments (note_id, attachment_id, author_id) VALUES ($1, $2, $3)",
+        args![note_id, attachment_id, author_id],
+    )
+    .await
+    .map(drop)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

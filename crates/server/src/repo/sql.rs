@@ -210,6 +210,25 @@ impl Tx {
     }
 }
 
+/// `rows` groups of `width` numbered placeholders from `$first`: `($1, $2), ($3, $4)`, or a
+/// plain list `$1, $2` when `width` is 1.
+pub fn placeholders(rows: usize, width: usize, first: usize) -> String {
+    let row = |r: usize| {
+        (0..width)
+            .map(|c| format!("${}", first + r * width + c))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    if width == 1 {
+        (0..rows).map(row).collect::<Vec<_>>().join(", ")
+    } else {
+        (0..rows)
+            .map(|r| format!("({})", row(r)))
+            .collect::<Vec<_>>()
+            .join(", ")
+    }
+}
+
 /// Whether the database refused a statement because of the values it carried (a constraint,
 /// a value the column cannot hold, text the encoding refuses) rather than because it is
 /// unavailable: the first is the fault of one change and refuses that change alone; the
@@ -266,5 +285,16 @@ impl Db {
                     .await
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn placeholders_number_rows_and_lists() {
+        assert_eq!(placeholders(3, 1, 1), "$1, $2, $3");
+        assert_eq!(placeholders(2, 2, 1), "($1, $2), ($3, $4)");
     }
 }

@@ -5,7 +5,7 @@ use uuid::Uuid;
 
 use crate::db::{with_pool, Db};
 use crate::domain::{Role, Username};
-use crate::repo::sql::args;
+use crate::repo::sql::{args, Tx};
 
 /// A stored user (without the password hash, which only login reads).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -223,6 +223,45 @@ impl Db {
             created_at,
         })
     }
+}
+
+/// The manager of user `id` (`None` also when there is no such user).
+pub async fn manager_of(tx: &mut Tx, id: &str) -> Result<Option<String>, sqlx::Error> {
+    let row: Option<(Option<String>,)> = tx
+        .opt("SELECT manager_id FROM users WHERE id = $1", args![id])
+        .await?;
+    Ok(row.and_then(|(m,)| m))
+}
+
+/// The id and role of the user named `username`.
+pub async fn id_and_role(
+    tx: &mut Tx,
+    username: &str,
+) -> Result<Option<(String, String)>, sqlx::Error> {
+    tx.opt(
+        "SELECT id, role FROM users WHERE username = $1",
+        args![username],
+    )
+    .await
+}
+
+/// The ids of the assistants.
+pub async fn assistant_ids(tx: &mut Tx) -> Result<Vec<String>, sqlx::Error> {
+    let rows: Vec<(String,)> = tx
+        .all("SELECT id FROM users WHERE role = 'assistant'", args![])
+        .await?;
+    Ok(rows.into_iter().map(|(id,)| id).collect())
+}
+
+/// The reps' ids and territories, by username.
+pub async fn reps_with_territory(
+    tx: &mut Tx,
+) -> Result<Vec<(String, Option<String>)>, sqlx::Error> {
+    tx.all(
+        "SELECT id, territory FROM users WHERE role = 'rep' ORDER BY username",
+        args![],
+    )
+    .await
 }
 
 #[cfg(test)]

@@ -18,7 +18,8 @@ use crate::auth::AuthUser;
 use crate::db::Db;
 use crate::domain::Username;
 use crate::error::ApiError;
-use crate::repo::sql::{args, Tx};
+use crate::repo::sql::Tx;
+use crate::repo::{history, prospects, records, shares, tombstones, users};
 use crate::sync::records::{
     cancel_pending_approvals, dedup_key, insert_prospect, load_prospect, prospect_dedup_key,
     record_history, touch_prospect, visible_prospect, NewProspect,
@@ -52,10 +53,7 @@ async fn may_transfer(
 }
 
 async fn manager_of(tx: &mut Tx, user_id: &str) -> Result<Option<String>, sqlx::Error> {
-    let row: Option<(Option<String>,)> = tx
-        .opt("SELECT manager_id FROM users WHERE id = $1", args![user_id])
-        .await?;
-    Ok(row.and_then(|(m,)| m))
+    users::manager_of(tx, user_id).await
 }
 
 /// Users who see a prospect because of its owner: the owner and the owner's manager; for an
@@ -63,10 +61,7 @@ async fn manager_of(tx: &mut Tx, user_id: &str) -> Result<Option<String>, sqlx::
 async fn owner_side(tx: &mut Tx, owner: Option<&str>) -> Result<BTreeSet<String>, sqlx::Error> {
     let mut set = BTreeSet::new();
     if owner.is_none() {
-        let assistants: Vec<(String,)> = tx
-            .all("SELECT id FROM users WHERE role = 'assistant'", args![])
-            .await?;
-        set.extend(assistants.into_iter().map(|(id,)| id));
+        set.extend(users::assistant_ids(tx).await?);
     }
     if let Some(owner) = owner {
         set.insert(owner.to_owned());
@@ -98,13 +93,7 @@ pub async fn transfer(
         ));
     }
     let target: Option<(String, String)> = match Username::parse(to_username) {
-        Ok(name) => {
-            w.tx.opt(
-                "SELECT id, role FROM users WHERE username = $1",
-                args![name.as_str()],
-            )
-            .await?
-        }
+        Ok(name) => users::id_and_role(&mut w.tx, name.as_str()).await?,
         Err(_) => None,
     };
     let Some((target_id, role)) = target else {
@@ -130,19 +119,12 @@ pub async fn transfer(
     let now = Utc::now();
     let before = owner_side(&mut w.tx, row.owner_id.as_deref()).await?;
     let after = owner_side(&mut w.tx, Some(&target_id)).await?;
-    let shared: Vec<(String,)> =
-        w.tx.all(
-            "SELECT user_id FROM prospect_shares WHERE prospect_id = $1",
-            args![&id],
-        )
-        .await?;
-    let shared: BTreeSet<String> = shared.into_iter().map(|(u,)| u).collect();
+    let shared: BTreeSet<String> = shares::users_of(&mut w.tx, &id)
+        .await?
+        .into_iter()
+        .collect();
 
-    w.tx.exec(
-        "UPDATE prospects SET owner_id = $1 WHERE id = $2",
-        args![&target_id, &id],
-    )
-    .await?;
+    prospects::set_owner(&mut w.tx, &id, &target_id).await?;
     cancel_pending_approvals(
         &mut w.tx,
         &mut w.seq,
@@ -184,19 +166,10 @@ pub async fn reveal_and_hide(
     gained: &BTreeSet<String>,
     gone: &BTreeSet<String>,
 ) -> Result<(), sqlx::Error> {
-    let records: Vec<(String, String, i64)> = tx
-        .all(
-            "SELECT id, entity, version FROM records WHERE prospect_id = $1 ORDER BY seq",
-            args![id],
-        )
-        .await?;
+    let records = records::of_prospect(tx, id).await?;
     for (rid, _, _) in &records {
         let next = seq.take();
-        tx.exec(
-            "UPDATE records SET seq = $1 WHERE id = $2",
-            args![next, rid],
-        )
-        .await?;
+        records::set_seq(tx, rid, next).await?;
     }
     let mut entries = vec![(
         Entity::Prospect.as_str().to_owned(),
@@ -214,12 +187,7 @@ pub async fn reveal_and_hide(
         }
     }
     for u in gained {
-        tx.exec(
-            "DELETE FROM tombstones WHERE user_id = $1 AND entity_id IN \
-             (SELECT id FROM records WHERE prospect_id = $2 UNION SELECT $2)",
-            args![u, id],
-        )
-        .await?;
+        tombstones::clear_prospect(tx, u, id).await?;
     }
     Ok(())
 }
@@ -240,13 +208,7 @@ async fn tombstone(
     id: &str,
     version: i64,
 ) -> Result<(), sqlx::Error> {
-    tx.exec(
-        "INSERT INTO tombstones (user_id, entity, entity_id, version, seq) VALUES ($1, $2, $3, $4, $5) \
-         ON CONFLICT (user_id, entity, entity_id) DO UPDATE SET version = excluded.version, seq = excluded.seq",
-        args![user, entity, id, version, seq.take()],
-    )
-    .await
-    .map(drop)
+    tombstones::upsert(tx, user, entity, id, version, seq.take()).await
 }
 
 #[derive(Debug, Default, Serialize, ToSchema)]
@@ -424,11 +386,7 @@ pub async fn import(
 
     let reps: Vec<(String, Option<String>)> = {
         let mut tx = db.read().await?;
-        tx.all(
-            "SELECT id, territory FROM users WHERE role = 'rep' ORDER BY username",
-            args![],
-        )
-        .await?
+        users::reps_with_territory(&mut tx).await?
     };
     let mut by_territory: HashMap<String, Vec<String>> = HashMap::new();
     for (id, territory) in reps {
@@ -483,13 +441,8 @@ pub async fn import(
     for chunk in rows.chunks(IMPORT_CHUNK) {
         let mut w = Writer::begin(db, lock).await?;
         for row in chunk {
-            let existing: Option<(String,)> =
-                w.tx.opt(
-                    "SELECT id FROM prospects WHERE dedup_key = $1 LIMIT 1",
-                    args![&row.key],
-                )
-                .await?;
-            if let Some((existing_id,)) = existing {
+            let existing = prospects::by_dedup_key(&mut w.tx, &row.key).await?;
+            if let Some(existing_id) = existing {
                 report.duplicates.push(Duplicate {
                     line: row.line,
                     company: row.company.clone(),
@@ -654,18 +607,6 @@ pub const HISTORY_LIMIT: i64 = 1_000;
 /// Most bytes of old and new values one history answer holds (always at least one entry).
 pub const HISTORY_BYTES: i64 = 8 * 1024 * 1024;
 
-/// (id, field, old, new, changed_by, username, changed_at, mutation_id).
-type HistoryRow = (
-    i64,
-    String,
-    String,
-    String,
-    String,
-    Option<String>,
-    chrono::DateTime<Utc>,
-    Option<String>,
-);
-
 /// The field history of a prospect the caller may see (`None`: not visible), oldest first:
 /// the newest [`HISTORY_LIMIT`] entries (at most [`HISTORY_BYTES`] of values) before entry
 /// `before`, so that one answer's work is bounded however long the history.
@@ -682,13 +623,7 @@ pub async fn history(
         return Ok(None);
     }
     // Sizes first (newest first, no values read), then the values of the entries that fit.
-    let sizes: Vec<(i64, i64)> = tx
-        .all(
-            "SELECT id, CAST(octet_length(old_value) + octet_length(new_value) AS BIGINT) \
-             FROM field_history WHERE prospect_id = $1 AND id < $2 ORDER BY id DESC LIMIT $3",
-            args![&id, before, HISTORY_LIMIT],
-        )
-        .await?;
+    let sizes = history::sizes(&mut tx, &id, before, HISTORY_LIMIT).await?;
     let mut bytes: i64 = 0;
     let mut oldest = None;
     for (entry, size) in sizes {
@@ -701,14 +636,7 @@ pub async fn history(
     let Some(oldest) = oldest else {
         return Ok(Some(Vec::new()));
     };
-    let rows: Vec<HistoryRow> = tx
-        .all(
-            "SELECT h.id, h.field, h.old_value, h.new_value, h.changed_by, u.username, h.changed_at, \
-             h.mutation_id FROM field_history h LEFT JOIN users u ON u.id = h.changed_by \
-             WHERE h.prospect_id = $1 AND h.id >= $2 AND h.id < $3 ORDER BY h.id",
-            args![&id, oldest, before],
-        )
-        .await?;
+    let rows = history::entries(&mut tx, &id, oldest, before).await?;
     Ok(Some(
         rows.into_iter()
             .map(

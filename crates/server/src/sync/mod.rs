@@ -24,7 +24,7 @@ pub use seq::Seq;
 use std::sync::Arc;
 
 use crate::db::Db;
-use crate::repo::sql::{args, Arg, Tx};
+use crate::repo::sql::{Arg, Tx};
 
 /// Serialises this process's writers (see the module docs).
 pub type WriteLock = Arc<tokio::sync::Mutex<()>>;
@@ -61,8 +61,5 @@ impl Writer {
 
 /// The current high-water mark of the change sequence.
 pub async fn current_seq(tx: &mut Tx) -> Result<i64, sqlx::Error> {
-    let (value,): (i64,) = tx
-        .one("SELECT value FROM sync_seq WHERE id = 1", args![])
-        .await?;
-    Ok(value)
+    crate::repo::seq::current(tx).await
 }

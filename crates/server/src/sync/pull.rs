@@ -15,9 +15,8 @@ use tuoke_sync::protocol::Change;
 
 use crate::auth::AuthUser;
 use crate::db::Db;
-use crate::repo::sql::args;
-use crate::sync::records::{ApprovalRow, ProspectRow, APPROVAL_COLUMNS, PROSPECT_COLUMNS};
-use crate::sync::{current_seq, visibility};
+use crate::repo::changes;
+use crate::sync::current_seq;
 
 pub const DEFAULT_LIMIT: i64 = 500;
 pub const MAX_LIMIT: i64 = 5_000;
@@ -90,47 +89,6 @@ const ROW_OVERHEAD: i64 = 256;
 /// fit, due date): about 1 KB of a typical 1.75 KB pulled prospect.
 const PROSPECT_OVERHEAD: i64 = 1024;
 
-/// One kind of synced row: its table, how big its data is, and who sees it.
-struct Source {
-    table: &'static str,
-    /// Bytes of the row's stored data (an SQL expression over the table's alias).
-    size: String,
-    condition: String,
-}
-
-fn sources(user: &AuthUser) -> Vec<Source> {
-    let mut sources = vec![Source {
-        table: "prospects p",
-        size: format!(
-            "octet_length(p.data) + COALESCE(octet_length(p.grade_history), 0) + {PROSPECT_OVERHEAD}"
-        ),
-        condition: visibility::prospect(user.role).to_owned(),
-    }];
-    // Records on a prospect, then the caller's own records without one (quiz attempts): two
-    // statements, so that neither condition hides the other's index behind an `OR`.
-    let record_conditions = visibility::deal_record(user.role)
-        .into_iter()
-        .chain([visibility::own_record(user.role)]);
-    sources.extend(record_conditions.map(|condition| Source {
-        table: "records r",
-        size: format!("octet_length(r.data) + {ROW_OVERHEAD}"),
-        condition: condition.to_owned(),
-    }));
-    sources.push(Source {
-        table: "approvals a",
-        size: format!(
-            "COALESCE(octet_length(a.reason), 0) + COALESCE(octet_length(a.comment), 0) + {ROW_OVERHEAD}"
-        ),
-        condition: visibility::approval(user.role).to_owned(),
-    });
-    sources.push(Source {
-        table: "tombstones t",
-        size: ROW_OVERHEAD.to_string(),
-        condition: "t.user_id = $1".to_owned(),
-    });
-    sources
-}
-
 /// Where a page ends, from the sizes of the lowest changes after the cursor in seq order
 /// (each source's lowest `limit + 1`, merged): the seq of its last change and whether more
 /// follow, or `(current, false)` when all of them fit.
@@ -170,23 +128,14 @@ pub async fn pull_page(
         return Err(PullError::ResetRequired { since, current });
     }
     let fetch = limit.saturating_add(1);
-    let sources = sources(user);
+    let sources = changes::sources(user.role, PROSPECT_OVERHEAD, ROW_OVERHEAD);
 
     // First the sizes of the candidate changes (no data read), to find where the page ends;
     // then the data of exactly the changes up to there. Seq order is commit order, and
     // nothing at or below `current` changes seq while this runs.
     let mut sizes: Vec<(i64, i64)> = Vec::new();
     for source in &sources {
-        let sql = format!(
-            "SELECT {alias}.seq, CAST({size} AS BIGINT) FROM {table} WHERE {alias}.seq > $2 AND {alias}.seq <= $3 \
-             AND {condition} ORDER BY {alias}.seq LIMIT $4",
-            alias = alias(source.table),
-            size = source.size,
-            table = source.table,
-            condition = source.condition,
-        );
-        let rows: Vec<(i64, i64)> = tx.all(&sql, args![&user.id, since, current, fetch]).await?;
-        sizes.extend(rows);
+        sizes.extend(changes::sizes(&mut tx, source, &user.id, since, current, fetch).await?);
     }
     sizes.sort_unstable_by_key(|(seq, _)| *seq);
     let limit = usize::try_from(limit).unwrap_or(usize::MAX);
@@ -194,45 +143,23 @@ pub async fn pull_page(
 
     let today = business_date(Utc::now());
     let mut changes = Vec::new();
-    let sql = format!(
-        "SELECT {PROSPECT_COLUMNS} FROM prospects p WHERE p.seq > $2 AND p.seq <= $3 AND {} \
-         ORDER BY p.seq LIMIT $4",
-        visibility::prospect(user.role)
-    );
-    let rows: Vec<ProspectRow> = tx.all(&sql, args![&user.id, since, upto, fetch]).await?;
+    let rows = changes::prospects(&mut tx, user.role, &user.id, since, upto, fetch).await?;
     for row in rows {
         changes.push(built(&row.to_record(today)?, row.version, row.seq)?);
     }
-    for source in sources.iter().filter(|s| s.table == "records r") {
-        let sql = format!(
-            "SELECT r.id, r.entity, r.data, r.version, r.seq FROM records r \
-             WHERE r.seq > $2 AND r.seq <= $3 AND {} ORDER BY r.seq LIMIT $4",
-            source.condition
-        );
-        let rows: Vec<(String, String, String, i64, i64)> =
-            tx.all(&sql, args![&user.id, since, upto, fetch]).await?;
+    for source in sources.iter().filter(|s| s.is_records()) {
+        let rows = changes::records(&mut tx, source, &user.id, since, upto, fetch).await?;
         for (id, entity, data, version, seq) in rows {
             let data = RawValue::from_string(data)
                 .map_err(|e| sqlx::Error::Decode(e.to_string().into()))?;
             changes.push(stored(entity, id, version, Some(data), seq));
         }
     }
-    let sql = format!(
-        "SELECT {APPROVAL_COLUMNS} FROM approvals a WHERE a.seq > $2 AND a.seq <= $3 AND {} \
-         ORDER BY a.seq LIMIT $4",
-        visibility::approval(user.role)
-    );
-    let rows: Vec<ApprovalRow> = tx.all(&sql, args![&user.id, since, upto, fetch]).await?;
+    let rows = changes::approvals(&mut tx, user.role, &user.id, since, upto, fetch).await?;
     for row in rows {
         changes.push(built(&row.to_record()?, row.version, row.seq)?);
     }
-    let rows: Vec<(String, String, i64, i64)> = tx
-        .all(
-            "SELECT entity, entity_id, version, seq FROM tombstones \
-             WHERE user_id = $1 AND seq > $2 AND seq <= $3 ORDER BY seq LIMIT $4",
-            args![&user.id, since, upto, fetch],
-        )
-        .await?;
+    let rows = changes::tombstones(&mut tx, &user.id, since, upto, fetch).await?;
     for (entity, id, version, seq) in rows {
         changes.push(stored(entity, id, version, None, seq));
     }
@@ -244,11 +171,6 @@ pub async fn pull_page(
         has_more,
         changes: changes.into_iter().map(|c| c.change).collect(),
     })
-}
-
-/// `prospects p` → `p`.
-fn alias(table: &str) -> &str {
-    table.rsplit(' ').next().unwrap_or(table)
 }
 
 #[cfg(test)]

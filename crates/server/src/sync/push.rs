@@ -43,11 +43,12 @@ use std::collections::{HashMap, HashSet};
 
 use futures::FutureExt;
 
-use crate::repo::sql::{args, is_refusal, Arg, Tx};
+use crate::repo::sql::{is_refusal, Arg, Tx};
+use crate::repo::{approvals, attachments, processed, prospects, records, shares, users};
 use crate::sync::records::{
-    history_row, insert_approval, insert_prospect, insert_record, load_approval, load_prospect,
-    prospect_dedup_key, set_quote_status, supersede_stage_approvals, touch_prospect,
-    visible_prospect, NewApproval, NewProspect, ProspectRow,
+    history_row, insert_prospect, insert_record, load_approval, load_prospect, prospect_dedup_key,
+    set_quote_status, supersede_stage_approvals, touch_prospect, visible_prospect, NewProspect,
+    ProspectRow,
 };
 use crate::sync::visibility::works_deals;
 use crate::sync::{Seq, WriteLock, Writer};
@@ -139,14 +140,6 @@ type Processed = (
     Option<String>,
     Option<String>,
 );
-/// A processed record as read back: the mutation id, then [`Processed`].
-type ProcessedRow = (
-    String,
-    String,
-    Option<String>,
-    Option<String>,
-    Option<String>,
-);
 
 /// Why applying a mutation, or a batch, did not finish.
 #[derive(Debug)]
@@ -208,14 +201,9 @@ async fn apply_batch(
     // What each mutation id of this user answered the first time: (status, reason, code, field).
     let mut seen: HashMap<String, Processed> = HashMap::new();
     for chunk in ids.chunks(CHUNK) {
-        let sql = format!(
-            "SELECT id, status, reason, code, field FROM processed_mutations \
-             WHERE user_id = $1 AND id IN ({})",
-            placeholders(chunk.len(), 1, 2)
-        );
-        let mut params = args![&user.id];
-        params.extend(chunk.iter().map(Arg::from));
-        let rows: Vec<ProcessedRow> = w.tx.all(&sql, params).await.map_err(Failure::from)?;
+        let rows = processed::of_user(&mut w.tx, &user.id, chunk)
+            .await
+            .map_err(Failure::from)?;
         for (id, status, reason, code, field) in rows {
             // Written by this server only: another status is a damaged database.
             let status = MutationStatus::parse(&status).ok_or_else(|| {
@@ -238,15 +226,10 @@ async fn apply_batch(
         .collect();
     let mut absent: HashSet<String> = put_ids.iter().cloned().collect();
     for chunk in put_ids.chunks(CHUNK) {
-        let sql = format!(
-            "SELECT id FROM prospects WHERE id IN ({})",
-            placeholders(chunk.len(), 1, 1)
-        );
-        let rows: Vec<(String,)> =
-            w.tx.all(&sql, chunk.iter().map(Arg::from).collect())
-                .await
-                .map_err(Failure::from)?;
-        for (id,) in rows {
+        let rows = prospects::existing(&mut w.tx, chunk)
+            .await
+            .map_err(Failure::from)?;
+        for id in rows {
             absent.remove(&id);
         }
     }
@@ -302,9 +285,9 @@ async fn apply_batch(
             id.clone(),
             (status, reason.clone(), code.clone(), field.clone()),
         );
-        processed.push(args![
+        processed.push(processed::row(
             id,
-            request.client_id,
+            request.client_id.to_string(),
             &user.id,
             storable(&truncate(m.name.as_str(), 100)),
             status.as_str(),
@@ -312,8 +295,8 @@ async fn apply_batch(
             (!warnings.is_empty()).then(|| json!(warnings).to_string()),
             now,
             code.clone(),
-            field.as_deref().map(storable)
-        ]);
+            field.as_deref().map(storable),
+        ));
         results.push(MutationResult {
             id: m.id,
             status,
@@ -325,12 +308,7 @@ async fn apply_batch(
         });
     }
     for chunk in processed.chunks(CHUNK / 10) {
-        let sql = format!(
-            "INSERT INTO processed_mutations (id, client_id, user_id, name, status, reason, \
-             result, processed_at, code, field) VALUES {}",
-            placeholders(chunk.len(), 10, 1)
-        );
-        w.tx.exec(&sql, chunk.concat()).await?;
+        processed::insert(&mut w.tx, chunk).await?;
     }
     Ok(results)
 }
@@ -360,25 +338,6 @@ async fn apply_one(
 
 /// Statement parameters per chunk (well under SQLite's and PostgreSQL's limits).
 const CHUNK: usize = 400;
-
-/// `rows` groups of `width` numbered placeholders from `$first`: `($1, $2), ($3, $4)`, or a
-/// plain list `$1, $2` when `width` is 1.
-fn placeholders(rows: usize, width: usize, first: usize) -> String {
-    let row = |r: usize| {
-        (0..width)
-            .map(|c| format!("${}", first + r * width + c))
-            .collect::<Vec<_>>()
-            .join(", ")
-    };
-    if width == 1 {
-        (0..rows).map(row).collect::<Vec<_>>().join(", ")
-    } else {
-        (0..rows)
-            .map(|r| format!("({})", row(r)))
-            .collect::<Vec<_>>()
-            .join(", ")
-    }
-}
 
 /// Group commit: pushes that arrive while a transaction is running are applied together in
 /// the next one, each batch in arrival order and each still all-or-nothing with its processed
@@ -730,19 +689,8 @@ impl Ctx<'_> {
         }
         let data = serde_json::to_string(&prospect)
             .map_err(|e| sqlx::Error::Decode(e.to_string().into()))?;
-        self.tx
-            .exec(
-                "UPDATE prospects SET data = $1, dedup_key = $2, version = version + 1, \
-                 updated_at = $3, seq = $4 WHERE id = $5",
-                args![
-                    data,
-                    prospect_dedup_key(&prospect),
-                    self.now,
-                    self.seq.take(),
-                    &id
-                ],
-            )
-            .await?;
+        let key = prospect_dedup_key(&prospect);
+        prospects::set_data(self.tx, &id, data, key, self.now, self.seq.take()).await?;
         for change in &changes {
             self.history(&id, &change.field, &change.old, &change.new);
         }
@@ -763,13 +711,7 @@ impl Ctx<'_> {
         entries: &[GradeHistoryEntry],
     ) -> Result<(), sqlx::Error> {
         let text = serde_json::to_string(entries).map_err(encode_error)?;
-        self.tx
-            .exec(
-                "UPDATE prospects SET grade_history = $1 WHERE id = $2",
-                args![text, id],
-            )
-            .await
-            .map(drop)
+        prospects::set_grade_history(self.tx, id, text).await
     }
 
     async fn note_add(&mut self, args: &Value) -> Result<Outcome, sqlx::Error> {
@@ -783,27 +725,15 @@ impl Ctx<'_> {
         let id = a.id.to_string();
         for (i, att) in a.attachment_ids.iter().enumerate() {
             let att = att.to_string();
-            let uploader: Option<(String,)> = self
-                .tx
-                .opt(
-                    "SELECT uploader_id FROM attachments WHERE id = $1",
-                    args![&att],
-                )
-                .await?;
-            if uploader.is_some_and(|(u,)| u != self.user.id) {
+            let uploader = attachments::uploader(self.tx, &att).await?;
+            if uploader.is_some_and(|u| u != self.user.id) {
                 return Ok(Rejected(Refusal::new(
                     "attachment_taken",
                     Some(&format!("attachment_ids[{i}]")),
                     format!("attachment_ids[{i}]: attachment {att} was uploaded by another user"),
                 )));
             }
-            let linked: Option<(String,)> = self
-                .tx
-                .opt(
-                    "SELECT note_id FROM note_attachments WHERE attachment_id = $1",
-                    args![&att],
-                )
-                .await?;
+            let linked = attachments::note_of(self.tx, &att).await?;
             if linked.is_some() {
                 return Ok(Rejected(Refusal::new(
                     "attachment_taken",
@@ -817,12 +747,7 @@ impl Ctx<'_> {
             return Ok(taken(&id));
         }
         for att in &note.attachment_ids {
-            self.tx
-                .exec(
-                    "INSERT INTO note_attachments (note_id, attachment_id, author_id) VALUES ($1, $2, $3)",
-                    args![&id, att.to_string(), &self.user.id],
-                )
-                .await?;
+            attachments::link_to_note(self.tx, &id, &att.to_string(), &self.user.id).await?;
         }
         Ok(applied())
     }
@@ -843,18 +768,7 @@ impl Ctx<'_> {
         // The latest contact drives the next contact due (core cadence, computed on pull).
         let day = business_date(activity.at);
         if row.last_contact().is_none_or(|last| day > last) {
-            self.tx
-                .exec(
-                    "UPDATE prospects SET last_contact = $1, version = version + 1, \
-                     updated_at = $2, seq = $3 WHERE id = $4",
-                    args![
-                        day.format("%Y-%m-%d").to_string(),
-                        self.now,
-                        self.seq.take(),
-                        &row.id
-                    ],
-                )
-                .await?;
+            prospects::set_last_contact(self.tx, &row.id, day, self.now, self.seq.take()).await?;
         }
         Ok(applied())
     }
@@ -886,11 +800,10 @@ impl Ctx<'_> {
                     )));
                 };
                 supersede_stage_approvals(self.tx, self.seq, &row.id, self.now).await?;
-                insert_approval(
+                approvals::insert(
                     self.tx,
-                    self.seq,
-                    NewApproval {
-                        id: Uuid::now_v7().to_string(),
+                    approvals::Insert {
+                        id: &Uuid::now_v7().to_string(),
                         kind: ApprovalKind::StageMove,
                         prospect_id: &row.id,
                         requested_by: &self.user.id,
@@ -900,15 +813,11 @@ impl Ctx<'_> {
                         rule: Some(rule.code()),
                         reason: a.reason.as_deref(),
                         now: self.now,
+                        seq: self.seq.take(),
                     },
                 )
                 .await?;
-                self.tx
-                    .exec(
-                        "UPDATE prospects SET pending_stage = $1 WHERE id = $2",
-                        args![to.code(), &row.id],
-                    )
-                    .await?;
+                prospects::set_pending_stage(self.tx, &row.id, to).await?;
                 touch_prospect(self.tx, self.seq, &row.id, self.now).await?;
                 Ok(Pending(Refusal::rule(rule.code()), warnings))
             }
@@ -930,13 +839,7 @@ impl Ctx<'_> {
             .map(str::trim)
             .filter(|r| !r.is_empty())
             .map(str::to_owned);
-        self.tx
-            .exec(
-                "UPDATE prospects SET stage = $1, pending_stage = NULL, stage_reason = $2 \
-                 WHERE id = $3",
-                args![to.code(), reason, &row.id],
-            )
-            .await?;
+        prospects::set_stage(self.tx, &row.id, to, reason).await?;
         touch_prospect(self.tx, self.seq, &row.id, self.now).await?;
         self.history(&row.id, "stage", &to_json(&from)?, &to_json(&to)?);
         Ok(())
@@ -998,12 +901,7 @@ impl Ctx<'_> {
                         Err(rule) => return Ok(Rejected(Refusal::rule(rule.code()))),
                     }
                 } else if row.pending_stage.as_deref() == Some(to.code()) {
-                    self.tx
-                        .exec(
-                            "UPDATE prospects SET pending_stage = NULL WHERE id = $1",
-                            args![&row.id],
-                        )
-                        .await?;
+                    prospects::clear_pending_stage(self.tx, &row.id).await?;
                     touch_prospect(self.tx, self.seq, &row.id, self.now).await?;
                 }
             }
@@ -1013,20 +911,17 @@ impl Ctx<'_> {
                 }
             }
         }
-        self.tx
-            .exec(
-                "UPDATE approvals SET status = $1, decided_by = $2, comment = $3, decided_at = $4, \
-                 version = version + 1, seq = $5 WHERE id = $6",
-                args![
-                    decided.as_str(),
-                    &self.user.id,
-                    a.comment,
-                    self.now,
-                    self.seq.take(),
-                    &id
-                ],
-            )
-            .await?;
+        let seq = self.seq.take();
+        approvals::decide(
+            self.tx,
+            &id,
+            decided,
+            &self.user.id,
+            a.comment,
+            self.now,
+            seq,
+        )
+        .await?;
         Ok(applied())
     }
 
@@ -1049,16 +944,11 @@ impl Ctx<'_> {
         // The deal's manager decides: the owner's, also when a colleague it is shared with
         // quotes (so whoever decides can see the prospect and the quote); never the
         // submitter themself (a manager quoting on their team's deal asks their own manager).
-        let owners_manager: Option<(Option<String>,)> = match &row.owner_id {
-            Some(owner) => {
-                self.tx
-                    .opt("SELECT manager_id FROM users WHERE id = $1", args![owner])
-                    .await?
-            }
+        let owners_manager = match &row.owner_id {
+            Some(owner) => users::manager_of(self.tx, owner).await?,
             None => None,
         };
         let manager = owners_manager
-            .and_then(|(m,)| m)
             .filter(|m| *m != self.user.id)
             .or_else(|| self.user.manager_id.clone());
         let Some(manager) = manager else {
@@ -1076,11 +966,10 @@ impl Ctx<'_> {
         if !insert_record(self.tx, self.seq, &quote, &self.user.id, self.now).await? {
             return Ok(taken(&id));
         }
-        insert_approval(
+        approvals::insert(
             self.tx,
-            self.seq,
-            NewApproval {
-                id: approval_id.to_string(),
+            approvals::Insert {
+                id: &approval_id.to_string(),
                 kind: ApprovalKind::Quote,
                 prospect_id: &prospect_id,
                 requested_by: &self.user.id,
@@ -1090,6 +979,7 @@ impl Ctx<'_> {
                 rule: Some("quote_needs_approval"),
                 reason: quote.note.as_deref(),
                 now: self.now,
+                seq: self.seq.take(),
             },
         )
         .await?;
@@ -1110,29 +1000,16 @@ impl Ctx<'_> {
         }
         let prospect_id = a.prospect_id.to_string();
         let id = a.id.to_string();
-        let log: Vec<(String,)> = self
-            .tx
-            .all(
-                "SELECT data FROM records WHERE prospect_id = $1 AND entity = $2 \
-                 ORDER BY created_at, id",
-                args![&prospect_id, ConcessionRecord::ENTITY.as_str()],
-            )
-            .await?;
+        let log = records::all_of(self.tx, &prospect_id, ConcessionRecord::ENTITY.as_str()).await?;
         let log: Vec<_> = log
             .iter()
-            .filter_map(|(d,)| serde_json::from_str::<ConcessionRecord>(d).ok())
+            .filter_map(|d| serde_json::from_str::<ConcessionRecord>(d).ok())
             .map(|entry| entry.concession)
             .collect();
-        let latest_quote: Option<(String,)> = self
-            .tx
-            .opt(
-                "SELECT data FROM records WHERE prospect_id = $1 AND entity = $2 \
-                 ORDER BY created_at DESC, id DESC LIMIT 1",
-                args![&prospect_id, QuoteRecord::ENTITY.as_str()],
-            )
-            .await?;
+        let latest_quote =
+            records::latest_of(self.tx, &prospect_id, QuoteRecord::ENTITY.as_str()).await?;
         let quote_total_cny = latest_quote
-            .and_then(|(d,)| serde_json::from_str::<QuoteRecord>(&d).ok())
+            .and_then(|d| serde_json::from_str::<QuoteRecord>(&d).ok())
             .and_then(|quote| quote.total)
             .map(|total| total.total_cny);
         let codes = warnings_for_next(&log, &a.concession, quote_total_cny);
@@ -1163,13 +1040,7 @@ impl Ctx<'_> {
             Ok(row) => row,
             Err(refusal) => return Ok(refusal),
         };
-        let target: Option<(String, String)> = self
-            .tx
-            .opt(
-                "SELECT id, role FROM users WHERE username = $1",
-                args![a.username.trim().to_ascii_lowercase()],
-            )
-            .await?;
+        let target = users::id_and_role(self.tx, &a.username.trim().to_ascii_lowercase()).await?;
         let Some((target, _)) = target.filter(|(_, role)| role == "rep" || role == "manager")
         else {
             return Ok(Rejected(Refusal::new(
@@ -1181,34 +1052,18 @@ impl Ctx<'_> {
                 ),
             )));
         };
-        let existing: Option<(String,)> = self
-            .tx
-            .opt(
-                "SELECT user_id FROM prospect_shares WHERE prospect_id = $1 AND user_id = $2",
-                args![&row.id, &target],
-            )
-            .await?;
-        if existing.is_some() == a.shared {
+        let existing = shares::is_shared(self.tx, &row.id, &target).await?;
+        if existing == a.shared {
             return Ok(applied());
         }
         let viewers = crate::sync::leads::owner_viewers(self.tx, row.owner_id.as_deref()).await?;
         let mut gained = std::collections::BTreeSet::new();
         let mut gone = std::collections::BTreeSet::new();
         if a.shared {
-            self.tx
-                .exec(
-                    "INSERT INTO prospect_shares (prospect_id, user_id) VALUES ($1, $2)",
-                    args![&row.id, &target],
-                )
-                .await?;
+            shares::insert(self.tx, &row.id, &target).await?;
             gained.insert(target.clone());
         } else {
-            self.tx
-                .exec(
-                    "DELETE FROM prospect_shares WHERE prospect_id = $1 AND user_id = $2",
-                    args![&row.id, &target],
-                )
-                .await?;
+            shares::delete(self.tx, &row.id, &target).await?;
             if !viewers.contains(&target) {
                 gone.insert(target.clone());
             }
@@ -1295,11 +1150,5 @@ mod tests {
              stage.move, approval.decide, quote.submit, concession.add, objection.add, \
              quiz.submit, prospect.share)"
         );
-    }
-
-    #[test]
-    fn placeholders_number_rows_and_lists() {
-        assert_eq!(placeholders(3, 1, 1), "$1, $2, $3");
-        assert_eq!(placeholders(2, 2, 1), "($1, $2), ($3, $4)");
     }
 }

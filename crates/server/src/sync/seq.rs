@@ -1,7 +1,7 @@
 //! The change sequence of a write transaction (see [`crate::sync`]): its own module so that
 //! the record writers can number their changes without importing the module that drives them.
 
-use crate::repo::sql::{args, Tx};
+use crate::repo::sql::Tx;
 
 /// The change sequence of one write transaction.
 pub struct Seq {
@@ -13,12 +13,7 @@ impl Seq {
     /// write as the first statement takes the write lock before any read snapshot exists, so
     /// the transaction can never fail to upgrade later.
     pub async fn lock(tx: &mut Tx) -> Result<Seq, sqlx::Error> {
-        let (last,): (i64,) = tx
-            .one(
-                "UPDATE sync_seq SET value = value WHERE id = 1 RETURNING value",
-                args![],
-            )
-            .await?;
+        let last = crate::repo::seq::lock(tx).await?;
         Ok(Seq { last })
     }
 
@@ -30,11 +25,6 @@ impl Seq {
 
     /// Writes the high-water mark; call just before commit.
     pub async fn store(&self, tx: &mut Tx) -> Result<(), sqlx::Error> {
-        tx.exec(
-            "UPDATE sync_seq SET value = $1 WHERE id = 1",
-            args![self.last],
-        )
-        .await
-        .map(drop)
+        crate::repo::seq::store(tx, self.last).await
     }
 }
