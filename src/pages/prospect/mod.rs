@@ -11,8 +11,6 @@ mod overview;
 mod stage;
 
 pub use activity::{timeline, Entry as TimelineEntry};
-/// The core's field problems in the rep's words (the capture form shows them too).
-pub(crate) use form::problem_text;
 
 use std::rc::Rc;
 

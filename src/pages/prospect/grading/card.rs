@@ -8,7 +8,7 @@ use yew::prelude::*;
 
 use super::{criteria_text, grades, meaning};
 use crate::i18n::{use_i18n, LabelKey, ProfileKey as P};
-use crate::pages::code_of;
+use crate::pages::shared::code_of;
 
 #[derive(Properties, PartialEq)]
 pub struct GradeCardProps {

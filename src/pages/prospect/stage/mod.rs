@@ -151,7 +151,7 @@ pub fn StageSection(props: &SectionProps) -> Html {
                         ask.set(None);
                     }
                     Err(e) => {
-                        dialog_error.set(Some(crate::pages::save_error_text(&i18n, &e)));
+                        dialog_error.set(Some(crate::pages::shared::save_error_text(&i18n, &e)));
                     }
                 }
                 busy.set(false);

@@ -8,7 +8,8 @@ use std::rc::Rc;
 use web_sys::HtmlElement;
 use yew::prelude::*;
 
-use crate::pages::capture::{store, Draft, Refs, Target};
+use super::draft::{store, Draft, Target};
+use super::fields::Refs;
 use crate::services::ids;
 use crate::services::time::now;
 
