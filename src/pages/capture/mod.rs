@@ -19,9 +19,6 @@ mod save;
 mod state;
 mod template;
 
-pub use draft::{store, Draft, Target};
-pub use fields::Refs;
-
 use std::rc::Rc;
 
 use tuoke_core::types::Stage;
@@ -35,8 +32,8 @@ use crate::i18n::{use_i18n, CaptureKey, Key};
 use crate::services::ids::new_id;
 use crate::services::time::{now, today};
 use checklist::Template;
-use draft::Correction;
-use fields::{Field, FieldErrors};
+use draft::{store, Correction, Draft, Target};
+use fields::{Field, FieldErrors, Refs};
 use note_form::NoteForm;
 use prospect_block::{Chosen, NewProspect};
 use recent::ProspectNotes;
