@@ -1,6 +1,5 @@
 //! Hooks: the only place components reach side effects.
 
-mod use_capture_draft;
 mod use_clock;
 mod use_focus_on_mount;
 mod use_lang;
@@ -18,7 +17,6 @@ mod use_sync;
 pub mod use_toast;
 pub mod use_visible_range;
 
-pub use use_capture_draft::{use_capture_draft, use_capture_target, CaptureDraft};
 pub use use_clock::use_clock;
 pub use use_focus_on_mount::use_focus_on_mount;
 pub use use_lang::use_saved_lang;

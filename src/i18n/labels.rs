@@ -9,7 +9,7 @@ use tuoke_core::grading::{Answer, Criterion, GradeBasis};
 use tuoke_core::keyinfo::KeyItem;
 use tuoke_core::types::{ContactRole, Grade, Industry, Iso9000, LeadSource, Level, Stage, Tri};
 
-use super::I18n;
+use super::translate::I18n;
 
 catalog! {
     /// The name of a core code.

@@ -4,7 +4,8 @@
 use tuoke_core::contract::{MutationKind, MutationName};
 use tuoke_core::stage::Rule;
 
-use crate::i18n::{I18n, StageKey};
+use super::stage::StageKey;
+use super::translate::I18n;
 
 catalog! {
     /// What a refused change was, and why the server refused it.
@@ -105,7 +106,7 @@ pub fn reason(i18n: &I18n, code: Option<&str>) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::i18n::Lang;
+    use crate::i18n::translate::Lang;
 
     fn i18n(lang: Lang) -> I18n {
         I18n::in_lang(lang)

@@ -1,7 +1,8 @@
 //! Messages of the phone's storage failing: by [`StorageError`] code, what happened and what
 //! the rep can do next (never the browser's words).
 
-use crate::i18n::{I18n, Key};
+use super::catalog::Key;
+use super::translate::I18n;
 use crate::store::StorageError;
 
 catalog! {
@@ -94,7 +95,7 @@ pub fn sync_paused(i18n: &I18n, message: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::i18n::Lang;
+    use crate::i18n::translate::Lang;
 
     fn i18n(lang: Lang) -> I18n {
         I18n::in_lang(lang)

@@ -89,7 +89,7 @@ pub fn Login(props: &LoginProps) -> Html {
                         };
                         match handle.logged_in(session).await {
                             Ok(()) => None,
-                            Err(e) => Some(crate::pages::save_error_text(&i18n, &e)),
+                            Err(e) => Some(crate::pages::shared::save_error_text(&i18n, &e)),
                         }
                     }
                     Err(LoginError::Credentials) => Some(i18n.t(Key::LoginWrong).to_owned()),

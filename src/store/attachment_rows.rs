@@ -6,7 +6,7 @@ use chrono::{DateTime, Utc};
 use uuid::Uuid;
 use wasm_bindgen::{JsCast, JsValue};
 
-use super::StoreError;
+use super::error::StoreError;
 
 /// A compressed photo taken in the field, kept until it is uploaded (`PUT
 /// /api/v1/attachments/ID`) and referenced by a note (`note.add`'s `attachment_ids`).

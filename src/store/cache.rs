@@ -21,7 +21,7 @@ use std::fmt;
 use tuoke_sync::protocol::MutationStatus;
 use tuoke_sync::store::OutboxEntry;
 
-use super::StoreError;
+use super::error::StoreError;
 
 /// The cached outbox, in `seq` order, or `None` when it must be read again.
 #[derive(Default)]

@@ -5,7 +5,7 @@
 
 use wasm_bindgen::{JsCast, JsValue};
 
-use super::StorageError;
+use super::storage_error::StorageError;
 
 /// A failure of the IndexedDB store. A failed write has changed nothing.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]

@@ -20,11 +20,11 @@ use wasm_bindgen_futures::JsFuture;
 use tuoke_sync::store::Store;
 
 use super::cache::OutboxCache;
+use super::error::StoreError;
 use super::rows;
 use super::schema::{self, *};
 use super::summaries;
 use super::upgrade::wait_for_upgrade;
-use super::StoreError;
 
 pub(super) type Result<T, E = StoreError> = std::result::Result<T, E>;
 

@@ -17,7 +17,7 @@ use tuoke_sync::store::{OutboxEntry, Record, RejectedMutation};
 
 use wasm_bindgen::JsValue;
 
-use super::StoreError;
+use super::error::StoreError;
 
 /// Serialises a row as a plain JS object (maps as objects, `None` as null).
 pub(crate) fn to_js<T: Serialize>(value: &T) -> Result<JsValue, StoreError> {

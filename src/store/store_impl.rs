@@ -11,12 +11,12 @@ use tuoke_sync::store::{
 use tuoke_sync::summary::ProspectSummary;
 use uuid::Uuid;
 
+use super::error::StoreError;
 use super::idb::{single_row_key, IdbStore, Result};
 use super::rows::{self, OutboxRow, RecordRows, RejectedRow};
 use super::schema::*;
 use super::summaries;
 use super::writes::*;
-use super::StoreError;
 
 impl Store for IdbStore {
     type Error = StoreError;

@@ -21,9 +21,9 @@ use tuoke_core::contract::Entity;
 use tuoke_sync::summary::ProspectSummary;
 use wasm_bindgen::JsValue;
 
+use super::error::StoreError;
 use super::rows::{self, deal_prospect_id, summary_key, summary_range, RecordRows, SummaryRow};
 use super::schema::{DERIVED_META, RECORDS, STAGING, SUMMARIES};
-use super::StoreError;
 
 type Result<T, E = StoreError> = std::result::Result<T, E>;
 

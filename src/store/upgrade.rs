@@ -5,7 +5,7 @@
 
 use idb::{Event as _, Factory, Request as _};
 
-use super::StoreError;
+use super::error::StoreError;
 
 /// Waits until database `name` can be opened at `version` with no other connection in the
 /// way, calling `blocked` if the browser says another one holds the upgrade back (the wait

@@ -19,9 +19,21 @@ use yew::prelude::*;
 
 use super::driver::{self, Command};
 use super::state::{Action, SyncState};
-use super::{transport, Message, DEAL_ENTITIES};
+use super::tabs::Message;
+use super::transport;
 use crate::services::time::today;
 use crate::store::{delete_database, IdbStore, StorageError, StoreError};
+
+/// The entities of one prospect's deal.
+pub const DEAL_ENTITIES: &[Entity] = &[
+    Entity::Prospect,
+    Entity::Note,
+    Entity::Activity,
+    Entity::Approval,
+    Entity::Quote,
+    Entity::Concession,
+    Entity::Objection,
+];
 
 #[derive(Default)]
 pub(super) struct Inner {

@@ -15,41 +15,9 @@ pub mod driver;
 mod handle;
 mod provider;
 mod state;
+mod tabs;
 pub mod transport;
 
-pub use handle::{SaveError, SyncHandle};
+pub use handle::{SaveError, SyncHandle, DEAL_ENTITIES};
 pub use provider::{SyncContext, SyncProvider, SyncProviderProps};
 pub use state::{Action, Phase, SyncState};
-
-use serde::{Deserialize, Serialize};
-use tuoke_core::contract::Entity;
-use tuoke_sync::engine::SyncStatus;
-
-/// Name of the Web Lock and of the BroadcastChannel.
-const CHANNEL: &str = "tuoke-sync";
-
-/// Messages between tabs.
-#[derive(Serialize, Deserialize)]
-#[serde(tag = "kind", rename_all = "snake_case")]
-enum Message {
-    /// A follower saved a change: the syncing tab should sync it.
-    LocalChange,
-    /// The syncing tab's status (and data may have changed).
-    Status {
-        status: SyncStatus,
-    },
-    /// A tab logged in or out: reload the session (a logout also wipes the database).
-    Session,
-    LoggedOut,
-}
-
-/// The entities of one prospect's deal.
-pub const DEAL_ENTITIES: &[Entity] = &[
-    Entity::Prospect,
-    Entity::Note,
-    Entity::Activity,
-    Entity::Approval,
-    Entity::Quote,
-    Entity::Concession,
-    Entity::Objection,
-];

@@ -16,7 +16,7 @@ use yew::prelude::*;
 use super::driver::{self, Command};
 use super::handle::{logged, request_persistence, SyncHandle};
 use super::state::{Action, SyncState};
-use super::{Message, CHANNEL};
+use super::tabs::{Message, CHANNEL};
 use crate::store::{IdbStore, StorageError};
 
 /// The context every component reads with [`use_sync`](crate::hooks::use_sync).

@@ -16,10 +16,8 @@ mod picker;
 mod prospect_block;
 mod recent;
 mod save;
+mod state;
 mod template;
-
-pub use draft::{store, Draft, Target};
-pub use fields::Refs;
 
 use std::rc::Rc;
 
@@ -28,17 +26,18 @@ use wasm_bindgen_futures::spawn_local;
 use web_sys::HtmlTextAreaElement;
 use yew::prelude::*;
 
-use crate::hooks::{use_capture_draft, use_capture_target, use_clock};
+use crate::hooks::use_clock;
 use crate::hooks::{use_prospect_list, use_sync};
 use crate::i18n::{use_i18n, CaptureKey, Key};
 use crate::services::ids::new_id;
 use crate::services::time::{now, today};
 use checklist::Template;
-use draft::Correction;
-use fields::{Field, FieldErrors};
+use draft::{store, Correction, Draft, Target};
+use fields::{Field, FieldErrors, Refs};
 use note_form::NoteForm;
 use prospect_block::{Chosen, NewProspect};
 use recent::ProspectNotes;
+use state::{use_capture_draft, use_capture_target};
 
 #[derive(Properties, PartialEq)]
 pub struct CaptureProps {
@@ -185,7 +184,7 @@ pub fn Capture(props: &CaptureProps) -> Html {
                     }
                     // Nothing typed is lost: the draft stays, in the form and on the phone.
                     Err(e) => {
-                        let text = crate::pages::save_error_text(&i18n, &e);
+                        let text = crate::pages::shared::save_error_text(&i18n, &e);
                         let kept = i18n.fmt(CaptureKey::DraftKept, &[("m", text.as_str())]);
                         message.set(Some((false, if edit.kept() { kept } else { text })));
                     }

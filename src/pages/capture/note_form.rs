@@ -13,11 +13,11 @@ use super::checklist::Template;
 use super::draft::Draft;
 use super::fields::{field_error, invalid, Field, FieldErrors, Refs};
 use super::photos::PhotoInput;
+use super::state::CaptureDraft;
 use super::template::TemplatePanel;
 use crate::hooks::use_sync;
-use crate::hooks::CaptureDraft;
 use crate::i18n::{use_i18n, CaptureKey, Key, LabelKey};
-use crate::pages::code_of;
+use crate::pages::shared::code_of;
 use crate::services::time::{self, Style};
 
 #[derive(Properties, PartialEq)]

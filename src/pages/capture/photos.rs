@@ -99,7 +99,7 @@ pub fn PhotoInput(props: &PhotoInputProps) -> Html {
                             i18n.fmt(CaptureKey::PhotoUnreadable, &[("f", file.name().as_str())]),
                         )),
                         Err(AddError::Save(e)) => {
-                            error.set(Some(crate::pages::save_error_text(&i18n, &e)))
+                            error.set(Some(crate::pages::shared::save_error_text(&i18n, &e)))
                         }
                     }
                 }

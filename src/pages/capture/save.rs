@@ -19,7 +19,7 @@ use super::checklist::Template;
 use super::draft::{Draft, Target};
 use super::fields::Field;
 use crate::i18n::{refusal, CaptureKey, I18n, Key};
-use crate::pages::prospect::problem_text;
+use crate::pages::shared::problem_text;
 use crate::sync::{SaveError, SyncHandle};
 
 /// The changes saving a draft makes.

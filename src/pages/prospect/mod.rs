@@ -8,19 +8,16 @@ mod form;
 mod grading;
 mod keyinfo;
 mod overview;
+mod section;
 mod stage;
 
 pub use activity::{timeline, Entry as TimelineEntry};
-/// The core's field problems in the rep's words (the capture form shows them too).
-pub(crate) use form::problem_text;
-
-use std::rc::Rc;
 
 use tuoke_core::contract::Entity;
 use tuoke_core::fit::{FitStatus, TargetFit};
 use tuoke_core::grading::GradeView;
 use tuoke_core::types::Stage;
-use tuoke_sync::view::{LocalView, ViewRecord};
+use tuoke_sync::view::ViewRecord;
 use yew::prelude::*;
 use yew_router::prelude::*;
 
@@ -28,15 +25,7 @@ use crate::components::ToastProvider;
 use crate::hooks::use_prospect;
 use crate::i18n::{use_i18n, Key, LabelKey, ProfileKey};
 use crate::route::{Route, Section};
-
-/// What every section gets.
-#[derive(Properties, Clone, PartialEq)]
-pub struct SectionProps {
-    /// The prospect id.
-    pub id: String,
-    /// The prospect's deal (the prospect, its notes, activities, approvals, quotes, …).
-    pub deal: Rc<LocalView>,
-}
+use section::SectionProps;
 
 #[derive(Properties, PartialEq)]
 pub struct ProspectPageProps {

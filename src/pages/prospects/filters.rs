@@ -8,7 +8,7 @@ use yew::prelude::*;
 
 use super::state::{Change, Model};
 use crate::i18n::{use_i18n, LabelKey, ListKey};
-use crate::pages::code_of;
+use crate::pages::shared::code_of;
 
 #[derive(Properties, PartialEq)]
 pub(super) struct FilterPanelProps {

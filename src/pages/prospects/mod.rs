@@ -21,7 +21,7 @@ use crate::components::prospect_row::{follow_link, prospect_row};
 use crate::components::virtual_list::{Row, VirtualList};
 use crate::hooks::{use_prospect_list, use_scrolled, use_sync};
 use crate::i18n::{use_i18n, Key, ListKey};
-use crate::pages::Ptr;
+use crate::pages::shared::Ptr;
 use crate::route::Route;
 use crate::services::prefs;
 use crate::services::time::today;

@@ -90,7 +90,7 @@ pub fn Quiz() -> Html {
                         error.set(None);
                         view.set(View::Result { args, auto });
                     }
-                    Err(e) => error.set(Some(crate::pages::save_error_text(&i18n, &e))),
+                    Err(e) => error.set(Some(crate::pages::shared::save_error_text(&i18n, &e))),
                 }
                 busy.set(false);
             });

@@ -12,7 +12,7 @@ use yew_router::prelude::*;
 use super::approval::{Approval, ApprovalKind, ApprovalStatus};
 use crate::hooks::use_sync;
 use crate::i18n::{use_i18n, I18n, Key, LabelKey, TodayKey};
-use crate::pages::save_error_text;
+use crate::pages::shared::save_error_text;
 use crate::route::Route;
 use crate::services::ids::new_id;
 use crate::services::time::now;

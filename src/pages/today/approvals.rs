@@ -9,7 +9,7 @@ use yew::prelude::*;
 use super::approval::{self, Approval, ApprovalKind, ApprovalStatus};
 use super::approval_item::ApprovalItem;
 use crate::i18n::{use_i18n, TodayKey};
-use crate::pages::Ptr;
+use crate::pages::shared::Ptr;
 use crate::services::time::now;
 
 #[derive(Properties, PartialEq)]

@@ -11,7 +11,7 @@ use yew_router::prelude::*;
 use super::log_form::LogForm;
 use super::model::{self, DueGroup};
 use crate::i18n::{use_i18n, Key, LabelKey, ListKey, TodayKey};
-use crate::pages::Ptr;
+use crate::pages::shared::Ptr;
 use crate::route::Route;
 
 /// Entries shown per grade before "show all".

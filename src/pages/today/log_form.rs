@@ -14,7 +14,7 @@ use yew::prelude::*;
 use crate::hooks::use_focus_on_mount;
 use crate::hooks::use_sync;
 use crate::i18n::{use_i18n, TodayKey};
-use crate::pages::{code_of, save_error_text};
+use crate::pages::shared::{code_of, save_error_text};
 use crate::services::ids::new_id;
 use crate::services::time::now;
 

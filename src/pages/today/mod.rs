@@ -16,7 +16,7 @@ use yew::prelude::*;
 
 use crate::hooks::{use_local_view, use_prospect_list, use_sync};
 use crate::i18n::{use_i18n, Key};
-use crate::pages::Ptr;
+use crate::pages::shared::Ptr;
 use crate::services::time::today;
 use approvals::ApprovalsCard;
 use due::DueCard;

@@ -10,7 +10,7 @@ use yew::prelude::*;
 
 use super::model;
 use crate::i18n::{use_i18n, TodayKey};
-use crate::pages::{code_of, Ptr};
+use crate::pages::shared::{code_of, Ptr};
 
 #[derive(Properties, PartialEq)]
 pub struct PlanCardProps {

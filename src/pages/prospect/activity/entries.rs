@@ -120,7 +120,9 @@ pub(super) fn Entries(props: &EntriesProps) -> Html {
                             "activity-toast",
                         ));
                     }
-                    Err(e) => correction_error.set(Some(crate::pages::save_error_text(&i18n, &e))),
+                    Err(e) => {
+                        correction_error.set(Some(crate::pages::shared::save_error_text(&i18n, &e)))
+                    }
                 }
                 busy.set(false);
             });

@@ -15,7 +15,7 @@ use yew::prelude::*;
 use super::model::{next_due, parse_input, FUTURE_SLACK_SECONDS};
 use crate::hooks::{use_sync, use_toast, Notice, Tone};
 use crate::i18n::{use_i18n, StageKey};
-use crate::pages::code_of;
+use crate::pages::shared::code_of;
 use crate::services::ids;
 use crate::services::time::{self, now, Style};
 
@@ -134,7 +134,7 @@ pub(super) fn LogContact(props: &LogContactProps) -> Html {
                             "activity-toast",
                         ));
                     }
-                    Err(e) => message.set(Some(crate::pages::save_error_text(&i18n, &e))),
+                    Err(e) => message.set(Some(crate::pages::shared::save_error_text(&i18n, &e))),
                 }
                 busy.set(false);
             });

@@ -19,7 +19,7 @@ use tuoke_sync::view::LocalView;
 use yew::prelude::*;
 use yew_router::prelude::*;
 
-use super::SectionProps;
+use super::section::SectionProps;
 use crate::components::photos::Photos;
 use crate::i18n::{use_i18n, CaptureKey, StageKey};
 use crate::route::Route;

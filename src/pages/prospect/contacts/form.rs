@@ -6,7 +6,7 @@ use yew::prelude::*;
 
 use super::super::form::{on_field, Check, Choice, DraftState, Errors, Field, Kind};
 use crate::i18n::{I18n, Key, LabelKey, ProfileKey as P};
-use crate::pages::code_of;
+use crate::pages::shared::code_of;
 
 /// Which contact the form edits.
 #[derive(Clone, Copy, PartialEq)]

@@ -12,10 +12,11 @@ mod fields;
 mod money;
 mod save;
 
+pub use crate::pages::shared::problem_text;
 pub use draft::{draft_text, on_field, value_of, DraftAction, DraftState, Kind};
 pub use fields::{field_id, Check, Choice, Field};
 pub use money::{format_int, format_money, full_money, money_html, parse_money};
-pub use save::{errors_of, problem_text, use_focus_first_error, use_put, Errors, Put};
+pub use save::{errors_of, use_focus_first_error, use_put, Errors, Put};
 
 use tuoke_core::types::Prospect;
 use tuoke_sync::view::ViewRecord;

@@ -14,6 +14,7 @@ use yew::prelude::*;
 
 use crate::hooks::{use_sync, use_toast, Notice, Toaster, Tone};
 use crate::i18n::{use_i18n, I18n, Key, ProfileKey};
+use crate::pages::shared::problem_text;
 use crate::services::ids;
 use crate::services::time::now;
 use crate::sync::SyncHandle;
@@ -122,26 +123,11 @@ impl Put {
                     this.show(Tone::Ok, this.i18n.t(Key::Saved).into(), true);
                     done.emit(());
                 }
-                Err(e) => this.fail(crate::pages::save_error_text(&this.i18n, &e)),
+                Err(e) => this.fail(crate::pages::shared::save_error_text(&this.i18n, &e)),
             }
         });
         Ok(())
     }
-}
-
-/// The rep-facing text of a core validation problem.
-pub fn problem_text(i18n: &I18n, problem: &Problem) -> String {
-    i18n.t(match problem {
-        Problem::Required => ProfileKey::ErrRequired,
-        Problem::Empty => ProfileKey::ErrEmpty,
-        Problem::Negative => ProfileKey::ErrNegative,
-        Problem::Invalid { .. } | Problem::NotAnObject => ProfileKey::ErrInvalid,
-        Problem::UnknownField => ProfileKey::ErrUnknownField,
-        Problem::DateOutOfRange => ProfileKey::ErrDateRange,
-        Problem::InFuture => ProfileKey::ErrInFuture,
-        Problem::Repeated => ProfileKey::ErrRepeated,
-    })
-    .to_owned()
 }
 
 /// Errors of a form, by draft field name.

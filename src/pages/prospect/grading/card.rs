@@ -6,9 +6,9 @@ use std::rc::Rc;
 use tuoke_core::grading::{Criterion, GradeBasis, GradeView};
 use yew::prelude::*;
 
-use super::{criteria_text, grades, meaning};
+use super::shared::{criteria_text, grades, meaning};
 use crate::i18n::{use_i18n, LabelKey, ProfileKey as P};
-use crate::pages::code_of;
+use crate::pages::shared::code_of;
 
 #[derive(Properties, PartialEq)]
 pub struct GradeCardProps {

@@ -11,20 +11,19 @@ mod card;
 mod history;
 mod override_form;
 mod questionnaire;
+mod shared;
 
 use std::rc::Rc;
 use tuoke_core::contract::Entity;
 
-use serde_json::{Map, Value};
-use tuoke_core::grading::{Criterion, GradeView};
+use tuoke_core::grading::GradeView;
 use tuoke_core::playbook::grade_strategy;
 use tuoke_core::types::Grade;
-use tuoke_core::validate::ProspectPatch;
 use yew::prelude::*;
 
 use super::form::{part, prospect_of};
-use super::SectionProps;
-use crate::i18n::{use_i18n, I18n, LabelKey, ProfileKey as P};
+use super::section::SectionProps;
+use crate::i18n::{use_i18n, ProfileKey as P};
 use crate::services::time::today;
 use card::GradeCard;
 use history::History;
@@ -55,34 +54,6 @@ pub fn GradeSection(props: &SectionProps) -> Html {
             <History record={record.clone()} view={view.clone()} />
         </>
     }
-}
-
-/// A typed patch as the fields [`Put::save`](super::form::Put::save) takes (the core's own
-/// serialisation: `Some(None)` is an explicit `null`).
-fn patch_fields(patch: &ProspectPatch) -> Map<String, Value> {
-    match serde_json::to_value(patch) {
-        Ok(Value::Object(fields)) => fields,
-        _ => Map::new(),
-    }
-}
-
-/// `A / B` for a list of grades.
-fn grades(list: &[Grade]) -> String {
-    list.iter()
-        .map(|g| g.code())
-        .collect::<Vec<_>>()
-        .join(" / ")
-}
-
-fn meaning(i18n: &I18n, g: Grade) -> &'static str {
-    grade_strategy(g).definition.get(i18n.lang)
-}
-
-fn criteria_text(i18n: &I18n, list: &[Criterion], informatized: bool) -> String {
-    list.iter()
-        .map(|c| i18n.t(LabelKey::criterion(*c, informatized)))
-        .collect::<Vec<_>>()
-        .join(i18n.t(P::ListSeparator))
 }
 
 #[derive(Properties, PartialEq)]

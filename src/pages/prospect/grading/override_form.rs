@@ -12,7 +12,7 @@ use super::super::form::{
     errors_of, on_field, problem_text, use_focus_first_error, use_put, Choice, DraftAction,
     DraftState, Errors, Field, Kind,
 };
-use super::{meaning, patch_fields};
+use super::shared::{meaning, patch_fields};
 use crate::i18n::{use_i18n, Key, ProfileKey as P};
 
 #[derive(Properties, PartialEq)]

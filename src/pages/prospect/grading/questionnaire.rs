@@ -10,7 +10,7 @@ use tuoke_core::validate::ProspectPatch;
 use yew::prelude::*;
 
 use super::super::form::{problem_text, use_put, Choice};
-use super::{meaning, patch_fields};
+use super::shared::{meaning, patch_fields};
 use crate::i18n::{use_i18n, LabelKey, ProfileKey as P};
 use crate::services::time::today;
 

@@ -12,9 +12,9 @@ use super::super::form::{
     draft_text, errors_of, format_money, full_money, on_field, parse_money, use_focus_first_error,
     use_put, value_of, Choice, DraftAction, DraftState, Errors, Field, Kind,
 };
+use super::meter::Meter;
 use super::specs::{code, specs, stored};
 use super::view::{focus_field, shown};
-use super::Meter;
 use crate::i18n::{use_i18n, Key, LabelKey, ProfileKey as P};
 
 #[derive(Properties, PartialEq)]

@@ -7,6 +7,7 @@
 
 mod category;
 mod man;
+mod meter;
 mod specs;
 mod view;
 
@@ -17,10 +18,11 @@ use tuoke_core::keyinfo::{report, Category};
 use yew::prelude::*;
 
 use super::form::prospect_of;
-use super::SectionProps;
+use super::section::SectionProps;
 use crate::i18n::{use_i18n, ProfileKey as P};
 use category::CategoryCard;
 use man::Man;
+use meter::Meter;
 use specs::{code, short_label};
 
 #[component]
@@ -68,28 +70,5 @@ pub fn KeyInfoSection(props: &SectionProps) -> Html {
             }) }
             <Man id={props.id.clone()} prospect={prospect.clone()} />
         </>
-    }
-}
-
-#[derive(Properties, PartialEq)]
-pub(super) struct MeterProps {
-    percent: u32,
-    label: AttrValue,
-}
-
-/// A completeness bar (a progress bar to assistive technology).
-#[component]
-pub(super) fn Meter(props: &MeterProps) -> Html {
-    let p = props.percent.min(100);
-    let class = match p {
-        100 => "meter done",
-        0..=33 => "meter low",
-        _ => "meter",
-    };
-    html! {
-        <div class={class} role="progressbar" aria-valuemin="0" aria-valuemax="100" aria-valuenow={p.to_string()}
-            aria-label={props.label.clone()}>
-            <span style={format!("width: {p}%")}></span>
-        </div>
     }
 }

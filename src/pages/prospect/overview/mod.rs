@@ -13,7 +13,7 @@ use yew::prelude::*;
 
 use super::contacts::Contacts;
 use super::form::{part, prospect_of};
-use super::SectionProps;
+use super::section::SectionProps;
 use crate::i18n::{use_i18n, LabelKey, ProfileKey as P};
 use profile::ProfileCard;
 

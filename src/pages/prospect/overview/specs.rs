@@ -7,7 +7,7 @@ use yew::prelude::*;
 
 use super::super::form::{draft_text, format_int, money_html, Kind};
 use crate::i18n::{I18n, LabelKey, ProfileKey as P};
-use crate::pages::code_of;
+use crate::pages::shared::code_of;
 
 /// The choices a field offers.
 #[derive(Clone, Copy, PartialEq)]

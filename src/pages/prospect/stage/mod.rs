@@ -20,7 +20,7 @@ use web_sys::HtmlTextAreaElement;
 use yew::prelude::*;
 use yew_router::prelude::*;
 
-use super::SectionProps;
+use super::section::SectionProps;
 use crate::hooks::{use_modal, use_sync, use_toast, Notice, Tone};
 use crate::i18n::{use_i18n, StageKey};
 use crate::route::Route;
@@ -151,7 +151,7 @@ pub fn StageSection(props: &SectionProps) -> Html {
                         ask.set(None);
                     }
                     Err(e) => {
-                        dialog_error.set(Some(crate::pages::save_error_text(&i18n, &e)));
+                        dialog_error.set(Some(crate::pages::shared::save_error_text(&i18n, &e)));
                     }
                 }
                 busy.set(false);

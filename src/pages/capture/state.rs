@@ -1,4 +1,4 @@
-//! The Capture screen's state that lives outside the page: what the note is about (the
+//! The Capture screen's state hooks, kept out of the page's markup: what the note is about (the
 //! route, else the last target of the same visit or a waiting draft) and the draft of that
 //! target, read from `localStorage` when the target changes and kept there on every change.
 
@@ -8,7 +8,8 @@ use std::rc::Rc;
 use web_sys::HtmlElement;
 use yew::prelude::*;
 
-use crate::pages::capture::{store, Draft, Refs, Target};
+use super::draft::{store, Draft, Target};
+use super::fields::Refs;
 use crate::services::ids;
 use crate::services::time::now;
 

@@ -1,0 +1,38 @@
+//! What the grading section's cards share: grade and criteria texts, and a typed patch as
+//! the fields a save takes.
+
+use serde_json::{Map, Value};
+use tuoke_core::grading::Criterion;
+use tuoke_core::playbook::grade_strategy;
+use tuoke_core::types::Grade;
+use tuoke_core::validate::ProspectPatch;
+
+use crate::i18n::{I18n, LabelKey, ProfileKey as P};
+
+/// A typed patch as the fields [`Put::save`](super::super::form::Put::save) takes (the core's own
+/// serialisation: `Some(None)` is an explicit `null`).
+pub(super) fn patch_fields(patch: &ProspectPatch) -> Map<String, Value> {
+    match serde_json::to_value(patch) {
+        Ok(Value::Object(fields)) => fields,
+        _ => Map::new(),
+    }
+}
+
+/// `A / B` for a list of grades.
+pub(super) fn grades(list: &[Grade]) -> String {
+    list.iter()
+        .map(|g| g.code())
+        .collect::<Vec<_>>()
+        .join(" / ")
+}
+
+pub(super) fn meaning(i18n: &I18n, g: Grade) -> &'static str {
+    grade_strategy(g).definition.get(i18n.lang)
+}
+
+pub(super) fn criteria_text(i18n: &I18n, list: &[Criterion], informatized: bool) -> String {
+    list.iter()
+        .map(|c| i18n.t(LabelKey::criterion(*c, informatized)))
+        .collect::<Vec<_>>()
+        .join(i18n.t(P::ListSeparator))
+}
