@@ -6,6 +6,7 @@ use yew::prelude::*;
 
 use super::fields::{field_error, invalid, Field, FieldErrors, Refs};
 use crate::i18n::{use_i18n, CaptureKey, Key};
+use crate::services::tel;
 
 #[derive(Properties, PartialEq)]
 pub struct NewProspectProps {
@@ -82,7 +83,7 @@ pub fn Chosen(props: &ChosenProps) -> Html {
                             if let Some(g) = s.grade { <span class="grade-chip">{ g.code() }</span>{ " " } }
                             { s.contacts.first().map(|(n, _)| n.clone()).unwrap_or_default() }
                             if let Some(phone) = s.phone() {
-                                { " " }<a href={format!("tel:{phone}")}>{ phone.to_owned() }</a>
+                                { " " }<a href={tel::href(phone)}>{ phone.to_owned() }</a>
                             }
                         </p>
                     }

@@ -13,6 +13,7 @@ use super::model::{self, DueGroup};
 use crate::i18n::{use_i18n, Key, LabelKey, ListKey, TodayKey};
 use crate::pages::shared::Ptr;
 use crate::route::Route;
+use crate::services::tel;
 
 /// Entries shown per grade before "show all".
 const GROUP_PREVIEW: usize = 10;
@@ -164,7 +165,7 @@ fn DueEntry(props: &DueEntryProps) -> Html {
             </p>
             <div class="quick">
                 if let Some((name, phone)) = contact {
-                    <a class="button secondary" href={format!("tel:{}", phone.replace(' ', ""))} data-testid="due-call"
+                    <a class="button secondary" href={tel::href(phone)} data-testid="due-call"
                        aria-label={i18n.fmt(TodayKey::CallWho, &[("who", if name.is_empty() { s.company.as_str() } else { name.as_str() }), ("phone", phone.as_str())])}>
                         { i18n.t(TodayKey::Call) }
                     </a>
