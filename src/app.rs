@@ -1,7 +1,7 @@
 //! The app shell: routes, the status bar, the update prompt and the bottom tab bar.
 
 use crate::components::{StatusBar, TabBar, UpdateBanner};
-use crate::hooks::{use_saved_lang, use_sw_update, use_sync};
+use crate::hooks::{use_saved_lang, use_sw_update, use_sync, use_top_on_navigate};
 use crate::i18n::{use_i18n, I18nProvider, Key};
 use crate::pages;
 use crate::route::{Route, Section};
@@ -49,6 +49,7 @@ fn Shell() -> Html {
     let i18n = use_i18n();
     let update = use_sw_update();
     let sync = use_sync();
+    use_top_on_navigate();
     // Until the local database is open and someone is signed in, there is nothing to show
     // but that; afterwards everything renders from the phone's data, online or not.
     let body = match &sync.state.phase {

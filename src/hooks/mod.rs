@@ -15,6 +15,7 @@ mod use_scrolled;
 mod use_sw_update;
 mod use_sync;
 pub mod use_toast;
+mod use_top_on_navigate;
 pub mod use_visible_range;
 
 pub use use_clock::use_clock;
@@ -31,3 +32,4 @@ pub use use_scrolled::use_scrolled;
 pub use use_sw_update::{use_sw_update, SwUpdate};
 pub use use_sync::use_sync;
 pub use use_toast::{use_toast, Notice, Toaster, Tone};
+pub use use_top_on_navigate::use_top_on_navigate;
