@@ -142,10 +142,7 @@ pub fn request(
 
 // Raw-socket probes, for what an HTTP client does not send: a body shorter than its
 // `Content-Length`, a `Content-Length` whose body never comes, headers that never end (see
-// `limits.rs`), and bodies over an endpoint's limit. The server answers those 413 as soon as
-// it reads the declared length and closes the connection unread; a client that insists on
-// writing the whole body first (reqwest does) then fails with a broken pipe instead of
-// reading the answer.
+// `limits.rs`).
 
 /// Writes `parts` in turn (as much of them as the server takes) and reads until the server
 /// closes the connection; returns what came back, and when after the writing it did.
@@ -196,24 +193,6 @@ pub fn parse_raw(raw: &[u8]) -> Response {
         headers: map,
         body,
     }
-}
-
-/// [`request`] with a body over the endpoint's limit, on a raw socket (see above).
-pub fn request_over_limit(
-    addr: SocketAddr,
-    method: &str,
-    path: &str,
-    token: &str,
-    content_type: &str,
-    body: &[u8],
-) -> Response {
-    let head = format!(
-        "{method} {path} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n\
-         Authorization: Bearer {token}\r\nContent-Type: {content_type}\r\n\
-         Content-Length: {}\r\n\r\n",
-        body.len()
-    );
-    parse_raw(&send_raw(addr, &[head.as_bytes(), body]).0)
 }
 
 /// A signed-in API client.

@@ -1,6 +1,8 @@
 //! Limits that protect the server: the login limits and bounds, the request timeout, the
 //! declared body size and the header read timeout.
 
+use std::io::{Read, Write};
+use std::net::TcpStream;
 use std::sync::{Arc, Barrier};
 use std::time::{Duration, Instant};
 
@@ -15,7 +17,9 @@ db_tests!(
     parallel_wrong_passwords_are_counted_before_checking_and_delay_only_that_address,
     a_flood_of_parallel_logins_is_answered_in_bounded_memory,
     a_stalled_request_body_gets_a_json_503_after_the_request_timeout,
-    a_declared_oversize_body_is_refused_at_once_without_reading_it,
+    a_declared_oversize_body_is_refused_at_once_before_it_is_read,
+    a_client_that_sends_a_whole_oversize_body_reads_the_json_413,
+    a_client_that_writes_a_whole_oversize_body_before_reading_gets_the_json_413,
     a_connection_that_never_finishes_its_headers_is_closed,
 );
 
@@ -277,7 +281,7 @@ fn invalid_request_timeout_is_a_one_line_usage_error() {
     }
 }
 
-fn a_declared_oversize_body_is_refused_at_once_without_reading_it(db: TestDb) {
+fn a_declared_oversize_body_is_refused_at_once_before_it_is_read(db: TestDb) {
     seed_users(&db);
     let server = spawn_server(&db, &[]);
     let rep1 = login(&server, "rep1");
@@ -310,6 +314,78 @@ fn a_declared_oversize_body_is_refused_at_once_without_reading_it(db: TestDb) {
             "{path}: answered after {waited:?}"
         );
     }
+    assert_eq!(server.get("/api/v1/health").0, 200);
+}
+
+fn a_client_that_sends_a_whole_oversize_body_reads_the_json_413(db: TestDb) {
+    seed_users(&db);
+    let server = spawn_server(&db, &[]);
+    let rep1 = login(&server, "rep1");
+    // reqwest writes the whole body before it reads the answer: the server must take (and
+    // discard) the body it refused, or the client meets a broken pipe instead of the 413.
+    for (method, path, content_type, length) in [
+        (
+            "POST",
+            "/api/v1/sync/push".to_owned(),
+            "application/json",
+            3 * 1024 * 1024,
+        ),
+        (
+            "PUT",
+            format!("/api/v1/attachments/{}", uuid()),
+            "image/jpeg",
+            10 * 1024 * 1024 + 1,
+        ),
+    ] {
+        let body = vec![b' '; length];
+        let r = request(
+            server.addr,
+            method,
+            &path,
+            Some(&rep1.token),
+            Some(content_type),
+            &body,
+        );
+        assert_eq!(
+            r.status,
+            413,
+            "{path}: {}",
+            String::from_utf8_lossy(&r.body)
+        );
+        assert_eq!(r.error_code(), "payload_too_large", "{path}");
+        assert!(!r.json()["error"]["message"].as_str().unwrap().is_empty());
+    }
+    assert_eq!(server.get("/api/v1/health").0, 200);
+}
+
+fn a_client_that_writes_a_whole_oversize_body_before_reading_gets_the_json_413(db: TestDb) {
+    seed_users(&db);
+    let server = spawn_server(&db, &[]);
+    let rep1 = login(&server, "rep1");
+    // As simple clients do (Python's http.client, curl without `Expect`): all of the body
+    // first, then the answer. 20 MiB is far more than the sockets' buffers hold, so the
+    // server has to read what it refused for the writing to finish.
+    let body = vec![b' '; 20 * 1024 * 1024];
+    let head = format!(
+        "POST /api/v1/sync/push HTTP/1.1\r\nHost: {}\r\nAuthorization: Bearer {}\r\n\
+         Content-Type: application/json\r\nContent-Length: {}\r\n\r\n",
+        server.addr,
+        rep1.token,
+        body.len()
+    );
+    let mut stream = TcpStream::connect(server.addr).unwrap();
+    stream
+        .set_read_timeout(Some(Duration::from_secs(60)))
+        .unwrap();
+    stream.write_all(head.as_bytes()).unwrap();
+    stream
+        .write_all(&body)
+        .expect("the server takes the whole body it refused");
+    let mut raw = Vec::new();
+    stream.read_to_end(&mut raw).unwrap();
+    let r = parse_raw(&raw);
+    assert_eq!(r.status, 413, "{}", String::from_utf8_lossy(&r.body));
+    assert_eq!(r.error_code(), "payload_too_large");
     assert_eq!(server.get("/api/v1/health").0, 200);
 }
 

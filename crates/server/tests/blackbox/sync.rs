@@ -1137,12 +1137,12 @@ fn attachments_are_served_only_to_those_who_see_the_note(db: TestDb) {
     assert_eq!(put(&w.rep1, &other, "image/png", jpeg).status, 400);
     let big = [jpeg, &vec![0u8; 10 * 1024 * 1024]].concat();
     let path = format!("/api/v1/attachments/{other}");
-    let r = request_over_limit(
+    let r = request(
         w.server.addr,
         "PUT",
         &path,
-        &w.rep1.token,
-        "image/jpeg",
+        Some(&w.rep1.token),
+        Some("image/jpeg"),
         &big,
     );
     assert_eq!(r.status, 413);
@@ -1246,12 +1246,12 @@ fn bad_input_gets_json_errors_never_a_500(db: TestDb) {
         b"\"}",
     ]
     .concat();
-    let r = request_over_limit(
+    let r = request(
         w.server.addr,
         "POST",
         "/api/v1/sync/push",
-        &w.rep1.token,
-        "application/json",
+        Some(&w.rep1.token),
+        Some("application/json"),
         &huge,
     );
     assert_eq!(
