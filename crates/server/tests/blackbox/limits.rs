@@ -27,28 +27,6 @@ db_tests!(
 /// name another client address with `X-Forwarded-For`.
 const TRUST_LOOPBACK: [&str; 2] = ["--trusted-proxy", "127.0.0.1"];
 
-fn login_attempt(server: &TestServer, username: &str, password: &str) -> Response {
-    login_from(server, username, password, None)
-}
-
-/// A login sent with `X-Forwarded-For: forwarded_for` when given.
-fn login_from(
-    server: &TestServer,
-    username: &str,
-    password: &str,
-    forwarded_for: Option<&str>,
-) -> Response {
-    let body = json!({"username": username, "password": password}).to_string();
-    let mut request = http()
-        .post(url(server.addr, "/api/v1/auth/login"))
-        .header("content-type", "application/json")
-        .body(body);
-    if let Some(ip) = forwarded_for {
-        request = request.header("x-forwarded-for", ip);
-    }
-    send(request)
-}
-
 /// Sends all `attempts` (username, password, X-Forwarded-For) at once: each from a thread of
 /// its own, all released together.
 fn in_parallel(
@@ -65,7 +43,7 @@ fn in_parallel(
                     .stack_size(256 * 1024)
                     .spawn_scoped(scope, move || {
                         start.wait();
-                        login_from(server, &user, &password, forwarded_for.as_deref())
+                        login_from(server.addr, &user, &password, forwarded_for.as_deref())
                     })
                     .unwrap()
             })
@@ -110,7 +88,7 @@ fn failed_logins_for_many_usernames_stop_that_address_but_not_another(db: TestDb
         .collect();
     let (last, first) = usernames.split_last().unwrap();
     for name in first {
-        let r = login_attempt(&server, name, "wrong");
+        let r = login_attempt(server.addr, name, "wrong");
         assert_eq!(
             (r.status, r.error_code()),
             (401, "unauthorized".into()),
@@ -119,19 +97,19 @@ fn failed_logins_for_many_usernames_stop_that_address_but_not_another(db: TestDb
     }
     // One failure short of the limit a correct password still gets in, and that success does
     // not wipe the address's failures.
-    let signed_in = login_attempt(&server, "rep1", PASSWORD);
+    let signed_in = login_attempt(server.addr, "rep1", PASSWORD);
     assert_eq!(signed_in.status, 200);
     let token = signed_in.json()["token"].as_str().unwrap().to_owned();
-    assert_eq!(login_attempt(&server, last, "wrong").status, 401);
+    assert_eq!(login_attempt(server.addr, last, "wrong").status, 401);
 
     // The address is stopped: its passwords are no longer checked, right or wrong.
     for name in ["rep1", "assistant1", "never-tried"] {
-        let r = login_attempt(&server, name, PASSWORD);
+        let r = login_attempt(server.addr, name, PASSWORD);
         assert_eq!(r.status, 429, "{name}: the whole address waits");
         assert_retry_after(&r, "too_many_requests");
     }
     // Another address (behind the trusted proxy) is not stopped.
-    let elsewhere = login_from(&server, "rep1", PASSWORD, Some("198.51.100.7"));
+    let elsewhere = login_from(server.addr, "rep1", PASSWORD, Some("198.51.100.7"));
     assert_eq!(elsewhere.status, 200, "another address signs in");
     // Only signing in waits: a session issued before the stop still works.
     let me = request(server.addr, "GET", "/api/v1/me", Some(&token), None, b"");
@@ -157,20 +135,30 @@ fn parallel_wrong_passwords_are_counted_before_checking_and_delay_only_that_addr
         assert_retry_after(r, "too_many_requests");
     }
     // From the guessing address even the right password waits…
-    let same = login_attempt(&server, "rep1", PASSWORD);
+    let same = login_attempt(server.addr, "rep1", PASSWORD);
     assert_eq!(same.status, 429);
     // …but the real user, from another address, signs in.
-    let real = login_from(&server, "rep1", PASSWORD, Some("198.51.100.7"));
+    let real = login_from(server.addr, "rep1", PASSWORD, Some("198.51.100.7"));
     assert_eq!(real.status, 200, "{}", String::from_utf8_lossy(&real.body));
     assert_eq!(real.json()["user"]["username"], "rep1");
     // An X-Forwarded-For forged by the client is not believed past the trusted proxy: the
     // right-most untrusted address (the proxy's peer, here the guessing one) counts.
-    let forged = login_from(&server, "rep1", PASSWORD, Some("198.51.100.7, 127.0.0.1"));
+    let forged = login_from(
+        server.addr,
+        "rep1",
+        PASSWORD,
+        Some("198.51.100.7, 127.0.0.1"),
+    );
     assert_eq!(
         forged.status, 200,
         "127.0.0.1 is trusted, so 198.51.100.7 is the client"
     );
-    let spoofed = login_from(&server, "rep1", PASSWORD, Some("203.0.113.9, 192.0.2.1"));
+    let spoofed = login_from(
+        server.addr,
+        "rep1",
+        PASSWORD,
+        Some("203.0.113.9, 192.0.2.1"),
+    );
     assert_eq!(spoofed.status, 200, "a fresh untrusted address");
 }
 
@@ -218,7 +206,7 @@ fn a_flood_of_parallel_logins_is_answered_in_bounded_memory(db: TestDb) {
     ));
     assert!(peak < bound_kib, "peak RSS {peak} KiB >= {bound_kib} KiB");
     // And the server still serves.
-    assert_eq!(login_attempt(&server, "rep1", PASSWORD).status, 200);
+    assert_eq!(login_attempt(server.addr, "rep1", PASSWORD).status, 200);
 }
 
 fn a_stalled_request_body_gets_a_json_503_after_the_request_timeout(db: TestDb) {
