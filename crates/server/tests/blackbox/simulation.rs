@@ -64,7 +64,7 @@ impl Model {
         }
         match name {
             "prospect.put" => {
-                let pid = str_of(&args, "id");
+                let pid = str_of(args, "id");
                 let entry = self
                     .prospects
                     .entry(pid)
@@ -75,13 +75,13 @@ impl Model {
             }
             "note.add" => {
                 self.notes.insert(
-                    str_of(&args, "id"),
-                    (str_of(&args, "prospect_id"), str_of(&args, "body")),
+                    str_of(args, "id"),
+                    (str_of(args, "prospect_id"), str_of(args, "body")),
                 );
             }
             "activity.log" => {
                 self.activities
-                    .insert(str_of(&args, "id"), str_of(&args, "prospect_id"));
+                    .insert(str_of(args, "id"), str_of(args, "prospect_id"));
             }
             other => panic!("model has no {other}"),
         }
@@ -176,7 +176,7 @@ fn simulate(db: &TestDb, seed: u64) {
         changes
             .iter()
             .filter(|c| c["entity"] == entity)
-            .map(|c| str_of(&c, "id"))
+            .map(|c| str_of(c, "id"))
             .collect::<BTreeSet<_>>()
             .len()
     };
@@ -207,13 +207,13 @@ fn absorb_existing(model: &mut Model, devices: &[Device]) {
                 "note" => {
                     model.notes.insert(
                         id.clone(),
-                        (str_of(&data, "prospect_id"), str_of(&data, "body")),
+                        (str_of(data, "prospect_id"), str_of(data, "body")),
                     );
                 }
                 "activity" => {
                     model
                         .activities
-                        .insert(id.clone(), str_of(&data, "prospect_id"));
+                        .insert(id.clone(), str_of(data, "prospect_id"));
                 }
                 _ => {}
             }
@@ -305,7 +305,7 @@ fn pull(d: &mut Device, rng: &mut Rng, to_the_end: bool) {
         }
         let page = r.json();
         for c in page["changes"].as_array().unwrap() {
-            let key = (str_of(&c, "entity"), str_of(&c, "id"));
+            let key = (str_of(c, "entity"), str_of(c, "id"));
             if c["entity"] == "prospect" && c["data"]["owner_id"] == d.client.user["id"] {
                 d.own.insert(key.1.clone());
             }

@@ -455,7 +455,7 @@ fn stage_matrix_end_to_end_with_manager_approvals(db: TestDb) {
         .unwrap()
         .iter()
         .filter(|h| h["field"] == "stage")
-        .map(|h| (str_of(&h, "old"), str_of(&h, "new")))
+        .map(|h| (str_of(h, "old"), str_of(h, "new")))
         .collect();
     assert_eq!(
         stages,
@@ -781,7 +781,7 @@ fn rejected_mutations_name_the_field_and_the_batch_goes_on(db: TestDb) {
         .iter()
         .map(|r| {
             (
-                str_of(&r, "status"),
+                str_of(r, "status"),
                 r["reason"].as_str().unwrap_or("").to_owned(),
             )
         })
@@ -902,7 +902,7 @@ fn concurrent_pushes_never_let_a_pull_skip_a_committed_change(db: TestDb) {
             let (next, changes) = w.admin.pull_all(cursor);
             assert!(next >= cursor);
             cursor = next;
-            seen.extend(changes.iter().map(|c| str_of(&c, "id")));
+            seen.extend(changes.iter().map(|c| str_of(c, "id")));
             if finished {
                 break;
             }
@@ -945,7 +945,7 @@ fn transfer_moves_the_prospect_with_its_records_and_tombstones_the_old_side(db: 
         let gone: BTreeSet<(String, String)> = changes
             .iter()
             .filter(|c| c["data"].is_null())
-            .map(|c| (str_of(&c, "entity"), str_of(&c, "id")))
+            .map(|c| (str_of(c, "entity"), str_of(c, "id")))
             .collect();
         assert_eq!(
             gone,
@@ -955,7 +955,7 @@ fn transfer_moves_the_prospect_with_its_records_and_tombstones_the_old_side(db: 
     }
     // The new side receives the prospect and its older note from its own cursor.
     let (_, changes) = w.rep3.pull_all(rep3_cursor);
-    let got: BTreeSet<String> = changes.iter().map(|c| str_of(&c, "id")).collect();
+    let got: BTreeSet<String> = changes.iter().map(|c| str_of(c, "id")).collect();
     assert!(got.contains(&p) && got.contains(&n), "{got:?}");
     assert_eq!(prospect_data(&w.rep3, &p)["owner_id"], w.rep3.id());
     assert_eq!(w.m2.visible("note"), set(&[&n]));
@@ -1013,7 +1013,7 @@ fn lead_import_in_utf8_and_gbk_reports_duplicates_and_assigns_by_territory(db: T
         .as_array()
         .unwrap()
         .iter()
-        .map(|e| (e["line"].as_u64().unwrap(), str_of(&e, "reason")))
+        .map(|e| (e["line"].as_u64().unwrap(), str_of(e, "reason")))
         .collect();
     assert_eq!(errors.len(), 2, "{errors:?}");
     assert_eq!(errors[0].0, 6);
@@ -1387,7 +1387,7 @@ fn sharing_shows_a_prospect_and_its_records_and_unsharing_tombstones_them(db: Te
         json!({"prospect_id": p, "username": "rep3", "shared": true}),
     ));
     let (cursor, changes) = w.rep3.pull_all(cursor);
-    let got: BTreeSet<String> = changes.iter().map(|c| str_of(&c, "id")).collect();
+    let got: BTreeSet<String> = changes.iter().map(|c| str_of(c, "id")).collect();
     assert_eq!(got, BTreeSet::from([p.clone(), n.clone()]));
     // The colleague works on the deal; the manager of the colleague does not see it.
     applied(
@@ -1403,7 +1403,7 @@ fn sharing_shows_a_prospect_and_its_records_and_unsharing_tombstones_them(db: Te
     let gone: BTreeSet<String> = changes
         .iter()
         .filter(|c| c["data"].is_null())
-        .map(|c| str_of(&c, "id"))
+        .map(|c| str_of(c, "id"))
         .collect();
     assert!(
         gone.contains(&p) && gone.contains(&n) && gone.len() == 3,

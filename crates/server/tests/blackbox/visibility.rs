@@ -496,7 +496,7 @@ impl World {
                 .iter()
                 .find(|p| p["company"] == company)
                 .unwrap_or_else(|| panic!("setup: {company} not imported: {report}"));
-            (str_of(&p, "id"), p["owner_id"].clone())
+            (str_of(p, "id"), p["owner_id"].clone())
         };
         let (lead, nobody) = imported("Matrix Lead");
         let (lead_assigned, owner) = imported("Matrix Assigned");
