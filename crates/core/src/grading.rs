@@ -96,97 +96,54 @@ const HM: &[Level] = &[Level::High, Level::Mid];
 const ML: &[Level] = &[Level::Mid, Level::Low];
 const LN: &[Level] = &[Level::Low, Level::None];
 
+use Cell::{Bool as B, Level as L};
 use Criterion as K;
+
+/// A table from its five columns and, per grade, the five cells in column order (the layout
+/// of SPEC §5's tables).
+const fn rows(columns: [Criterion; 5], grades: [(Grade, [Cell; 5]); 4]) -> [Row; 4] {
+    let mut table = [Row {
+        grade: Grade::A,
+        cells: [(Criterion::Informatized, B(Y)); 5],
+    }; 4];
+    let mut r = 0;
+    while r < 4 {
+        table[r].grade = grades[r].0;
+        let mut c = 0;
+        while c < 5 {
+            table[r].cells[c] = (columns[c], grades[r].1[c]);
+            c += 1;
+        }
+        r += 1;
+    }
+    table
+}
 
 /// SPEC §5 table "Not informatized (未信息化)": objective, subjective, determination,
 /// feasibility study started, selection started. Note row D has subjective **N**.
-pub const NOT_INFORMATIZED: [Row; 4] = [
-    Row {
-        grade: Grade::A,
-        cells: [
-            (K::ObjectiveNeed, Cell::Bool(Y)),
-            (K::SubjectiveNeed, Cell::Bool(Y)),
-            (K::Determination, Cell::Level(H)),
-            (K::FeasibilityStarted, Cell::Bool(Y)),
-            (K::SelectionStarted, Cell::Bool(Y)),
-        ],
-    },
-    Row {
-        grade: Grade::B,
-        cells: [
-            (K::ObjectiveNeed, Cell::Bool(Y)),
-            (K::SubjectiveNeed, Cell::Bool(Y)),
-            (K::Determination, Cell::Level(HM)),
-            (K::FeasibilityStarted, Cell::Bool(YN)),
-            (K::SelectionStarted, Cell::Bool(N)),
-        ],
-    },
-    Row {
-        grade: Grade::C,
-        cells: [
-            (K::ObjectiveNeed, Cell::Bool(Y)),
-            (K::SubjectiveNeed, Cell::Bool(Y)),
-            (K::Determination, Cell::Level(ML)),
-            (K::FeasibilityStarted, Cell::Bool(YN)),
-            (K::SelectionStarted, Cell::Bool(N)),
-        ],
-    },
-    Row {
-        grade: Grade::D,
-        cells: [
-            (K::ObjectiveNeed, Cell::Bool(Y)),
-            (K::SubjectiveNeed, Cell::Bool(N)),
-            (K::Determination, Cell::Level(LN)),
-            (K::FeasibilityStarted, Cell::Bool(N)),
-            (K::SelectionStarted, Cell::Bool(N)),
-        ],
-    },
-];
+#[rustfmt::skip]
+pub const NOT_INFORMATIZED: [Row; 4] = rows(
+    [K::ObjectiveNeed, K::SubjectiveNeed, K::Determination, K::FeasibilityStarted, K::SelectionStarted],
+    [
+        (Grade::A, [B(Y), B(Y), L(H),  B(Y),  B(Y)]),
+        (Grade::B, [B(Y), B(Y), L(HM), B(YN), B(N)]),
+        (Grade::C, [B(Y), B(Y), L(ML), B(YN), B(N)]),
+        (Grade::D, [B(Y), B(N), L(LN), B(N),  B(N)]),
+    ],
+);
 
 /// SPEC §5 table "Informatized (已信息化)": objective, subjective, dissatisfaction with the
 /// current system, determination to switch, selection started. Row D has subjective **Y**.
-pub const INFORMATIZED: [Row; 4] = [
-    Row {
-        grade: Grade::A,
-        cells: [
-            (K::ObjectiveNeed, Cell::Bool(Y)),
-            (K::SubjectiveNeed, Cell::Bool(Y)),
-            (K::Dissatisfaction, Cell::Level(H)),
-            (K::Determination, Cell::Level(H)),
-            (K::SelectionStarted, Cell::Bool(Y)),
-        ],
-    },
-    Row {
-        grade: Grade::B,
-        cells: [
-            (K::ObjectiveNeed, Cell::Bool(Y)),
-            (K::SubjectiveNeed, Cell::Bool(Y)),
-            (K::Dissatisfaction, Cell::Level(HM)),
-            (K::Determination, Cell::Level(HM)),
-            (K::SelectionStarted, Cell::Bool(N)),
-        ],
-    },
-    Row {
-        grade: Grade::C,
-        cells: [
-            (K::ObjectiveNeed, Cell::Bool(Y)),
-            (K::SubjectiveNeed, Cell::Bool(Y)),
-            (K::Dissatisfaction, Cell::Level(ML)),
-            (K::Determination, Cell::Level(ML)),
-            (K::SelectionStarted, Cell::Bool(N)),
-        ],
-    },
-    Row {
-        grade: Grade::D,
-        cells: [
-            (K::ObjectiveNeed, Cell::Bool(Y)),
-            (K::SubjectiveNeed, Cell::Bool(Y)),
-            (K::Dissatisfaction, Cell::Level(LN)),
-            (K::Determination, Cell::Level(LN)),
-            (K::SelectionStarted, Cell::Bool(N)),
-        ],
-    },
-];
+#[rustfmt::skip]
+pub const INFORMATIZED: [Row; 4] = rows(
+    [K::ObjectiveNeed, K::SubjectiveNeed, K::Dissatisfaction, K::Determination, K::SelectionStarted],
+    [
+        (Grade::A, [B(Y), B(Y), L(H),  L(H),  B(Y)]),
+        (Grade::B, [B(Y), B(Y), L(HM), L(HM), B(N)]),
+        (Grade::C, [B(Y), B(Y), L(ML), L(ML), B(N)]),
+        (Grade::D, [B(Y), B(Y), L(LN), L(LN), B(N)]),
+    ],
+);
 
 /// The table for an informatized (`true`) or not-informatized (`false`) prospect.
 pub fn table(informatized: bool) -> &'static [Row; 4] {

@@ -84,69 +84,16 @@ use Rule as R;
 
 /// SPEC §7 transition matrix. Rows: from `lead` … `negotiation`; columns: to
 /// `first_visit` … `signed` (index = `Stage::ordinal() - 1`).
+#[rustfmt::skip]
 pub const MATRIX: [[Gate; 7]; 7] = [
-    // lead →      first_visit, exchange, demo, quote, objections, negotiation, signed
-    [
-        OK,
-        NS(R::SkipFirstVisitNeedsApproval),
-        NS(R::SkipFirstVisitNeedsApproval),
-        No(R::QuoteOnlyAfterExchange),
-        No(R::ObjectionsOnlyAfterQuote),
-        No(R::NegotiationOnlyAfterQuote),
-        No(R::NoSkippingToSigned),
-    ],
-    // first_visit →
-    [
-        BK,
-        OK,
-        OK,
-        No(R::QuoteOnlyAfterExchange),
-        No(R::ObjectionsOnlyAfterQuote),
-        No(R::NegotiationOnlyAfterQuote),
-        No(R::NoSkippingToSigned),
-    ],
-    // exchange →
-    [
-        BK,
-        BK,
-        OK,
-        NS(R::SkipDemoNeedsApproval),
-        No(R::ObjectionsOnlyAfterQuote),
-        No(R::NegotiationOnlyAfterQuote),
-        No(R::NoSkippingToSigned),
-    ],
-    // demo →
-    [
-        BK,
-        BK,
-        BK,
-        OK,
-        No(R::ObjectionsOnlyAfterQuote),
-        No(R::NegotiationOnlyAfterQuote),
-        No(R::NoSkippingToSigned),
-    ],
-    // quote →
-    [
-        BK,
-        BK,
-        BK,
-        BK,
-        OK,
-        OK,
-        NS(R::SignWithoutNegotiationNeedsApproval),
-    ],
-    // objections →
-    [
-        BK,
-        BK,
-        BK,
-        BK,
-        BK,
-        OK,
-        NS(R::SignWithoutNegotiationNeedsApproval),
-    ],
-    // negotiation →
-    [BK, BK, BK, BK, BK, BK, OK],
+    // to →            first_visit exchange                            demo                                quote                          objections                       negotiation                       signed
+    /* lead */        [OK,         NS(R::SkipFirstVisitNeedsApproval), NS(R::SkipFirstVisitNeedsApproval), No(R::QuoteOnlyAfterExchange), No(R::ObjectionsOnlyAfterQuote), No(R::NegotiationOnlyAfterQuote), No(R::NoSkippingToSigned)],
+    /* first_visit */ [BK,         OK,                                 OK,                                 No(R::QuoteOnlyAfterExchange), No(R::ObjectionsOnlyAfterQuote), No(R::NegotiationOnlyAfterQuote), No(R::NoSkippingToSigned)],
+    /* exchange */    [BK,         BK,                                 OK,                                 NS(R::SkipDemoNeedsApproval),  No(R::ObjectionsOnlyAfterQuote), No(R::NegotiationOnlyAfterQuote), No(R::NoSkippingToSigned)],
+    /* demo */        [BK,         BK,                                 BK,                                 OK,                            No(R::ObjectionsOnlyAfterQuote), No(R::NegotiationOnlyAfterQuote), No(R::NoSkippingToSigned)],
+    /* quote */       [BK,         BK,                                 BK,                                 BK,                            OK,                              OK,                               NS(R::SignWithoutNegotiationNeedsApproval)],
+    /* objections */  [BK,         BK,                                 BK,                                 BK,                            BK,                              OK,                               NS(R::SignWithoutNegotiationNeedsApproval)],
+    /* negotiation */ [BK,         BK,                                 BK,                                 BK,                            BK,                              BK,                               OK],
 ];
 
 /// The verdict on a stage move.

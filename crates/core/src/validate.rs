@@ -168,26 +168,11 @@ impl<T> Convert<Option<T>> for Option<T> {
     }
 }
 
-macro_rules! convert_default {
-    ($($t:ty),*) => {$(
-        impl Convert<$t> for Option<$t> {
-            fn convert(self, _: &$t) -> $t {
-                self.unwrap_or_default()
-            }
-        }
-    )*};
+impl<T: Default> Convert<T> for Option<T> {
+    fn convert(self, _: &T) -> T {
+        self.unwrap_or_default()
+    }
 }
-convert_default!(
-    Qualification,
-    Schedule,
-    Budget,
-    Requirement,
-    Decision,
-    Competition,
-    Evaluation,
-    ManAnswers,
-    Vec<Contact>
-);
 
 patch_struct! {
     /// Industry.

@@ -119,11 +119,20 @@ pub async fn run(
             request.extensions_mut().insert(ConnectInfo(peer));
             let app = app.clone();
             async move {
-                let response = app.oneshot(request.map(axum::body::Body::new)).await;
-                Ok::<_, Infallible>(match response {
+                let (parts, body) = request.into_parts();
+                let (body, unread) = limits::UnreadBody::new(body);
+                let request = Request::from_parts(parts, axum::body::Body::new(body));
+                let response = match app.oneshot(request).await {
                     Ok(response) => response,
                     Err(never) => match never {},
-                })
+                };
+                // Answered before the body was read: take the rest, so that a client writing
+                // it all before reading gets this answer (see `limits`).
+                let rest = unread.lock().ok().and_then(|mut rest| rest.take());
+                if let Some(rest) = rest {
+                    tokio::spawn(limits::discard(rest));
+                }
+                Ok::<_, Infallible>(response)
             }
         });
         let connection = graceful.watch(http.serve_connection(TokioIo::new(stream), service));

@@ -82,56 +82,44 @@ impl Mutation {
     pub fn kind(&self) -> Option<MutationKind> {
         self.name.known()
     }
+}
 
+/// The typed constructors: `name(id, &args, at)` serialises the core's args type of one
+/// mutation kind.
+macro_rules! typed_constructors {
+    ($($(#[$doc:meta])* $name:ident($args:ty) => $kind:ident,)*) => {
+        impl Mutation {
+            $(
+                $(#[$doc])*
+                pub fn $name(id: Uuid, args: &$args, at: DateTime<Utc>) -> Mutation {
+                    Mutation::typed(id, MutationKind::$kind, args, at)
+                }
+            )*
+        }
+    };
+}
+
+typed_constructors! {
     /// `prospect.put`: create the prospect or patch the named fields.
-    pub fn prospect_put(id: Uuid, args: &PutArgs, at: DateTime<Utc>) -> Mutation {
-        Mutation::typed(id, MutationKind::ProspectPut, args, at)
-    }
-
+    prospect_put(PutArgs) => ProspectPut,
     /// `note.add` (append-only).
-    pub fn note_add(id: Uuid, args: &NoteAddArgs, at: DateTime<Utc>) -> Mutation {
-        Mutation::typed(id, MutationKind::NoteAdd, args, at)
-    }
-
+    note_add(NoteAddArgs) => NoteAdd,
     /// `activity.log`.
-    pub fn activity_log(id: Uuid, args: &ActivityLogArgs, at: DateTime<Utc>) -> Mutation {
-        Mutation::typed(id, MutationKind::ActivityLog, args, at)
-    }
-
+    activity_log(ActivityLogArgs) => ActivityLog,
     /// `stage.move`.
-    pub fn stage_move(id: Uuid, args: &StageMoveArgs, at: DateTime<Utc>) -> Mutation {
-        Mutation::typed(id, MutationKind::StageMove, args, at)
-    }
-
+    stage_move(StageMoveArgs) => StageMove,
     /// `approval.decide`.
-    pub fn approval_decide(id: Uuid, args: &ApprovalDecideArgs, at: DateTime<Utc>) -> Mutation {
-        Mutation::typed(id, MutationKind::ApprovalDecide, args, at)
-    }
-
+    approval_decide(ApprovalDecideArgs) => ApprovalDecide,
     /// `quote.submit`.
-    pub fn quote_submit(id: Uuid, args: &QuoteSubmitArgs, at: DateTime<Utc>) -> Mutation {
-        Mutation::typed(id, MutationKind::QuoteSubmit, args, at)
-    }
-
+    quote_submit(QuoteSubmitArgs) => QuoteSubmit,
     /// `concession.add`.
-    pub fn concession_add(id: Uuid, args: &ConcessionAddArgs, at: DateTime<Utc>) -> Mutation {
-        Mutation::typed(id, MutationKind::ConcessionAdd, args, at)
-    }
-
+    concession_add(ConcessionAddArgs) => ConcessionAdd,
     /// `objection.add`.
-    pub fn objection_add(id: Uuid, args: &ObjectionAddArgs, at: DateTime<Utc>) -> Mutation {
-        Mutation::typed(id, MutationKind::ObjectionAdd, args, at)
-    }
-
+    objection_add(ObjectionAddArgs) => ObjectionAdd,
     /// `quiz.submit`.
-    pub fn quiz_submit(id: Uuid, args: &QuizSubmitArgs, at: DateTime<Utc>) -> Mutation {
-        Mutation::typed(id, MutationKind::QuizSubmit, args, at)
-    }
-
+    quiz_submit(QuizSubmitArgs) => QuizSubmit,
     /// `prospect.share`.
-    pub fn prospect_share(id: Uuid, args: &ProspectShareArgs, at: DateTime<Utc>) -> Mutation {
-        Mutation::typed(id, MutationKind::ProspectShare, args, at)
-    }
+    prospect_share(ProspectShareArgs) => ProspectShare,
 }
 
 /// Body of a `200` push answer.

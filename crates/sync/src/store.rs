@@ -504,6 +504,15 @@ mod tests {
         }
     }
 
+    /// The outbox's mutation ids, in order.
+    fn outbox_ids(s: &MemoryStore) -> Vec<u128> {
+        s.data()
+            .outbox
+            .iter()
+            .map(|e| e.mutation.id.as_u128())
+            .collect()
+    }
+
     #[test]
     fn a_failed_write_changes_nothing_and_the_next_write_succeeds() {
         let mut s = MemoryStore::new();
@@ -527,13 +536,7 @@ mod tests {
         for n in [1, 2, 1, 3] {
             block_on_ready(s.enqueue(mutation(n))).unwrap();
         }
-        let ids: Vec<u128> = s
-            .data()
-            .outbox
-            .iter()
-            .map(|e| e.mutation.id.as_u128())
-            .collect();
-        assert_eq!(ids, vec![1, 2, 3]);
+        assert_eq!(outbox_ids(&s), vec![1, 2, 3]);
     }
 
     #[test]
@@ -548,13 +551,7 @@ mod tests {
         };
         block_on_ready(s.record_push_results(&[ack], at())).unwrap();
         block_on_ready(s.apply_pull(&batch(vec![], 3, true, &[1, 2]))).unwrap();
-        let ids: Vec<u128> = s
-            .data()
-            .outbox
-            .iter()
-            .map(|e| e.mutation.id.as_u128())
-            .collect();
-        assert_eq!(ids, vec![2]);
+        assert_eq!(outbox_ids(&s), vec![2]);
     }
 
     #[test]

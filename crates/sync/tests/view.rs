@@ -58,6 +58,13 @@ fn prospect(view: &LocalView, n: u128) -> Value {
         .clone()
 }
 
+/// Whether prospect `n` shows local changes.
+fn pending(view: &LocalView, n: u128) -> bool {
+    view.get(Entity::Prospect, &id(n).to_string())
+        .unwrap()
+        .pending
+}
+
 #[test]
 fn pending_patch_shows_the_edit_with_the_grade_the_server_will_compute() {
     let mut server = SimServer::new();
@@ -144,12 +151,7 @@ fn pending_note_is_listed_under_its_prospect_and_marked_pending() {
     let new = notes.iter().find(|n| n.pending).unwrap();
     assert_eq!(new.data["body"], "新笔记");
     assert_eq!(new.data["author_id"], ME);
-    assert!(
-        !view
-            .get(Entity::Prospect, &id(100).to_string())
-            .unwrap()
-            .pending
-    );
+    assert!(!pending(&view, 100));
 }
 
 #[test]
@@ -176,12 +178,7 @@ fn stage_moves_show_what_the_core_rules_decide() {
     assert_eq!(stages(100), (json!("first_visit"), Value::Null));
     assert_eq!(stages(101), (json!("lead"), json!("exchange")));
     assert_eq!(stages(102), (json!("lead"), Value::Null));
-    assert!(
-        !view
-            .get(Entity::Prospect, &id(102).to_string())
-            .unwrap()
-            .pending
-    );
+    assert!(!pending(&view, 102));
 }
 
 #[test]
@@ -203,12 +200,7 @@ fn an_edit_the_core_refuses_is_not_shown() {
     );
     let view = LocalView::build(records(&server), &outbox(vec![bad]), &ctx());
     assert_eq!(prospect(&view, 100).get("employees"), None);
-    assert!(
-        !view
-            .get(Entity::Prospect, &id(100).to_string())
-            .unwrap()
-            .pending
-    );
+    assert!(!pending(&view, 100));
 }
 
 #[test]

@@ -191,13 +191,14 @@ mod tests {
             seq: 9,
         };
         // What the server sent before the record had a type.
-        let before = serde_json::json!({
-            "id": row.id, "kind": row.kind, "prospect_id": row.prospect_id,
-            "requested_by": row.requested_by, "approver_id": row.approver_id,
-            "to": row.to_stage, "quote_id": row.quote_id, "rule": row.rule,
-            "reason": row.reason, "status": row.status, "decided_by": row.decided_by,
-            "comment": row.comment, "created_at": row.created_at, "decided_at": row.decided_at,
-        });
+        let before: serde_json::Value = serde_json::from_str(concat!(
+            r#"{"id":"0193a000-0000-7000-8000-00000000000a","kind":"stage_move","#,
+            r#""prospect_id":"0193a000-0000-7000-8000-000000000001","requested_by":"rep","#,
+            r#""approver_id":"mgr","to":"quote","quote_id":null,"rule":"no_skip","#,
+            r#""reason":null,"status":"approved","decided_by":"mgr","comment":"好","#,
+            r#""created_at":"2026-03-02T08:00:00Z","decided_at":"2026-03-02T09:00:00.250Z"}"#
+        ))
+        .unwrap();
         assert_eq!(
             serde_json::to_value(row.to_record().unwrap()).unwrap(),
             before

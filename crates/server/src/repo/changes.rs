@@ -6,8 +6,12 @@
 use crate::domain::Role;
 use crate::repo::approvals::{ApprovalRow, APPROVAL_COLUMNS};
 use crate::repo::prospects::{ProspectRow, PROSPECT_COLUMNS};
-use crate::repo::sql::{args, Tx};
+use crate::repo::sql::{args, AnyRow, Tx};
 use crate::repo::visibility;
+
+/// The tombstones table and which of them a user pulls: their own.
+const TOMBSTONES: &str = "tombstones t";
+const TOMBSTONES_CONDITION: &str = "t.user_id = $1";
 
 /// One kind of synced row: its table, how big its data is, and who sees it.
 pub struct Source {
@@ -52,48 +56,69 @@ pub fn sources(role: Role, prospect_overhead: i64, row_overhead: i64) -> Vec<Sou
         condition: visibility::approval(role).to_owned(),
     });
     sources.push(Source {
-        table: "tombstones t",
+        table: TOMBSTONES,
         size: row_overhead.to_string(),
-        condition: "t.user_id = $1".to_owned(),
+        condition: TOMBSTONES_CONDITION.to_owned(),
     });
     sources
 }
 
-/// The seq and size of the lowest `fetch` changes of `source`.
+/// Which changes a statement reads: those `user_id` sees with `since < seq <= upto`, lowest
+/// seq first, at most `fetch` of them.
+#[derive(Debug, Clone, Copy)]
+pub struct Window<'a> {
+    pub user_id: &'a str,
+    pub since: i64,
+    pub upto: i64,
+    pub fetch: i64,
+}
+
+impl Window<'_> {
+    /// `columns` of the rows of `table` (with its alias, e.g. `prospects p`) in this window
+    /// that meet `condition`.
+    async fn select<T: AnyRow>(
+        self,
+        tx: &mut Tx,
+        columns: &str,
+        table: &str,
+        condition: &str,
+    ) -> Result<Vec<T>, sqlx::Error> {
+        let alias = alias(table);
+        let sql = format!(
+            "SELECT {columns} FROM {table} WHERE {alias}.seq > $2 AND {alias}.seq <= $3 \
+             AND {condition} ORDER BY {alias}.seq LIMIT $4"
+        );
+        let args = args![self.user_id, self.since, self.upto, self.fetch];
+        tx.all(&sql, args).await
+    }
+}
+
+/// The seq and size of the changes of `source` in `window`.
 pub async fn sizes(
     tx: &mut Tx,
     source: &Source,
-    user_id: &str,
-    since: i64,
-    upto: i64,
-    fetch: i64,
+    window: Window<'_>,
 ) -> Result<Vec<(i64, i64)>, sqlx::Error> {
-    let sql = format!(
-        "SELECT {alias}.seq, CAST({size} AS BIGINT) FROM {table} WHERE {alias}.seq > $2 AND {alias}.seq <= $3 \
-         AND {condition} ORDER BY {alias}.seq LIMIT $4",
+    let columns = format!(
+        "{alias}.seq, CAST({size} AS BIGINT)",
         alias = alias(source.table),
-        size = source.size,
-        table = source.table,
-        condition = source.condition,
+        size = source.size
     );
-    tx.all(&sql, args![user_id, since, upto, fetch]).await
+    window
+        .select(tx, &columns, source.table, &source.condition)
+        .await
 }
 
 /// Changed prospects `role` sees.
 pub async fn prospects(
     tx: &mut Tx,
     role: Role,
-    user_id: &str,
-    since: i64,
-    upto: i64,
-    fetch: i64,
+    window: Window<'_>,
 ) -> Result<Vec<ProspectRow>, sqlx::Error> {
-    let sql = format!(
-        "SELECT {PROSPECT_COLUMNS} FROM prospects p WHERE p.seq > $2 AND p.seq <= $3 AND {} \
-         ORDER BY p.seq LIMIT $4",
-        visibility::prospect(role)
-    );
-    tx.all(&sql, args![user_id, since, upto, fetch]).await
+    let condition = visibility::prospect(role);
+    window
+        .select(tx, PROSPECT_COLUMNS, "prospects p", condition)
+        .await
 }
 
 /// A changed record: id, entity, data (JSON), version, seq.
@@ -103,50 +128,35 @@ pub type RecordChange = (String, String, String, i64, i64);
 pub async fn records(
     tx: &mut Tx,
     source: &Source,
-    user_id: &str,
-    since: i64,
-    upto: i64,
-    fetch: i64,
+    window: Window<'_>,
 ) -> Result<Vec<RecordChange>, sqlx::Error> {
-    let sql = format!(
-        "SELECT r.id, r.entity, r.data, r.version, r.seq FROM records r \
-         WHERE r.seq > $2 AND r.seq <= $3 AND {} ORDER BY r.seq LIMIT $4",
-        source.condition
-    );
-    tx.all(&sql, args![user_id, since, upto, fetch]).await
+    let columns = "r.id, r.entity, r.data, r.version, r.seq";
+    window
+        .select(tx, columns, source.table, &source.condition)
+        .await
 }
 
 /// Changed approvals `role` sees.
 pub async fn approvals(
     tx: &mut Tx,
     role: Role,
-    user_id: &str,
-    since: i64,
-    upto: i64,
-    fetch: i64,
+    window: Window<'_>,
 ) -> Result<Vec<ApprovalRow>, sqlx::Error> {
-    let sql = format!(
-        "SELECT {APPROVAL_COLUMNS} FROM approvals a WHERE a.seq > $2 AND a.seq <= $3 AND {} \
-         ORDER BY a.seq LIMIT $4",
-        visibility::approval(role)
-    );
-    tx.all(&sql, args![user_id, since, upto, fetch]).await
+    let condition = visibility::approval(role);
+    window
+        .select(tx, APPROVAL_COLUMNS, "approvals a", condition)
+        .await
 }
 
 /// The user's new tombstones: entity, entity id, version, seq.
 pub async fn tombstones(
     tx: &mut Tx,
-    user_id: &str,
-    since: i64,
-    upto: i64,
-    fetch: i64,
+    window: Window<'_>,
 ) -> Result<Vec<(String, String, i64, i64)>, sqlx::Error> {
-    tx.all(
-        "SELECT entity, entity_id, version, seq FROM tombstones \
-         WHERE user_id = $1 AND seq > $2 AND seq <= $3 ORDER BY seq LIMIT $4",
-        args![user_id, since, upto, fetch],
-    )
-    .await
+    let columns = "t.entity, t.entity_id, t.version, t.seq";
+    window
+        .select(tx, columns, TOMBSTONES, TOMBSTONES_CONDITION)
+        .await
 }
 
 /// `prospects p` → `p`.

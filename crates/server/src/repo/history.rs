@@ -5,32 +5,38 @@ use serde_json::Value;
 
 use crate::repo::sql::{args, Arg, Tx};
 
-/// One overwritten value of a prospect (its field history), as the row's arguments.
-#[allow(clippy::too_many_arguments)]
-pub fn history_row(
-    prospect_id: &str,
-    field: &str,
-    old: &Value,
-    new: &Value,
-    user: &str,
-    now: DateTime<Utc>,
-    mutation_id: Option<&str>,
-) -> Vec<Arg> {
-    args![
-        prospect_id,
-        field,
-        old.to_string(),
-        new.to_string(),
-        user,
-        now,
-        mutation_id.map(str::to_owned)
-    ]
+/// One overwritten value of a prospect: a row of its field history.
+pub struct HistoryRow<'a> {
+    pub prospect_id: &'a str,
+    pub field: &'a str,
+    pub old: &'a Value,
+    pub new: &'a Value,
+    /// Who changed it.
+    pub user: &'a str,
+    pub now: DateTime<Utc>,
+    /// The mutation that changed it (none for a transfer).
+    pub mutation_id: Option<&'a str>,
+}
+
+impl HistoryRow<'_> {
+    /// The row's arguments, for [`insert_history`].
+    pub fn args(&self) -> Vec<Arg> {
+        args![
+            self.prospect_id,
+            self.field,
+            self.old.to_string(),
+            self.new.to_string(),
+            self.user,
+            self.now,
+            self.mutation_id.map(str::to_owned)
+        ]
+    }
 }
 
 /// Field-history rows per statement (7 parameters each: well under both databases' limits).
 const HISTORY_CHUNK: usize = 100;
 
-/// Inserts field-history rows (from [`history_row`]), oldest first, a chunk per statement.
+/// Inserts field-history rows (from [`HistoryRow::args`]), oldest first, a chunk per statement.
 pub async fn insert_history(tx: &mut Tx, rows: Vec<Vec<Arg>>) -> Result<(), sqlx::Error> {
     for chunk in rows.chunks(HISTORY_CHUNK) {
         let values = (0..chunk.len())

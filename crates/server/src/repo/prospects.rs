@@ -390,10 +390,16 @@ pub(crate) mod tests {
                 map.insert("owner_id".into(), Value::Null);
             }
             map.insert("lead_list".into(), Value::Bool(row.lead_list));
-            map.insert("last_contact".into(), serde_json::json!(row.last_contact));
+            map.insert(
+                "last_contact".into(),
+                serde_json::to_value(&row.last_contact).unwrap(),
+            );
             let history: Value = serde_json::from_str(&row.grade_history).unwrap();
             map.insert("grade_history".into(), history);
-            map.insert("stage_reason".into(), serde_json::json!(row.stage_reason));
+            map.insert(
+                "stage_reason".into(),
+                serde_json::to_value(&row.stage_reason).unwrap(),
+            );
             let now = serde_json::to_value(row.to_record(today).unwrap()).unwrap();
             assert_eq!(now, before, "owner {owner:?}");
         }

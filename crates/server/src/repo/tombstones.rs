@@ -46,9 +46,13 @@ mod tests {
 
     /// The user's tombstones (entity, entity id, version, seq), through the pull's statement.
     async fn of(tx: &mut Tx, user: &str) -> Vec<(String, String, i64, i64)> {
-        crate::repo::changes::tombstones(tx, user, 0, i64::MAX, 100)
-            .await
-            .unwrap()
+        let window = crate::repo::changes::Window {
+            user_id: user,
+            since: 0,
+            upto: i64::MAX,
+            fetch: 100,
+        };
+        crate::repo::changes::tombstones(tx, window).await.unwrap()
     }
 
     async fn a_tombstone_is_renewed_and_cleared_for_its_user_only(db: Db) {

@@ -7,7 +7,7 @@ use std::collections::{BTreeSet, HashMap};
 
 use chrono::Utc;
 use serde::Serialize;
-use serde_json::{json, Map, Value};
+use serde_json::Value;
 use tuoke_core::contract::Entity;
 use tuoke_core::types::Prospect;
 use tuoke_core::validate::{create_prospect, parse_patch};
@@ -22,7 +22,7 @@ use crate::repo::sql::Tx;
 use crate::repo::{history, prospects, records, shares, tombstones, users};
 use crate::sync::records::{
     cancel_pending_approvals, dedup_key, insert_prospect, load_prospect, prospect_dedup_key,
-    record_history, touch_prospect, visible_prospect, NewProspect,
+    touch_prospect, visible_prospect, HistoryRow, NewProspect,
 };
 use crate::sync::visibility as rights;
 use crate::sync::{Seq, WriteLock, Writer};
@@ -134,17 +134,16 @@ pub async fn transfer(
     )
     .await?;
     touch_prospect(&mut w.tx, &mut w.seq, &id, now).await?;
-    record_history(
-        &mut w.tx,
-        &id,
-        "owner_id",
-        &json!(row.owner_id),
-        &json!(target_id),
-        &user.id,
+    let history = HistoryRow {
+        prospect_id: &id,
+        field: "owner_id",
+        old: &Value::from(row.owner_id.clone()),
+        new: &Value::from(target_id.clone()),
+        user: &user.id,
         now,
-        None,
-    )
-    .await?;
+        mutation_id: None,
+    };
+    w.history.push(history.args());
     let gone: BTreeSet<String> = before
         .iter()
         .filter(|u| !after.contains(*u) && !shared.contains(*u))
@@ -336,15 +335,55 @@ fn source_code(value: &str) -> String {
     .to_owned()
 }
 
-fn number(value: &str) -> Value {
+/// A number column: the number, or the text as written (which the core then refuses,
+/// naming the field).
+#[derive(Debug, Serialize)]
+#[serde(untagged)]
+enum Number {
+    Parsed(i64),
+    Written(String),
+}
+
+fn number(value: &str) -> Number {
     let cleaned: String = value
         .chars()
         .filter(|c| *c != ',' && !c.is_whitespace())
         .collect();
     cleaned
         .parse::<i64>()
-        .map(Value::from)
-        .unwrap_or_else(|_| Value::String(value.to_owned()))
+        .map_or_else(|_| Number::Written(value.to_owned()), Number::Parsed)
+}
+
+/// A lead-list row as a `prospect.put` patch, values as the list spells them: serialised and
+/// parsed by the core ([`parse_patch`]), so that a row is checked exactly as a put, with the
+/// same reasons. Absent fields stay out of the patch.
+#[derive(Debug, Default, Serialize)]
+struct LeadPatch {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    company: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    region: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    industry: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    source: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    products: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    address: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    annual_revenue_cny: Option<Number>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    employees: Option<Number>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    contacts: Option<[LeadContact; 1]>,
+}
+
+/// The one contact a lead-list row names.
+#[derive(Debug, Serialize)]
+struct LeadContact {
+    name: String,
+    phone: Option<String>,
 }
 
 pub async fn import(
@@ -511,10 +550,9 @@ fn lead_row(
     record: &csv::StringRecord,
     columns: &[Option<Column>],
 ) -> Result<LeadRow, String> {
-    let mut patch = Map::new();
+    let mut patch = LeadPatch::default();
     let mut phone = None;
     let mut contact = None;
-    let mut region = None;
     for (value, col) in record.iter().zip(columns) {
         if value.is_empty() {
             continue;
@@ -523,58 +561,40 @@ fn lead_row(
             // PostgreSQL cannot store it: refuse the row, not the whole list with a 503.
             return Err("a value contains a NUL character".to_owned());
         }
+        let text = Some(value.to_owned());
         match col {
-            Some(Column::Company) => {
-                patch.insert("company".into(), json!(value));
-            }
-            Some(Column::Phone) => phone = Some(value.to_owned()),
-            Some(Column::Contact) => contact = Some(value.to_owned()),
-            Some(Column::Region) => {
-                region = Some(value.to_owned());
-                patch.insert("region".into(), json!(value));
-            }
-            Some(Column::Industry) => {
-                patch.insert("industry".into(), json!(industry_code(value)));
-            }
-            Some(Column::Source) => {
-                patch.insert("source".into(), json!(source_code(value)));
-            }
-            Some(Column::Products) => {
-                patch.insert("products".into(), json!(value));
-            }
-            Some(Column::Address) => {
-                patch.insert("address".into(), json!(value));
-            }
-            Some(Column::Revenue) => {
-                patch.insert("annual_revenue_cny".into(), number(value));
-            }
-            Some(Column::Employees) => {
-                patch.insert("employees".into(), number(value));
-            }
+            Some(Column::Company) => patch.company = text,
+            Some(Column::Phone) => phone = text,
+            Some(Column::Contact) => contact = text,
+            Some(Column::Region) => patch.region = text,
+            Some(Column::Industry) => patch.industry = Some(industry_code(value)),
+            Some(Column::Source) => patch.source = Some(source_code(value)),
+            Some(Column::Products) => patch.products = text,
+            Some(Column::Address) => patch.address = text,
+            Some(Column::Revenue) => patch.annual_revenue_cny = Some(number(value)),
+            Some(Column::Employees) => patch.employees = Some(number(value)),
             None => {}
         }
     }
     if phone.is_some() || contact.is_some() {
         let name = contact
-            .clone()
-            .or_else(|| {
-                patch
-                    .get("company")
-                    .and_then(Value::as_str)
-                    .map(str::to_owned)
-            })
+            .or_else(|| patch.company.clone())
             .unwrap_or_default();
-        patch.insert("contacts".into(), json!([{"name": name, "phone": phone}]));
+        patch.contacts = Some([LeadContact {
+            name,
+            phone: phone.clone(),
+        }]);
     }
-    let company = patch
-        .get("company")
-        .and_then(Value::as_str)
-        .unwrap_or_default()
-        .to_owned();
+    let company = patch.company.clone().unwrap_or_default();
+    let region = patch.region.clone();
     // The core validates the row exactly as it validates a prospect.put.
-    let prospect = parse_patch(&Value::Object(patch))
-        .and_then(|p| create_prospect(&p))
-        .map_err(|e| e.to_string())?;
+    let prospect = serde_json::to_value(&patch)
+        .map_err(|e| e.to_string())
+        .and_then(|patch| {
+            parse_patch(&patch)
+                .and_then(|p| create_prospect(&p))
+                .map_err(|e| e.to_string())
+        })?;
     let key = prospect_dedup_key(&prospect);
     debug_assert_eq!(key, dedup_key(&company, phone.as_deref()));
     Ok(LeadRow {
@@ -667,6 +687,60 @@ mod tests {
         let mut bom = b"\xEF\xBB\xBF".to_vec();
         bom.extend_from_slice(text.as_bytes());
         assert_eq!(decode(&bom), (text.to_owned(), "utf-8"));
+    }
+
+    /// `lead_row` on one CSV line under `header`.
+    fn row(header: &str, line: &str) -> Result<LeadRow, String> {
+        let columns: Vec<Option<Column>> = header.split(',').map(column).collect();
+        let mut reader = csv::ReaderBuilder::new()
+            .has_headers(false)
+            .from_reader(line.as_bytes());
+        let record = reader.records().next().unwrap().unwrap();
+        lead_row(2, &record, &columns)
+    }
+
+    #[test]
+    fn a_lead_row_is_the_prospect_its_patch_always_made() {
+        let r = row(
+            "公司名称,电话,联系人,地区,行业,来源,产品,地址,营业额,人数,备注",
+            "深圳电子,0755-1,王总,华南,五金,活动,PCB,南山,\"1,200\",80,x",
+        );
+        let r = r.unwrap_or_else(|e| panic!("{e}"));
+        let expected: Value = serde_json::from_str(
+            r#"{"company":"深圳电子","region":"华南","industry":"hardware","source":"event",
+                "products":"PCB","address":"南山","annual_revenue_cny":1200,"employees":80,
+                "contacts":[{"name":"王总","phone":"0755-1"}]}"#,
+        )
+        .unwrap();
+        let expected = create_prospect(&parse_patch(&expected).unwrap()).unwrap();
+        assert_eq!(r.prospect, expected);
+        assert_eq!(
+            (r.company.as_str(), r.region.as_deref()),
+            ("深圳电子", Some("华南"))
+        );
+        assert_eq!(r.phone.as_deref(), Some("0755-1"));
+        // Without a contact name, the company names the contact; no phone is a null phone.
+        let r = row("公司名称,联系人", "东莞机械,").unwrap();
+        assert!(r.prospect.contacts.is_empty());
+        let r = row("公司名称,电话", "东莞机械,0769-2").unwrap();
+        assert_eq!(r.prospect.contacts[0].name, "东莞机械");
+        let r = row("公司名称,联系人", "东莞机械,李工").unwrap();
+        assert_eq!(r.prospect.contacts[0].phone, None);
+    }
+
+    #[test]
+    fn a_lead_row_is_refused_with_the_reasons_it_always_had() {
+        let reason = |header: &str, line: &str| row(header, line).err().unwrap_or_default();
+        assert_eq!(
+            reason("公司名称,营业额", "甲厂,很多"),
+            "annual_revenue_cny: invalid value: invalid type: string \"很多\", expected i64"
+        );
+        assert_eq!(
+            reason("公司名称,人数", "甲厂,-3"),
+            "employees: must not be negative"
+        );
+        assert!(reason("公司名称,行业", "甲厂,纺织").starts_with("industry: invalid value: "));
+        assert_eq!(reason("电话", "123"), "contacts[0].name: must not be empty");
     }
 
     #[test]

@@ -34,7 +34,7 @@ pub struct Writer {
     _guard: tokio::sync::OwnedMutexGuard<()>,
     pub tx: Tx,
     pub seq: Seq,
-    /// Field-history rows ([`records::history_row`]) written in bulk at commit: history is
+    /// Field-history rows ([`records::HistoryRow::args`]) written in bulk at commit: history is
     /// append-only and never read back inside a write transaction.
     pub history: Vec<Vec<Arg>>,
 }

@@ -15,7 +15,7 @@ use tuoke_sync::protocol::Change;
 
 use crate::auth::AuthUser;
 use crate::db::Db;
-use crate::repo::changes;
+use crate::repo::changes::{self, Window};
 use crate::sync::current_seq;
 
 pub const DEFAULT_LIMIT: i64 = 500;
@@ -127,7 +127,12 @@ pub async fn pull_page(
     if since > current {
         return Err(PullError::ResetRequired { since, current });
     }
-    let fetch = limit.saturating_add(1);
+    let window = Window {
+        user_id: &user.id,
+        since,
+        upto: current,
+        fetch: limit.saturating_add(1),
+    };
     let sources = changes::sources(user.role, PROSPECT_OVERHEAD, ROW_OVERHEAD);
 
     // First the sizes of the candidate changes (no data read), to find where the page ends;
@@ -135,31 +140,32 @@ pub async fn pull_page(
     // nothing at or below `current` changes seq while this runs.
     let mut sizes: Vec<(i64, i64)> = Vec::new();
     for source in &sources {
-        sizes.extend(changes::sizes(&mut tx, source, &user.id, since, current, fetch).await?);
+        sizes.extend(changes::sizes(&mut tx, source, window).await?);
     }
     sizes.sort_unstable_by_key(|(seq, _)| *seq);
     let limit = usize::try_from(limit).unwrap_or(usize::MAX);
     let (upto, has_more) = page_end(&sizes, limit, budget, current);
+    let window = Window { upto, ..window };
 
     let today = business_date(Utc::now());
     let mut changes = Vec::new();
-    let rows = changes::prospects(&mut tx, user.role, &user.id, since, upto, fetch).await?;
+    let rows = changes::prospects(&mut tx, user.role, window).await?;
     for row in rows {
         changes.push(built(&row.to_record(today)?, row.version, row.seq)?);
     }
     for source in sources.iter().filter(|s| s.is_records()) {
-        let rows = changes::records(&mut tx, source, &user.id, since, upto, fetch).await?;
+        let rows = changes::records(&mut tx, source, window).await?;
         for (id, entity, data, version, seq) in rows {
             let data = RawValue::from_string(data)
                 .map_err(|e| sqlx::Error::Decode(e.to_string().into()))?;
             changes.push(stored(entity, id, version, Some(data), seq));
         }
     }
-    let rows = changes::approvals(&mut tx, user.role, &user.id, since, upto, fetch).await?;
+    let rows = changes::approvals(&mut tx, user.role, window).await?;
     for row in rows {
         changes.push(built(&row.to_record()?, row.version, row.seq)?);
     }
-    let rows = changes::tombstones(&mut tx, &user.id, since, upto, fetch).await?;
+    let rows = changes::tombstones(&mut tx, window).await?;
     for (entity, id, version, seq) in rows {
         changes.push(stored(entity, id, version, None, seq));
     }

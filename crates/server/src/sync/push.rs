@@ -13,7 +13,7 @@
 
 use chrono::{DateTime, Utc};
 use serde::Serialize;
-use serde_json::{json, Value};
+use serde_json::Value;
 use tuoke_core::activity::{ActivityLogArgs, NoteAddArgs};
 use tuoke_core::args::{
     ApprovalDecideArgs, ConcessionAddArgs, ObjectionAddArgs, ProspectShareArgs, QuizSubmitArgs,
@@ -46,9 +46,9 @@ use futures::FutureExt;
 use crate::repo::sql::{is_refusal, Arg, Tx};
 use crate::repo::{approvals, attachments, processed, prospects, records, shares, users};
 use crate::sync::records::{
-    history_row, insert_prospect, insert_record, load_approval, load_prospect, prospect_dedup_key,
-    set_quote_status, supersede_stage_approvals, touch_prospect, visible_prospect, NewProspect,
-    ProspectRow,
+    insert_prospect, insert_record, load_approval, load_prospect, prospect_dedup_key,
+    set_quote_status, supersede_stage_approvals, touch_prospect, visible_prospect, HistoryRow,
+    NewProspect, ProspectRow,
 };
 use crate::sync::visibility::works_deals;
 use crate::sync::{Seq, WriteLock, Writer};
@@ -292,7 +292,9 @@ async fn apply_batch(
             storable(&truncate(m.name.as_str(), 100)),
             status.as_str(),
             reason.as_deref().map(storable),
-            (!warnings.is_empty()).then(|| json!(warnings).to_string()),
+            (!warnings.is_empty())
+                .then(|| serde_json::to_string(&warnings).ok())
+                .flatten(),
             now,
             code.clone(),
             field.as_deref().map(storable),
@@ -628,15 +630,16 @@ impl Ctx<'_> {
 
     /// Queues a field-history row (written at commit, see [`Writer::history`]).
     fn history(&mut self, prospect_id: &str, field: &str, old: &Value, new: &Value) {
-        self.history.push(history_row(
+        let row = HistoryRow {
             prospect_id,
             field,
             old,
             new,
-            &self.user.id,
-            self.now,
-            Some(self.mutation_id),
-        ));
+            user: &self.user.id,
+            now: self.now,
+            mutation_id: Some(self.mutation_id),
+        };
+        self.history.push(row.args());
     }
 
     async fn prospect_put(&mut self, args: &Value) -> Result<Outcome, sqlx::Error> {
@@ -1078,12 +1081,14 @@ impl Ctx<'_> {
             &gone,
         )
         .await?;
-        self.history(
-            &row.id,
-            "shared_with",
-            &json!({"user_id": target, "shared": !a.shared}),
-            &json!({"user_id": target, "shared": a.shared}),
-        );
+        let value = |shared| {
+            let change = ShareChange {
+                shared,
+                user_id: &target,
+            };
+            serde_json::to_value(change).unwrap_or(Value::Null)
+        };
+        self.history(&row.id, "shared_with", &value(!a.shared), &value(a.shared));
         Ok(applied())
     }
 
@@ -1102,9 +1107,30 @@ impl Ctx<'_> {
     }
 }
 
+/// A `shared_with` field-history value: whether `user_id` saw the prospect through a share.
+/// The fields are in the order the stored JSON has them (alphabetical, as it was written
+/// before this type existed).
+#[derive(Serialize)]
+struct ShareChange<'a> {
+    shared: bool,
+    user_id: &'a str,
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn a_share_change_is_stored_as_it_always_was() {
+        let value = serde_json::to_value(ShareChange {
+            shared: true,
+            user_id: "u2",
+        })
+        .unwrap();
+        assert_eq!(value.to_string(), r#"{"shared":true,"user_id":"u2"}"#);
+        assert_eq!(value, json!({"user_id": "u2", "shared": true}));
+    }
 
     #[tokio::test]
     async fn a_mutation_that_panics_is_refused_not_propagated() {

@@ -1,7 +1,6 @@
 //! Stored rows of the sync tables, their pulled JSON and the writes every mutation shares.
 
 use chrono::{DateTime, Utc};
-use serde_json::Value;
 use tuoke_core::record::{ApprovalKind, ApprovalStatus, EntityRecord, QuoteRecord};
 use tuoke_core::types::Prospect;
 
@@ -9,7 +8,7 @@ use crate::auth::AuthUser;
 pub use crate::repo::approvals::{ApprovalRow, APPROVAL_COLUMNS};
 use crate::repo::decode::corrupt;
 pub use crate::repo::decode::parse_stage;
-pub use crate::repo::history::{history_row, insert_history};
+pub use crate::repo::history::{insert_history, HistoryRow};
 pub use crate::repo::prospects::{ProspectRow, PROSPECT_COLUMNS};
 use crate::repo::sql::Tx;
 use crate::repo::{approvals, prospects, records};
@@ -86,22 +85,6 @@ pub async fn touch_prospect(
     now: DateTime<Utc>,
 ) -> Result<(), sqlx::Error> {
     prospects::touch(tx, id, now, seq.take()).await
-}
-
-/// Inserts one field-history row now.
-#[allow(clippy::too_many_arguments)]
-pub async fn record_history(
-    tx: &mut Tx,
-    prospect_id: &str,
-    field: &str,
-    old: &Value,
-    new: &Value,
-    user: &str,
-    now: DateTime<Utc>,
-    mutation_id: Option<&str>,
-) -> Result<(), sqlx::Error> {
-    let row = history_row(prospect_id, field, old, new, user, now, mutation_id);
-    insert_history(tx, vec![row]).await
 }
 
 /// Inserts a note, activity, quote, concession, objection or quiz attempt by `author_id`;

@@ -142,10 +142,7 @@ pub fn request(
 
 // Raw-socket probes, for what an HTTP client does not send: a body shorter than its
 // `Content-Length`, a `Content-Length` whose body never comes, headers that never end (see
-// `limits.rs`), and bodies over an endpoint's limit. The server answers those 413 as soon as
-// it reads the declared length and closes the connection unread; a client that insists on
-// writing the whole body first (reqwest does) then fails with a broken pipe instead of
-// reading the answer.
+// `limits.rs`).
 
 /// Writes `parts` in turn (as much of them as the server takes) and reads until the server
 /// closes the connection; returns what came back, and when after the writing it did.
@@ -198,24 +195,6 @@ pub fn parse_raw(raw: &[u8]) -> Response {
     }
 }
 
-/// [`request`] with a body over the endpoint's limit, on a raw socket (see above).
-pub fn request_over_limit(
-    addr: SocketAddr,
-    method: &str,
-    path: &str,
-    token: &str,
-    content_type: &str,
-    body: &[u8],
-) -> Response {
-    let head = format!(
-        "{method} {path} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n\
-         Authorization: Bearer {token}\r\nContent-Type: {content_type}\r\n\
-         Content-Length: {}\r\n\r\n",
-        body.len()
-    );
-    parse_raw(&send_raw(addr, &[head.as_bytes(), body]).0)
-}
-
 /// A signed-in API client.
 #[derive(Clone)]
 pub struct Client {
@@ -245,6 +224,19 @@ impl Client {
     }
 
     /// Pushes mutations `(id, name, args)`; returns the results array.
+    /// Imports a lead list (CSV).
+    pub fn import_leads(&self, csv: &[u8]) -> Response {
+        let path = "/api/v1/leads/import";
+        request(
+            self.addr,
+            "POST",
+            path,
+            Some(&self.token),
+            Some("text/csv"),
+            csv,
+        )
+    }
+
     pub fn push(&self, client_id: &str, mutations: &[(String, &str, Value)]) -> Vec<Value> {
         let body = json!({
             "client_id": client_id,
@@ -296,21 +288,43 @@ impl Client {
     }
 }
 
+/// The string `value[key]`, owned (the test fails if it is not a string).
+pub fn str_of(value: &Value, key: &str) -> String {
+    match value[key].as_str() {
+        Some(s) => s.to_owned(),
+        None => panic!("{key} is not a string in {value}"),
+    }
+}
+
 pub fn uuid() -> String {
     uuid::Uuid::now_v7().to_string()
 }
 
+/// A login with `username` and `password`: the answer as it comes.
+pub fn login_attempt(addr: SocketAddr, username: &str, password: &str) -> Response {
+    login_from(addr, username, password, None)
+}
+
+/// A login sent with `X-Forwarded-For: forwarded_for` when given.
+pub fn login_from(
+    addr: SocketAddr,
+    username: &str,
+    password: &str,
+    forwarded_for: Option<&str>,
+) -> Response {
+    let body = json!({"username": username, "password": password}).to_string();
+    let mut request = http()
+        .post(url(addr, "/api/v1/auth/login"))
+        .header(CONTENT_TYPE, "application/json")
+        .body(body);
+    if let Some(ip) = forwarded_for {
+        request = request.header("x-forwarded-for", ip);
+    }
+    send(request)
+}
+
 pub fn login_at(addr: SocketAddr, username: &str) -> Client {
-    let r = request(
-        addr,
-        "POST",
-        "/api/v1/auth/login",
-        None,
-        Some("application/json"),
-        json!({"username": username, "password": PASSWORD})
-            .to_string()
-            .as_bytes(),
-    );
+    let r = login_attempt(addr, username, PASSWORD);
     assert_eq!(r.status, 200, "{}", String::from_utf8_lossy(&r.body));
     let v = r.json();
     Client {

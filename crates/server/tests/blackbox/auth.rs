@@ -1,7 +1,5 @@
 //! Login, tokens, logout and rate limiting.
 
-use serde_json::json;
-
 use crate::api::*;
 use crate::helpers::*;
 
@@ -14,18 +12,7 @@ db_tests!(
 fn login_issues_a_token_that_logout_revokes(db: TestDb) {
     seed_users(&db);
     let server = spawn_server(&db, &[]);
-    let login = |user: &str, password: &str| {
-        request(
-            server.addr,
-            "POST",
-            "/api/v1/auth/login",
-            None,
-            Some("application/json"),
-            json!({"username": user, "password": password})
-                .to_string()
-                .as_bytes(),
-        )
-    };
+    let login = |user: &str, password: &str| login_attempt(server.addr, user, password);
     let wrong = login("rep1", "nope");
     assert_eq!(
         (wrong.status, wrong.error_code().as_str()),
@@ -78,18 +65,7 @@ fn login_issues_a_token_that_logout_revokes(db: TestDb) {
 fn failed_logins_delay_that_account_from_that_address(db: TestDb) {
     seed_users(&db);
     let server = spawn_server(&db, &[]);
-    let attempt = |user: &str, password: &str| {
-        request(
-            server.addr,
-            "POST",
-            "/api/v1/auth/login",
-            None,
-            Some("application/json"),
-            json!({"username": user, "password": password})
-                .to_string()
-                .as_bytes(),
-        )
-    };
+    let attempt = |user: &str, password: &str| login_attempt(server.addr, user, password);
     for _ in 0..tuoke_server::auth::FREE_FAILURES_PER_PAIR {
         assert_eq!(attempt("rep1", "wrong").status, 401);
     }

@@ -29,6 +29,14 @@ fn status(result: &Value) -> &str {
     result["status"].as_str().unwrap_or("")
 }
 
+/// A prospect `client` creates (the push applied), by id.
+fn created(client: &Client, company: &str) -> String {
+    let id = uuid();
+    let result = client.mutate("prospect.put", new_prospect(&id, company));
+    assert_eq!(status(&result), "applied", "{result}");
+    id
+}
+
 fn reason(result: &Value) -> &str {
     result["reason"].as_str().unwrap_or("")
 }
@@ -254,11 +262,7 @@ fn a_pull_page_is_bounded_by_bytes_as_well_as_by_count(db: TestDb) {
     seed_users(&db);
     let server = spawn_server(&db, &[]);
     let rep1 = login(&server, "rep1");
-    let p = uuid();
-    assert_eq!(
-        status(&rep1.mutate("prospect.put", new_prospect(&p, "丁"))),
-        "applied"
-    );
+    let p = created(&rep1, "丁");
     // Notes of 600 KB each (one per push: a push body is at most 1 MiB), twice the page budget.
     let big = "记".repeat(200_000);
     let count = 2 * tuoke_server::sync::pull::PAGE_BYTES as usize / big.len() + 1;
@@ -299,11 +303,7 @@ fn mutation_ids_are_scoped_per_user(db: TestDb) {
     let server = spawn_server(&db, &[]);
     let rep1 = login(&server, "rep1");
     let rep2 = login(&server, "rep2");
-    let hidden = uuid();
-    assert_eq!(
-        status(&rep1.mutate("prospect.put", new_prospect(&hidden, "戊"))),
-        "applied"
-    );
+    let hidden = created(&rep1, "戊");
     let shared_id = uuid();
     // A move the matrix refuses (lead → signed), sent by rep1 under `shared_id`.
     let refused_move = || {
@@ -341,11 +341,7 @@ fn the_assistant_loses_sight_of_a_lead_once_it_is_assigned(db: TestDb) {
     let server = spawn_server(&db, &[]);
     let assistant = login(&server, "assistant1");
     let rep1 = login(&server, "rep1");
-    let lead = uuid();
-    assert_eq!(
-        status(&assistant.mutate("prospect.put", new_prospect(&lead, "庚精密五金"))),
-        "applied"
-    );
+    let lead = created(&assistant, "庚精密五金");
     let (cursor, _) = assistant.pull_all(0);
     assert_eq!(assistant.visible("prospect"), std::slice::from_ref(&lead));
 
@@ -403,14 +399,7 @@ fn a_lead_import_written_in_chunks_still_finds_duplicates_across_chunks(db: Test
     csv.push_str("东莞第0机械厂,0769-0000000,华南\n");
     // A row PostgreSQL could not store is refused alone, with its line.
     csv.push_str("坏\u{0}行,0769-9999999,华南\n");
-    let r = request(
-        server.addr,
-        "POST",
-        "/api/v1/leads/import",
-        Some(&assistant.token),
-        Some("text/csv"),
-        csv.as_bytes(),
-    );
+    let r = assistant.import_leads(csv.as_bytes());
     assert_eq!(r.status, 200, "{}", String::from_utf8_lossy(&r.body));
     let report = r.json();
     assert_eq!(report["rows"], 1_201);
@@ -424,14 +413,7 @@ fn a_lead_import_written_in_chunks_still_finds_duplicates_across_chunks(db: Test
     let rep1 = login(&server, "rep1");
     assert_eq!(rep1.visible("prospect").len(), 1_199);
     // A second import of the same list finds every row already stored.
-    let r = request(
-        server.addr,
-        "POST",
-        "/api/v1/leads/import",
-        Some(&assistant.token),
-        Some("text/csv"),
-        csv.as_bytes(),
-    );
+    let r = assistant.import_leads(csv.as_bytes());
     let report = r.json();
     assert_eq!(report["imported"], 0);
     assert_eq!(report["duplicates"].as_array().unwrap().len(), 1_200);
@@ -442,11 +424,7 @@ fn a_long_field_history_is_served_in_bounded_pages(db: TestDb) {
     seed_users(&db);
     let server = spawn_server(&db, &[]);
     let rep1 = login(&server, "rep1");
-    let p = uuid();
-    assert_eq!(
-        status(&rep1.mutate("prospect.put", new_prospect(&p, "辛"))),
-        "applied"
-    );
+    let p = created(&rep1, "辛");
     // 1,200 changes of one field: 1,200 history entries of `employees` (the first from empty).
     let batch: Vec<(String, &str, Value)> = (1..=1_200)
         .map(|n| {

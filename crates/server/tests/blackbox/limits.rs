@@ -1,6 +1,8 @@
 //! Limits that protect the server: the login limits and bounds, the request timeout, the
 //! declared body size and the header read timeout.
 
+use std::io::{Read, Write};
+use std::net::TcpStream;
 use std::sync::{Arc, Barrier};
 use std::time::{Duration, Instant};
 
@@ -15,35 +17,15 @@ db_tests!(
     parallel_wrong_passwords_are_counted_before_checking_and_delay_only_that_address,
     a_flood_of_parallel_logins_is_answered_in_bounded_memory,
     a_stalled_request_body_gets_a_json_503_after_the_request_timeout,
-    a_declared_oversize_body_is_refused_at_once_without_reading_it,
+    a_declared_oversize_body_is_refused_at_once_before_it_is_read,
+    a_client_that_sends_a_whole_oversize_body_reads_the_json_413,
+    a_client_that_writes_a_whole_oversize_body_before_reading_gets_the_json_413,
     a_connection_that_never_finishes_its_headers_is_closed,
 );
 
 /// The tests' connections all come from 127.0.0.1: trusting it as a proxy lets a request
 /// name another client address with `X-Forwarded-For`.
 const TRUST_LOOPBACK: [&str; 2] = ["--trusted-proxy", "127.0.0.1"];
-
-fn login_attempt(server: &TestServer, username: &str, password: &str) -> Response {
-    login_from(server, username, password, None)
-}
-
-/// A login sent with `X-Forwarded-For: forwarded_for` when given.
-fn login_from(
-    server: &TestServer,
-    username: &str,
-    password: &str,
-    forwarded_for: Option<&str>,
-) -> Response {
-    let body = json!({"username": username, "password": password}).to_string();
-    let mut request = http()
-        .post(url(server.addr, "/api/v1/auth/login"))
-        .header("content-type", "application/json")
-        .body(body);
-    if let Some(ip) = forwarded_for {
-        request = request.header("x-forwarded-for", ip);
-    }
-    send(request)
-}
 
 /// Sends all `attempts` (username, password, X-Forwarded-For) at once: each from a thread of
 /// its own, all released together.
@@ -61,7 +43,7 @@ fn in_parallel(
                     .stack_size(256 * 1024)
                     .spawn_scoped(scope, move || {
                         start.wait();
-                        login_from(server, &user, &password, forwarded_for.as_deref())
+                        login_from(server.addr, &user, &password, forwarded_for.as_deref())
                     })
                     .unwrap()
             })
@@ -106,7 +88,7 @@ fn failed_logins_for_many_usernames_stop_that_address_but_not_another(db: TestDb
         .collect();
     let (last, first) = usernames.split_last().unwrap();
     for name in first {
-        let r = login_attempt(&server, name, "wrong");
+        let r = login_attempt(server.addr, name, "wrong");
         assert_eq!(
             (r.status, r.error_code()),
             (401, "unauthorized".into()),
@@ -115,19 +97,19 @@ fn failed_logins_for_many_usernames_stop_that_address_but_not_another(db: TestDb
     }
     // One failure short of the limit a correct password still gets in, and that success does
     // not wipe the address's failures.
-    let signed_in = login_attempt(&server, "rep1", PASSWORD);
+    let signed_in = login_attempt(server.addr, "rep1", PASSWORD);
     assert_eq!(signed_in.status, 200);
     let token = signed_in.json()["token"].as_str().unwrap().to_owned();
-    assert_eq!(login_attempt(&server, last, "wrong").status, 401);
+    assert_eq!(login_attempt(server.addr, last, "wrong").status, 401);
 
     // The address is stopped: its passwords are no longer checked, right or wrong.
     for name in ["rep1", "assistant1", "never-tried"] {
-        let r = login_attempt(&server, name, PASSWORD);
+        let r = login_attempt(server.addr, name, PASSWORD);
         assert_eq!(r.status, 429, "{name}: the whole address waits");
         assert_retry_after(&r, "too_many_requests");
     }
     // Another address (behind the trusted proxy) is not stopped.
-    let elsewhere = login_from(&server, "rep1", PASSWORD, Some("198.51.100.7"));
+    let elsewhere = login_from(server.addr, "rep1", PASSWORD, Some("198.51.100.7"));
     assert_eq!(elsewhere.status, 200, "another address signs in");
     // Only signing in waits: a session issued before the stop still works.
     let me = request(server.addr, "GET", "/api/v1/me", Some(&token), None, b"");
@@ -153,20 +135,30 @@ fn parallel_wrong_passwords_are_counted_before_checking_and_delay_only_that_addr
         assert_retry_after(r, "too_many_requests");
     }
     // From the guessing address even the right password waits…
-    let same = login_attempt(&server, "rep1", PASSWORD);
+    let same = login_attempt(server.addr, "rep1", PASSWORD);
     assert_eq!(same.status, 429);
     // …but the real user, from another address, signs in.
-    let real = login_from(&server, "rep1", PASSWORD, Some("198.51.100.7"));
+    let real = login_from(server.addr, "rep1", PASSWORD, Some("198.51.100.7"));
     assert_eq!(real.status, 200, "{}", String::from_utf8_lossy(&real.body));
     assert_eq!(real.json()["user"]["username"], "rep1");
     // An X-Forwarded-For forged by the client is not believed past the trusted proxy: the
     // right-most untrusted address (the proxy's peer, here the guessing one) counts.
-    let forged = login_from(&server, "rep1", PASSWORD, Some("198.51.100.7, 127.0.0.1"));
+    let forged = login_from(
+        server.addr,
+        "rep1",
+        PASSWORD,
+        Some("198.51.100.7, 127.0.0.1"),
+    );
     assert_eq!(
         forged.status, 200,
         "127.0.0.1 is trusted, so 198.51.100.7 is the client"
     );
-    let spoofed = login_from(&server, "rep1", PASSWORD, Some("203.0.113.9, 192.0.2.1"));
+    let spoofed = login_from(
+        server.addr,
+        "rep1",
+        PASSWORD,
+        Some("203.0.113.9, 192.0.2.1"),
+    );
     assert_eq!(spoofed.status, 200, "a fresh untrusted address");
 }
 
@@ -214,7 +206,7 @@ fn a_flood_of_parallel_logins_is_answered_in_bounded_memory(db: TestDb) {
     ));
     assert!(peak < bound_kib, "peak RSS {peak} KiB >= {bound_kib} KiB");
     // And the server still serves.
-    assert_eq!(login_attempt(&server, "rep1", PASSWORD).status, 200);
+    assert_eq!(login_attempt(server.addr, "rep1", PASSWORD).status, 200);
 }
 
 fn a_stalled_request_body_gets_a_json_503_after_the_request_timeout(db: TestDb) {
@@ -277,7 +269,7 @@ fn invalid_request_timeout_is_a_one_line_usage_error() {
     }
 }
 
-fn a_declared_oversize_body_is_refused_at_once_without_reading_it(db: TestDb) {
+fn a_declared_oversize_body_is_refused_at_once_before_it_is_read(db: TestDb) {
     seed_users(&db);
     let server = spawn_server(&db, &[]);
     let rep1 = login(&server, "rep1");
@@ -310,6 +302,78 @@ fn a_declared_oversize_body_is_refused_at_once_without_reading_it(db: TestDb) {
             "{path}: answered after {waited:?}"
         );
     }
+    assert_eq!(server.get("/api/v1/health").0, 200);
+}
+
+fn a_client_that_sends_a_whole_oversize_body_reads_the_json_413(db: TestDb) {
+    seed_users(&db);
+    let server = spawn_server(&db, &[]);
+    let rep1 = login(&server, "rep1");
+    // reqwest writes the whole body before it reads the answer: the server must take (and
+    // discard) the body it refused, or the client meets a broken pipe instead of the 413.
+    for (method, path, content_type, length) in [
+        (
+            "POST",
+            "/api/v1/sync/push".to_owned(),
+            "application/json",
+            3 * 1024 * 1024,
+        ),
+        (
+            "PUT",
+            format!("/api/v1/attachments/{}", uuid()),
+            "image/jpeg",
+            10 * 1024 * 1024 + 1,
+        ),
+    ] {
+        let body = vec![b' '; length];
+        let r = request(
+            server.addr,
+            method,
+            &path,
+            Some(&rep1.token),
+            Some(content_type),
+            &body,
+        );
+        assert_eq!(
+            r.status,
+            413,
+            "{path}: {}",
+            String::from_utf8_lossy(&r.body)
+        );
+        assert_eq!(r.error_code(), "payload_too_large", "{path}");
+        assert!(!r.json()["error"]["message"].as_str().unwrap().is_empty());
+    }
+    assert_eq!(server.get("/api/v1/health").0, 200);
+}
+
+fn a_client_that_writes_a_whole_oversize_body_before_reading_gets_the_json_413(db: TestDb) {
+    seed_users(&db);
+    let server = spawn_server(&db, &[]);
+    let rep1 = login(&server, "rep1");
+    // As simple clients do (Python's http.client, curl without `Expect`): all of the body
+    // first, then the answer. 20 MiB is far more than the sockets' buffers hold, so the
+    // server has to read what it refused for the writing to finish.
+    let body = vec![b' '; 20 * 1024 * 1024];
+    let head = format!(
+        "POST /api/v1/sync/push HTTP/1.1\r\nHost: {}\r\nAuthorization: Bearer {}\r\n\
+         Content-Type: application/json\r\nContent-Length: {}\r\n\r\n",
+        server.addr,
+        rep1.token,
+        body.len()
+    );
+    let mut stream = TcpStream::connect(server.addr).unwrap();
+    stream
+        .set_read_timeout(Some(Duration::from_secs(60)))
+        .unwrap();
+    stream.write_all(head.as_bytes()).unwrap();
+    stream
+        .write_all(&body)
+        .expect("the server takes the whole body it refused");
+    let mut raw = Vec::new();
+    stream.read_to_end(&mut raw).unwrap();
+    let r = parse_raw(&raw);
+    assert_eq!(r.status, 413, "{}", String::from_utf8_lossy(&r.body));
+    assert_eq!(r.error_code(), "payload_too_large");
     assert_eq!(server.get("/api/v1/health").0, 200);
 }
 

@@ -64,7 +64,7 @@ impl Model {
         }
         match name {
             "prospect.put" => {
-                let pid = args["id"].as_str().unwrap().to_owned();
+                let pid = str_of(args, "id");
                 let entry = self
                     .prospects
                     .entry(pid)
@@ -75,18 +75,13 @@ impl Model {
             }
             "note.add" => {
                 self.notes.insert(
-                    args["id"].as_str().unwrap().to_owned(),
-                    (
-                        args["prospect_id"].as_str().unwrap().to_owned(),
-                        args["body"].as_str().unwrap().to_owned(),
-                    ),
+                    str_of(args, "id"),
+                    (str_of(args, "prospect_id"), str_of(args, "body")),
                 );
             }
             "activity.log" => {
-                self.activities.insert(
-                    args["id"].as_str().unwrap().to_owned(),
-                    args["prospect_id"].as_str().unwrap().to_owned(),
-                );
+                self.activities
+                    .insert(str_of(args, "id"), str_of(args, "prospect_id"));
             }
             other => panic!("model has no {other}"),
         }
@@ -181,7 +176,7 @@ fn simulate(db: &TestDb, seed: u64) {
         changes
             .iter()
             .filter(|c| c["entity"] == entity)
-            .map(|c| c["id"].as_str().unwrap().to_owned())
+            .map(|c| str_of(c, "id"))
             .collect::<BTreeSet<_>>()
             .len()
     };
@@ -212,16 +207,13 @@ fn absorb_existing(model: &mut Model, devices: &[Device]) {
                 "note" => {
                     model.notes.insert(
                         id.clone(),
-                        (
-                            data["prospect_id"].as_str().unwrap().to_owned(),
-                            data["body"].as_str().unwrap().to_owned(),
-                        ),
+                        (str_of(data, "prospect_id"), str_of(data, "body")),
                     );
                 }
                 "activity" => {
                     model
                         .activities
-                        .insert(id.clone(), data["prospect_id"].as_str().unwrap().to_owned());
+                        .insert(id.clone(), str_of(data, "prospect_id"));
                 }
                 _ => {}
             }
@@ -313,10 +305,7 @@ fn pull(d: &mut Device, rng: &mut Rng, to_the_end: bool) {
         }
         let page = r.json();
         for c in page["changes"].as_array().unwrap() {
-            let key = (
-                c["entity"].as_str().unwrap().to_owned(),
-                c["id"].as_str().unwrap().to_owned(),
-            );
+            let key = (str_of(c, "entity"), str_of(c, "id"));
             if c["entity"] == "prospect" && c["data"]["owner_id"] == d.client.user["id"] {
                 d.own.insert(key.1.clone());
             }

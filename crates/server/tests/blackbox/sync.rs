@@ -101,14 +101,9 @@ fn visibility_matrix_for_every_endpoint_and_role(db: TestDb) {
     );
     assert_eq!(moved["status"], "pending_approval");
     applied(&w.rep3.mutate("prospect.put", new_prospect(&p3, "rep3 co")));
-    let import = request(
-        w.server.addr,
-        "POST",
-        "/api/v1/leads/import",
-        Some(&w.assistant.token),
-        Some("text/csv"),
-        "company,region\nLead Co,nowhere\n".as_bytes(),
-    );
+    let import = w
+        .assistant
+        .import_leads("company,region\nLead Co,nowhere\n".as_bytes());
     assert_eq!(
         import.status,
         200,
@@ -208,14 +203,7 @@ fn visibility_matrix_for_every_endpoint_and_role(db: TestDb) {
         String::from_utf8_lossy(&t.body)
     );
     for client in [&w.rep1, &w.m1, &w.admin] {
-        let r = request(
-            w.server.addr,
-            "POST",
-            "/api/v1/leads/import",
-            Some(&client.token),
-            Some("text/csv"),
-            b"company\nX\n",
-        );
+        let r = client.import_leads(b"company\nX\n");
         let expected = if client.user["role"] == "admin" {
             200
         } else {
@@ -357,9 +345,9 @@ fn stage_matrix_end_to_end_with_manager_approvals(db: TestDb) {
     let stage = || {
         let d = prospect_data(&w.rep1, &p);
         (
-            d["stage"].as_str().unwrap().to_owned(),
+            str_of(&d, "stage"),
             d["pending_stage"].clone(),
-            d["status"].as_str().unwrap().to_owned(),
+            str_of(&d, "status"),
         )
     };
     let last_approval = |client: &Client| -> Value {
@@ -467,12 +455,7 @@ fn stage_matrix_end_to_end_with_manager_approvals(db: TestDb) {
         .unwrap()
         .iter()
         .filter(|h| h["field"] == "stage")
-        .map(|h| {
-            (
-                h["old"].as_str().unwrap().to_owned(),
-                h["new"].as_str().unwrap().to_owned(),
-            )
-        })
+        .map(|h| (str_of(h, "old"), str_of(h, "new")))
         .collect();
     assert_eq!(
         stages,
@@ -798,7 +781,7 @@ fn rejected_mutations_name_the_field_and_the_batch_goes_on(db: TestDb) {
         .iter()
         .map(|r| {
             (
-                r["status"].as_str().unwrap().to_owned(),
+                str_of(r, "status"),
                 r["reason"].as_str().unwrap_or("").to_owned(),
             )
         })
@@ -826,11 +809,7 @@ fn rejected_mutations_name_the_field_and_the_batch_goes_on(db: TestDb) {
     // Rejected mutations are processed: resending them answers duplicate, not a new try.
     let again = w.rep1.push(
         &uuid(),
-        &[(
-            results[0]["id"].as_str().unwrap().to_owned(),
-            "prospect.put",
-            json!({}),
-        )],
+        &[(str_of(&results[0], "id"), "prospect.put", json!({}))],
     );
     assert_eq!(
         (
@@ -923,7 +902,7 @@ fn concurrent_pushes_never_let_a_pull_skip_a_committed_change(db: TestDb) {
             let (next, changes) = w.admin.pull_all(cursor);
             assert!(next >= cursor);
             cursor = next;
-            seen.extend(changes.iter().map(|c| c["id"].as_str().unwrap().to_owned()));
+            seen.extend(changes.iter().map(|c| str_of(c, "id")));
             if finished {
                 break;
             }
@@ -966,12 +945,7 @@ fn transfer_moves_the_prospect_with_its_records_and_tombstones_the_old_side(db: 
         let gone: BTreeSet<(String, String)> = changes
             .iter()
             .filter(|c| c["data"].is_null())
-            .map(|c| {
-                (
-                    c["entity"].as_str().unwrap().to_owned(),
-                    c["id"].as_str().unwrap().to_owned(),
-                )
-            })
+            .map(|c| (str_of(c, "entity"), str_of(c, "id")))
             .collect();
         assert_eq!(
             gone,
@@ -981,10 +955,7 @@ fn transfer_moves_the_prospect_with_its_records_and_tombstones_the_old_side(db: 
     }
     // The new side receives the prospect and its older note from its own cursor.
     let (_, changes) = w.rep3.pull_all(rep3_cursor);
-    let got: BTreeSet<String> = changes
-        .iter()
-        .map(|c| c["id"].as_str().unwrap().to_owned())
-        .collect();
+    let got: BTreeSet<String> = changes.iter().map(|c| str_of(c, "id")).collect();
     assert!(got.contains(&p) && got.contains(&n), "{got:?}");
     assert_eq!(prospect_data(&w.rep3, &p)["owner_id"], w.rep3.id());
     assert_eq!(w.m2.visible("note"), set(&[&n]));
@@ -1016,14 +987,7 @@ fn lead_import_in_utf8_and_gbk_reports_duplicates_and_assigns_by_territory(db: T
                ,无公司,1,华南,电子,\n\
                坏行业厂,,,华南,造船,\n";
     let (gbk, _, _) = encoding_rs::GBK.encode(csv);
-    let r = request(
-        w.server.addr,
-        "POST",
-        "/api/v1/leads/import",
-        Some(&w.assistant.token),
-        Some("text/csv"),
-        &gbk,
-    );
+    let r = w.assistant.import_leads(&gbk);
     assert_eq!(r.status, 200, "{}", String::from_utf8_lossy(&r.body));
     let report = r.json();
     assert_eq!(report["encoding"], "gbk");
@@ -1049,12 +1013,7 @@ fn lead_import_in_utf8_and_gbk_reports_duplicates_and_assigns_by_territory(db: T
         .as_array()
         .unwrap()
         .iter()
-        .map(|e| {
-            (
-                e["line"].as_u64().unwrap(),
-                e["reason"].as_str().unwrap().to_owned(),
-            )
-        })
+        .map(|e| (e["line"].as_u64().unwrap(), str_of(e, "reason")))
         .collect();
     assert_eq!(errors.len(), 2, "{errors:?}");
     assert_eq!(errors[0].0, 6);
@@ -1075,14 +1034,7 @@ fn lead_import_in_utf8_and_gbk_reports_duplicates_and_assigns_by_territory(db: T
     // A UTF-8 file (with BOM) of the same lead is a duplicate of the stored one.
     let mut utf8 = b"\xEF\xBB\xBF".to_vec();
     utf8.extend_from_slice("company,phone\n华南电子厂,(0755)12345678\n".as_bytes());
-    let r = request(
-        w.server.addr,
-        "POST",
-        "/api/v1/leads/import",
-        Some(&w.assistant.token),
-        Some("text/csv"),
-        &utf8,
-    );
+    let r = w.assistant.import_leads(&utf8);
     let report = r.json();
     assert_eq!(report["encoding"], "utf-8");
     assert_eq!(report["imported"], 0);
@@ -1137,12 +1089,12 @@ fn attachments_are_served_only_to_those_who_see_the_note(db: TestDb) {
     assert_eq!(put(&w.rep1, &other, "image/png", jpeg).status, 400);
     let big = [jpeg, &vec![0u8; 10 * 1024 * 1024]].concat();
     let path = format!("/api/v1/attachments/{other}");
-    let r = request_over_limit(
+    let r = request(
         w.server.addr,
         "PUT",
         &path,
-        &w.rep1.token,
-        "image/jpeg",
+        Some(&w.rep1.token),
+        Some("image/jpeg"),
         &big,
     );
     assert_eq!(r.status, 413);
@@ -1246,12 +1198,12 @@ fn bad_input_gets_json_errors_never_a_500(db: TestDb) {
         b"\"}",
     ]
     .concat();
-    let r = request_over_limit(
+    let r = request(
         w.server.addr,
         "POST",
         "/api/v1/sync/push",
-        &w.rep1.token,
-        "application/json",
+        Some(&w.rep1.token),
+        Some("application/json"),
         &huge,
     );
     assert_eq!(
@@ -1403,7 +1355,7 @@ fn login_demo(server: &TestServer, name: &str) -> Client {
     let v = r.json();
     Client {
         addr: server.addr,
-        token: v["token"].as_str().unwrap().to_owned(),
+        token: str_of(&v, "token"),
         user: v["user"].clone(),
     }
 }
@@ -1435,10 +1387,7 @@ fn sharing_shows_a_prospect_and_its_records_and_unsharing_tombstones_them(db: Te
         json!({"prospect_id": p, "username": "rep3", "shared": true}),
     ));
     let (cursor, changes) = w.rep3.pull_all(cursor);
-    let got: BTreeSet<String> = changes
-        .iter()
-        .map(|c| c["id"].as_str().unwrap().to_owned())
-        .collect();
+    let got: BTreeSet<String> = changes.iter().map(|c| str_of(c, "id")).collect();
     assert_eq!(got, BTreeSet::from([p.clone(), n.clone()]));
     // The colleague works on the deal; the manager of the colleague does not see it.
     applied(
@@ -1454,7 +1403,7 @@ fn sharing_shows_a_prospect_and_its_records_and_unsharing_tombstones_them(db: Te
     let gone: BTreeSet<String> = changes
         .iter()
         .filter(|c| c["data"].is_null())
-        .map(|c| c["id"].as_str().unwrap().to_owned())
+        .map(|c| str_of(c, "id"))
         .collect();
     assert!(
         gone.contains(&p) && gone.contains(&n) && gone.len() == 3,

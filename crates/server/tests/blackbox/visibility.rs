@@ -330,10 +330,7 @@ fn pulled(client: &Client) -> BTreeSet<(String, String)> {
     let (_, changes) = client.pull_all(0);
     let mut state = BTreeMap::new();
     for c in changes {
-        let key = (
-            c["entity"].as_str().unwrap().to_owned(),
-            c["id"].as_str().unwrap().to_owned(),
-        );
+        let key = (str_of(&c, "entity"), str_of(&c, "id"));
         state.insert(key, !c["data"].is_null());
     }
     state
@@ -442,14 +439,7 @@ impl World {
     }
 
     fn import(&self, client: &Client, csv: &str) -> Response {
-        request(
-            self.server.addr,
-            "POST",
-            "/api/v1/leads/import",
-            Some(&client.token),
-            Some("text/csv"),
-            csv.as_bytes(),
-        )
+        client.import_leads(csv.as_bytes())
     }
 
     /// rep1's prospects with notes (and photos), an activity, a quote, a concession, an
@@ -506,7 +496,7 @@ impl World {
                 .iter()
                 .find(|p| p["company"] == company)
                 .unwrap_or_else(|| panic!("setup: {company} not imported: {report}"));
-            (p["id"].as_str().unwrap().to_owned(), p["owner_id"].clone())
+            (str_of(p, "id"), p["owner_id"].clone())
         };
         let (lead, nobody) = imported("Matrix Lead");
         let (lead_assigned, owner) = imported("Matrix Assigned");

@@ -177,17 +177,7 @@ impl SimServer {
 
     /// A record disappears from the caller's view (tombstone).
     pub fn hide(&mut self, entity: &str, id: &str) {
-        self.seq += 1;
-        let key = (entity.to_owned(), id.to_owned());
-        let version = self.rows.get(&key).map_or(1, |r| r.version + 1);
-        self.rows.insert(
-            key,
-            Row {
-                version,
-                seq: self.seq,
-                data: None,
-            },
-        );
+        self.store(entity, id.to_owned(), None);
     }
 
     /// The database is replaced by an older backup: the sequence goes back and everything
@@ -200,17 +190,20 @@ impl SimServer {
     }
 
     fn write(&mut self, entity: &str, id: String, data: Value) {
+        self.store(entity, id, Some(data));
+    }
+
+    /// A new version of a row (a tombstone when `data` is `None`) at the next seq.
+    fn store(&mut self, entity: &str, id: String, data: Option<Value>) {
         self.seq += 1;
         let key = (entity.to_owned(), id);
         let version = self.rows.get(&key).map_or(1, |r| r.version + 1);
-        self.rows.insert(
-            key,
-            Row {
-                version,
-                seq: self.seq,
-                data: Some(data),
-            },
-        );
+        let row = Row {
+            version,
+            seq: self.seq,
+            data,
+        };
+        self.rows.insert(key, row);
     }
 
     fn render(&mut self, id: Uuid) {
