@@ -12,12 +12,15 @@
 
 mod attachments;
 pub mod driver;
+pub mod failure;
 mod handle;
+pub mod poll;
 mod provider;
 mod state;
 mod tabs;
 pub mod transport;
 
+pub use failure::{Connection, Failure, Reach};
 pub use handle::{SaveError, SyncHandle, DEAL_ENTITIES};
 pub use provider::{SyncContext, SyncProvider, SyncProviderProps};
 pub use state::{Action, Phase, SyncState};

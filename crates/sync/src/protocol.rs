@@ -250,6 +250,16 @@ pub struct Change<D = Value> {
     pub data: Option<D>,
 }
 
+/// Body of `POST /api/v1/auth/login`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LoginRequest {
+    /// The username (the client sends it trimmed and lower-cased).
+    pub username: String,
+    /// The password.
+    pub password: String,
+}
+
 /// The error body of a 4xx/5xx answer: `{"error":{"code","message"}}`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ErrorBody {
