@@ -29,12 +29,15 @@ const TIMEOUT_MS: u32 = 25_000;
 /// The same for a photo upload, which may take long on a weak signal.
 const UPLOAD_TIMEOUT_MS: u32 = 120_000;
 
+/// Told the outcome of every request.
+pub type Observer = Rc<dyn Fn(Reach)>;
+
 thread_local! {
-    static OBSERVER: RefCell<Option<Rc<dyn Fn(Reach)>>> = const { RefCell::new(None) };
+    static OBSERVER: RefCell<Option<Observer>> = const { RefCell::new(None) };
 }
 
 /// Calls `observer` with the outcome of every request from now on.
-pub fn observe(observer: Rc<dyn Fn(Reach)>) {
+pub fn observe(observer: Observer) {
     OBSERVER.with(|o| *o.borrow_mut() = Some(observer));
 }
 

@@ -311,6 +311,20 @@ mod tests {
     }
 
     #[test]
+    fn login_request_is_exactly_the_username_and_password_the_server_reads() {
+        let body = LoginRequest {
+            username: "rep1".into(),
+            password: "demo".into(),
+        };
+        assert_eq!(
+            serde_json::to_value(&body).unwrap(),
+            json!({"username": "rep1", "password": "demo"})
+        );
+        let extra = json!({"username": "rep1", "password": "demo", "remember": true});
+        assert!(serde_json::from_value::<LoginRequest>(extra).is_err());
+    }
+
+    #[test]
     fn typed_constructor_serialises_core_args_in_the_api_shape() {
         let at: DateTime<Utc> = "2026-01-02T03:04:05Z".parse().unwrap();
         let args = NoteAddArgs {
