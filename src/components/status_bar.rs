@@ -5,18 +5,31 @@ use crate::hooks::{use_online, use_sync};
 use crate::i18n::{use_i18n, Key};
 use crate::route::Route;
 use crate::services::time::{self, Style};
+use crate::sync::Connection;
 
-/// The top bar: app name, the online/offline indicator and the sync state (unsynced changes,
-/// syncing, errors), always visible; the sync state opens the sync screen.
+/// The top bar: app name, the connection pill and the sync state (unsynced changes,
+/// syncing, errors), always visible; the sync state opens the sync screen. The connection
+/// pill says whether the team's server is reached (the last request's outcome), not only
+/// whether the browser believes it has a network.
 #[component]
 pub fn StatusBar() -> Html {
     let i18n = use_i18n();
     let online = use_online();
     let sync = use_sync();
-    let (class, key) = if online {
-        ("net online", Key::StatusOnline)
-    } else {
-        ("net offline", Key::StatusOffline)
+    let connection = Connection::of(online, sync.state.reach);
+    let (class, key, hint) = match connection {
+        Connection::Online => ("net online", Key::StatusOnline, None),
+        Connection::Connecting => ("net online", Key::StatusConnecting, None),
+        Connection::Offline => (
+            "net offline",
+            Key::StatusOffline,
+            Some(Key::StatusOfflineHint),
+        ),
+        Connection::Unreachable => (
+            "net offline",
+            Key::StatusUnreachable,
+            Some(Key::StatusUnreachableHint),
+        ),
     };
     let signed_in = sync.state.session.is_some();
     let sync_pill = sync
@@ -61,7 +74,7 @@ pub fn StatusBar() -> Html {
             <span class="bar-right">
                 { for sync_pill }
                 <span {class} role="status" aria-live="polite" data-testid="net-status"
-                      title={(!online).then(|| i18n.t(Key::StatusOfflineHint))}>
+                      data-state={connection.name()} title={hint.map(|k| i18n.t(k))}>
                     <span class="dot" aria-hidden="true"></span>
                     { i18n.t(key) }
                 </span>

@@ -33,6 +33,7 @@ macro_rules! catalog {
 
 mod capture;
 mod catalog;
+pub mod failure;
 mod labels;
 mod list;
 mod profile;

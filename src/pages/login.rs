@@ -7,7 +7,7 @@ use yew::prelude::*;
 
 use crate::components::LanguageSelect;
 use crate::hooks::use_sync;
-use crate::i18n::{use_i18n, Key};
+use crate::i18n::{failure, use_i18n, Key};
 use crate::sync::transport::{self, LoginError};
 
 #[derive(Properties, PartialEq)]
@@ -97,8 +97,8 @@ pub fn Login(props: &LoginProps) -> Html {
                         let s = s.unwrap_or(60).to_string();
                         Some(i18n.fmt(Key::LoginTooMany, &[("s", s.as_str())]))
                     }
-                    Err(LoginError::Offline) => Some(i18n.t(Key::LoginOffline).to_owned()),
-                    Err(LoginError::Server(m)) => {
+                    Err(LoginError::Failed(f)) => {
+                        let m = failure::text(&i18n, f);
                         Some(i18n.fmt(Key::LoginFailed, &[("m", m.as_str())]))
                     }
                 };

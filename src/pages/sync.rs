@@ -6,8 +6,9 @@ use yew::prelude::*;
 
 use crate::components::SignOut;
 use crate::hooks::use_sync;
-use crate::i18n::{refusal, storage, use_i18n, I18n, Key};
+use crate::i18n::{failure, refusal, storage, use_i18n, I18n, Key};
 use crate::services::time::{self, Style};
+use crate::sync::Failure;
 
 /// One line saying where syncing stands.
 pub fn status_line(i18n: &I18n, status: &SyncStatus) -> String {
@@ -26,23 +27,18 @@ pub fn status_line(i18n: &I18n, status: &SyncStatus) -> String {
     }
 }
 
-/// The last error in words.
+/// The last error in words: what happened and what to do next, never the browser's or the
+/// server's own words (their detail stays in the engine's state and the console).
 pub fn error_text(i18n: &I18n, error: &SyncError) -> String {
-    match error {
-        // The browser's own words ("Failed to fetch") say nothing to a rep: what happened and
-        // what to do next instead; the detail stays in the engine's state for debugging.
-        SyncError::Network { .. } => i18n.t(Key::SyncErrorNetwork).to_owned(),
-        SyncError::Server { status: 503, .. } | SyncError::Server { status: 429, .. } => {
-            i18n.t(Key::SyncErrorServerBusy).to_owned()
+    match (error, Failure::of_sync(error)) {
+        (SyncError::AuthRequired, _) => i18n.t(Key::ReloginNotice).to_owned(),
+        (_, Some(failure)) => {
+            let what = failure::text(i18n, failure);
+            i18n.fmt(Key::SyncErrorKept, &[("m", what.as_str())])
         }
-        // The HTTP status as the code to quote (never the server's English message).
-        SyncError::Server { status, .. } => {
-            i18n.fmt(Key::SyncErrorServer, &[("m", status.to_string().as_str())])
-        }
-        SyncError::AuthRequired => i18n.t(Key::ReloginNotice).to_owned(),
         // The store's error text starts with its code: translated, never shown as it is.
-        SyncError::Storage { message } => storage::sync_paused(i18n, message),
-        SyncError::Protocol { .. } => i18n.t(Key::SyncErrorProtocol).to_owned(),
+        (SyncError::Storage { message }, None) => storage::sync_paused(i18n, message),
+        (_, None) => i18n.t(Key::SyncErrorProtocol).to_owned(),
     }
 }
 
@@ -72,7 +68,8 @@ pub fn SyncPage() -> Html {
                     }
                 }</p>
                 if let Some(error) = &status.last_error {
-                    <p class="error" role="alert" data-testid="sync-error">{ error_text(&i18n, error) }</p>
+                    <p class="error" role="alert" data-testid="sync-error"
+                       data-code={Failure::of_sync(error).map(|f| format!("{f:?}"))}>{ error_text(&i18n, error) }</p>
                     if *error == SyncError::AuthRequired {
                         <button class="primary" onclick={relogin}>{ i18n.t(Key::Relogin) }</button>
                     }
@@ -160,6 +157,23 @@ mod tests {
             },
         );
         assert!(failed.contains("代码 500"), "{failed}");
+        let portal = error_text(
+            &zh(),
+            &SyncError::Server {
+                status: 200,
+                code: Some("invalid_response".into()),
+                message: Some("expected value at line 1 column 1".into()),
+            },
+        );
+        assert!(portal.contains("Wi-Fi"), "{portal}");
+        assert!(!portal.contains("200"), "{portal}");
+        let timeout = error_text(
+            &zh(),
+            &SyncError::Network {
+                message: "request timed out".into(),
+            },
+        );
+        assert!(timeout.contains("太久没有回应"), "{timeout}");
         let protocol = error_text(
             &zh(),
             &SyncError::Protocol {
@@ -173,7 +187,7 @@ mod tests {
             },
         );
         assert!(storage.contains("空间已满"), "{storage}");
-        for text in [network, busy, failed, protocol, storage] {
+        for text in [network, busy, failed, portal, timeout, protocol, storage] {
             // "Wi-Fi" is what Chinese speakers write too.
             let rest = text.replace("Wi-Fi", "");
             assert!(

@@ -4,20 +4,32 @@
 //!
 //! Events arrive on a channel; the loop handles them strictly in order, so an event that
 //! arrives while the engine awaits the store waits its turn (the engine is never re-entered).
+//!
+//! Besides the engine's own timers, the driver looks for news when the app is shown or
+//! focused ([`Command::Nudge`]), and every [`poll::FAST`] while the rep waits for something
+//! ([`poll::poll_interval`]). Nudges that come together start one sync (they rest
+//! [`poll::TRIGGER_REST_MS`] first), and a sync never starts while one is running (the
+//! engine refuses a second round in flight).
 
+use std::cell::Cell;
 use std::rc::Rc;
 
-use chrono::Utc;
+use chrono::{TimeDelta, Utc};
 use futures::channel::{mpsc, oneshot};
 use futures::StreamExt;
 use gloo::timers::callback::Timeout;
-use tuoke_sync::engine::{Config, Effect, Engine, Event, SyncStatus, TransportError};
+use tuoke_core::contract::Entity;
+use tuoke_core::record::ApprovalStatus;
+use tuoke_sync::engine::{Activity, Config, Effect, Engine, Event, SyncStatus, TransportError};
+use tuoke_sync::model::field;
 use tuoke_sync::protocol::Mutation;
 use tuoke_sync::store::Store;
 use uuid::Uuid;
 use wasm_bindgen_futures::spawn_local;
 
+use super::poll::{self, Waiting};
 use super::transport;
+use crate::services::debounce::Debounce;
 use crate::services::ids;
 use crate::store::{IdbStore, StoreError};
 
@@ -27,6 +39,8 @@ pub enum Command {
     /// Save a local change durably; the answer says whether it was saved.
     Enqueue(Mutation, oneshot::Sender<Result<(), StoreError>>),
     Dismiss(Uuid),
+    /// Look for news soon (the app was shown or focused, or a poll is due).
+    Nudge,
 }
 
 /// Sends commands to the running engine.
@@ -45,14 +59,15 @@ pub fn start(store: IdbStore, online: bool, notify: Rc<dyn Fn(SyncStatus)>) -> C
             pull_limit: 2_000,
             ..Config::default()
         };
+        let mut poller = Poller::new(config.periodic, &tx);
         let mut engine = Engine::new(store, config, ids::new_id(Utc::now()), ids::seed());
         let mut wake: Option<Timeout> = None;
         if !online {
             let fx = engine.handle(Event::Offline, Utc::now()).await;
-            perform(&engine, fx, &tx, &mut wake, &notify).await;
+            perform(&engine, fx, &tx, &mut wake, &notify, &mut poller).await;
         }
         let fx = engine.handle(Event::Start, Utc::now()).await;
-        perform(&engine, fx, &tx, &mut wake, &notify).await;
+        perform(&engine, fx, &tx, &mut wake, &notify, &mut poller).await;
         while let Some(command) = rx.next().await {
             let now = Utc::now();
             let fx = match command {
@@ -72,11 +87,87 @@ pub fn start(store: IdbStore, online: bool, notify: Rc<dyn Fn(SyncStatus)>) -> C
                     }
                 }
                 Command::Dismiss(id) => engine.dismiss_rejected(id, now).await.unwrap_or_default(),
+                Command::Nudge => {
+                    poller.nudge.push(());
+                    Vec::new()
+                }
             };
-            perform(&engine, fx, &tx, &mut wake, &notify).await;
+            perform(&engine, fx, &tx, &mut wake, &notify, &mut poller).await;
         }
     });
     commands
+}
+
+/// The driver's own wake-ups: nudges (debounced) and the fast poll.
+struct Poller {
+    /// The engine's periodic sync: polls at this interval are the engine's.
+    long: TimeDelta,
+    nudge: Debounce<()>,
+    tx: Commands,
+    timer: Option<Timeout>,
+    /// The last photo upload failed: photos wait to be sent.
+    photos: Rc<Cell<bool>>,
+}
+
+impl Poller {
+    fn new(long: TimeDelta, tx: &Commands) -> Poller {
+        let nudge = {
+            let tx = tx.clone();
+            Debounce::new(poll::TRIGGER_REST_MS, move |()| {
+                let _ = tx.unbounded_send(Command::Event(Event::SyncNow));
+            })
+        };
+        Poller {
+            long,
+            nudge,
+            tx: tx.clone(),
+            timer: None,
+            photos: Rc::new(Cell::new(false)),
+        }
+    }
+
+    /// Arms the next poll after the status `status` (once a round ended: a round in flight
+    /// re-arms when it ends).
+    async fn rearm(&mut self, engine: &Engine<IdbStore>, status: &SyncStatus) {
+        if matches!(
+            status.activity,
+            Activity::Pushing | Activity::Pulling { .. }
+        ) {
+            return;
+        }
+        let waiting = Waiting {
+            changes: status.pending,
+            decisions: awaiting_decisions(engine.store()).await,
+            photos: self.photos.get(),
+        };
+        let visible =
+            gloo::utils::document().visibility_state() == web_sys::VisibilityState::Visible;
+        let interval = poll::poll_interval(visible, waiting, self.long);
+        self.timer = (interval < self.long).then(|| {
+            let tx = self.tx.clone();
+            let ms = interval.num_milliseconds().clamp(0, i64::from(u32::MAX)) as u32;
+            Timeout::new(ms, move || {
+                let _ = tx.unbounded_send(Command::Nudge);
+            })
+        });
+    }
+}
+
+/// How many of the signed-in rep's requests wait for a manager's decision.
+async fn awaiting_decisions(store: &IdbStore) -> usize {
+    let Some(me) = store.session().await.ok().flatten().map(|s| s.user_id) else {
+        return 0;
+    };
+    let Ok(approvals) = store.records(Entity::Approval).await else {
+        return 0;
+    };
+    approvals
+        .iter()
+        .filter(|r| {
+            field::<ApprovalStatus>(&r.data, "status") == Some(ApprovalStatus::Pending)
+                && field::<String>(&r.data, "requested_by").as_deref() == Some(me.as_str())
+        })
+        .count()
 }
 
 async fn perform(
@@ -85,16 +176,19 @@ async fn perform(
     tx: &Commands,
     wake: &mut Option<Timeout>,
     notify: &Rc<dyn Fn(SyncStatus)>,
+    poller: &mut Poller,
 ) {
+    let mut notified = None;
     for effect in effects {
         match effect {
             Effect::SendPush { request, body } => {
                 let token = token(engine).await;
                 let store = engine.store().clone();
                 let tx = tx.clone();
+                let photos = poller.photos.clone();
                 spawn_local(async move {
                     let result = match token {
-                        Some(token) => match upload_photos(&store, &token).await {
+                        Some(token) => match upload_photos(&store, &token, &photos).await {
                             Ok(()) => transport::push(&token, &body).await,
                             Err(e) => Err(e),
                         },
@@ -111,9 +205,10 @@ async fn perform(
                 let token = token(engine).await;
                 let store = engine.store().clone();
                 let tx = tx.clone();
+                let photos = poller.photos.clone();
                 spawn_local(async move {
                     let result = match token {
-                        Some(token) => match upload_photos(&store, &token).await {
+                        Some(token) => match upload_photos(&store, &token, &photos).await {
                             Ok(()) => transport::pull(&token, since, limit).await,
                             Err(e) => Err(e),
                         },
@@ -131,8 +226,14 @@ async fn perform(
                     let _ = tx.unbounded_send(Command::Event(Event::Wake));
                 }));
             }
-            Effect::Notify(status) => notify(status),
+            Effect::Notify(status) => {
+                notify(status.clone());
+                notified = Some(status);
+            }
         }
+    }
+    if let Some(status) = notified {
+        poller.rearm(engine, &status).await;
     }
 }
 
@@ -142,7 +243,17 @@ async fn perform(
 /// 5xx, 408, 429, 401) fails the request it precedes, so the engine backs off and retries
 /// as for any failed request; any other 4xx (too large, not an image) will never succeed:
 /// the photo is marked refused with the server's reason, shown to the rep, and not retried.
-async fn upload_photos(store: &IdbStore, token: &str) -> Result<(), TransportError> {
+async fn upload_photos(
+    store: &IdbStore,
+    token: &str,
+    waiting: &Cell<bool>,
+) -> Result<(), TransportError> {
+    let result = upload_pending(store, token).await;
+    waiting.set(result.is_err());
+    result
+}
+
+async fn upload_pending(store: &IdbStore, token: &str) -> Result<(), TransportError> {
     let pending = match store.pending_uploads().await {
         Ok(pending) => pending,
         Err(e) => {

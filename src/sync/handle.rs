@@ -134,6 +134,14 @@ impl SyncHandle {
         self.send(Command::Event(Event::SyncNow));
     }
 
+    /// Looks for news soon (the app was shown or focused): the syncing tab syncs, whichever
+    /// tab was shown.
+    pub(super) fn nudge(&self) {
+        if !self.send(Command::Nudge) {
+            self.post(&Message::Nudge);
+        }
+    }
+
     /// Removes a rejected change from the list once the rep has read it.
     pub fn dismiss(&self, id: Uuid) {
         if !self.send(Command::Dismiss(id)) {

@@ -1,5 +1,7 @@
 //! The provider at the root of the app: opens the store, elects the syncing tab, runs the
-//! engine there, and listens to the other tabs and to connectivity.
+//! engine there, and listens to the other tabs, to connectivity, and to the app being shown
+//! or focused (a moment to look for news). It also keeps whether the last request of any tab
+//! reached the team's server.
 
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -14,9 +16,11 @@ use web_sys::BroadcastChannel;
 use yew::prelude::*;
 
 use super::driver::{self, Command};
+use super::failure::Reach;
 use super::handle::{logged, request_persistence, SyncHandle};
 use super::state::{Action, SyncState};
 use super::tabs::{Message, CHANNEL};
+use super::transport;
 use crate::store::{IdbStore, StorageError};
 
 /// The context every component reads with [`use_sync`](crate::hooks::use_sync).
@@ -91,11 +95,15 @@ async fn open(handle: SyncHandle, database: String, listeners: Rc<RefCell<Vec<Ev
                 else {
                     return;
                 };
+                let message = serde_json::from_str::<Message>(&data);
                 // Another tab wrote to the database: what this tab remembers of it is stale.
-                if let Some(store) = h.store() {
+                if let (Some(store), false) = (
+                    h.store(),
+                    matches!(message, Ok(Message::Reach { .. } | Message::Nudge)),
+                ) {
                     store.forget_cache();
                 }
-                match serde_json::from_str::<Message>(&data) {
+                match message {
                     Ok(Message::LocalChange) => {
                         h.send(Command::Event(Event::LocalChange));
                         h.dispatch(Action::Changed);
@@ -110,6 +118,10 @@ async fn open(handle: SyncHandle, database: String, listeners: Rc<RefCell<Vec<Ev
                                 h.dispatch(Action::Session(session));
                             }
                         });
+                    }
+                    Ok(Message::Reach { reach }) => h.dispatch(Action::Reach(reach)),
+                    Ok(Message::Nudge) => {
+                        h.send(Command::Nudge);
                     }
                     Ok(Message::LoggedOut) => {
                         if let Some(store) = h.inner.store.borrow_mut().take() {
@@ -134,7 +146,39 @@ async fn open(handle: SyncHandle, database: String, listeners: Rc<RefCell<Vec<Ev
             }));
     }
 
+    // The app shown again or focused: the rep may be waiting for a decision.
+    let document = gloo::utils::document();
+    let h = handle.clone();
+    listeners.borrow_mut().push(EventListener::new(
+        &document,
+        "visibilitychange",
+        move |_| {
+            if gloo::utils::document().visibility_state() == web_sys::VisibilityState::Visible {
+                h.nudge();
+            }
+        },
+    ));
+    let h = handle.clone();
+    listeners
+        .borrow_mut()
+        .push(EventListener::new(&window, "focus", move |_| h.nudge()));
+
+    // Whether requests reach the server, for every tab's connection pill.
+    let h = handle.clone();
+    let last = Rc::new(std::cell::Cell::new(Reach::Unknown));
+    transport::observe(Rc::new(move |reach: Reach| {
+        if last.replace(reach) != reach {
+            h.post(&Message::Reach { reach });
+        }
+        h.dispatch(Action::Reach(reach));
+    }));
+    let signed_out = session.is_none();
     handle.dispatch(Action::Opened(session));
+    // Nobody signed in, so nothing syncs: ask the server once, so the login screen's pill
+    // says whether it can be reached.
+    if signed_out {
+        spawn_local(transport::probe());
+    }
 
     // Become the syncing tab when the lock is ours (at once if no other tab holds it).
     let h = handle.clone();

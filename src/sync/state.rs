@@ -6,6 +6,7 @@ use tuoke_sync::engine::SyncStatus;
 use tuoke_sync::store::Session;
 use yew::prelude::*;
 
+use super::failure::Reach;
 use crate::store::StorageError;
 
 /// Where the local database is.
@@ -28,6 +29,8 @@ pub struct SyncState {
     pub revision: u64,
     /// The rep asked to log in again (expired session) while working.
     pub relogin: bool,
+    /// Whether the last request (of any tab) reached the team's server.
+    pub reach: Reach,
 }
 
 impl Default for SyncState {
@@ -38,6 +41,7 @@ impl Default for SyncState {
             status: None,
             revision: 0,
             relogin: false,
+            reach: Reach::Unknown,
         }
     }
 }
@@ -64,6 +68,7 @@ pub enum Action {
     Session(Option<Session>),
     Changed,
     Relogin(bool),
+    Reach(Reach),
 }
 
 impl Reducible for SyncState {
@@ -96,6 +101,12 @@ impl Reducible for SyncState {
             }
             Action::Changed => s.revision += 1,
             Action::Relogin(on) => s.relogin = on,
+            Action::Reach(reach) => {
+                if s.reach == reach {
+                    return self;
+                }
+                s.reach = reach;
+            }
         }
         Rc::new(s)
     }

@@ -4,6 +4,8 @@
 use serde::{Deserialize, Serialize};
 use tuoke_sync::engine::SyncStatus;
 
+use super::failure::Reach;
+
 /// Name of the Web Lock and of the BroadcastChannel.
 pub(super) const CHANNEL: &str = "tuoke-sync";
 
@@ -20,4 +22,10 @@ pub(super) enum Message {
     /// A tab logged in or out: reload the session (a logout also wipes the database).
     Session,
     LoggedOut,
+    /// A request's outcome: whether the team's server was reached.
+    Reach {
+        reach: Reach,
+    },
+    /// A follower became visible or focused: the syncing tab should look for news.
+    Nudge,
 }

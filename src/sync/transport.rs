@@ -1,28 +1,73 @@
 //! HTTP to the sync server with `fetch`: push, pull, photo upload and download, and login,
-//! mapped to the engine's [`TransportError`] (no answer → `Network`; an error status →
-//! `Status` with its body).
+//! mapped to the engine's [`TransportError`] (no answer → `Network` with [`UNREACHABLE`] or
+//! [`TIMEOUT`]; an error status → `Status` with its body; an answer that is not the API's →
+//! [`INVALID_RESPONSE`]). Every outcome is reported to the [`observe`]r: whether the team's
+//! server was reached is what the connection pill shows.
+
+use std::cell::RefCell;
+use std::rc::Rc;
 
 use serde::de::DeserializeOwned;
 use serde::Deserialize;
 use tuoke_sync::engine::TransportError;
-use tuoke_sync::protocol::{ErrorBody, PullResponse, PushRequest, PushResponse};
+use tuoke_sync::protocol::{
+    ApiError, ErrorBody, LoginRequest, PullResponse, PushRequest, PushResponse,
+};
 use uuid::Uuid;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{Request, RequestInit, Response};
 
+use super::failure::{Failure, Reach, INVALID_RESPONSE, TIMEOUT, UNREACHABLE};
+
 /// The API's base path (same origin as the app).
 const API: &str = "/api/v1";
 
+/// A request without an answer after this long is given up (before the engine's own
+/// 30-second deadline, so the rep learns it was a timeout).
+const TIMEOUT_MS: u32 = 25_000;
+/// The same for a photo upload, which may take long on a weak signal.
+const UPLOAD_TIMEOUT_MS: u32 = 120_000;
+
+/// Told the outcome of every request.
+pub type Observer = Rc<dyn Fn(Reach)>;
+
+thread_local! {
+    static OBSERVER: RefCell<Option<Observer>> = const { RefCell::new(None) };
+}
+
+/// Calls `observer` with the outcome of every request from now on.
+pub fn observe(observer: Observer) {
+    OBSERVER.with(|o| *o.borrow_mut() = Some(observer));
+}
+
+/// Reports a request's outcome to the observer and returns it.
+fn seen<T>(result: Result<T, TransportError>) -> Result<T, TransportError> {
+    let reach = Reach::of(&result);
+    if let Some(observer) = OBSERVER.with(|o| o.borrow().clone()) {
+        observer(reach);
+    }
+    result
+}
+
+/// A failed `fetch` (or a step of reading its answer): no answer, or none in time. The
+/// browser's own words stay in the console, for debugging.
 fn network(e: wasm_bindgen::JsValue) -> TransportError {
-    TransportError::Network(
-        e.as_string()
-            .or_else(|| {
-                e.dyn_ref::<js_sys::Error>()
-                    .map(|e| String::from(e.message()))
-            })
-            .unwrap_or_else(|| "network error".to_owned()),
-    )
+    let timed_out = e
+        .dyn_ref::<web_sys::DomException>()
+        .is_some_and(|e| e.name() == "TimeoutError");
+    web_sys::console::warn_2(&"tuoke request failed:".into(), &e);
+    TransportError::Network(if timed_out { TIMEOUT } else { UNREACHABLE }.to_owned())
+}
+
+/// `AbortSignal.timeout(ms)`, where the browser has it.
+fn timeout_signal(ms: u32) -> Option<wasm_bindgen::JsValue> {
+    let class = js_sys::Reflect::get(&js_sys::global(), &"AbortSignal".into()).ok()?;
+    let timeout = js_sys::Reflect::get(&class, &"timeout".into())
+        .ok()?
+        .dyn_into::<js_sys::Function>()
+        .ok()?;
+    timeout.call1(&class, &ms.into()).ok()
 }
 
 /// One request; `body` is the body and its `Content-Type`.
@@ -36,6 +81,14 @@ async fn fetch(
     init.set_method(method);
     if let Some((body, _)) = body {
         init.set_body(body);
+    }
+    let limit = if method == "PUT" {
+        UPLOAD_TIMEOUT_MS
+    } else {
+        TIMEOUT_MS
+    };
+    if let Some(signal) = timeout_signal(limit) {
+        let _ = js_sys::Reflect::set(&init, &"signal".into(), &signal);
     }
     let request =
         Request::new_with_str_and_init(&format!("{API}{path}"), &init).map_err(network)?;
@@ -100,6 +153,15 @@ pub async fn upload_attachment(
     content_type: &str,
     bytes: &[u8],
 ) -> Result<(), TransportError> {
+    seen(upload(token, id, content_type, bytes).await)
+}
+
+async fn upload(
+    token: &str,
+    id: Uuid,
+    content_type: &str,
+    bytes: &[u8],
+) -> Result<(), TransportError> {
     let body: wasm_bindgen::JsValue = js_sys::Uint8Array::from(bytes).into();
     let path = format!("/attachments/{id}");
     let response = fetch("PUT", &path, Some(token), Some((&body, content_type))).await?;
@@ -112,6 +174,10 @@ pub async fn upload_attachment(
 
 /// `GET /attachments/ID`: a photo's content type and bytes.
 pub async fn fetch_attachment(token: &str, id: Uuid) -> Result<(String, Vec<u8>), TransportError> {
+    seen(download(token, id).await)
+}
+
+async fn download(token: &str, id: Uuid) -> Result<(String, Vec<u8>), TransportError> {
     let path = format!("/attachments/{id}");
     let response = fetch("GET", &path, Some(token), None).await?;
     if !response.ok() {
@@ -133,8 +199,8 @@ fn decode<T: DeserializeOwned>(status: u16, text: &str) -> Result<T, TransportEr
     if (200..300).contains(&status) {
         serde_json::from_str(text).map_err(|e| TransportError::Status {
             status,
-            error: Some(tuoke_sync::protocol::ApiError {
-                code: "invalid_response".into(),
+            error: Some(ApiError {
+                code: INVALID_RESPONSE.into(),
                 message: e.to_string(),
             }),
         })
@@ -150,15 +216,33 @@ fn decode<T: DeserializeOwned>(status: u16, text: &str) -> Result<T, TransportEr
 
 /// `POST /sync/push`.
 pub async fn push(token: &str, body: &PushRequest) -> Result<PushResponse, TransportError> {
-    let json = serde_json::to_string(body).map_err(|e| TransportError::Network(e.to_string()))?;
-    let (status, text) = send("POST", "/sync/push", Some(token), Some(json)).await?;
-    decode(status, &text)
+    seen(call("POST", "/sync/push", Some(token), Some(body)).await)
 }
 
 /// `GET /sync/pull`.
 pub async fn pull(token: &str, since: i64, limit: u32) -> Result<PullResponse, TransportError> {
     let path = format!("/sync/pull?since={since}&limit={limit}");
-    let (status, text) = send("GET", &path, Some(token), None).await?;
+    seen(call::<(), _>("GET", &path, Some(token), None).await)
+}
+
+/// `GET /health`: whether the team's server answers (before anyone signed in, so the
+/// connection pill of the login screen tells the truth too).
+pub async fn probe() {
+    let _ = seen(call::<(), serde_json::Value>("GET", "/health", None, None).await);
+}
+
+/// A JSON request and its decoded answer.
+async fn call<B: serde::Serialize, T: DeserializeOwned>(
+    method: &str,
+    path: &str,
+    token: Option<&str>,
+    body: Option<&B>,
+) -> Result<T, TransportError> {
+    let json = body
+        .map(serde_json::to_string)
+        .transpose()
+        .map_err(|_| TransportError::Network(UNREACHABLE.to_owned()))?;
+    let (status, text) = send(method, path, token, json).await?;
     decode(status, &text)
 }
 
@@ -185,31 +269,36 @@ pub enum LoginError {
     Credentials,
     /// Too many attempts: wait this many seconds.
     TooMany(Option<u64>),
-    /// No answer (offline).
-    Offline,
-    /// Anything else, with the server's message.
-    Server(String),
+    /// The request failed (no answer, the server's error, not the server answering).
+    Failed(Failure),
+}
+
+impl LoginError {
+    fn of(error: TransportError, text: &str) -> LoginError {
+        match error {
+            TransportError::Status { status: 401, .. } => LoginError::Credentials,
+            TransportError::Status { status: 429, .. } => {
+                let v: serde_json::Value = serde_json::from_str(text).unwrap_or_default();
+                LoginError::TooMany(v["error"]["retry_after"].as_u64())
+            }
+            e => LoginError::Failed(Failure::of(&e)),
+        }
+    }
 }
 
 /// `POST /auth/login`.
 pub async fn login(username: &str, password: &str) -> Result<LoginOk, LoginError> {
-    let body = serde_json::json!({"username": username, "password": password}).to_string();
-    let (status, text) = send("POST", "/auth/login", None, Some(body))
-        .await
-        .map_err(|_| LoginError::Offline)?;
-    match status {
-        200 => serde_json::from_str(&text).map_err(|e| LoginError::Server(e.to_string())),
-        401 => Err(LoginError::Credentials),
-        429 => {
-            let v: serde_json::Value = serde_json::from_str(&text).unwrap_or_default();
-            Err(LoginError::TooMany(v["error"]["retry_after"].as_u64()))
-        }
-        _ => Err(LoginError::Server(
-            serde_json::from_str::<ErrorBody>(&text)
-                .map(|b| b.error.message)
-                .unwrap_or_else(|_| format!("HTTP {status}")),
-        )),
-    }
+    let body = LoginRequest {
+        username: username.to_owned(),
+        password: password.to_owned(),
+    };
+    let json = serde_json::to_string(&body).unwrap_or_default();
+    let answer = send("POST", "/auth/login", None, Some(json)).await;
+    let (result, text) = match answer {
+        Ok((status, text)) => (decode::<LoginOk>(status, &text), text),
+        Err(e) => (Err(e), String::new()),
+    };
+    seen(result).map_err(|e| LoginError::of(e, &text))
 }
 
 /// `POST /auth/logout` (best effort: the token is forgotten locally either way).

@@ -238,6 +238,16 @@ pub struct Change<D = Value> {
     pub data: Option<D>,
 }
 
+/// Body of `POST /api/v1/auth/login`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LoginRequest {
+    /// The username (the client sends it trimmed and lower-cased).
+    pub username: String,
+    /// The password.
+    pub password: String,
+}
+
 /// The error body of a 4xx/5xx answer: `{"error":{"code","message"}}`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ErrorBody {
@@ -286,6 +296,20 @@ mod tests {
             r.results[2].effective_status(),
             MutationStatus::PendingApproval
         );
+    }
+
+    #[test]
+    fn login_request_is_exactly_the_username_and_password_the_server_reads() {
+        let body = LoginRequest {
+            username: "rep1".into(),
+            password: "demo".into(),
+        };
+        assert_eq!(
+            serde_json::to_value(&body).unwrap(),
+            json!({"username": "rep1", "password": "demo"})
+        );
+        let extra = json!({"username": "rep1", "password": "demo", "remember": true});
+        assert!(serde_json::from_value::<LoginRequest>(extra).is_err());
     }
 
     #[test]

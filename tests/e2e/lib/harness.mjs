@@ -2,6 +2,7 @@
 // and Debian's Chromium through playwright-core in a fresh persistent profile (a persistent
 // context is not incognito, so installability and service workers behave as for a user).
 import { spawn } from "node:child_process";
+import { randomUUID } from "node:crypto";
 import { cp, mkdtemp, mkdir, rm } from "node:fs/promises";
 import { existsSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -194,4 +195,17 @@ export async function api(url, username = "rep1", password = DEMO_PASSWORD) {
       }
     },
   };
+}
+
+/** Pushes mutations (`[name, args]` pairs) as `user` straight to the server; throws unless each was accepted. */
+export async function pushAs(url, user, mutations) {
+  const client = await api(url, user);
+  const r = await client.post("/api/v1/sync/push", {
+    client_id: randomUUID(),
+    mutations: mutations.map(([name, args]) => ({ id: randomUUID(), name, args, at: new Date().toISOString() })),
+  });
+  if (r.status !== 200) throw new Error(`push failed: ${r.status}`);
+  const { results } = await r.json();
+  for (const res of results) if (res.status === "rejected") throw new Error(`rejected: ${res.reason}`);
+  return results;
 }
