@@ -8,10 +8,9 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 use serde::de::DeserializeOwned;
-use serde::Deserialize;
 use tuoke_sync::engine::TransportError;
 use tuoke_sync::protocol::{
-    ApiError, ErrorBody, LoginRequest, PullResponse, PushRequest, PushResponse,
+    ApiError, ErrorBody, LoginRequest, LoginResponse, PullResponse, PushRequest, PushResponse,
 };
 use uuid::Uuid;
 use wasm_bindgen::JsCast;
@@ -246,22 +245,6 @@ async fn call<B: serde::Serialize, T: DeserializeOwned>(
     decode(status, &text)
 }
 
-/// The user in a login answer.
-#[derive(Debug, Clone, Deserialize)]
-pub struct LoginUser {
-    pub id: String,
-    pub username: String,
-    pub display_name: String,
-    pub role: String,
-}
-
-/// A login answer.
-#[derive(Debug, Clone, Deserialize)]
-pub struct LoginOk {
-    pub token: String,
-    pub user: LoginUser,
-}
-
 /// Why a login failed.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum LoginError {
@@ -287,7 +270,7 @@ impl LoginError {
 }
 
 /// `POST /auth/login`.
-pub async fn login(username: &str, password: &str) -> Result<LoginOk, LoginError> {
+pub async fn login(username: &str, password: &str) -> Result<LoginResponse, LoginError> {
     let body = LoginRequest {
         username: username.to_owned(),
         password: password.to_owned(),
@@ -295,7 +278,7 @@ pub async fn login(username: &str, password: &str) -> Result<LoginOk, LoginError
     let json = serde_json::to_string(&body).unwrap_or_default();
     let answer = send("POST", "/auth/login", None, Some(json)).await;
     let (result, text) = match answer {
-        Ok((status, text)) => (decode::<LoginOk>(status, &text), text),
+        Ok((status, text)) => (decode::<LoginResponse>(status, &text), text),
         Err(e) => (Err(e), String::new()),
     };
     seen(result).map_err(|e| LoginError::of(e, &text))

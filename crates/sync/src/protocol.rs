@@ -240,12 +240,44 @@ pub struct Change<D = Value> {
 
 /// Body of `POST /api/v1/auth/login`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
 pub struct LoginRequest {
     /// The username (the client sends it trimmed and lower-cased).
     pub username: String,
     /// The password.
     pub password: String,
+}
+
+/// Answer of `POST /api/v1/auth/login`: the session's token and who signed in.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct LoginResponse {
+    /// Bearer token for every other request.
+    pub token: String,
+    /// The signed-in user.
+    pub user: UserInfo,
+}
+
+/// A user as the server describes them (login answer, `GET /api/v1/me`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct UserInfo {
+    /// User id.
+    pub id: String,
+    /// Username.
+    pub username: String,
+    /// Name shown to people.
+    pub display_name: String,
+    /// Role: `rep`, `manager`, `assistant` or `admin`.
+    #[cfg_attr(feature = "openapi", schema(example = "rep"))]
+    pub role: String,
+    /// The user's manager, if any.
+    #[serde(default)]
+    pub manager_id: Option<String>,
+    /// The user's territory, if any.
+    #[serde(default)]
+    pub territory: Option<String>,
 }
 
 /// The error body of a 4xx/5xx answer: `{"error":{"code","message"}}`.

@@ -7,8 +7,7 @@ use axum::extract::{ConnectInfo, FromRequestParts, State};
 use axum::http::request::Parts;
 use axum::http::StatusCode;
 use axum::Json;
-use serde::{Deserialize, Serialize};
-use utoipa::ToSchema;
+use tuoke_sync::protocol::{LoginRequest, LoginResponse, UserInfo};
 
 use crate::auth::{self, AuthUser, BUSY_RETRY_AFTER};
 use crate::domain::Username;
@@ -17,30 +16,6 @@ use crate::extract::ApiJson;
 use crate::password;
 use crate::repo::users::Credentials;
 use crate::state::AppState;
-
-#[derive(Debug, Deserialize, ToSchema)]
-#[serde(deny_unknown_fields)]
-pub struct LoginRequest {
-    pub username: String,
-    pub password: String,
-}
-
-#[derive(Debug, Serialize, ToSchema)]
-pub struct LoginResponse {
-    pub token: String,
-    pub user: UserInfo,
-}
-
-#[derive(Debug, Serialize, ToSchema)]
-pub struct UserInfo {
-    pub id: String,
-    pub username: String,
-    pub display_name: String,
-    #[schema(example = "rep")]
-    pub role: String,
-    pub manager_id: Option<String>,
-    pub territory: Option<String>,
-}
 
 impl From<&AuthUser> for UserInfo {
     fn from(u: &AuthUser) -> Self {
