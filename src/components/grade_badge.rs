@@ -67,7 +67,12 @@ impl GradeMark {
 }
 
 /// The badge; `large` for a page's header. `testid` names it for tests.
-pub fn grade_badge(i18n: &I18n, mark: GradeMark, large: bool, testid: Option<&'static str>) -> Html {
+pub fn grade_badge(
+    i18n: &I18n,
+    mark: GradeMark,
+    large: bool,
+    testid: Option<&'static str>,
+) -> Html {
     let meaning = mark.meaning(i18n);
     html! {
         <span class={classes!("grade", large.then_some("grade-lg"))} data-grade={mark.grade.map(Grade::code)}

@@ -163,7 +163,10 @@ mod tests {
 
     #[test]
     fn revenue_of_99_999_999_yi_is_warned_about_under_the_revenue() {
-        let w = check(&Figures::one("annual_revenue_cny", 99_999_999 * 100_000_000));
+        let w = check(&Figures::one(
+            "annual_revenue_cny",
+            99_999_999 * 100_000_000,
+        ));
         assert_eq!(
             w,
             vec![Warning {

@@ -97,7 +97,8 @@ fn HeaderBadges(props: &HeaderBadgesProps) -> Html {
     let stage: Option<Stage> = form::part(record, "stage");
     let pending_stage: Option<Stage> = form::part(record, "pending_stage");
     let fit: Option<TargetFit> = form::part(record, "target_fit");
-    let grade_badge = grade.map(|g| grade_badge(&i18n, GradeMark::of(&g), true, Some("header-grade")));
+    let grade_badge =
+        grade.map(|g| grade_badge(&i18n, GradeMark::of(&g), true, Some("header-grade")));
     let stage_badge = stage.map(|s| {
         let text = match pending_stage {
             Some(p) => i18n.fmt(
