@@ -1,9 +1,24 @@
 //! Field widgets: a labelled input with its hint, preview and error; a choice (drop-down or
 //! segmented); a checkbox.
 
+use tuoke_core::plausible::{check, Figures, WarningCode};
 use yew::prelude::*;
 
 use super::draft::Kind;
+use super::money::{parse_int, parse_money};
+use crate::i18n::{use_i18n, LabelKey};
+
+/// The core's warning about the figure typed in `name`, if it is far outside what a
+/// manufacturing prospect has (revenue, headcount, …). A warning, never an error: the value
+/// is kept and saves.
+pub fn plausibility(name: &str, kind: Kind, text: &str) -> Option<WarningCode> {
+    let value = match kind {
+        Kind::Int => parse_int(text.trim())?,
+        Kind::Money => parse_money(text.trim())?,
+        _ => return None,
+    };
+    check(&Figures::one(name, value)).first().map(|w| w.code)
+}
 
 /// The id of a field's input.
 pub fn field_id(name: &str) -> String {
@@ -35,7 +50,15 @@ pub struct FieldProps {
 /// A labelled input (or textarea) with its hint, preview and error.
 #[component]
 pub fn Field(props: &FieldProps) -> Html {
+    let i18n = use_i18n();
     let id = field_id(props.name);
+    let warning = props
+        .error
+        .is_none()
+        .then(|| plausibility(props.name, props.kind, &props.value))
+        .flatten()
+        .map(|code| i18n.t(LabelKey::plausibility(code)));
+    let warning_id = format!("{id}-warning");
     let hint_id = format!("{id}-hint");
     let error_id = format!("{id}-error");
     let oninput = {
@@ -56,6 +79,7 @@ pub fn Field(props: &FieldProps) -> Html {
         props.hint.as_ref().map(|_| hint_id.clone()),
         props.preview.as_ref().map(|_| format!("{id}-preview")),
         props.error.as_ref().map(|_| error_id.clone()),
+        warning.map(|_| warning_id.clone()),
     ]
     .into_iter()
     .flatten()
@@ -97,6 +121,9 @@ pub fn Field(props: &FieldProps) -> Html {
             }
             if let Some(error) = &props.error {
                 <p class="error field-error" id={error_id} role="alert" data-testid={format!("error-{}", props.name)}>{ error.clone() }</p>
+            }
+            if let Some(warning) = warning {
+                <p class="field-warning" id={warning_id} role="status" data-testid={format!("warning-{}", props.name)}>{ warning }</p>
             }
         </div>
     }
@@ -214,5 +241,28 @@ pub fn Check(props: &CheckProps) -> Html {
                 data-testid={format!("field-{}", props.name)} />
             <label for={id}>{ props.label.clone() }</label>
         </div>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_implausible_revenue_or_headcount_as_typed_is_warned_about_and_a_normal_one_is_not() {
+        assert_eq!(
+            plausibility("annual_revenue_cny", Kind::Money, "99,999,999亿"),
+            Some(WarningCode::RevenueTooHigh)
+        );
+        assert_eq!(
+            plausibility("employees", Kind::Int, "999,999,999"),
+            Some(WarningCode::EmployeesTooMany)
+        );
+        assert_eq!(
+            plausibility("annual_revenue_cny", Kind::Money, "1.2亿"),
+            None
+        );
+        assert_eq!(plausibility("employees", Kind::Int, "abc"), None);
+        assert_eq!(plausibility("products", Kind::Text, "999999999"), None);
     }
 }
