@@ -55,7 +55,7 @@ fn qualification(
     determination: Level,
     feasibility: Option<bool>,
     dissatisfaction: Option<Level>,
-    selection: bool,
+    selection: Option<bool>,
 ) -> Qualification {
     Qualification {
         objective_need: Some(objective),
@@ -63,7 +63,7 @@ fn qualification(
         determination: Some(determination),
         feasibility_started: feasibility,
         dissatisfaction,
-        selection_started: Some(selection),
+        selection_started: selection,
     }
 }
 
@@ -88,29 +88,31 @@ fn this_month(now: DateTime<Utc>, rest: u32) -> Vec<NaiveDate> {
         .collect()
 }
 
-/// The sample prospects, dated relative to `now` so that a newcomer's Today has something
-/// real on it: for rep1 an A prospect overdue (last visit 9 days ago, cadence 7) with notes,
-/// key information and a stage move waiting for the manager; a B prospect due today (last
-/// call 14 days ago); a computed C that needs confirmation ("C?") due today; a C and a D
-/// contacted on alternate days this month (the month's plan half done). Fixed ids make
-/// seeding idempotent.
-fn samples(now: DateTime<Utc>) -> Vec<Sample> {
-    let today = business_date(now);
-    let in_months = |m| today.checked_add_months(Months::new(m));
-    let long_note = "王总说今年一定要上系统：仓库账实不符，月底盘点要停工两天；\
-        财务月结要 10 天。希望先看库存和成本模块的演示，下月初安排 IT 主管一起参加交流会。"
-        .to_owned();
+/// A sample with no history.
+fn plain(n: u128, owner: &'static str, patch: ProspectPatch) -> Sample {
+    Sample {
+        n,
+        owner,
+        patch,
+        contacts: Vec::new(),
+        notes: Vec::new(),
+        move_to: None,
+    }
+}
+
+/// The sample prospects every demo has (and the end-to-end tests build on): for rep1 an A
+/// and a computed C that needs confirmation ("C?"), for rep2 a D and an ungraded one.
+fn samples() -> Vec<Sample> {
     vec![
-        Sample {
-            n: 1,
-            owner: "rep1",
-            patch: ProspectPatch {
+        plain(
+            1,
+            "rep1",
+            ProspectPatch {
                 company: Some("深圳华强电子有限公司".to_owned()),
                 industry: Some(Some(Industry::Electronics)),
                 annual_revenue_cny: Some(Some(120_000_000)),
                 annual_profit_cny: Some(Some(9_000_000)),
                 employees: Some(Some(450)),
-                products: Some(Some("电源模块、LED 驱动板".to_owned())),
                 region: Some(Some("华南".to_owned())),
                 source: Some(Some(LeadSource::Event)),
                 informatized: Some(Some(false)),
@@ -120,7 +122,112 @@ fn samples(now: DateTime<Utc>) -> Vec<Sample> {
                     Level::High,
                     Some(true),
                     None,
+                    Some(true),
+                ))),
+                contacts: Some(Some(vec![contact(
+                    "王总",
+                    ContactRole::Boss,
+                    "0755-83000001",
+                )])),
+                ..ProspectPatch::default()
+            },
+        ),
+        plain(
+            2,
+            "rep1",
+            ProspectPatch {
+                company: Some("东莞精工五金制品厂".to_owned()),
+                industry: Some(Some(Industry::Hardware)),
+                annual_revenue_cny: Some(Some(45_000_000)),
+                annual_profit_cny: Some(Some(5_500_000)),
+                employees: Some(Some(180)),
+                region: Some(Some("华南".to_owned())),
+                source: Some(Some(LeadSource::Telemarketing)),
+                informatized: Some(Some(true)),
+                current_system: Some(Some("自建系统".to_owned())),
+                // Matches rows B and C: the core computes C and asks the rep to confirm.
+                qualification: Some(Some(Qualification {
+                    objective_need: Some(true),
+                    subjective_need: Some(true),
+                    determination: Some(Level::Mid),
+                    dissatisfaction: Some(Level::Mid),
+                    selection_started: Some(false),
+                    feasibility_started: None,
+                })),
+                ..ProspectPatch::default()
+            },
+        ),
+        plain(
+            3,
+            "rep2",
+            ProspectPatch {
+                company: Some("苏州恒力机械股份有限公司".to_owned()),
+                industry: Some(Some(Industry::Machinery)),
+                annual_revenue_cny: Some(Some(320_000_000)),
+                annual_profit_cny: Some(Some(21_000_000)),
+                employees: Some(Some(900)),
+                region: Some(Some("华东".to_owned())),
+                source: Some(Some(LeadSource::CustomerReferral)),
+                informatized: Some(Some(false)),
+                qualification: Some(Some(qualification(
                     true,
+                    false,
+                    Level::Low,
+                    Some(false),
+                    None,
+                    Some(false),
+                ))),
+                ..ProspectPatch::default()
+            },
+        ),
+        plain(
+            4,
+            "rep2",
+            ProspectPatch {
+                company: Some("宁波海天电器有限公司".to_owned()),
+                industry: Some(Some(Industry::ElectricalAppliances)),
+                region: Some(Some("华东".to_owned())),
+                source: Some(Some(LeadSource::CallIn)),
+                ..ProspectPatch::default()
+            },
+        ),
+    ]
+}
+
+/// rep1's tour (`serve --demo --demo-tour`, what `scripts/run` starts), dated relative to
+/// `now` so that a newcomer's every screen has something real on it: an A prospect overdue
+/// (last visit 9 days ago, cadence 7) with notes, key information and a move to the exchange
+/// meeting waiting for the manager; a B due today (last call 14 days ago) with a note; a C
+/// and a D contacted on alternate days this month (the month's plan under way).
+fn tour(now: DateTime<Utc>) -> Vec<Sample> {
+    let today = business_date(now);
+    let in_months = |m| today.checked_add_months(Months::new(m));
+    let long_note = "王总说今年一定要上系统：仓库账实不符，月底盘点要停工两天；财务月结要 10 天，\
+        老板每个月都在等报表。采购说供应商交期经常变，生产排程全靠 Excel，插单时车间主任要打十几个电话。\
+        希望先看库存、成本和生产排程模块的演示，下月初安排 IT 李经理和财务张经理一起参加交流会。\
+        预算已经报给集团，约 80 万元，含顾问服务；竞争对手有两家已经来过，其中一家报了低价。"
+        .to_owned();
+    vec![
+        Sample {
+            n: 5,
+            owner: "rep1",
+            patch: ProspectPatch {
+                company: Some("广州番禺精密注塑模具科技股份有限公司（南沙分厂）".to_owned()),
+                industry: Some(Some(Industry::Machinery)),
+                annual_revenue_cny: Some(Some(180_000_000)),
+                annual_profit_cny: Some(Some(12_000_000)),
+                employees: Some(Some(620)),
+                products: Some(Some("汽车注塑件、精密模具".to_owned())),
+                region: Some(Some("华南".to_owned())),
+                source: Some(Some(LeadSource::Event)),
+                informatized: Some(Some(false)),
+                qualification: Some(Some(qualification(
+                    true,
+                    true,
+                    Level::High,
+                    Some(true),
+                    None,
+                    Some(true),
                 ))),
                 schedule: Some(Some(Schedule {
                     selection_start: Some(today),
@@ -135,7 +242,7 @@ fn samples(now: DateTime<Utc>) -> Vec<Sample> {
                 })),
                 requirement: Some(Some(Requirement {
                     motivation: Some("库存账实不符，月结太慢".to_owned()),
-                    modules: vec!["库存".to_owned(), "成本".to_owned(), "财务".to_owned()],
+                    modules: vec!["库存".to_owned(), "成本".to_owned(), "生产排程".to_owned()],
                     ..Requirement::default()
                 })),
                 decision: Some(Some(Decision {
@@ -144,8 +251,8 @@ fn samples(now: DateTime<Utc>) -> Vec<Sample> {
                     ..Decision::default()
                 })),
                 contacts: Some(Some(vec![
-                    contact("王总", ContactRole::Boss, "0755-83000001"),
-                    contact("李经理", ContactRole::It, "13800138001"),
+                    contact("王总", ContactRole::Boss, "020-84000005"),
+                    contact("李经理", ContactRole::It, "13800138005"),
                 ])),
                 ..ProspectPatch::default()
             },
@@ -168,30 +275,30 @@ fn samples(now: DateTime<Utc>) -> Vec<Sample> {
             move_to: Some(Stage::Exchange),
         },
         Sample {
-            n: 2,
+            n: 6,
             owner: "rep1",
             patch: ProspectPatch {
-                company: Some("东莞精工五金制品厂".to_owned()),
+                company: Some("惠州德赛五金塑胶制品有限公司".to_owned()),
                 industry: Some(Some(Industry::Hardware)),
-                annual_revenue_cny: Some(Some(45_000_000)),
-                annual_profit_cny: Some(Some(5_500_000)),
-                employees: Some(Some(180)),
+                annual_revenue_cny: Some(Some(75_000_000)),
+                annual_profit_cny: Some(Some(6_000_000)),
+                employees: Some(Some(300)),
                 region: Some(Some("华南".to_owned())),
-                source: Some(Some(LeadSource::Telemarketing)),
+                source: Some(Some(LeadSource::CustomerReferral)),
                 informatized: Some(Some(true)),
-                current_system: Some(Some("自建系统".to_owned())),
-                qualification: Some(Some(qualification(
-                    true,
-                    true,
-                    Level::High,
-                    None,
-                    Some(Level::High),
-                    false,
-                ))),
+                current_system: Some(Some("单机版进销存".to_owned())),
+                qualification: Some(Some(Qualification {
+                    objective_need: Some(true),
+                    subjective_need: Some(true),
+                    determination: Some(Level::High),
+                    dissatisfaction: Some(Level::High),
+                    selection_started: Some(false),
+                    feasibility_started: None,
+                })),
                 contacts: Some(Some(vec![contact(
                     "陈厂长",
                     ContactRole::Boss,
-                    "0769-22000002",
+                    "0752-22000006",
                 )])),
                 ..ProspectPatch::default()
             },
@@ -203,43 +310,12 @@ fn samples(now: DateTime<Utc>) -> Vec<Sample> {
             notes: vec![(
                 days_ago(now, 14),
                 NoteKind::Call,
-                "陈厂长对现在的自建系统很不满意，答应看演示。".to_owned(),
+                "陈厂长对现在的进销存很不满意，答应看演示。".to_owned(),
             )],
             move_to: None,
         },
         Sample {
-            n: 5,
-            owner: "rep1",
-            patch: ProspectPatch {
-                company: Some("江门市新会区粤海不锈钢厨具制品有限公司".to_owned()),
-                industry: Some(Some(Industry::Hardware)),
-                employees: Some(Some(260)),
-                region: Some(Some("华南".to_owned())),
-                source: Some(Some(LeadSource::CustomerReferral)),
-                informatized: Some(Some(true)),
-                current_system: Some(Some("单机版进销存".to_owned())),
-                // Matches rows B and C: the core computes C and asks the rep to confirm.
-                qualification: Some(Some(qualification(
-                    true,
-                    true,
-                    Level::Mid,
-                    None,
-                    Some(Level::Mid),
-                    false,
-                ))),
-                contacts: Some(Some(vec![contact(
-                    "黄经理",
-                    ContactRole::KeyPerson,
-                    "13900139005",
-                )])),
-                ..ProspectPatch::default()
-            },
-            contacts: vec![(days_ago(now, 30), ActivityKind::PhoneCall, "寄了资料")],
-            notes: Vec::new(),
-            move_to: None,
-        },
-        Sample {
-            n: 6,
+            n: 7,
             owner: "rep1",
             patch: ProspectPatch {
                 company: Some("佛山顺德美涂陶瓷有限公司".to_owned()),
@@ -247,7 +323,7 @@ fn samples(now: DateTime<Utc>) -> Vec<Sample> {
                 annual_revenue_cny: Some(Some(60_000_000)),
                 employees: Some(Some(320)),
                 region: Some(Some("华南".to_owned())),
-                source: Some(Some(LeadSource::CallIn)),
+                source: Some(Some(LeadSource::Other)),
                 informatized: Some(Some(false)),
                 qualification: Some(Some(qualification(
                     true,
@@ -255,12 +331,12 @@ fn samples(now: DateTime<Utc>) -> Vec<Sample> {
                     Level::Low,
                     Some(false),
                     None,
-                    false,
+                    Some(false),
                 ))),
                 contacts: Some(Some(vec![contact(
                     "梁总",
                     ContactRole::Boss,
-                    "0757-26000006",
+                    "0757-26000007",
                 )])),
                 ..ProspectPatch::default()
             },
@@ -272,14 +348,14 @@ fn samples(now: DateTime<Utc>) -> Vec<Sample> {
             move_to: None,
         },
         Sample {
-            n: 7,
+            n: 8,
             owner: "rep1",
             patch: ProspectPatch {
                 company: Some("中山小榄灯饰五金厂".to_owned()),
                 industry: Some(Some(Industry::Hardware)),
                 employees: Some(Some(60)),
                 region: Some(Some("华南".to_owned())),
-                source: Some(Some(LeadSource::Telemarketing)),
+                source: Some(Some(LeadSource::Other)),
                 informatized: Some(Some(false)),
                 qualification: Some(Some(qualification(
                     true,
@@ -287,7 +363,7 @@ fn samples(now: DateTime<Utc>) -> Vec<Sample> {
                     Level::Low,
                     Some(false),
                     None,
-                    false,
+                    Some(false),
                 ))),
                 ..ProspectPatch::default()
             },
@@ -295,46 +371,6 @@ fn samples(now: DateTime<Utc>) -> Vec<Sample> {
                 .into_iter()
                 .map(|d| (on_day(now, d), ActivityKind::PhoneCall, "电话开发"))
                 .collect(),
-            notes: Vec::new(),
-            move_to: None,
-        },
-        Sample {
-            n: 3,
-            owner: "rep2",
-            patch: ProspectPatch {
-                company: Some("苏州恒力机械股份有限公司".to_owned()),
-                industry: Some(Some(Industry::Machinery)),
-                annual_revenue_cny: Some(Some(320_000_000)),
-                annual_profit_cny: Some(Some(21_000_000)),
-                employees: Some(Some(900)),
-                region: Some(Some("华东".to_owned())),
-                source: Some(Some(LeadSource::CustomerReferral)),
-                informatized: Some(Some(false)),
-                qualification: Some(Some(qualification(
-                    true,
-                    false,
-                    Level::Low,
-                    Some(false),
-                    None,
-                    false,
-                ))),
-                ..ProspectPatch::default()
-            },
-            contacts: Vec::new(),
-            notes: Vec::new(),
-            move_to: None,
-        },
-        Sample {
-            n: 4,
-            owner: "rep2",
-            patch: ProspectPatch {
-                company: Some("宁波海天电器有限公司".to_owned()),
-                industry: Some(Some(Industry::ElectricalAppliances)),
-                region: Some(Some("华东".to_owned())),
-                source: Some(Some(LeadSource::CallIn)),
-                ..ProspectPatch::default()
-            },
-            contacts: Vec::new(),
             notes: Vec::new(),
             move_to: None,
         },
@@ -395,10 +431,13 @@ fn mutations(s: &Sample, now: DateTime<Utc>) -> Vec<Mutation> {
 /// Creates the sample prospects and their history through the push path, as their owners,
 /// so that they obey every rule the PWA's own edits do. A sample whose prospect exists
 /// already (seeded by an earlier run) is left as it is.
-async fn seed_prospects(db: &Db, now: DateTime<Utc>) -> Result<(), DemoError> {
+async fn seed_prospects(db: &Db, now: DateTime<Utc>, with_tour: bool) -> Result<(), DemoError> {
     use crate::sync::push::push;
     let lock = crate::sync::WriteLock::default();
-    for sample in samples(now) {
+    let all = samples()
+        .into_iter()
+        .chain(with_tour.then(|| tour(now)).into_iter().flatten());
+    for sample in all {
         let user = load_auth_user(db, sample.owner).await?;
         let mut all = mutations(&sample, now).into_iter();
         let request = |mutations| PushRequest {
@@ -455,8 +494,8 @@ pub enum DemoError {
     Hash(#[from] HashError),
 }
 
-/// Creates whatever demo data is missing.
-pub async fn seed(db: &Db) -> Result<(), DemoError> {
+/// Creates whatever demo data is missing; `with_tour` adds rep1's tour ([`tour`]).
+pub async fn seed(db: &Db, with_tour: bool) -> Result<(), DemoError> {
     let mut created = Vec::new();
     for (name, display_name, role, manager) in DEMO_USERS {
         let username = Username::parse(name).expect("demo usernames are valid");
@@ -486,7 +525,7 @@ pub async fn seed(db: &Db) -> Result<(), DemoError> {
             Err(e) => return Err(e.into()),
         }
     }
-    seed_prospects(db, Utc::now()).await?;
+    seed_prospects(db, Utc::now(), with_tour).await?;
     if created.is_empty() {
         tracing::info!("demo users already present");
     } else {
@@ -524,7 +563,7 @@ mod tests {
     ) {
         let db = Db::connect("sqlite::memory:").await.unwrap();
         db.migrate().await.unwrap();
-        seed(&db).await.unwrap();
+        seed(&db, true).await.unwrap();
         let today = business_date(Utc::now());
         let prospects: Vec<ProspectRecord> = pulled(&db, "rep1", Entity::Prospect).await;
         let due: Vec<DueIn> = prospects
@@ -556,7 +595,7 @@ mod tests {
             "{approvals:?}"
         );
         // Seeding again adds nothing.
-        seed(&db).await.unwrap();
+        seed(&db, true).await.unwrap();
         let again: Vec<ProspectRecord> = pulled(&db, "rep1", Entity::Prospect).await;
         assert_eq!(again.len(), prospects.len());
     }
@@ -565,8 +604,8 @@ mod tests {
     async fn seeding_twice_creates_each_demo_user_once() {
         let db = Db::connect("sqlite::memory:").await.unwrap();
         db.migrate().await.unwrap();
-        seed(&db).await.unwrap();
-        seed(&db).await.unwrap();
+        seed(&db, false).await.unwrap();
+        seed(&db, false).await.unwrap();
         let manager = db
             .find_user_by_username(&Username::parse("manager1").unwrap())
             .await
