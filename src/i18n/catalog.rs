@@ -98,7 +98,7 @@ catalog! {
         SyncErrorServer => ["服务器暂时出错（代码 {m}），稍后会自动重试，更改都保存在本机。如一直出现，请联系管理员。", "伺服器暫時出錯（代碼 {m}），稍後會自動重試，更改都儲存在本機。如一直出現，請聯絡管理員。", "The server had a problem (code {m}); it retries by itself and your changes are kept on this phone. If this keeps happening, contact your administrator."],
         SyncErrorServerBusy => ["服务器暂时繁忙，稍后会自动重试，更改都保存在本机。", "伺服器暫時繁忙，稍後會自動重試，更改都儲存在本機。", "The server is busy; it retries by itself and your changes are kept on this phone."],
         SyncErrorStorage => ["同步暂停。{m}", "同步暫停。{m}", "Syncing paused. {m}"],
-        SyncErrorProtocol => ["服务器的回复无法识别（应用和服务器的版本可能不一致）。请更新应用；如一直出现，请联系管理员。更改都保存在本机。", "伺服器的回覆無法辨識（App 和伺服器的版本可能不一致）。請更新 App；如一直出現，請聯絡管理員。更改都儲存在本機。", "The server's answer could not be understood (the app and server versions may differ). Update the app; if this keeps happening, contact your administrator. Your changes are kept on this phone."],
+        SyncErrorProtocol => ["服务器的回复无法识别（应用和服务器的版本可能不一致）。请更新应用；如一直出现，请联系管理员。更改都保存在本机。", "伺服器的回覆無法辨識（應用程式和伺服器的版本可能不一致）。請更新應用程式；如一直出現，請聯絡管理員。更改都儲存在本機。", "The server's answer could not be understood (the app and server versions may differ). Update the app; if this keeps happening, contact your administrator. Your changes are kept on this phone."],
         SyncRejectedTitle => ["服务器未接受的更改", "伺服器未接受的變更", "Changes the server refused"],
         SyncRejectedHint => ["这些更改没有生效。请根据原因修改后重新录入。", "這些變更沒有生效。請依原因修改後重新輸入。", "These changes did not take effect. Fix what the reason says and enter them again."],
         Dismiss => ["知道了", "知道了", "Dismiss"],

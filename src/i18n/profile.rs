@@ -30,7 +30,7 @@ catalog! {
         ErrEmpty => ["不能为空。", "不能為空。", "Must not be empty."],
         ErrNegative => ["不能是负数。", "不能是負數。", "Must not be negative."],
         ErrInvalid => ["格式不正确。", "格式不正確。", "This value is not valid."],
-        ErrUnknownField => ["这个字段无法保存（应用版本过旧？）。", "這個欄位無法儲存（App 版本過舊？）。", "This field cannot be saved (is the app out of date?)."],
+        ErrUnknownField => ["这个字段无法保存（应用版本过旧？）。", "這個欄位無法儲存（應用程式版本過舊？）。", "This field cannot be saved (is the app out of date?)."],
         ErrWholeNumber => ["请输入整数，例如 450 或 1,200。", "請輸入整數，例如 450 或 1,200。", "Enter a whole number, e.g. 450 or 1,200."],
         ErrMoney => ["请输入金额（元），例如 120000000、1.2亿 或 4500万。", "請輸入金額（元），例如 120000000、1.2億 或 4500萬。", "Enter an amount in yuan, e.g. 120000000, 120M or 1.2亿."],
         ErrDate => ["请输入有效日期。", "請輸入有效日期。", "Enter a valid date."],

@@ -29,7 +29,7 @@ catalog! {
         DateOutOfRange => ["日期不在 2000–2100 年之间。请检查手机的日期和时间，再重新录入。", "日期不在 2000–2100 年之間。請檢查手機的日期和時間，再重新輸入。", "The date is outside 2000–2100. Check the phone's date and time, then enter it again."],
         InFuture => ["时间比现在晚了一天以上。请检查手机的日期和时间，再重新录入。", "時間比現在晚了一天以上。請檢查手機的日期和時間，再重新輸入。", "The time is more than a day in the future. Check the phone's date and time, then enter it again."],
         Repeated => ["同一张照片附加了两次。请重新录入这条笔记。", "同一張照片附加了兩次。請重新輸入這筆筆記。", "The same photo was attached twice. Enter the note again."],
-        MissingOrInvalid => ["内容缺少必填项或格式不对。请检查后重新录入；如一再出现，请更新应用。", "內容缺少必填項或格式不對。請檢查後重新輸入；如一再出現，請更新 App。", "Something required is missing or not valid. Check it and enter it again; if this keeps happening, update the app."],
+        MissingOrInvalid => ["内容缺少必填项或格式不对。请检查后重新录入；如一再出现，请更新应用。", "內容缺少必填項或格式不對。請檢查後重新輸入；如一再出現，請更新應用程式。", "Something required is missing or not valid. Check it and enter it again; if this keeps happening, update the app."],
         Negative => ["数值不能是负数。请更正后重新录入。", "數值不能是負數。請更正後重新輸入。", "A number must not be negative. Correct it and enter it again."],
         NulCharacter => ["内容含有无法保存的特殊字符。请删去后重新录入。", "內容含有無法儲存的特殊字元。請刪去後重新輸入。", "The text holds a character that cannot be saved. Remove it and enter it again."],
         IdTaken => ["这条记录的编号已被占用。请重新录入。", "這筆記錄的編號已被佔用。請重新輸入。", "This record's id is already taken. Enter it again."],
@@ -43,7 +43,7 @@ catalog! {
         AlreadyDecided => ["这项审批已经处理过了。请同步后查看结果。", "這項簽核已經處理過了。請同步後查看結果。", "This approval was already decided. Sync to see the outcome."],
         StorageRefused => ["服务器无法保存这条更改，问题已记录。请联系管理员。", "伺服器無法儲存這筆更改，問題已記錄。請聯絡管理員。", "The server could not store this change; the problem was logged. Contact your administrator."],
         TooLarge => ["这条更改太大，服务器无法接收。请缩短内容或减少照片后重新录入。", "這筆更改太大，伺服器無法接收。請縮短內容或減少照片後重新輸入。", "This change is too large for the server. Shorten it or use fewer photos, then enter it again."],
-        UnknownChange => ["服务器不认识这种更改（应用和服务器的版本不一致）。请更新应用。", "伺服器不認識這種更改（App 和伺服器的版本不一致）。請更新 App。", "The server does not know this kind of change (the app and server versions differ). Update the app."],
+        UnknownChange => ["服务器不认识这种更改（应用和服务器的版本不一致）。请更新应用。", "伺服器不認識這種更改（應用程式和伺服器的版本不一致）。請更新應用程式。", "The server does not know this kind of change (the app and server versions differ). Update the app."],
         Other => ["服务器拒绝了这条更改。请联系管理员，并告知代码：{code}", "伺服器拒絕了這筆更改。請聯絡管理員，並告知代碼：{code}", "The server refused this change. Contact your administrator and quote the code: {code}"],
     }
 }
