@@ -1,24 +1,12 @@
-//! Field widgets: a labelled input with its hint, preview and error; a choice (drop-down or
+//! Field widgets: a labelled input with its hint, preview, error and plausibility warning; a
+//! choice (drop-down or
 //! segmented); a checkbox.
 
-use tuoke_core::plausible::{check, Figures, WarningCode};
 use yew::prelude::*;
 
 use super::draft::Kind;
-use super::money::{parse_int, parse_money};
+use super::plausible::plausibility;
 use crate::i18n::{use_i18n, LabelKey};
-
-/// The core's warning about the figure typed in `name`, if it is far outside what a
-/// manufacturing prospect has (revenue, headcount, …). A warning, never an error: the value
-/// is kept and saves.
-pub fn plausibility(name: &str, kind: Kind, text: &str) -> Option<WarningCode> {
-    let value = match kind {
-        Kind::Int => parse_int(text.trim())?,
-        Kind::Money => parse_money(text.trim())?,
-        _ => return None,
-    };
-    check(&Figures::one(name, value)).first().map(|w| w.code)
-}
 
 /// The id of a field's input.
 pub fn field_id(name: &str) -> String {
@@ -241,28 +229,5 @@ pub fn Check(props: &CheckProps) -> Html {
                 data-testid={format!("field-{}", props.name)} />
             <label for={id}>{ props.label.clone() }</label>
         </div>
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn an_implausible_revenue_or_headcount_as_typed_is_warned_about_and_a_normal_one_is_not() {
-        assert_eq!(
-            plausibility("annual_revenue_cny", Kind::Money, "99,999,999亿"),
-            Some(WarningCode::RevenueTooHigh)
-        );
-        assert_eq!(
-            plausibility("employees", Kind::Int, "999,999,999"),
-            Some(WarningCode::EmployeesTooMany)
-        );
-        assert_eq!(
-            plausibility("annual_revenue_cny", Kind::Money, "1.2亿"),
-            None
-        );
-        assert_eq!(plausibility("employees", Kind::Int, "abc"), None);
-        assert_eq!(plausibility("products", Kind::Text, "999999999"), None);
     }
 }
