@@ -1,6 +1,5 @@
 //! Field widgets: a labelled input with its hint, preview, error and plausibility warning; a
-//! choice (drop-down or
-//! segmented); a checkbox.
+//! choice (drop-down or segmented); a checkbox.
 
 use yew::prelude::*;
 
