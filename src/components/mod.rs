@@ -1,7 +1,9 @@
 //! Widgets shared by several screens.
 
+pub mod grade_badge;
 pub mod icons;
 mod language_select;
+pub mod long_text;
 pub mod photos;
 pub mod prospect_row;
 mod sign_out;

@@ -6,6 +6,7 @@ use tuoke_sync::summary::ProspectSummary;
 use yew::prelude::*;
 use yew_router::prelude::*;
 
+use crate::components::grade_badge::{grade_badge, GradeMark};
 use crate::components::virtual_list::{row_style, Row};
 use crate::i18n::{I18n, Key, LabelKey, ListKey};
 use crate::route::Route;
@@ -42,27 +43,10 @@ pub fn prospect_row(
     row_height: u32,
     today: NaiveDate,
 ) -> Html {
-    // One element with the same attributes and one text node whatever the grade (those an
-    // ungraded prospect lacks are absent): a new search patches values, instead of diffing
-    // two sets of attributes or adding and removing nodes (which makes the browser rebuild
-    // their layout objects). Ungraded is styled by the missing `data-grade`.
-    let (code, label, title, text) = match s.grade {
-        Some(g) => (
-            Some(g.code()),
-            Some(i18n.fmt(LabelKey::Grade, &[("g", g.code())])),
-            s.needs_confirmation
-                .then(|| i18n.t(LabelKey::NeedsConfirmation)),
-            if s.needs_confirmation {
-                format!("{}?", g.code())
-            } else {
-                g.code().to_owned()
-            },
-        ),
-        None => (None, None, None, i18n.t(LabelKey::Ungraded).to_owned()),
-    };
-    let grade = html! {
-        <span class="grade" data-grade={code} aria-label={label} title={title}>{ text }</span>
-    };
+    // One element with the same attributes and one text node whatever the grade: a new
+    // search patches values instead of diffing nodes. Ungraded is styled by the missing
+    // `data-grade`.
+    let grade = grade_badge(i18n, GradeMark::of_summary(s), false, None);
     let due = (s.status == Status::Open)
         .then(|| due_text(i18n, s.next_contact_due, today))
         .flatten();

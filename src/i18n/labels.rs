@@ -7,6 +7,7 @@ use tuoke_core::activity::NoteKind;
 use tuoke_core::fit::{FitReason, FitStatus};
 use tuoke_core::grading::{Answer, Criterion, GradeBasis};
 use tuoke_core::keyinfo::KeyItem;
+use tuoke_core::plausible::WarningCode;
 use tuoke_core::types::{ContactRole, Grade, Industry, Iso9000, LeadSource, Level, Stage, Tri};
 
 use super::translate::I18n;
@@ -17,7 +18,7 @@ catalog! {
         StageLead => ["名单", "名單", "Lead list"],
         StageFirstVisit => ["初访", "初訪", "First visit"],
         StageExchange => ["交流", "交流", "Exchange meeting"],
-        StageDemo => ["系统演示", "系統演示", "Targeted demo"],
+        StageDemo => ["系统演示", "系統展示", "Targeted demo"],
         StageQuote => ["正式报价", "正式報價", "Formal quote"],
         StageObjections => ["疑虑排除", "疑慮排除", "Objection handling"],
         StageNegotiation => ["商务谈判", "商務談判", "Negotiation"],
@@ -81,16 +82,16 @@ catalog! {
         FitRevenueMissing => ["年营业额未填写", "年營業額未填寫", "Revenue not recorded"],
         FitProfitMissing => ["年利润未填写", "年利潤未填寫", "Profit not recorded"],
 
-        CritInformatized => ["是否已信息化？", "是否已信息化？", "Already informatized?"],
-        CritObjective => ["客观上有信息化必要性？", "客觀上有信息化必要性？", "Objective need to informatize?"],
-        CritSubjective => ["主观上认同信息化必要性？", "主觀上認同信息化必要性？", "Do they themselves see the need?"],
-        CritDetermination => ["信息化决心强烈度", "信息化決心強烈度", "Determination to informatize"],
+        CritInformatized => ["是否已信息化？", "是否已資訊化？", "Already informatized?"],
+        CritObjective => ["客观上有信息化必要性？", "客觀上有資訊化必要性？", "Objective need to informatize?"],
+        CritSubjective => ["主观上认同信息化必要性？", "主觀上認同資訊化必要性？", "Do they themselves see the need?"],
+        CritDetermination => ["信息化决心强烈度", "資訊化決心強烈度", "Determination to informatize"],
         CritDeterminationSwitch => ["更换系统的决心", "更換系統的決心", "Determination to switch"],
         CritDissatisfaction => ["对现有系统的不满意度", "對現有系統的不滿意度", "Dissatisfaction with the current system"],
         CritFeasibility => ["已开始可行性评估？", "已開始可行性評估？", "Feasibility study started?"],
         CritSelection => ["已开始选型？", "已開始選型？", "Vendor selection started?"],
 
-        BasisNoObjectiveNeed => ["没有客观的信息化必要性，因此为 D 级。", "沒有客觀的信息化必要性，因此為 D 級。", "No objective need to informatize, so grade D."],
+        BasisNoObjectiveNeed => ["没有客观的信息化必要性，因此为 D 级。", "沒有客觀的資訊化必要性，因此為 D 級。", "No objective need to informatize, so grade D."],
         BasisUngraded => ["回答不完整，暂不分级。", "回答不完整，暫不分級。", "Answers incomplete: not graded yet."],
         BasisSingleRow => ["回答完全符合分级表的一行。", "回答完全符合分級表的一行。", "The answers match exactly one row of the grading table."],
         BasisContractDate => ["回答符合多行，由预计签约日期决定。", "回答符合多行，由預計簽約日期決定。", "The answers fit several rows; the contract date decided."],
@@ -126,6 +127,21 @@ catalog! {
         KiLaggardWeaknesses => ["落后者的具体劣势", "落後者的具體劣勢", "Laggards' weaknesses"],
         KiFactors => ["评估因素", "評估因素", "Factors evaluated"],
         KiMostValued => ["最重视的因素", "最重視的因素", "Valued most"],
+
+        GradeUnconfirmed => ["{g} 级？：系统按回答算出，尚待你确认", "{g} 級？：系統依回答算出，尚待你確認", "Grade {g}? — computed from the answers, waiting for your confirmation"],
+        GradeOverridden => ["{g} 级（已手动调整）", "{g} 級（已手動調整）", "Grade {g} (set by hand)"],
+        UngradedHint => ["未分级：分级问题还没答完", "未分級：分級問題還沒答完", "Ungraded: the grading questions are not all answered"],
+
+        PlausibleRevenueTooHigh => ["营业额超过 1 万亿元，制造业客户很少这么大。请检查单位（元/万/亿）；仍可保存。", "營業額超過 1 兆元，製造業客戶很少這麼大。請檢查單位（元/萬/億）；仍可儲存。", "Revenue above CNY 1 trillion is far beyond a manufacturer. Check the unit (元/万/亿); you can still save."],
+        PlausibleRevenueTooLow => ["营业额不到 10 万元，是否漏了单位“万”或“亿”？仍可保存。", "營業額不到 10 萬元，是否漏了單位「萬」或「億」？仍可儲存。", "Revenue under CNY 100,000: did you leave out 万 or 亿? You can still save."],
+        PlausibleEmployeesTooMany => ["员工超过 50 万人，制造业客户很少这么多。请检查位数；仍可保存。", "員工超過 50 萬人，製造業客戶很少這麼多。請檢查位數；仍可儲存。", "More than 500,000 employees is far beyond a manufacturer. Check the digits; you can still save."],
+        PlausibleItemCodesTooMany => ["品号超过 1000 万个，请检查位数；仍可保存。", "品號超過 1000 萬個，請檢查位數；仍可儲存。", "More than 10 million item codes: check the digits; you can still save."],
+        PlausibleProfitAboveRevenue => ["利润高于营业额，请检查两者的单位；仍可保存。", "利潤高於營業額，請檢查兩者的單位；仍可儲存。", "Profit above revenue: check the units of both; you can still save."],
+        PlausibleLossAboveRevenue => ["亏损大于营业额，请检查两者的单位；仍可保存。", "虧損大於營業額，請檢查兩者的單位；仍可儲存。", "A loss larger than the revenue: check the units of both; you can still save."],
+        PlausibleRevenuePerEmployeeTooHigh => ["人均营业额超过 1 亿元，营业额或员工数可能输错了；仍可保存。", "人均營業額超過 1 億元，營業額或員工數可能輸入錯誤；仍可儲存。", "Revenue per employee above CNY 100 million: revenue or headcount may be mistyped; you can still save."],
+
+        ShowMore => ["展开", "展開", "Show more"],
+        ShowLess => ["收起", "收合", "Show less"],
     }
 }
 
@@ -341,6 +357,19 @@ impl LabelKey {
             NoteKind::Call => LabelKey::NoteCall,
             NoteKind::Meeting => LabelKey::NoteMeeting,
             NoteKind::Other => LabelKey::NoteOther,
+        }
+    }
+
+    /// The warning shown under a field for an implausible figure.
+    pub fn plausibility(code: WarningCode) -> LabelKey {
+        match code {
+            WarningCode::RevenueTooHigh => LabelKey::PlausibleRevenueTooHigh,
+            WarningCode::RevenueTooLow => LabelKey::PlausibleRevenueTooLow,
+            WarningCode::EmployeesTooMany => LabelKey::PlausibleEmployeesTooMany,
+            WarningCode::ItemCodesTooMany => LabelKey::PlausibleItemCodesTooMany,
+            WarningCode::ProfitAboveRevenue => LabelKey::PlausibleProfitAboveRevenue,
+            WarningCode::LossAboveRevenue => LabelKey::PlausibleLossAboveRevenue,
+            WarningCode::RevenuePerEmployeeTooHigh => LabelKey::PlausibleRevenuePerEmployeeTooHigh,
         }
     }
 }

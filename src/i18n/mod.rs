@@ -134,6 +134,53 @@ mod tests {
     }
 
     #[test]
+    fn traditional_chinese_uses_taiwan_wording_in_the_ui_and_the_core_content() {
+        use tuoke_core::activity::ActivityKind;
+        use tuoke_core::{playbook, quiz};
+        // Mainland words and their Taiwan forms (the Taiwan form is what the text should say).
+        const MAINLAND: [(&str, &str); 17] = [
+            ("老板", "老闆"),
+            ("信息", "資訊"),
+            ("軟件", "軟體"),
+            ("硬件", "硬體"),
+            ("質量", "品質"),
+            ("視頻", "影片"),
+            ("默認", "預設"),
+            ("網絡", "網路"),
+            ("服務器", "伺服器"),
+            ("登錄", "登入"),
+            ("數據", "資料"),
+            ("保存", "儲存"),
+            ("審批", "核准"),
+            ("合同", "合約"),
+            ("優先級", "優先順序"),
+            ("聯繫", "聯絡"),
+            ("用戶", "使用者"),
+        ];
+        let mut texts: Vec<(String, &str)> = every_text()
+            .into_iter()
+            .map(|(key, [_, hant, _])| (key, hant))
+            .collect();
+        let core = playbook::all_texts()
+            .into_iter()
+            .chain(
+                quiz::BANK
+                    .iter()
+                    .flat_map(|q| std::iter::once(q.prompt).chain(q.options.iter().copied())),
+            )
+            .chain(ActivityKind::ALL.iter().map(|k| k.label()));
+        texts.extend(core.map(|t| (t.en.to_owned(), t.zh_hant)));
+        for (key, hant) in texts {
+            for (mainland, taiwan) in MAINLAND {
+                assert!(
+                    !hant.contains(mainland),
+                    "{key}: {hant:?} says {mainland}, Taiwan says {taiwan}"
+                );
+            }
+        }
+    }
+
+    #[test]
     fn language_tags_round_trip() {
         for lang in Lang::ALL {
             assert_eq!(Lang::from_tag(lang.tag()), Some(lang));

@@ -3,7 +3,7 @@
 catalog! {
     /// A message of the training quiz.
     pub enum QuizKey {
-        Title => ["培训测验", "培訓測驗", "Training quiz"],
+        Title => ["培训测验", "訓練測驗", "Training quiz"],
         Intro => [
             "从题库随机抽 {n} 题，每题 10 分，限时 {m} 分钟，{p} 分及格。开始后计时不停，刷新或离开页面也照常计算；时间到自动交卷。离线也能作答，成绩联网后同步给主管。",
             "從題庫隨機抽 {n} 題，每題 10 分，限時 {m} 分鐘，{p} 分及格。開始後計時不停，重新整理或離開頁面也照常計算；時間到自動交卷。離線也能作答，成績連線後同步給主管。",
@@ -38,12 +38,12 @@ catalog! {
         PassMark => ["{n} 分及格", "{n} 分及格", "pass mark {n}"],
         CorrectCount => ["答对 {n}/{total} 题", "答對 {n}/{total} 題", "{n} of {total} right"],
         LateNote => ["超过时限才交卷，成绩不计为通过。", "超過時限才交卷，成績不計為通過。", "Handed in after the time limit: it does not count as a pass."],
-        SavedHint => ["成绩已保存在本机，联网后同步给主管。", "成績已保存在本機，連線後同步給主管。", "Saved on this phone; it syncs to your manager when online."],
+        SavedHint => ["成绩已保存在本机，联网后同步给主管。", "成績已儲存在本機，連線後同步給主管。", "Saved on this phone; it syncs to your manager when online."],
         ReviewTitle => ["答错的题", "答錯的題", "Wrong answers"],
         AllCorrect => ["全部答对！", "全部答對！", "All correct!"],
         YourAnswer => ["你的答案：{a}", "你的答案：{a}", "Your answer: {a}"],
         NoAnswer => ["未作答", "未作答", "not answered"],
         RightAnswer => ["正确答案：{a}", "正確答案：{a}", "Right answer: {a}"],
-        NotKept => ["本机无法保存作答进度，请勿刷新页面。", "本機無法保存作答進度，請勿重新整理頁面。", "This phone cannot keep your progress: do not reload the page."],
+        NotKept => ["本机无法保存作答进度，请勿刷新页面。", "本機無法儲存作答進度，請勿重新整理頁面。", "This phone cannot keep your progress: do not reload the page."],
     }
 }

@@ -403,7 +403,7 @@ test("the prospect screen reads in English and in traditional Chinese", async ()
     await signIn(b.page, server.url);
     for (const [lang, profile, grade, keyinfo] of [
       ["en", "Profile", "Why this grade", "Key information"],
-      ["zh-Hant", "客戶資料", "分級依據", "關鍵信息完整度"],
+      ["zh-Hant", "客戶資料", "分級依據", "關鍵資訊完整度"],
     ]) {
       await b.page.evaluate((l) => localStorage.setItem("tuoke.lang", l), lang);
       await openProspect(b.page, p.id);

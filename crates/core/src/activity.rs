@@ -79,7 +79,7 @@ impl ActivityKind {
             SolveProblem => t!("解决客户问题", "解決客戶問題", "Solve a customer problem"),
             KeyPeopleProfile => t!(
                 "建立客户个人资料（老板、IT 人员、CIO）",
-                "建立客戶個人資料（老板、IT 人員、CIO）",
+                "建立客戶個人資料（老闆、IT 人員、CIO）",
                 "Key-people profile (boss, IT, CIO)"
             ),
             IndustrySigningNews => t!("行业新签约报道", "行業新簽約報導", "Industry signing news"),

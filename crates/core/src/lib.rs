@@ -21,6 +21,7 @@
 //! - [`activity`]: contact methods and note kinds (SPEC §6).
 //! - [`negotiation`]: concession log rules and quote totals (SPEC §8).
 //! - [`playbook`]: stage and objection playbooks, maintenance tips (SPEC §6, §8).
+//! - [`plausible`]: warnings about implausible figures (revenue, headcount, …).
 //! - [`quiz`]: the training quiz (SPEC §10).
 //! - [`contract`]: the synced entities and the mutation names, one string form each.
 //! - [`record`]: every record as pulled (the prospect with its derived parts, the deal records).
@@ -39,6 +40,7 @@ pub mod grading;
 pub mod i18n;
 pub mod keyinfo;
 pub mod negotiation;
+pub mod plausible;
 pub mod playbook;
 pub mod quiz;
 pub mod record;

@@ -57,7 +57,7 @@ pub const STAGE_PLAYBOOKS: [StagePlaybook; 9] = [
             ),
             t!(
                 "不在目标市场的客户也要保留，只是优先级较低。",
-                "不在目標市場的客戶也要保留，只是優先級較低。",
+                "不在目標市場的客戶也要保留，只是優先順序較低。",
                 "Keep prospects outside the target market too; they simply get lower priority."
             ),
         ],
@@ -75,40 +75,40 @@ pub const STAGE_PLAYBOOKS: [StagePlaybook; 9] = [
             t!("建立专业形象", "建立專業形象", "Establish a professional image"),
             t!(
                 "收集并确认六种关键信息：时间表、预算、需求、决策、竞争、关键评估项",
-                "收集並確認六種關鍵信息：時間表、預算、需求、決策、競爭、關鍵評估項",
+                "收集並確認六種關鍵資訊：時間表、預算、需求、決策、競爭、關鍵評估項",
                 "Collect and confirm the six kinds of key information: schedule, budget, requirement, decision, competition, key evaluation items"
             ),
             t!(
                 "收集其他重要信息：行业、产品、营业额、人数、ISO9000、BPR、迁扩厂、重大投资、品号数",
-                "收集其他重要信息：行業、產品、營業額、人數、ISO9000、BPR、遷擴廠、重大投資、品號數",
+                "收集其他重要資訊：行業、產品、營業額、人數、ISO9000、BPR、遷擴廠、重大投資、品號數",
                 "Collect the other profile facts: industry, products, revenue, headcount, ISO 9000, BPR, relocation or expansion, major investment, number of item codes"
             ),
         ],
         tips: &[
             t!(
                 "客户问到价格时，可以口头大致说明一般信息化的费用区间，但不要给书面报价。",
-                "客戶問到價格時，可以口頭約略說明一般信息化的費用區間，但不要給書面報價。",
+                "客戶問到價格時，可以口頭約略說明一般資訊化的費用區間，但不要給書面報價。",
                 "If the customer asks about price, give an oral range for a typical project; never a written quote."
             ),
             t!(
                 "了解对数据库、操作系统、硬件的偏好。",
-                "了解對數據庫、作業系統、硬件的偏好。",
+                "了解對資料庫、作業系統、硬體的偏好。",
                 "Find out their database, operating-system and hardware preferences."
             ),
         ],
         checklist: &[
-            ci("fv_key_info", t!("六种关键信息已逐项确认", "六種關鍵信息已逐項確認", "All six kinds of key information checked")),
+            ci("fv_key_info", t!("六种关键信息已逐项确认", "六種關鍵資訊已逐項確認", "All six kinds of key information checked")),
             ci("fv_profile", t!("客户基本资料已补齐", "客戶基本資料已補齊", "Profile completed")),
-            ci("fv_decision_makers", t!("已找出老板及关键人员", "已找出老板及關鍵人員", "Boss and key people identified")),
+            ci("fv_decision_makers", t!("已找出老板及关键人员", "已找出老闆及關鍵人員", "Boss and key people identified")),
             ci("fv_regrade", t!("已重新确认客户等级", "已重新確認客戶等級", "Grade re-checked")),
         ],
     },
     StagePlaybook {
         stage: Stage::Exchange,
         goals: &[
-            t!("更了解老板及关键人员的想法", "更瞭解老板及關鍵人員的想法", "Understand the thinking of the boss and key people"),
+            t!("更了解老板及关键人员的想法", "更瞭解老闆及關鍵人員的想法", "Understand the thinking of the boss and key people"),
             t!("进一步了解需求（要说也要听）", "進一步瞭解需求（要說也要聽）", "Learn more about the needs: listen as well as talk"),
-            t!("为产品演示做好铺垫", "為產品演示做好鋪墊", "Prepare the ground for the demo"),
+            t!("为产品演示做好铺垫", "為產品展示做好鋪墊", "Prepare the ground for the demo"),
             t!("排除实力较弱的竞争者", "排除實力較弱的競爭者", "Eliminate weaker competitors"),
             t!("相对较强的竞争者取得竞争优势", "相對較強的競爭者取得競爭優勢", "Gain an edge over stronger competitors"),
         ],
@@ -116,7 +116,7 @@ pub const STAGE_PLAYBOOKS: [StagePlaybook; 9] = [
             t!("时间不要太长，约 2 小时。", "時間不要太長，約 2 小時。", "Keep it short: about two hours."),
             t!(
                 "要求决策高层参加（老板、关键人员）。",
-                "要求決策高層參加（老板、關鍵人員）。",
+                "要求決策高層參加（老闆、關鍵人員）。",
                 "Ask the decision makers to attend (the boss, key people)."
             ),
             t!(
@@ -131,7 +131,7 @@ pub const STAGE_PLAYBOOKS: [StagePlaybook; 9] = [
             ),
         ],
         checklist: &[
-            ci("ex_invite", t!("已邀请老板及关键人员", "已邀請老板及關鍵人員", "Boss and key people invited")),
+            ci("ex_invite", t!("已邀请老板及关键人员", "已邀請老闆及關鍵人員", "Boss and key people invited")),
             ci("ex_agenda", t!("议程已发给客户", "議程已發給客戶", "Agenda sent to the customer")),
             ci("ex_references", t!("准备好代表性客户案例", "準備好代表性客戶案例", "Reference customers prepared")),
             ci("ex_factory_tour", t!("已询问能否参观工厂", "已詢問能否參觀工廠", "Asked about a factory tour")),
@@ -147,13 +147,13 @@ pub const STAGE_PLAYBOOKS: [StagePlaybook; 9] = [
         tips: &[
             t!("针对客户关心的部分发挥。", "針對客戶關心的部份發揮。", "Focus on what the customer cares about."),
             t!("不是辩论比赛，不可争论恋战。", "不是辯論比賽，不可爭論戀戰。", "It is not a debate: do not get drawn into arguments."),
-            t!("依客户程度调整演示方式。", "依客戶程度區分產品演示型態。", "Fit the demo to the audience's level."),
+            t!("依客户程度调整演示方式。", "依客戶程度區分產品展示型態。", "Fit the demo to the audience's level."),
             t!("见好就收，不要画蛇添足。", "見好就收，不要畫蛇添足。", "Stop while you are ahead; do not over-elaborate."),
             t!("无须自暴其短。", "無須自暴其短。", "Do not expose your weak points."),
         ],
         checklist: &[
-            ci("demo_script", t!("演示脚本按客户需求准备", "演示腳本按客戶需求準備", "Demo script built around their needs")),
-            ci("demo_data", t!("演示数据贴近客户行业", "演示數據貼近客戶行業", "Demo data close to their industry")),
+            ci("demo_script", t!("演示脚本按客户需求准备", "展示腳本按客戶需求準備", "Demo script built around their needs")),
+            ci("demo_data", t!("演示数据贴近客户行业", "展示資料貼近客戶行業", "Demo data close to their industry")),
             ci("demo_audience", t!("确认出席者及其关注点", "確認出席者及其關注點", "Attendees and their concerns confirmed")),
         ],
     },
@@ -168,14 +168,14 @@ pub const STAGE_PLAYBOOKS: [StagePlaybook; 9] = [
             t!("正式书面报价最早在交流之后。", "正式書面報價最少要在交流完成後。", "A formal quote comes after the exchange meeting at the earliest."),
             t!(
                 "用公司信息系统产生报价单（模块价目 × 数量、顾问天数 × 人天单价、折扣）。",
-                "以公司信息系統產生報價單（模組價目 × 數量、顧問天數 × 人天單價、折扣）。",
+                "以公司資訊系統產生報價單（模組價目 × 數量、顧問天數 × 人天單價、折扣）。",
                 "Generate the quote in the company system (module list prices × quantity, consultant days × day rate, discount)."
             ),
             t!("报价单要经过主管审核签字才能发出。", "報價單要經過主管的審核簽字才能發出。", "Every quote needs the manager's review and signature before it goes out."),
         ],
         checklist: &[
-            ci("quote_requirement", t!("需求关键信息已记录", "需求關鍵信息已記錄", "Requirement key information recorded")),
-            ci("quote_budget", t!("预算关键信息已记录", "預算關鍵信息已記錄", "Budget key information recorded")),
+            ci("quote_requirement", t!("需求关键信息已记录", "需求關鍵資訊已記錄", "Requirement key information recorded")),
+            ci("quote_budget", t!("预算关键信息已记录", "預算關鍵資訊已記錄", "Budget key information recorded")),
             ci("quote_approval", t!("主管已审核签字", "主管已審核簽字", "Manager has reviewed and signed")),
         ],
     },
@@ -215,12 +215,12 @@ pub const STAGE_PLAYBOOKS: [StagePlaybook; 9] = [
             t!("慢慢让，不要一次让光。", "慢慢讓，不要一次讓光。", "Concede slowly, never everything at once."),
             t!("越让越少，不可越让越多。", "越讓越少，不可越讓越多。", "Each concession smaller than the last, never larger."),
             t!("有“给”就应该“要”东西回来。", "有「給」就應該「要」東西回來。", "Every give gets something back."),
-            t!("完成商务谈判后按照规定制作合同。", "完成商務談判後按照規定製作合同。", "After the negotiation, draw up the contract by the rules."),
+            t!("完成商务谈判后按照规定制作合同。", "完成商務談判後按照規定製作合約。", "After the negotiation, draw up the contract by the rules."),
         ],
         checklist: &[
             ci("neg_budget", t!("已探得客户预算", "已探得客戶預算", "Customer budget probed")),
             ci("neg_plan", t!("让价计划已与主管确认", "讓價計劃已與主管確認", "Concession plan agreed with the manager")),
-            ci("neg_contract", t!("合同按规定制作", "合同按規定製作", "Contract drawn up by the rules")),
+            ci("neg_contract", t!("合同按规定制作", "合約按規定製作", "Contract drawn up by the rules")),
         ],
     },
     StagePlaybook {
@@ -230,19 +230,19 @@ pub const STAGE_PLAYBOOKS: [StagePlaybook; 9] = [
             t!("请客户先用印。", "請客人先用印。", "Have the customer stamp first."),
             t!(
                 "若客户临场要求再让 5% 或指定顾问：盖章、拿合同、检查无误，找借口告辞，立刻离开。",
-                "若客戶臨場要求再讓價 5% 或指定顧問：蓋了章、拿了合同、檢查無誤，找藉口告辭，頭都不回立刻走人。",
+                "若客戶臨場要求再讓價 5% 或指定顧問：蓋了章、拿了合約、檢查無誤，找藉口告辭，頭都不回立刻走人。",
                 "If they ask for another 5 % or a named consultant at the table: stamp, take the contract, check it, excuse yourself and leave."
             ),
             t!(
                 "成交客户转入客户数据库；日后增购升级另开新商机（来源：增购升级）。",
-                "成交客戶轉入客戶數據庫；日後增購昇級另開新商機（來源：增購昇級）。",
+                "成交客戶轉入客戶資料庫；日後增購昇級另開新商機（來源：增購昇級）。",
                 "The won customer moves to the customer database; a later upgrade or add-on starts a new deal (source: upgrade)."
             ),
         ],
         checklist: &[
             ci("sign_stamp_first", t!("客户已先用印", "客戶已先用印", "Customer stamped first")),
-            ci("sign_check", t!("合同内容检查无误", "合同內容檢查無誤", "Contract checked")),
-            ci("sign_copy", t!("已取得合同正本", "已取得合同正本", "Signed copy in hand")),
+            ci("sign_check", t!("合同内容检查无误", "合約內容檢查無誤", "Contract checked")),
+            ci("sign_copy", t!("已取得合同正本", "已取得合約正本", "Signed copy in hand")),
         ],
     },
     StagePlaybook {
@@ -342,11 +342,11 @@ pub const EXCHANGE_AGENDA: [AgendaSlot; 6] = [
     },
     AgendaSlot {
         id: "customer_presents",
-        title: t!("客户介绍公司状况及信息化需求", "客戶介紹其公司狀況及信息化需求", "Customer presents its situation and needs"),
+        title: t!("客户介绍公司状况及信息化需求", "客戶介紹其公司狀況及資訊化需求", "Customer presents its situation and needs"),
         min_minutes: 20,
         max_minutes: 20,
         optional: false,
-        details: t!("认真倾听并记录关键信息。", "認真傾聽並記錄關鍵信息。", "Listen and note the key information."),
+        details: t!("认真倾听并记录关键信息。", "認真傾聽並記錄關鍵資訊。", "Listen and note the key information."),
     },
     AgendaSlot {
         id: "qa",
@@ -443,7 +443,7 @@ pub const OBJECTIONS: [Objection; 11] = [
         title: t!("要求试用", "要求試用", "Wants a trial run"),
         response: t!(
             "说明 ERP 试用前必须先进行流程合理化，否则试用结果没有意义；建议先做流程梳理或小范围的合理化项目。",
-            "說明 ERP 試用前必須先進行流程合理化，否則試用結果沒有意義；建議先做流程梳理或小範圍的合理化項目。",
+            "說明 ERP 試用前必須先進行流程合理化，否則試用結果沒有意義；建議先做流程梳理或小範圍的合理化專案。",
             "Explain that a meaningful ERP trial needs rationalised processes first; propose a process review or a small rationalisation project instead."
         ),
     },
@@ -452,16 +452,16 @@ pub const OBJECTIONS: [Objection; 11] = [
         title: t!("要先进行 ISO9000", "要先進行 ISO9000", "Wants to do ISO 9000 first"),
         response: t!(
             "说明 ERP 与 ISO9000 相辅相成：ERP 的标准流程与记录正好支持 ISO 文件化，可以同步推进，不必等待。",
-            "說明 ERP 與 ISO9000 相輔相成：ERP 的標準流程與記錄正好支持 ISO 文件化，可以同步推進，不必等待。",
+            "說明 ERP 與 ISO9000 相輔相成：ERP 的標準流程與記錄正好支援 ISO 文件化，可以同步推進，不必等待。",
             "Show that ERP and ISO 9000 reinforce each other: ERP's standard processes and records support ISO documentation, so both can run together."
         ),
     },
     Objection {
         id: ObjectionId::TrialVersion,
-        title: t!("要求提供试用版软件", "要求提供試用版軟件", "Wants a trial version of the software"),
+        title: t!("要求提供试用版软件", "要求提供試用版軟體", "Wants a trial version of the software"),
         response: t!(
             "ERP 不是装了就能用的软件，没有顾问导入的试用版容易留下坏印象；改为安排针对性演示或参观案例客户。",
-            "ERP 不是裝了就能用的軟件，沒有顧問導入的試用版容易留下壞印象；改為安排針對性演示或參觀案例客戶。",
+            "ERP 不是裝了就能用的軟體，沒有顧問導入的試用版容易留下壞印象；改為安排針對性展示或參觀案例客戶。",
             "ERP is not install-and-go; a trial without consultants tends to leave a bad impression. Offer a targeted demo or a reference visit instead."
         ),
     },
@@ -634,23 +634,23 @@ pub const GRADE_STRATEGIES: [GradeStrategy; 4] = [
     GradeStrategy {
         grade: Grade::A,
         definition: t!("有机会在 3 个月内成交", "有機會在 3 個月內成交", "Can close within 3 months"),
-        hint_not_informatized: t!("已经开始或即将开始选型，准备信息化。", "已經開始或即將於近期開始進行選型工作，以便展開信息化。", "Selection has started or starts soon, to informatize."),
-        hint_informatized: t!("已经开始或即将开始选型，以更换现有系统或扩大信息化范围。", "已經開始或即將於近期開始選型，以更換現有系統或擴大信息化範圍。", "Selection has started or starts soon, to replace the current system or extend its scope."),
-        strategy_not_informatized: t!("全力跑单：推进到交流、演示和报价。", "全力跑單：推進到交流、演示和報價。", "Work the deal actively: drive it to the exchange, demo and quote."),
+        hint_not_informatized: t!("已经开始或即将开始选型，准备信息化。", "已經開始或即將於近期開始進行選型工作，以便展開資訊化。", "Selection has started or starts soon, to informatize."),
+        hint_informatized: t!("已经开始或即将开始选型，以更换现有系统或扩大信息化范围。", "已經開始或即將於近期開始選型，以更換現有系統或擴大資訊化範圍。", "Selection has started or starts soon, to replace the current system or extend its scope."),
+        strategy_not_informatized: t!("全力跑单：推进到交流、演示和报价。", "全力跑單：推進到交流、展示和報價。", "Work the deal actively: drive it to the exchange, demo and quote."),
         strategy_informatized: t!("全力跑单：突出与现有系统相比的改进。", "全力跑單：突出與現有系統相比的改進。", "Work the deal actively: stress the gains over the current system."),
     },
     GradeStrategy {
         grade: Grade::B,
         definition: t!("有机会在 4 至 6 个月内成交", "有機會在 4 至 6 個月內成交", "Can close in 4 to 6 months"),
-        hint_not_informatized: t!("肯定信息化的必要性，但要等某些具体事情完成或定案后才会选型。", "肯定信息化的必要性，但必須等某些具體事情完成或定案後，才會真正進行選型。", "Necessity affirmed, but waiting for a concrete event before selecting."),
+        hint_not_informatized: t!("肯定信息化的必要性，但要等某些具体事情完成或定案后才会选型。", "肯定資訊化的必要性，但必須等某些具體事情完成或定案後，才會真正進行選型。", "Necessity affirmed, but waiting for a concrete event before selecting."),
         hint_informatized: t!("使用状况很不满意，厂商经再三要求仍无法改善；或自行开发、原设计者已离职、维护困难。", "使用狀況很不滿意，電腦公司經再三要求而無法改善；或自主開發、原設計者已離職、維護已有困難。", "Very unhappy and the vendor cannot fix it after repeated requests; or self-built, the designer has left and maintenance is hard."),
-        strategy_not_informatized: t!("保持足够密切的联系，掌握由 B 升 A 的时机，适时展开销售。", "保持夠密切的聯繫，掌握由 B 級昇級為 A 級的時機，適時展開銷售工作。", "Stay close enough to catch the moment it turns A, then start selling."),
+        strategy_not_informatized: t!("保持足够密切的联系，掌握由 B 升 A 的时机，适时展开销售。", "保持夠密切的聯絡，掌握由 B 級昇級為 A 級的時機，適時展開銷售工作。", "Stay close enough to catch the moment it turns A, then start selling."),
         strategy_informatized: t!("同上；另借案例客户，并点出现有厂商或自行开发系统的严重缺陷，坚定其换系统的决心。", "同上；另借案例客戶，並點出現有電腦公司或自主開發系統的嚴重缺陷，堅定其換系統的決心。", "As above; also use reference customers and point out the serious defects of the current vendor or in-house system to firm up the decision to switch."),
     },
     GradeStrategy {
         grade: Grade::C,
         definition: t!("有机会在 7 至 12 个月内成交", "有機會在 7 至 12 個月內成交", "Can close in 7 to 12 months"),
-        hint_not_informatized: t!("行业与规模都该信息化，也认同必要性，但不觉得迫切或信心不足。", "行業及規模都該採行信息化，也肯定必要性，但未覺迫切或信心不足而沒有行動。", "Should informatize and agrees, but feels no urgency or lacks confidence."),
+        hint_not_informatized: t!("行业与规模都该信息化，也认同必要性，但不觉得迫切或信心不足。", "行業及規模都該採行資訊化，也肯定必要性，但未覺迫切或信心不足而沒有行動。", "Should informatize and agrees, but feels no urgency or lacks confidence."),
         hint_informatized: t!("不满意但对厂商还抱有希望；或自行开发、原设计者仍在、使用者勉强接受。", "使用狀況不滿意，但對電腦公司還抱著希望；或自主開發、原設計者未離職、使用者勉強接受。", "Unhappy but still hoping in the vendor; or self-built, the designer still there, users reluctantly accept it."),
         strategy_not_informatized: t!("固定周期维护；借适当的文章、案例客户改变其观念，坚定决心。", "固定週期維護；借適當的文章、案例客戶改變其觀念，堅定決心。", "Fixed-cycle maintenance; use articles and reference customers to change their view and firm up the decision."),
         strategy_informatized: t!("固定周期维护；借案例客户并点出现有系统的严重缺陷，坚定换系统的决心。", "固定週期維護；借案例客戶並點出現有系統的嚴重缺陷，堅定換系統的決心。", "Fixed-cycle maintenance; use reference customers and the current system's serious defects to firm up the decision to switch."),
@@ -658,8 +658,8 @@ pub const GRADE_STRATEGIES: [GradeStrategy; 4] = [
     GradeStrategy {
         grade: Grade::D,
         definition: t!("无法在 12 个月内成交", "無法在 12 個月內成交", "Cannot close within 12 months"),
-        hint_not_informatized: t!("没有信息化的必要性。", "未有信息化必要性。", "No necessity to informatize."),
-        hint_informatized: t!("对现有软件满意且维护无问题；或刚与他人签约、正在实施；或自行开发正在进行。", "目前軟件使用狀況滿意且維護沒有問題；或剛完成簽約、實施正進行中；或自主開發、設計工作正進行中。", "Satisfied and no maintenance problems; or just signed elsewhere / implementing; or self-built with design work in progress."),
+        hint_not_informatized: t!("没有信息化的必要性。", "未有資訊化必要性。", "No necessity to informatize."),
+        hint_informatized: t!("对现有软件满意且维护无问题；或刚与他人签约、正在实施；或自行开发正在进行。", "目前軟體使用狀況滿意且維護沒有問題；或剛完成簽約、實施正進行中；或自主開發、設計工作正進行中。", "Satisfied and no maintenance problems; or just signed elsewhere / implementing; or self-built with design work in progress."),
         strategy_not_informatized: t!("固定周期维护：活动邀请、DM 及传真、发表会、特价活动。", "固定週期維護：活動邀請、DM 及傳真、發表會、特價活動。", "Fixed-cycle maintenance: event invitations, DM and fax, launch events, special offers."),
         strategy_informatized: t!("固定周期维护；若客户规模不小而现有厂商规模较小、投资不大，可留意其实施进展，伺机而动。", "固定週期維護；若客戶規模不小而電腦公司規模較小、投資金額不大，可注意其發展，伺機而動。", "Fixed-cycle maintenance; if a sizeable customer is implementing with a small vendor and a small budget, watch its progress and wait for the moment."),
     },
@@ -672,7 +672,7 @@ pub fn grade_strategy(grade: Grade) -> &'static GradeStrategy {
 
 /// How ERP is sold and its characteristics (SPEC §2b).
 pub const SALES_CHARACTERISTICS: [Text; 8] = [
-    t!("ERP 以项目式销售（Project Selling）或解决方案式销售（Solution Selling）进行。", "ERP 以項目式銷售（Project Selling）或解決方案式銷售（Solution Selling）進行。", "ERP is sold as a project (project selling) or a solution (solution selling)."),
+    t!("ERP 以项目式销售（Project Selling）或解决方案式销售（Solution Selling）进行。", "ERP 以專案式銷售（Project Selling）或解決方案式銷售（Solution Selling）進行。", "ERP is sold as a project (project selling) or a solution (solution selling)."),
     t!("ERP 是名单式销售：针对具名的潜在客户名单经营。", "ERP 是名單式銷售：針對具名的潛在客戶名單經營。", "ERP is sold by working a list of named prospects."),
     t!("有别于原料零件长期稳定的交易，也有别于消费品短暂多变的交易。", "有別於原料零件長期穩定的交易關係，也有別於消費用品短暫、變化快的交易關係。", "Unlike the long, stable trade in materials and parts, and unlike short, fast-changing consumer sales."),
     t!("销售的是无形产品，更需要具体说明。", "銷售無形產品，更需具體說明。", "The product is intangible, so it must be explained concretely."),

@@ -62,6 +62,11 @@ pub struct ServeArgs {
     /// Create demo users (rep1, rep2, manager1, assistant1; password "demo") if absent.
     #[arg(long)]
     pub demo: bool,
+    /// With --demo, also give rep1 a tour to learn the app by, dated from now: contacts due
+    /// today and overdue, notes, key information, a move awaiting the manager and this
+    /// month's visits and calls (what `scripts/run` starts with).
+    #[arg(long, requires = "demo")]
+    pub demo_tour: bool,
     /// Answer 503 to a request (reading its body included) still running after SECS seconds
     /// [default: 30].
     #[arg(long, value_name = "SECS", env = REQUEST_TIMEOUT_ENV, value_parser = parse_timeout)]

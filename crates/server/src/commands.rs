@@ -65,7 +65,7 @@ async fn serve(args: ServeArgs) -> Result<(), CommandError> {
     let db = connect_and_migrate(&args.db).await?;
     tracing::info!(db = %redact_url(&args.db.url), backend = db.backend(), "database ready");
     if args.demo {
-        demo::seed(&db).await?;
+        demo::seed(&db, args.demo_tour).await?;
     }
     let static_dir = static_files::resolve_dir(args.static_dir);
     let listener = TcpListener::bind(&args.addr)

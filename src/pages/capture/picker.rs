@@ -10,6 +10,7 @@ use tuoke_sync::summary::{ProspectList, ProspectSummary};
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
+use crate::components::grade_badge::{grade_badge, GradeMark};
 use crate::i18n::{use_i18n, CaptureKey};
 use crate::services::time::{self, Due, Wording};
 
@@ -150,9 +151,7 @@ pub fn Picker(props: &PickerProps) -> Html {
                                     <button type="button" class="picker-row" {onclick} data-testid="capture-pick" data-id={p.id.clone()}>
                                         <span class="picker-company">{ p.company.clone() }</span>
                                         <span class="picker-meta">
-                                            if let Some(grade) = p.grade {
-                                                <span class="grade-chip">{ grade.code() }</span>
-                                            }
+                                            { grade_badge(&i18n, GradeMark::of_summary(p), false, Some("capture-pick-grade")) }
                                             { contact_line(p) }
                                             { due_text(&i18n, p, props.today) }
                                         </span>

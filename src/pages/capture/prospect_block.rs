@@ -5,6 +5,7 @@ use tuoke_sync::summary::ProspectSummary;
 use yew::prelude::*;
 
 use super::fields::{field_error, invalid, Field, FieldErrors, Refs};
+use crate::components::grade_badge::{grade_badge, GradeMark};
 use crate::i18n::{use_i18n, CaptureKey, Key};
 use crate::services::tel;
 
@@ -80,7 +81,7 @@ pub fn Chosen(props: &ChosenProps) -> Html {
                     </p>
                     if let Some(s) = summary {
                         <p class="hint">
-                            if let Some(g) = s.grade { <span class="grade-chip">{ g.code() }</span>{ " " } }
+                            { grade_badge(&i18n, GradeMark::of_summary(s), false, Some("capture-grade")) }
                             { s.contacts.first().map(|(n, _)| n.clone()).unwrap_or_default() }
                             if let Some(phone) = s.phone() {
                                 { " " }<a href={tel::href(phone)}>{ phone.to_owned() }</a>

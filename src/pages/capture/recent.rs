@@ -6,6 +6,7 @@ use tuoke_core::contract::Entity;
 use tuoke_sync::view::{field, text};
 use yew::prelude::*;
 
+use crate::components::long_text::LongText;
 use crate::components::photos::Photos;
 use crate::hooks::use_prospect;
 use crate::i18n::{use_i18n, CaptureKey, Key, LabelKey};
@@ -49,7 +50,7 @@ pub fn ProspectNotes(props: &ProspectNotesProps) -> Html {
                                 if let Some(k) = kind { { " · " }{ i18n.t(k) } }
                                 if n.pending { { " " }<span class="badge pending">{ i18n.t(Key::PendingBadge) }</span> }
                             </p>
-                            <p class="note-body">{ body }</p>
+                            <LongText text={body.clone()} class="note-body" />
                             if let Some(correct) = correct {
                                 <button type="button" class="link-button" onclick={correct} data-testid="capture-correct">{ i18n.t(CaptureKey::Correct) }</button>
                             }

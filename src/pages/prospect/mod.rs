@@ -21,6 +21,7 @@ use tuoke_sync::view::ViewRecord;
 use yew::prelude::*;
 use yew_router::prelude::*;
 
+use crate::components::grade_badge::{grade_badge, GradeMark};
 use crate::components::ToastProvider;
 use crate::hooks::use_prospect;
 use crate::i18n::{use_i18n, Key, LabelKey, ProfileKey};
@@ -96,32 +97,8 @@ fn HeaderBadges(props: &HeaderBadgesProps) -> Html {
     let stage: Option<Stage> = form::part(record, "stage");
     let pending_stage: Option<Stage> = form::part(record, "pending_stage");
     let fit: Option<TargetFit> = form::part(record, "target_fit");
-    let grade_badge = grade.map(|g| {
-        let letter = g.value.map_or("–", |v| v.code());
-        let mut said = LabelKey::grade(&i18n, g.value);
-        if g.needs_confirmation {
-            said = format!("{said} · {}", i18n.t(LabelKey::NeedsConfirmation));
-        }
-        if g.overridden {
-            said = format!("{said} · {}", i18n.t(ProfileKey::OverriddenMark));
-        }
-        let class = classes!(
-            "grade-badge",
-            g.value
-                .map(|v| format!("grade-{}", v.code().to_ascii_lowercase())),
-            g.needs_confirmation.then_some("unsure")
-        );
-        html! {
-            <span class={class} data-testid="header-grade" data-grade={g.value.map(|v| v.code())}
-                data-needs-confirmation={g.needs_confirmation.to_string()} title={said.clone()}>
-                <span aria-hidden="true">{ letter }
-                    if g.needs_confirmation { <sup class="unsure-mark">{ "?" }</sup> }
-                    if g.overridden { <sup class="override-mark">{ "✎" }</sup> }
-                </span>
-                <span class="visually-hidden">{ said }</span>
-            </span>
-        }
-    });
+    let grade_badge =
+        grade.map(|g| grade_badge(&i18n, GradeMark::of(&g), true, Some("header-grade")));
     let stage_badge = stage.map(|s| {
         let text = match pending_stage {
             Some(p) => i18n.fmt(

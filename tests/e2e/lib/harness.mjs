@@ -35,9 +35,9 @@ export const PHONE = { width: 360, height: 740 };
 /**
  * Starts `tuoke-server serve` on port 0 with a fresh SQLite database and a private copy of the
  * built PWA (tests may change the copy, e.g. to publish a new version). Resolves once the
- * server prints its listening line.
+ * server prints its listening line. `tour`: rep1's demo tour too (`--demo-tour`).
  */
-export async function startServer({ demo = true } = {}) {
+export async function startServer({ demo = true, tour = false } = {}) {
   if (!existsSync(serverBin)) throw new Error(`server binary missing: ${serverBin} (cargo build -p tuoke-server)`);
   if (!existsSync(path.join(distDir, "index.html"))) throw new Error(`PWA not built: ${distDir} (trunk build --release)`);
   const dir = await mkdtemp(path.join(tmpdir(), "tuoke-e2e-"));
@@ -45,6 +45,7 @@ export async function startServer({ demo = true } = {}) {
   await cp(distDir, staticDir, { recursive: true });
   const args = ["serve", "--addr", "127.0.0.1:0", "--db", `sqlite://${dir}/tuoke.db`, "--static", staticDir];
   if (demo) args.push("--demo");
+  if (tour) args.push("--demo-tour");
   const child = spawn(serverBin, args, { stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, RUST_LOG: "warn" } });
   let output = "";
   const url = await new Promise((resolve, reject) => {

@@ -10,6 +10,7 @@ use web_sys::HtmlTextAreaElement;
 use yew::prelude::*;
 
 use super::model::{correction_prefill, Entry, What, PAGE};
+use crate::components::long_text::LongText;
 use crate::hooks::{use_sync, use_toast, Notice, Tone};
 use crate::i18n::{use_i18n, Key, StageKey};
 use crate::services::ids;
@@ -184,7 +185,7 @@ pub(super) fn Entries(props: &EntriesProps) -> Html {
                     }
                 </div>
                 if !body.is_empty() {
-                    <p class="entry-body" data-testid="entry-body">{ body }</p>
+                    <LongText text={body} class="entry-body" testid="entry-body" />
                 }
                 if photos > 0 {
                     <p class="hint entry-photos" data-testid="entry-photos">{ i18n.fmt(StageKey::Photos, &[("n", &photos.to_string())]) }</p>

@@ -1,9 +1,11 @@
-//! Field widgets: a labelled input with its hint, preview and error; a choice (drop-down or
-//! segmented); a checkbox.
+//! Field widgets: a labelled input with its hint, preview, error and plausibility warning; a
+//! choice (drop-down or segmented); a checkbox.
 
 use yew::prelude::*;
 
 use super::draft::Kind;
+use super::plausible::plausibility;
+use crate::i18n::{use_i18n, LabelKey};
 
 /// The id of a field's input.
 pub fn field_id(name: &str) -> String {
@@ -35,7 +37,15 @@ pub struct FieldProps {
 /// A labelled input (or textarea) with its hint, preview and error.
 #[component]
 pub fn Field(props: &FieldProps) -> Html {
+    let i18n = use_i18n();
     let id = field_id(props.name);
+    let warning = props
+        .error
+        .is_none()
+        .then(|| plausibility(props.name, props.kind, &props.value))
+        .flatten()
+        .map(|code| i18n.t(LabelKey::plausibility(code)));
+    let warning_id = format!("{id}-warning");
     let hint_id = format!("{id}-hint");
     let error_id = format!("{id}-error");
     let oninput = {
@@ -56,6 +66,7 @@ pub fn Field(props: &FieldProps) -> Html {
         props.hint.as_ref().map(|_| hint_id.clone()),
         props.preview.as_ref().map(|_| format!("{id}-preview")),
         props.error.as_ref().map(|_| error_id.clone()),
+        warning.map(|_| warning_id.clone()),
     ]
     .into_iter()
     .flatten()
@@ -97,6 +108,9 @@ pub fn Field(props: &FieldProps) -> Html {
             }
             if let Some(error) = &props.error {
                 <p class="error field-error" id={error_id} role="alert" data-testid={format!("error-{}", props.name)}>{ error.clone() }</p>
+            }
+            if let Some(warning) = warning {
+                <p class="field-warning" id={warning_id} role="status" data-testid={format!("warning-{}", props.name)}>{ warning }</p>
             }
         </div>
     }

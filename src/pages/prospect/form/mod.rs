@@ -10,6 +10,7 @@
 mod draft;
 mod fields;
 mod money;
+mod plausible;
 mod save;
 
 pub use crate::pages::shared::problem_text;
