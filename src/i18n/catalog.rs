@@ -21,7 +21,7 @@ catalog! {
         StatusUnreachable => ["连不上服务器", "連不上伺服器", "No server"],
         StatusUnreachableHint => [
             "手机有网络，但连不上团队的服务器（酒店或工厂 Wi-Fi 可能需要先登录）。可以照常使用，数据保存在本机，连上后自动同步。",
-            "手機有網路，但連不上團隊的伺服器（飯店或工廠 Wi-Fi 可能需要先登入）。可以照常使用，資料保存在本機，連上後自動同步。",
+            "手機有網路，但連不上團隊的伺服器（飯店或工廠 Wi-Fi 可能需要先登入）。可以照常使用，資料儲存在本機，連上後自動同步。",
             "The phone has a network but cannot reach the team's server (hotel or factory Wi-Fi may need a sign-in page first). Keep working: everything is saved on this phone and syncs once the server is reached.",
         ],
         StatusConnecting => ["连接中…", "連線中…", "Connecting…"],
@@ -100,7 +100,7 @@ catalog! {
         SyncRetrying => ["同步失败，{t} 自动重试", "同步失敗，{t} 自動重試", "Sync failed, retrying at {t}"],
         SyncNow => ["立即同步", "立即同步", "Sync now"],
         SyncOfflineWaiting => ["离线中，联网后自动同步。", "離線中，連線後自動同步。", "Offline: changes sync automatically when you are back online."],
-        SyncErrorKept => ["{m}会自动重试，更改都保存在本机。", "{m}會自動重試，變更都保存在本機。", "{m} It retries by itself; your changes are kept on this phone."],
+        SyncErrorKept => ["{m}会自动重试，更改都保存在本机。", "{m}會自動重試，變更都儲存在本機。", "{m} It retries by itself; your changes are kept on this phone."],
         SyncErrorStorage => ["同步暂停。{m}", "同步暫停。{m}", "Syncing paused. {m}"],
         SyncErrorProtocol => ["服务器的回复无法识别（应用和服务器的版本可能不一致）。请更新应用；如一直出现，请联系管理员。更改都保存在本机。", "伺服器的回覆無法辨識（應用程式和伺服器的版本可能不一致）。請更新應用程式；如一直出現，請聯絡管理員。更改都儲存在本機。", "The server's answer could not be understood (the app and server versions may differ). Update the app; if this keeps happening, contact your administrator. Your changes are kept on this phone."],
         SyncRejectedTitle => ["服务器未接受的更改", "伺服器未接受的變更", "Changes the server refused"],
