@@ -13,7 +13,7 @@ mod money;
 mod save;
 
 pub use crate::pages::shared::problem_text;
-pub use draft::{draft_text, on_field, value_of, DraftAction, DraftState, Kind};
+pub use draft::{draft_text, on_field, open_form, value_of, DraftAction, DraftState, Kind};
 pub use fields::{field_id, Check, Choice, Field};
 pub use money::{format_int, format_money, full_money, money_html, parse_money};
 pub use save::{errors_of, use_focus_first_error, use_put, Errors, Put};

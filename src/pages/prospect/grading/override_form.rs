@@ -9,7 +9,7 @@ use tuoke_core::validate::ProspectPatch;
 use yew::prelude::*;
 
 use super::super::form::{
-    errors_of, on_field, problem_text, use_focus_first_error, use_put, Choice, DraftAction,
+    errors_of, on_field, open_form, problem_text, use_focus_first_error, use_put, Choice,
     DraftState, Errors, Field, Kind,
 };
 use super::shared::{meaning, patch_fields};
@@ -36,25 +36,26 @@ pub fn Override(props: &OverrideProps) -> Html {
     let v = &*props.view;
 
     let start = {
-        let (editing, draft, errors) = (editing.clone(), draft.dispatcher(), errors.clone());
         let (value, reason) = (
             v.overridden.then_some(v.value).flatten(),
             v.override_reason.clone().unwrap_or_default(),
         );
-        Callback::from(move |_: MouseEvent| {
-            let d = [
-                (
-                    OVERRIDE_GRADE,
-                    value.map(|g| g.code().to_owned()).unwrap_or_default(),
-                ),
-                (OVERRIDE_REASON, reason.clone()),
-            ]
-            .into_iter()
-            .collect();
-            draft.dispatch(DraftAction::Reset(d));
-            errors.set(Errors::default());
-            editing.set(true);
-        })
+        open_form(
+            draft.dispatcher(),
+            errors.clone(),
+            editing.clone(),
+            move || {
+                [
+                    (
+                        OVERRIDE_GRADE,
+                        value.map(|g| g.code().to_owned()).unwrap_or_default(),
+                    ),
+                    (OVERRIDE_REASON, reason.clone()),
+                ]
+                .into_iter()
+                .collect()
+            },
+        )
     };
     let clear = {
         let (put, i18n) = (put.clone(), i18n.clone());

@@ -8,8 +8,8 @@ use tuoke_core::types::Prospect;
 use yew::prelude::*;
 
 use super::super::form::{
-    draft_text, errors_of, format_money, full_money, on_field, parse_money, use_focus_first_error,
-    use_put, value_of, Choice, DraftAction, DraftState, Errors, Field, Kind,
+    draft_text, errors_of, format_money, full_money, on_field, open_form, parse_money,
+    use_focus_first_error, use_put, value_of, Choice, DraftState, Errors, Field, Kind,
 };
 use super::specs::{options, shown, Options, GROUPS};
 use crate::i18n::{use_i18n, Key, ProfileKey as P};
@@ -38,22 +38,19 @@ pub(super) fn ProfileCard(props: &ProfileCardProps) -> Html {
     let values = stored(&props.prospect);
 
     let start = {
-        let (editing, draft, errors, values) = (
-            editing.clone(),
+        let values = values.clone();
+        open_form(
             draft.dispatcher(),
             errors.clone(),
-            values.clone(),
-        );
-        Callback::from(move |_: MouseEvent| {
-            let d = GROUPS
-                .iter()
-                .flat_map(|(_, specs)| specs.iter())
-                .map(|s| (s.name, draft_text(values.get(s.name))))
-                .collect();
-            draft.dispatch(DraftAction::Reset(d));
-            errors.set(Errors::default());
-            editing.set(true);
-        })
+            editing.clone(),
+            move || {
+                GROUPS
+                    .iter()
+                    .flat_map(|(_, specs)| specs.iter())
+                    .map(|s| (s.name, draft_text(values.get(s.name))))
+                    .collect()
+            },
+        )
     };
     let cancel = {
         let (editing, errors) = (editing.clone(), errors.clone());
