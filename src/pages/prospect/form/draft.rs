@@ -24,21 +24,6 @@ pub struct DraftState {
     base: Draft,
 }
 
-/// A callback opening an edit form: its draft starts over from `values()` (read as it
-/// opens), no errors are shown, and `editing` is on.
-pub fn open_form<E: 'static>(
-    draft: UseReducerDispatcher<DraftState>,
-    errors: UseStateHandle<Errors>,
-    editing: UseStateHandle<bool>,
-    values: impl Fn() -> Draft + 'static,
-) -> Callback<E> {
-    Callback::from(move |_: E| {
-        draft.dispatch(DraftAction::Reset(values()));
-        errors.set(Errors::default());
-        editing.set(true);
-    })
-}
-
 /// Changes to a [`DraftState`].
 pub enum DraftAction {
     /// One field typed.
