@@ -1194,21 +1194,24 @@ mod out_of_range_dates {
                 &id(20).to_string(),
                 1,
                 Some(json!({"id": id(20), "prospect_id": p, "author_id": me,
-                            "kind": "visit", "at": END, "summary": "拜访"})),
+                            "kind": "visit", "at": END, "summary": "拜访",
+                            "created_at": END})),
             ),
             change(
                 "activity",
                 &id(21).to_string(),
                 1,
                 Some(json!({"id": id(21), "prospect_id": p, "author_id": me,
-                            "kind": "phone_call", "at": START, "summary": "电话"})),
+                            "kind": "phone_call", "at": START, "summary": "电话",
+                            "created_at": START})),
             ),
             change(
                 "activity",
                 &id(22).to_string(),
                 1,
                 Some(json!({"id": id(22), "prospect_id": p, "author_id": me,
-                            "kind": "phone_call", "at": NORMAL, "summary": "电话"})),
+                            "kind": "phone_call", "at": NORMAL, "summary": "电话",
+                            "created_at": NORMAL})),
             ),
             change(
                 "note",
@@ -1305,7 +1308,8 @@ mod out_of_range_dates {
         assert_eq!(plan.rows.iter().map(|r| r.actual_days).sum::<u32>(), 1);
         let (_, mine) = approvals(view.entity(Entity::Approval), &me, at());
         assert_eq!(mine.len(), 1);
-        for at in [mine[0].created_at, mine[0].decided_at]
+        let record = mine[0].record().expect("a pulled approval");
+        for at in [Some(record.created_at), record.decided_at]
             .into_iter()
             .flatten()
         {

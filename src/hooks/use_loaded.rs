@@ -8,7 +8,27 @@ use yew::prelude::*;
 
 use super::{use_newest, use_sync};
 use crate::store::StoreError;
-use crate::sync::{Phase, SyncHandle};
+use crate::sync::{Phase, SyncContext, SyncHandle};
+
+/// What local data read from the store depends on: its revision (bumped by a save here or
+/// in another tab, and by a pull), whether the store is ready, and who is signed in. A load
+/// is made again whenever it changes.
+#[derive(Debug, Clone, PartialEq)]
+pub(super) struct DataVersion {
+    pub(super) revision: u64,
+    pub(super) ready: bool,
+    pub(super) me: Option<String>,
+}
+
+impl DataVersion {
+    pub(super) fn of(sync: &SyncContext) -> DataVersion {
+        DataVersion {
+            revision: sync.state.revision,
+            ready: sync.state.phase == Phase::Ready,
+            me: sync.state.user_id(),
+        }
+    }
+}
 
 /// Loads `load` whenever local data changes (a save here or in another tab, a pull) or `key`
 /// changes; `None` until the first load. Keeps showing the previous value while reloading.
@@ -23,17 +43,14 @@ where
     let sync = use_sync();
     let value = use_state(|| None::<(K, Rc<T>)>);
     let newest = use_newest();
-    let revision = sync.state.revision;
-    let ready = sync.state.phase == Phase::Ready;
-    let me = sync.state.user_id();
     {
         let value = value.clone();
         let handle = sync.handle.clone();
         use_effect_with(
-            (key.clone(), revision, ready, me),
-            move |(key, _, ready, me)| {
-                if *ready {
-                    let (key, me) = (key.clone(), me.clone());
+            (key.clone(), DataVersion::of(&sync)),
+            move |(key, version)| {
+                if version.ready {
+                    let (key, me) = (key.clone(), version.me.clone());
                     let this = newest.start();
                     spawn_local(async move {
                         if let Ok(v) = load(handle, key.clone(), me).await {

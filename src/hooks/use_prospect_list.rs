@@ -6,8 +6,8 @@ use tuoke_sync::summary::ProspectList;
 use wasm_bindgen_futures::spawn_local;
 use yew::prelude::*;
 
+use super::use_loaded::DataVersion;
 use super::{use_newest, use_sync};
-use crate::sync::Phase;
 
 /// Every prospect as the lists show it, reloaded whenever data changes; `None` until first
 /// loaded. The last list loaded is kept by the data layer: a screen opened later renders it
@@ -20,13 +20,15 @@ pub fn use_prospect_list() -> Option<Rc<ProspectList>> {
         use_state(move || handle.last_list())
     };
     let newest = use_newest();
-    let revision = sync.state.revision;
-    let ready = sync.state.phase == Phase::Ready;
-    let me = sync.state.user_id();
     {
         let value = value.clone();
         let handle = sync.handle.clone();
-        use_effect_with((revision, ready, me), move |(revision, ready, me)| {
+        use_effect_with(DataVersion::of(&sync), move |version| {
+            let DataVersion {
+                revision,
+                ready,
+                me,
+            } = version;
             match handle.cached_list(*revision, me) {
                 Some(list) => {
                     // As new as a load started now: loads still running are older.

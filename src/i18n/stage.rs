@@ -76,7 +76,7 @@ catalog! {
         Reopened => ["已放回名单。", "已放回名單。", "Back on the lead list."],
         WonState => ["已签约成交。增购或升级请另开新商机（来源：增购升级）。", "已簽約成交。增購或昇級請另開新商機（來源：增購昇級）。", "Won: the contract is signed. An upgrade or add-on starts a new deal (source: upgrade)."],
         NotOwner => ["只有负责这个客户的销售人员可以变更阶段。", "只有負責這個客戶的銷售人員可以變更階段。", "Only the rep who owns this prospect can change its stage."],
-        RecordUnreadable => ["这个客户的数据无法读取：{m}", "這個客戶的資料無法讀取：{m}", "This prospect's data cannot be read: {m}"],
+        RecordUnreadable => ["这个客户的数据无法读取。请到“同步”页再同步一次；如仍无法显示，请更新应用或联系主管。", "這個客戶的資料無法讀取。請到「同步」頁再同步一次；如仍無法顯示，請更新應用或聯絡主管。", "This prospect's data cannot be read. Sync again on the Sync page; if it still does not show, update the app or contact your manager."],
 
         StagePlaybookLink => ["“{stage}”阶段攻略", "「{stage}」階段攻略", "{stage} playbook"],
         ObjectionPlaybookLink => ["疑虑处理手册", "疑慮處理手冊", "Objection playbook"],

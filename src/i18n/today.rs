@@ -44,6 +44,8 @@ catalog! {
         RejectNeedsComment => ["驳回时请写明原因。", "駁回時請寫明原因。", "Write why you reject it."],
         ApprovedSaved => ["已批准，同步后生效。", "已核准，同步後生效。", "Approved; it takes effect once synced."],
         RejectedSaved => ["已驳回，同步后销售会看到原因。", "已駁回，同步後銷售會看到原因。", "Rejected; the rep sees why once synced."],
+        ApprovedSynced => ["已批准，已同步生效。", "已核准，已同步生效。", "Approved; synced and in effect."],
+        RejectedSynced => ["已驳回，已同步，销售会看到原因。", "已駁回，已同步，銷售會看到原因。", "Rejected; synced, the rep sees why."],
         UnknownProspect => ["（本机没有这个客户）", "（本機沒有這個客戶）", "(prospect not on this phone)"],
         PlanTitle => ["本月计划", "本月計劃", "This month's plan"],
         PlanIntro => ["你的客户组合和本月登记联系的天数，对照每月标准（实际 / 标准）。", "你的客戶組合和本月登記聯絡的天數，對照每月標準（實際 / 標準）。", "Your portfolio and the days with logged contacts this month, against the monthly norm (actual / norm)."],

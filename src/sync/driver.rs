@@ -242,7 +242,7 @@ async fn perform(
 /// pushed in an earlier round is still sent). A failure the server may get over (no answer,
 /// 5xx, 408, 429, 401) fails the request it precedes, so the engine backs off and retries
 /// as for any failed request; any other 4xx (too large, not an image) will never succeed:
-/// the photo is marked refused with the server's reason, shown to the rep, and not retried.
+/// the photo is marked refused with the server's status and code, shown translated to the rep, and not retried.
 async fn upload_photos(
     store: &IdbStore,
     token: &str,
@@ -275,10 +275,9 @@ async fn upload_pending(store: &IdbStore, token: &str) -> Result<(), TransportEr
             Err(TransportError::Status { status, error })
                 if (400..500).contains(&status) && ![401, 408, 429].contains(&status) =>
             {
-                let reason = error.map_or_else(
-                    || format!("HTTP {status}"),
-                    |e| format!("{} ({status} {})", e.message, e.code),
-                );
+                // Kept as status and code (the phone translates the code, never the text).
+                let reason =
+                    error.map_or_else(|| status.to_string(), |e| format!("{status} {}", e.code));
                 let _ = store.refuse_upload(photo.id, &reason).await;
             }
             Err(e) => return Err(e),

@@ -351,7 +351,9 @@ test("a photo the server refuses is marked with the reason and not sent again; i
       }));
       throw new Error(`${e.message}\nuploads: ${uploads}; page: ${JSON.stringify(shown)}; console: ${JSON.stringify(log.slice(-40))}`);
     }
-    await b.page.getByTestId("photo-refused-reason").filter({ hasText: "body over the limit (413" }).waitFor();
+    // Translated from the code, never the server's English text.
+    await b.page.getByTestId("photo-refused-reason").filter({ hasText: "第 1 张照片太大，服务器拒收，不会再上传。请重新拍一张" }).waitFor();
+    assert.doesNotMatch(await b.page.getByTestId("photo-refused-reason").textContent(), /body over the limit/);
     await refused.first().scrollIntoViewIfNeeded();
     await screenshot(b.page, "capture-photo-refused");
     assert.equal(uploads, 1);

@@ -169,6 +169,14 @@ test("a gated move requested offline waits for the manager, shows the soft-gate 
     await outcome.filter({ hasText: "主管意见：同意，务必请老板参加" }).waitFor();
     assert.equal(await b.page.getByTestId("stage-pending").count(), 0);
     await screenshot(b.page, "stage-approved");
+
+    // Once the deal moves on, the old approval is history, not status: no line about it.
+    await b.page.getByTestId("stage-row-demo").click();
+    await b.page.getByTestId("stage-dialog-confirm").click();
+    await expectStage(b.page, "demo");
+    await outcome.waitFor({ state: "detached" });
+    await expectPending(b.page, 0);
+    assert.equal(await outcome.count(), 0);
     assert.deepEqual(b.errors.filter((e) => !e.includes("ERR_INTERNET_DISCONNECTED")), []);
   } finally {
     await b.close();

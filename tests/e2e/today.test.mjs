@@ -173,6 +173,9 @@ test("a manager approves one gated stage move and rejects another with a reason;
     const decided = manager.page.getByTestId("approvals-mine").getByTestId("approval");
     assert.deepEqual((await decided.evaluateAll((items) => items.map((i) => i.dataset.status))).sort(), ["approved", "rejected"]);
     await expectPending(manager.page, 0);
+    // Synced: the message no longer says the decision waits for a sync.
+    await manager.page.getByTestId("approvals-message").filter({ hasText: "已批准，已同步生效。" }).waitFor();
+    assert.doesNotMatch(await manager.page.getByTestId("approvals-message").textContent(), /同步后生效/);
     await screenshot(manager.page, "today-manager-decided");
 
     // On the server: the approved move took effect, the rejected one did not.

@@ -4,20 +4,22 @@
 use std::cell::RefCell;
 use std::collections::{HashMap, HashSet};
 use std::rc::Rc;
-use tuoke_core::contract::Entity;
 
-use serde_json::Value;
+use chrono::{DateTime, Utc};
+use tuoke_core::contract::Entity;
+use tuoke_core::record::NoteRecord;
 use tuoke_sync::engine::TransportError;
 use uuid::Uuid;
 use wasm_bindgen_futures::spawn_local;
 use yew::prelude::*;
 
+use super::refusal::PhotoRefusal;
 use super::thumbs::{ObjectUrl, PhotoState, Shown};
 use crate::hooks::{use_newest, use_online, use_prospect, use_sync};
 use crate::sync::SyncHandle;
 
 /// A referenced photo: (attachment id, note id, note taken at).
-type Reference = (Uuid, String, String);
+type Reference = (Uuid, String, DateTime<Utc>);
 
 /// The photos the notes of prospect `prospect_id` reference, newest note first, reloaded
 /// whenever data changes or the phone comes online; `None` until first loaded.
@@ -39,21 +41,12 @@ pub(super) fn use_photos(prospect_id: String) -> Option<Vec<Shown>> {
     let references: Option<Vec<Reference>> = deal.as_ref().map(|deal| {
         let mut refs: Vec<Reference> = deal
             .of_prospect(Entity::Note, &prospect_id)
+            .filter_map(|r| serde_json::from_value::<NoteRecord>(r.data.clone()).ok())
             .flat_map(|note| {
-                let taken = note
-                    .data
-                    .get("taken_at")
-                    .and_then(Value::as_str)
-                    .unwrap_or("")
-                    .to_owned();
-                note.data
-                    .get("attachment_ids")
-                    .and_then(Value::as_array)
+                let (note_id, taken) = (note.id.to_string(), note.taken_at);
+                note.attachment_ids
                     .into_iter()
-                    .flatten()
-                    .filter_map(|v| v.as_str()?.parse::<Uuid>().ok())
-                    .map(move |id| (id, note.id.clone(), taken.clone()))
-                    .collect::<Vec<_>>()
+                    .map(move |id| (id, note_id.clone(), taken))
             })
             .collect();
         refs.sort_by(|a, b| b.2.cmp(&a.2).then(a.0.cmp(&b.0)));
@@ -114,7 +107,7 @@ async fn load(
         let shown = if let Some(stored) = local.get(id) {
             let a = &stored.attachment;
             let state = match (&stored.upload_error, a.uploaded) {
-                (Some(reason), _) => PhotoState::Refused(reason.clone()),
+                (Some(reason), _) => PhotoState::Refused(PhotoRefusal::of_stored(reason)),
                 (None, true) => PhotoState::Uploaded,
                 (None, false) => PhotoState::Pending,
             };

@@ -1,11 +1,13 @@
 //! A prospect's field photos: thumbnails of the photos its notes reference, from the phone's
 //! IndexedDB first; a photo taken on another device (or by a colleague) is downloaded with
 //! the rep's token when online and kept for offline use. Each shows whether it still waits
-//! for upload or was refused by the server (with the reason). Tap to see it full size.
+//! for upload or was refused by the server (why, translated from its code). Tap to see it full size.
 
 mod load;
+mod refusal;
 mod thumbs;
 
+pub use refusal::PhotoRefusal;
 pub use thumbs::{ObjectUrl, PhotoState, Shown, Thumbs};
 
 use yew::prelude::*;

@@ -7,6 +7,7 @@ use uuid::Uuid;
 use web_sys::{Blob, BlobPropertyBag, HtmlDialogElement, Url};
 use yew::prelude::*;
 
+use super::refusal::PhotoRefusal;
 use crate::i18n::{use_i18n, CaptureKey};
 
 /// An object URL for image bytes, revoked when dropped.
@@ -43,7 +44,7 @@ pub enum PhotoState {
     /// On the phone, waiting for the next sync.
     Pending,
     /// The server refused it for this reason; it will not be sent again.
-    Refused(String),
+    Refused(PhotoRefusal),
     /// Not on this phone and not downloadable now (offline, or not visible).
     Unavailable,
 }
@@ -137,7 +138,7 @@ pub fn Thumbs(props: &ThumbsProps) -> Html {
                 { for props.photos.iter().enumerate().filter_map(|(i, p)| match &p.state {
                     PhotoState::Refused(reason) => Some(html! {
                         <li key={p.id.to_string()} class="error" data-testid="photo-refused-reason">
-                            { i18n.fmt(CaptureKey::PhotoRefused, &[("n", (i + 1).to_string().as_str()), ("m", reason.as_str())]) }
+                            { reason.text(&i18n, i + 1) }
                         </li>
                     }),
                     _ => None,

@@ -5,11 +5,11 @@ use std::collections::BTreeMap;
 
 use chrono::{DateTime, TimeDelta, Utc};
 use serde::{Deserialize, Serialize};
-use serde_json::Value;
 use tuoke_core::args::QuizSubmitArgs;
 use tuoke_core::quiz::{
     draw, grade_attempt, AttemptResult, QuestionId, QuizAnswer, TIME_LIMIT_MINUTES,
 };
+use tuoke_core::record::QuizAttemptRecord;
 use uuid::Uuid;
 
 use crate::services::{ids, prefs};
@@ -78,13 +78,14 @@ pub(super) fn saved(user: &str) -> prefs::Pref<Attempt> {
 }
 
 /// A stored attempt's args (pulled or pending records have the same fields).
-pub(super) fn args_of(data: &Value) -> Option<QuizSubmitArgs> {
-    let pick = |k: &str| data.get(k).cloned().unwrap_or(Value::Null);
-    serde_json::from_value(serde_json::json!({
-        "id": pick("id"), "seed": pick("seed"), "answers": pick("answers"),
-        "started_at": pick("started_at"), "submitted_at": pick("submitted_at"),
-    }))
-    .ok()
+pub(super) fn args_of(record: QuizAttemptRecord) -> QuizSubmitArgs {
+    QuizSubmitArgs {
+        id: record.id,
+        seed: record.seed,
+        answers: record.answers,
+        started_at: record.started_at,
+        submitted_at: record.submitted_at,
+    }
 }
 
 pub(super) fn grade(args: &QuizSubmitArgs) -> AttemptResult {
@@ -144,10 +145,9 @@ mod tests {
         let mut a = attempt();
         a.answers.insert(draw(42)[0].0, vec![0, 2]);
         let args = a.args("2026-03-02T08:10:00Z".parse().unwrap());
-        let mut record = serde_json::to_value(&args).unwrap();
-        record["user_id"] = "u1".into();
-        record["score"] = serde_json::json!({"points": 0});
-        assert_eq!(args_of(&record), Some(args));
+        let at = "2026-03-02T08:11:00Z".parse().unwrap();
+        let graded = QuizAttemptRecord::submitted(args.clone(), Some("u1".into()), at).graded();
+        assert_eq!(args_of(graded), args);
     }
 
     #[test]

@@ -1,9 +1,9 @@
 //! The quiz's first view: how it works, start, and the rep's past attempts.
 
-use serde_json::Value;
 use tuoke_core::args::QuizSubmitArgs;
 use tuoke_core::contract::Entity;
 use tuoke_core::quiz::{DRAW_SIZE, PASS_MARK, TIME_LIMIT_MINUTES};
+use tuoke_core::record::QuizAttemptRecord;
 use tuoke_sync::view::LocalView;
 use uuid::Uuid;
 use yew::prelude::*;
@@ -25,8 +25,9 @@ pub(super) fn home_view(
         .as_ref()
         .map(|v| {
             v.entity(Entity::QuizAttempt)
-                .filter(|r| r.data.get("user_id").and_then(Value::as_str) == Some(user))
-                .filter_map(|r| args_of(&r.data))
+                .filter_map(|r| serde_json::from_value::<QuizAttemptRecord>(r.data.clone()).ok())
+                .filter(|r| r.user_id.as_deref() == Some(user))
+                .map(args_of)
                 .collect()
         })
         .unwrap_or_default();

@@ -4,55 +4,73 @@
 use std::cmp::Reverse;
 
 use chrono::{DateTime, Utc};
-use serde::Deserialize;
+use tuoke_core::record::{ApprovalKind, ApprovalRecord, ApprovalStatus};
 use tuoke_core::types::Stage;
 use tuoke_sync::view::ViewRecord;
 
 /// How long a decided approval stays on Today.
 pub const RECENT_DAYS: i64 = 14;
 
-/// Kind of approval.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum ApprovalKind {
-    StageMove,
-    Quote,
+/// An approval as Today lists it.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Shown {
+    /// The approval record; `pending`: a decision made on this phone, not synced yet.
+    Record {
+        record: ApprovalRecord,
+        pending: bool,
+    },
+    /// A gated move saved on this phone and not synced: its approval record is the
+    /// server's to make, so there is none yet.
+    Unsent { prospect_id: String, to: Stage },
 }
 
-/// Where an approval stands.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum ApprovalStatus {
-    Pending,
-    Approved,
-    Rejected,
-}
+impl Shown {
+    /// The list key and `data-id`.
+    pub fn key(&self) -> String {
+        match self {
+            Shown::Record { record, .. } => record.id.to_string(),
+            Shown::Unsent { prospect_id, .. } => format!("local-{prospect_id}"),
+        }
+    }
 
-/// An approval record (API.md) as Today shows it.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
-pub struct Approval {
-    #[serde(default)]
-    pub id: String,
-    pub kind: ApprovalKind,
-    pub prospect_id: String,
-    #[serde(default)]
-    pub requested_by: Option<String>,
-    #[serde(default)]
-    pub approver_id: Option<String>,
-    #[serde(default)]
-    pub to: Option<Stage>,
-    #[serde(default)]
-    pub reason: Option<String>,
-    pub status: ApprovalStatus,
-    #[serde(default)]
-    pub comment: Option<String>,
-    #[serde(default)]
-    pub created_at: Option<DateTime<Utc>>,
-    #[serde(default)]
-    pub decided_at: Option<DateTime<Utc>>,
-    /// A local decision not yet synced.
-    #[serde(skip)]
-    pub pending: bool,
+    /// The approval record, if it exists yet.
+    pub fn record(&self) -> Option<&ApprovalRecord> {
+        match self {
+            Shown::Record { record, .. } => Some(record),
+            Shown::Unsent { .. } => None,
+        }
+    }
+
+    pub fn prospect_id(&self) -> String {
+        match self {
+            Shown::Record { record, .. } => record.prospect_id.to_string(),
+            Shown::Unsent { prospect_id, .. } => prospect_id.clone(),
+        }
+    }
+
+    pub fn kind(&self) -> ApprovalKind {
+        self.record().map_or(ApprovalKind::StageMove, |r| r.kind)
+    }
+
+    /// The stage asked for (stage moves).
+    pub fn to(&self) -> Option<Stage> {
+        match self {
+            Shown::Record { record, .. } => record.to,
+            Shown::Unsent { to, .. } => Some(*to),
+        }
+    }
+
+    pub fn status(&self) -> ApprovalStatus {
+        self.record().map_or(ApprovalStatus::Pending, |r| r.status)
+    }
+
+    /// Something about it was done on this phone and is not synced yet.
+    pub fn pending(&self) -> bool {
+        match self {
+            Shown::Record { pending, .. } => *pending,
+            Shown::Unsent { .. } => true,
+        }
+    }
 }
 
 /// The approvals that concern the user: those waiting for their decision (managers: the
@@ -63,90 +81,95 @@ pub fn approvals<'a>(
     records: impl Iterator<Item = &'a ViewRecord>,
     me: &str,
     now: DateTime<Utc>,
-) -> (Vec<Approval>, Vec<Approval>) {
-    let recent = |a: &Approval| {
+) -> (Vec<Shown>, Vec<Shown>) {
+    let recent = |a: &ApprovalRecord| {
         a.decided_at
             .is_none_or(|at| (now - at).num_days() < RECENT_DAYS)
     };
     let mut waiting = Vec::new();
     let mut others = Vec::new();
     for r in records {
-        let Ok(mut a) = serde_json::from_value::<Approval>(r.data.clone()) else {
+        let Ok(a) = serde_json::from_value::<ApprovalRecord>(r.data.clone()) else {
             continue;
         };
-        a.id.clone_from(&r.id);
-        a.pending = r.pending;
-        let deciding = a.approver_id.as_deref() == Some(me);
-        let mine = a.requested_by.as_deref() == Some(me);
-        match a.status {
-            ApprovalStatus::Pending if deciding => waiting.push(a),
-            ApprovalStatus::Pending if mine => others.push(a),
-            _ if (deciding || mine) && recent(&a) => others.push(a),
-            _ => {}
-        }
+        let deciding = a.approver_id == me;
+        let mine = a.requested_by == me;
+        let list = match a.status {
+            ApprovalStatus::Pending if deciding => &mut waiting,
+            ApprovalStatus::Pending if mine => &mut others,
+            _ if (deciding || mine) && recent(&a) => &mut others,
+            _ => continue,
+        };
+        list.push((a, r.pending));
     }
-    waiting.sort_by_key(|a| a.created_at);
-    others.sort_by_key(|a| {
+    waiting.sort_by_key(|(a, _)| a.created_at);
+    others.sort_by_key(|(a, _)| {
         (
             a.status != ApprovalStatus::Pending,
-            Reverse(a.decided_at.or(a.created_at)),
+            Reverse(a.decided_at.unwrap_or(a.created_at)),
         )
     });
-    (waiting, others)
+    let shown = |list: Vec<(ApprovalRecord, bool)>| {
+        list.into_iter()
+            .map(|(record, pending)| Shown::Record { record, pending })
+            .collect()
+    };
+    (shown(waiting), shown(others))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use serde_json::json;
+    use uuid::Uuid;
 
     #[test]
     fn approvals_split_into_waiting_for_me_and_my_recent_requests() {
         let now: DateTime<Utc> = "2026-03-02T08:00:00Z".parse().unwrap();
-        let record = |id: &str, data: serde_json::Value| ViewRecord {
-            entity: "approval".into(),
-            id: id.into(),
-            data,
-            pending: false,
+        let record = |n: u128, mut data: serde_json::Value| {
+            data["id"] = json!(Uuid::from_u128(n));
+            data["prospect_id"] = json!(Uuid::from_u128(9));
+            ViewRecord {
+                entity: "approval".into(),
+                id: Uuid::from_u128(n).to_string(),
+                data,
+                pending: false,
+            }
         };
         let records = [
             record(
-                "w",
-                json!({"kind": "stage_move", "prospect_id": "p", "requested_by": "rep",
+                1,
+                json!({"kind": "stage_move", "requested_by": "rep",
                 "approver_id": "boss", "to": "exchange", "status": "pending",
                 "created_at": "2026-03-01T08:00:00Z"}),
             ),
             record(
-                "old",
-                json!({"kind": "stage_move", "prospect_id": "p", "requested_by": "rep",
+                2,
+                json!({"kind": "stage_move", "requested_by": "rep",
                 "approver_id": "boss", "to": "demo", "status": "approved",
-                "decided_at": "2026-01-01T08:00:00Z"}),
+                "created_at": "2025-12-31T08:00:00Z", "decided_at": "2026-01-01T08:00:00Z"}),
             ),
             record(
-                "r",
-                json!({"kind": "quote", "prospect_id": "p", "requested_by": "rep",
+                3,
+                json!({"kind": "quote", "requested_by": "rep",
                 "approver_id": "boss", "status": "rejected", "comment": "太低",
-                "decided_at": "2026-03-01T09:00:00Z"}),
+                "created_at": "2026-03-01T08:30:00Z", "decided_at": "2026-03-01T09:00:00Z"}),
             ),
-            record("bad", json!({"kind": "nope"})),
+            record(4, json!({"kind": "nope"})),
         ];
+        let ids = |list: &[Shown]| list.iter().map(Shown::key).collect::<Vec<_>>();
+        let id = |n: u128| Uuid::from_u128(n).to_string();
         let (waiting, others) = approvals(records.iter(), "boss", now);
-        assert_eq!(
-            waiting.iter().map(|a| a.id.as_str()).collect::<Vec<_>>(),
-            ["w"]
-        );
-        assert_eq!(
-            others.iter().map(|a| a.id.as_str()).collect::<Vec<_>>(),
-            ["r"]
-        );
+        assert_eq!(ids(&waiting), [id(1)]);
+        assert_eq!(ids(&others), [id(3)]);
         let (waiting, others) = approvals(records.iter(), "rep", now);
         assert!(waiting.is_empty());
         // Pending first, then the recent decision; the old one is gone.
+        assert_eq!(ids(&others), [id(1), id(3)]);
         assert_eq!(
-            others.iter().map(|a| a.id.as_str()).collect::<Vec<_>>(),
-            ["w", "r"]
+            others[1].record().and_then(|r| r.comment.as_deref()),
+            Some("太低")
         );
-        assert_eq!(others[1].comment.as_deref(), Some("太低"));
-        assert_eq!(others[0].to, Some(Stage::Exchange));
+        assert_eq!(others[0].to(), Some(Stage::Exchange));
     }
 }

@@ -9,22 +9,24 @@ use web_sys::HtmlTextAreaElement;
 use yew::prelude::*;
 use yew_router::prelude::*;
 
-use super::approval::{Approval, ApprovalKind, ApprovalStatus};
+use super::approval::Shown;
 use crate::hooks::use_sync;
 use crate::i18n::{use_i18n, I18n, Key, LabelKey, TodayKey};
 use crate::pages::shared::save_error_text;
 use crate::route::Route;
 use crate::services::ids::new_id;
 use crate::services::time::now;
+use tuoke_core::record::{ApprovalKind, ApprovalStatus};
 
 #[derive(Properties, PartialEq)]
 pub struct ApprovalItemProps {
-    pub approval: Approval,
+    pub approval: Shown,
     /// The prospect's company, if the prospect is on this phone.
     pub company: Option<String>,
     /// The user decides it (Approve / Reject).
     pub decide: bool,
-    pub on_decided: Callback<String>,
+    /// A decision saved: (approval, approved).
+    pub on_decided: Callback<(Uuid, bool)>,
 }
 
 fn status_text(i18n: &I18n, status: ApprovalStatus) -> (&'static str, &'static str) {
@@ -56,12 +58,13 @@ pub fn ApprovalItem(props: &ApprovalItemProps) -> Html {
         let (comment, busy, error) = (comment.clone(), busy.clone(), error.clone());
         let (handle, i18n, on_decided) =
             (sync.handle.clone(), i18n.clone(), props.on_decided.clone());
-        let id = a.id.clone();
+        let id = a.record().map(|r| r.id);
         Callback::from(move |_: MouseEvent| {
             if *busy {
                 return;
             }
-            let Ok(approval_id) = Uuid::parse_str(&id) else {
+            // Only a record the server made can be decided.
+            let Some(approval_id) = id else {
                 return;
             };
             let text = comment
@@ -82,13 +85,6 @@ pub fn ApprovalItem(props: &ApprovalItemProps) -> Html {
                 comment: (!text.is_empty()).then_some(text),
             };
             let mutation = Mutation::approval_decide(new_id(at), &args, at);
-            let done = i18n
-                .t(if approve {
-                    TodayKey::ApprovedSaved
-                } else {
-                    TodayKey::RejectedSaved
-                })
-                .to_owned();
             busy.set(true);
             error.set(None);
             let (handle, i18n, busy, error, on_decided) = (
@@ -100,41 +96,50 @@ pub fn ApprovalItem(props: &ApprovalItemProps) -> Html {
             );
             spawn_local(async move {
                 match handle.save(vec![mutation]).await {
-                    Ok(()) => on_decided.emit(done),
+                    Ok(()) => on_decided.emit((approval_id, approve)),
                     Err(e) => error.set(Some(save_error_text(&i18n, &e))),
                 }
                 busy.set(false);
             });
         })
     };
-    let what = match (a.kind, a.to) {
+    let what = match (a.kind(), a.to()) {
         (ApprovalKind::StageMove, Some(to)) => i18n.fmt(
             TodayKey::ApprovalStageMove,
             &[("s", i18n.t(LabelKey::stage(to)))],
         ),
         _ => i18n.t(TodayKey::ApprovalQuote).to_owned(),
     };
-    let (status, status_code) = status_text(&i18n, a.status);
-    let comment_id = format!("approval-comment-{}", a.id);
-    let error_id = format!("approval-error-{}", a.id);
+    let (status, status_code) = status_text(&i18n, a.status());
+    let key = a.key();
+    let comment_id = format!("approval-comment-{key}");
+    let error_id = format!("approval-error-{key}");
+    let reason = a
+        .record()
+        .and_then(|r| r.reason.as_deref())
+        .filter(|r| !r.is_empty());
+    let manager_comment = a
+        .record()
+        .and_then(|r| r.comment.as_deref())
+        .filter(|c| !c.is_empty());
     html! {
-        <li class="approval" data-testid="approval" data-id={a.id.clone()} data-status={status_code}>
+        <li class="approval" data-testid="approval" data-id={key} data-status={status_code}>
             <div class="approval-head">
                 if let Some(company) = &props.company {
-                    <Link<Route> to={Route::Prospect { id: a.prospect_id.clone() }} classes="approval-company">{ company.clone() }</Link<Route>>
+                    <Link<Route> to={Route::Prospect { id: a.prospect_id() }} classes="approval-company">{ company.clone() }</Link<Route>>
                 } else {
                     <span class="hint">{ i18n.t(TodayKey::UnknownProspect) }</span>
                 }
-                <span class={classes!("badge", "status", status_class(a.status))} data-testid="approval-status">{ status }</span>
+                <span class={classes!("badge", "status", status_class(a.status()))} data-testid="approval-status">{ status }</span>
             </div>
             <p>{ what }</p>
-            if let Some(reason) = a.reason.as_deref().filter(|r| !r.is_empty()) {
+            if let Some(reason) = reason {
                 <p class="hint">{ i18n.fmt(TodayKey::ApprovalReason, &[("r", reason)]) }</p>
             }
-            if let Some(c) = a.comment.as_deref().filter(|c| !c.is_empty()) {
+            if let Some(c) = manager_comment {
                 <p class="manager-comment" data-testid="approval-comment-text">{ i18n.fmt(TodayKey::ManagerComment, &[("c", c)]) }</p>
             }
-            if a.pending {
+            if a.pending() {
                 <span class="badge pending">{ i18n.t(Key::PendingBadge) }</span>
             }
             if props.decide {

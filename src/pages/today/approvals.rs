@@ -4,13 +4,15 @@
 use tuoke_core::contract::Entity;
 use tuoke_sync::summary::ProspectList;
 use tuoke_sync::view::LocalView;
+use uuid::Uuid;
 use yew::prelude::*;
 
-use super::approval::{self, Approval, ApprovalKind, ApprovalStatus};
+use super::approval::{self, Shown};
 use super::approval_item::ApprovalItem;
-use crate::i18n::{use_i18n, TodayKey};
+use crate::i18n::{use_i18n, I18n, TodayKey};
 use crate::pages::shared::Ptr;
 use crate::services::time::now;
+use tuoke_core::record::ApprovalStatus;
 
 #[derive(Properties, PartialEq)]
 pub struct ApprovalsCardProps {
@@ -23,7 +25,8 @@ pub struct ApprovalsCardProps {
 #[component]
 pub fn ApprovalsCard(props: &ApprovalsCardProps) -> Html {
     let i18n = use_i18n();
-    let message = use_state(|| None::<String>);
+    // The last decision made here: (approval, approved).
+    let message = use_state(|| None::<(Uuid, bool)>);
     let Some(view) = &props.view else {
         return html! {};
     };
@@ -41,35 +44,38 @@ pub fn ApprovalsCard(props: &ApprovalsCardProps) -> Html {
         let Some(to) = s.pending_stage else { continue };
         let known = others
             .iter()
-            .any(|a| a.prospect_id == s.id && a.status == ApprovalStatus::Pending);
+            .any(|a| a.prospect_id() == s.id && a.status() == ApprovalStatus::Pending);
         if !known {
             others.insert(
                 0,
-                Approval {
-                    id: format!("local-{}", s.id),
-                    kind: ApprovalKind::StageMove,
+                Shown::Unsent {
                     prospect_id: s.id.clone(),
-                    requested_by: Some(props.me.to_string()),
-                    approver_id: None,
-                    to: Some(to),
-                    reason: None,
-                    status: ApprovalStatus::Pending,
-                    comment: None,
-                    created_at: None,
-                    decided_at: None,
-                    pending: true,
+                    to,
                 },
             );
         }
     }
     let on_decided = {
         let message = message.clone();
-        Callback::from(move |text: String| message.set(Some(text)))
+        Callback::from(move |decision: (Uuid, bool)| message.set(Some(decision)))
     };
-    let company = |a: &Approval| props.list.0.get(&a.prospect_id).map(|s| s.company.clone());
-    let item = |a: &Approval, decide: bool| {
+    let message = (*message).map(|(id, approved)| {
+        let synced = view
+            .0
+            .get(Entity::Approval, &id.to_string())
+            .is_none_or(|r| !r.pending);
+        decision_text(&i18n, approved, synced)
+    });
+    let company = |a: &Shown| {
+        props
+            .list
+            .0
+            .get(&a.prospect_id())
+            .map(|s| s.company.clone())
+    };
+    let item = |a: &Shown, decide: bool| {
         html! {
-            <ApprovalItem key={a.id.clone()} approval={a.clone()} company={company(a)} {decide}
+            <ApprovalItem key={a.key()} approval={a.clone()} company={company(a)} {decide}
                           on_decided={on_decided.clone()} />
         }
     };
@@ -78,7 +84,7 @@ pub fn ApprovalsCard(props: &ApprovalsCardProps) -> Html {
         <section class="card approvals" aria-labelledby="approvals-title" data-testid="approvals">
             <h2 id="approvals-title">{ i18n.t(TodayKey::ApprovalsTitle) }</h2>
             <p class="notice ok" role="status" data-testid="approvals-message" hidden={message.is_none()}>
-                { (*message).clone().unwrap_or_default() }
+                { message.clone().unwrap_or_default() }
             </p>
             if empty {
                 <p class="empty" data-testid="approvals-empty">{ i18n.t(TodayKey::ApprovalsEmpty) }</p>
@@ -97,4 +103,16 @@ pub fn ApprovalsCard(props: &ApprovalsCardProps) -> Html {
             }
         </section>
     }
+}
+
+/// What a decision made here became: saved and waiting for the sync that makes it take
+/// effect, or `synced` (no "once synced" left standing after the sync).
+fn decision_text(i18n: &I18n, approved: bool, synced: bool) -> String {
+    i18n.t(match (approved, synced) {
+        (true, false) => TodayKey::ApprovedSaved,
+        (false, false) => TodayKey::RejectedSaved,
+        (true, true) => TodayKey::ApprovedSynced,
+        (false, true) => TodayKey::RejectedSynced,
+    })
+    .to_owned()
 }

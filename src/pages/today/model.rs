@@ -4,10 +4,10 @@
 
 use std::cmp::Reverse;
 
-use chrono::{DateTime, NaiveDate, Utc};
-use serde::Deserialize;
+use chrono::NaiveDate;
 use tuoke_core::cadence::{business_date, AgendaEntry, LoggedWork};
 use tuoke_core::due::{agenda_of_due, DueContact};
+use tuoke_core::record::ActivityRecord;
 use tuoke_core::types::{Grade, Status};
 use tuoke_sync::summary::ProspectSummary;
 use tuoke_sync::view::ViewRecord;
@@ -94,22 +94,18 @@ pub fn logged_work<'a>(
     list: &[ProspectSummary],
     me: &str,
 ) -> Vec<LoggedWork> {
-    #[derive(Deserialize)]
-    struct Activity {
-        prospect_id: String,
-        #[serde(default)]
-        author_id: Option<String>,
-        at: DateTime<Utc>,
-    }
     activities
-        .filter_map(|r| serde_json::from_value::<Activity>(r.data.clone()).ok())
+        .filter_map(|r| serde_json::from_value::<ActivityRecord>(r.data.clone()).ok())
         .filter(|a| a.author_id.as_deref().is_none_or(|author| author == me))
-        .map(|a| LoggedWork {
-            date: business_date(a.at),
-            grade: list
-                .binary_search_by(|s| s.id.as_str().cmp(&a.prospect_id))
-                .ok()
-                .and_then(|i| list[i].grade),
+        .map(|a| {
+            let prospect_id = a.prospect_id.to_string();
+            LoggedWork {
+                date: business_date(a.at),
+                grade: list
+                    .binary_search_by(|s| s.id.as_str().cmp(&prospect_id))
+                    .ok()
+                    .and_then(|i| list[i].grade),
+            }
         })
         .collect()
 }

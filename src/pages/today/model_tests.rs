@@ -88,8 +88,9 @@ fn logged_work_counts_the_users_activities_with_their_prospects_grade() {
     let record = |author: &str, at: &str| ViewRecord {
         entity: "activity".into(),
         id: "x".into(),
-        data: json!({"prospect_id": Uuid::from_u128(1).to_string(), "author_id": author,
-                     "kind": "phone_call", "at": at}),
+        data: json!({"id": Uuid::from_u128(7), "prospect_id": Uuid::from_u128(1).to_string(),
+                     "author_id": author, "kind": "phone_call", "at": at, "summary": "电话",
+                     "created_at": at}),
         pending: false,
     };
     let records = [

@@ -107,28 +107,23 @@ mod tests {
     #[test]
     fn the_day_ahead_is_dated_or_counted_in_each_language() {
         let today = day(2026, 11, 28);
-        let text = |lang, d, wording| due_text(&i18n(lang), Due::of(d, today), today, wording);
-        assert_eq!(
-            text(Lang::ZhHans, day(2026, 12, 5), Wording::OnDay),
-            "12-05 联系"
-        );
-        assert_eq!(
-            text(Lang::ZhHans, day(2027, 1, 9), Wording::OnDay),
-            "2027-01-09 联系"
-        );
-        assert_eq!(
-            text(Lang::En, day(2026, 12, 5), Wording::InDays),
-            "Due in 7 days"
-        );
-        assert_eq!(
-            text(Lang::ZhHant, day(2026, 11, 25), Wording::OnDay),
-            "逾期 3 天"
-        );
-        assert_eq!(
-            text(Lang::En, day(2026, 11, 25), Wording::OnDay),
-            "3d overdue"
-        );
-        assert_eq!(text(Lang::ZhHans, today, Wording::InDays), "今天该联系");
+        let cases = [
+            (Lang::ZhHans, day(2026, 12, 5), Wording::OnDay, "12-05 联系"),
+            (
+                Lang::ZhHans,
+                day(2027, 1, 9),
+                Wording::OnDay,
+                "2027-01-09 联系",
+            ),
+            (Lang::En, day(2026, 12, 5), Wording::InDays, "Due in 7 days"),
+            (Lang::ZhHant, day(2026, 11, 25), Wording::OnDay, "逾期 3 天"),
+            (Lang::En, day(2026, 11, 25), Wording::OnDay, "3d overdue"),
+            (Lang::ZhHans, today, Wording::InDays, "今天该联系"),
+        ];
+        for (lang, d, wording, want) in cases {
+            let shown = due_text(&i18n(lang), Due::of(d, today), today, wording);
+            assert_eq!(shown, want, "{lang:?} {d} {wording:?}");
+        }
     }
 
     #[test]

@@ -1,6 +1,7 @@
 //! What the prospect sections share: reading the prospect out of the deal, saving a
 //! `prospect.put` patch (validated by the core, durable on the phone before "saved" shows),
-//! its feedback in the screen's toast ([`save`]), form drafts ([`draft`]), field widgets
+//! its feedback in the screen's toast ([`save`]), form drafts ([`draft`]) and the state of an
+//! edit form ([`edit`]), field widgets
 //! ([`fields`]), and money in CNY ([`money`]).
 //!
 //! Forms are drafts of strings keyed by the patch field they edit (`annual_revenue_cny`,
@@ -8,6 +9,7 @@
 //! to the input it belongs to, and a failed save keeps everything typed.
 
 mod draft;
+mod edit;
 mod fields;
 mod money;
 mod plausible;
@@ -15,6 +17,7 @@ mod save;
 
 pub use crate::pages::shared::problem_text;
 pub use draft::{draft_text, on_field, value_of, DraftAction, DraftState, Kind};
+pub use edit::use_edit_form;
 pub use fields::{field_id, Check, Choice, Field};
 pub use money::{format_int, format_money, full_money, money_html, parse_money};
 pub use save::{errors_of, use_focus_first_error, use_put, Errors, Put};

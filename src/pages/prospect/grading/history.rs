@@ -3,10 +3,8 @@
 
 use std::rc::Rc;
 
-use serde_json::Value;
 use tuoke_core::grading::{history_entry_after, GradeHistoryEntry, GradeView};
 use tuoke_core::types::Grade;
-use tuoke_sync::view::ViewRecord;
 use yew::prelude::*;
 
 use crate::i18n::{use_i18n, Key, LabelKey, ProfileKey as P};
@@ -14,23 +12,15 @@ use crate::services::time::{self, Style};
 
 #[derive(Properties, PartialEq)]
 pub struct HistoryProps {
-    pub record: ViewRecord,
+    /// The record's grade history, newest first ([`newest_first`]).
+    pub entries: Rc<Vec<GradeHistoryEntry>>,
+    /// The record has changes not synced yet.
+    pub pending: bool,
     pub view: Rc<GradeView>,
 }
 
-/// The record's grade history (absent: empty), newest first. While a change is not synced,
-/// the locally computed new grade heads the list, marked as pending.
-fn history(record: &ViewRecord) -> Vec<GradeHistoryEntry> {
-    let mut entries: Vec<GradeHistoryEntry> = record
-        .data
-        .get("grade_history")
-        .and_then(Value::as_array)
-        .map(|list| {
-            list.iter()
-                .filter_map(|e| serde_json::from_value(e.clone()).ok())
-                .collect()
-        })
-        .unwrap_or_default();
+/// The record's grade history (oldest first, as pulled), newest first.
+pub fn newest_first(mut entries: Vec<GradeHistoryEntry>) -> Vec<GradeHistoryEntry> {
     entries.sort_by_key(|e| std::cmp::Reverse(e.at));
     entries
 }
@@ -38,9 +28,8 @@ fn history(record: &ViewRecord) -> Vec<GradeHistoryEntry> {
 #[component]
 pub fn History(props: &HistoryProps) -> Html {
     let i18n = use_i18n();
-    let entries = history(&props.record);
+    let entries = &props.entries;
     let pending = props
-        .record
         .pending
         .then(|| history_entry_after(entries.first(), &props.view, crate::services::time::now()))
         .flatten();
@@ -108,13 +97,8 @@ mod tests {
     use serde_json::json;
     use tuoke_core::grading::GradeBasis;
 
-    fn record(data: Value, pending: bool) -> ViewRecord {
-        ViewRecord {
-            entity: "prospect".into(),
-            id: "p".into(),
-            data,
-            pending,
-        }
+    fn entries(list: serde_json::Value) -> Vec<GradeHistoryEntry> {
+        newest_first(serde_json::from_value(list).unwrap())
     }
 
     fn view(value: Option<Grade>, computed: Option<Grade>, reason: Option<&str>) -> GradeView {
@@ -133,20 +117,12 @@ mod tests {
     }
 
     #[test]
-    fn a_missing_grade_history_is_empty() {
-        assert!(history(&record(json!({"company": "x"}), false)).is_empty());
-        assert!(history(&record(json!({"grade_history": null}), false)).is_empty());
-    }
-
-    #[test]
-    fn grade_history_is_newest_first_and_skips_unreadable_entries() {
-        let data = json!({"grade_history": [
+    fn grade_history_is_newest_first() {
+        let entries = entries(json!([
             {"at": "2026-01-01T00:00:00Z", "from": null, "to": "C", "computed": "C", "overridden": false, "reason": null},
             {"at": "2026-03-01T00:00:00Z", "from": "B", "to": "A", "computed": "A", "overridden": false, "reason": null},
-            {"at": "not a time"},
             {"at": "2026-02-01T00:00:00Z", "from": "C", "to": "B", "computed": "B", "overridden": false, "reason": null},
-        ]});
-        let entries = history(&record(data, false));
+        ]));
         let tos: Vec<_> = entries.iter().map(|e| e.to).collect();
         assert_eq!(tos, vec![Some(Grade::A), Some(Grade::B), Some(Grade::C)]);
         assert!(entries[0].is_upgrade());
@@ -154,13 +130,10 @@ mod tests {
 
     #[test]
     fn an_unsynced_change_heads_the_history_after_its_newest_entry() {
-        let entries = history(&record(
-            json!({"grade_history": [
-                {"at": "2026-01-01T00:00:00Z", "from": null, "to": "C", "computed": "C", "overridden": false, "reason": null},
-                {"at": "2026-02-01T00:00:00Z", "from": "C", "to": "B", "computed": "B", "overridden": false, "reason": null},
-            ]}),
-            true,
-        ));
+        let entries = entries(json!([
+            {"at": "2026-01-01T00:00:00Z", "from": null, "to": "C", "computed": "C", "overridden": false, "reason": null},
+            {"at": "2026-02-01T00:00:00Z", "from": "C", "to": "B", "computed": "B", "overridden": false, "reason": null},
+        ]));
         // The core compares the change with the newest entry (B), not the oldest (C).
         let e = history_entry_after(
             entries.first(),

@@ -3,8 +3,9 @@
 //! questionnaire (its answers preview the grade before they are saved), the override with
 //! its written reason, the grade strategy and the grade history.
 //!
-//! The grade itself always comes from the core ([`tuoke_core::grading`]): the record's
-//! `grade` (the server's, or the local view's recomputation while an edit is unsynced) and,
+//! The grade itself always comes from the core ([`tuoke_core::grading`]): the typed
+//! record's `grade` (the server's, or the local view's recomputation while an edit is
+//! unsynced) and,
 //! for the preview, [`grade`] on the answers being edited.
 
 mod card;
@@ -14,17 +15,15 @@ mod questionnaire;
 mod shared;
 
 use std::rc::Rc;
-use tuoke_core::contract::Entity;
 
-use tuoke_core::grading::GradeView;
+use tuoke_core::contract::Entity;
 use tuoke_core::playbook::grade_strategy;
+use tuoke_core::record::ProspectRecord;
 use tuoke_core::types::Grade;
 use yew::prelude::*;
 
-use super::form::{part, prospect_of};
 use super::section::SectionProps;
 use crate::i18n::{use_i18n, ProfileKey as P};
-use crate::services::time::today;
 use card::GradeCard;
 use history::History;
 use override_form::Override;
@@ -36,13 +35,12 @@ pub fn GradeSection(props: &SectionProps) -> Html {
     let Some(record) = props.deal.get(Entity::Prospect, &props.id) else {
         return html! {};
     };
-    let Some(prospect) = prospect_of(record) else {
+    let Ok(typed) = serde_json::from_value::<ProspectRecord>(record.data.clone()) else {
         return html! { <p class="card error" role="alert">{ i18n.t(P::Unreadable) }</p> };
     };
-    let view: GradeView =
-        part(record, "grade").unwrap_or_else(|| GradeView::of(&prospect, today()));
-    let prospect = Rc::new(prospect);
-    let view = Rc::new(view);
+    let prospect = Rc::new(typed.prospect);
+    let view = Rc::new(typed.grade);
+    let entries = Rc::new(history::newest_first(typed.grade_history));
     html! {
         <>
             <GradeCard view={view.clone()} informatized={prospect.informatized} />
@@ -51,7 +49,7 @@ pub fn GradeSection(props: &SectionProps) -> Html {
             if let Some(g) = view.value {
                 <Strategy grade={g} informatized={prospect.informatized} />
             }
-            <History record={record.clone()} view={view.clone()} />
+            <History {entries} pending={record.pending} view={view.clone()} />
         </>
     }
 }

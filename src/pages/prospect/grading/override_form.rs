@@ -8,10 +8,7 @@ use tuoke_core::types::{Grade, GradeOverride};
 use tuoke_core::validate::ProspectPatch;
 use yew::prelude::*;
 
-use super::super::form::{
-    errors_of, on_field, problem_text, use_focus_first_error, use_put, Choice, DraftAction,
-    DraftState, Errors, Field, Kind,
-};
+use super::super::form::{errors_of, on_field, problem_text, use_edit_form, Choice, Field, Kind};
 use super::shared::{meaning, patch_fields};
 use crate::i18n::{use_i18n, Key, ProfileKey as P};
 
@@ -28,21 +25,16 @@ const OVERRIDE_REASON: &str = "grade_override.reason";
 #[component]
 pub fn Override(props: &OverrideProps) -> Html {
     let i18n = use_i18n();
-    let put = use_put(&props.id);
-    let editing = use_state(|| false);
-    let draft = use_reducer(DraftState::default);
-    let errors = use_state(Errors::default);
-    let form_ref = use_focus_first_error(&errors);
+    let form = use_edit_form(&props.id);
     let v = &*props.view;
 
     let start = {
-        let (editing, draft, errors) = (editing.clone(), draft.dispatcher(), errors.clone());
         let (value, reason) = (
             v.overridden.then_some(v.value).flatten(),
             v.override_reason.clone().unwrap_or_default(),
         );
-        Callback::from(move |_: MouseEvent| {
-            let d = [
+        form.opener(move || {
+            [
                 (
                     OVERRIDE_GRADE,
                     value.map(|g| g.code().to_owned()).unwrap_or_default(),
@@ -50,12 +42,10 @@ pub fn Override(props: &OverrideProps) -> Html {
                 (OVERRIDE_REASON, reason.clone()),
             ]
             .into_iter()
-            .collect();
-            draft.dispatch(DraftAction::Reset(d));
-            errors.set(Errors::default());
-            editing.set(true);
+            .collect()
         })
     };
+    let (put, editing, draft, errors, form_ref) = form.parts();
     let clear = {
         let (put, i18n) = (put.clone(), i18n.clone());
         Callback::from(move |_: MouseEvent| {

@@ -6,13 +6,13 @@ mod profile;
 mod specs;
 
 use std::rc::Rc;
-use tuoke_core::contract::Entity;
 
+use tuoke_core::contract::Entity;
 use tuoke_core::fit::{FitStatus, TargetFit};
+use tuoke_core::record::ProspectRecord;
 use yew::prelude::*;
 
 use super::contacts::Contacts;
-use super::form::{part, prospect_of};
 use super::section::SectionProps;
 use crate::i18n::{use_i18n, LabelKey, ProfileKey as P};
 use profile::ProfileCard;
@@ -23,15 +23,17 @@ pub fn OverviewSection(props: &SectionProps) -> Html {
     let Some(record) = props.deal.get(Entity::Prospect, &props.id) else {
         return html! {};
     };
-    let Some(prospect) = prospect_of(record) else {
+    let Ok(ProspectRecord {
+        prospect,
+        target_fit: fit,
+        ..
+    }) = serde_json::from_value::<ProspectRecord>(record.data.clone())
+    else {
         return html! { <p class="card error" role="alert">{ i18n.t(P::Unreadable) }</p> };
     };
-    let fit: Option<TargetFit> = part(record, "target_fit");
     html! {
         <>
-            if let Some(fit) = fit {
-                <FitCard {fit} />
-            }
+            <FitCard {fit} />
             <Contacts id={props.id.clone()} contacts={Rc::new(prospect.contacts.clone())} />
             <ProfileCard id={props.id.clone()} prospect={Rc::new(prospect)} />
         </>

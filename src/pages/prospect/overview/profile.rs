@@ -8,8 +8,8 @@ use tuoke_core::types::Prospect;
 use yew::prelude::*;
 
 use super::super::form::{
-    draft_text, errors_of, format_money, full_money, on_field, parse_money, use_focus_first_error,
-    use_put, value_of, Choice, DraftAction, DraftState, Errors, Field, Kind,
+    draft_text, errors_of, format_money, full_money, on_field, parse_money, use_edit_form,
+    value_of, Choice, Errors, Field, Kind,
 };
 use super::specs::{options, shown, Options, GROUPS};
 use crate::i18n::{use_i18n, Key, ProfileKey as P};
@@ -30,31 +30,20 @@ pub(super) struct ProfileCardProps {
 #[component]
 pub(super) fn ProfileCard(props: &ProfileCardProps) -> Html {
     let i18n = use_i18n();
-    let put = use_put(&props.id);
-    let editing = use_state(|| false);
-    let draft = use_reducer(DraftState::default);
-    let errors = use_state(Errors::default);
-    let form_ref = use_focus_first_error(&errors);
+    let form = use_edit_form(&props.id);
     let values = stored(&props.prospect);
 
     let start = {
-        let (editing, draft, errors, values) = (
-            editing.clone(),
-            draft.dispatcher(),
-            errors.clone(),
-            values.clone(),
-        );
-        Callback::from(move |_: MouseEvent| {
-            let d = GROUPS
+        let values = values.clone();
+        form.opener(move || {
+            GROUPS
                 .iter()
                 .flat_map(|(_, specs)| specs.iter())
                 .map(|s| (s.name, draft_text(values.get(s.name))))
-                .collect();
-            draft.dispatch(DraftAction::Reset(d));
-            errors.set(Errors::default());
-            editing.set(true);
+                .collect()
         })
     };
+    let (put, editing, draft, errors, form_ref) = form.parts();
     let cancel = {
         let (editing, errors) = (editing.clone(), errors.clone());
         Callback::from(move |_: MouseEvent| {

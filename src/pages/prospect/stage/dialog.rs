@@ -108,40 +108,30 @@ impl DialogView {
         on_confirm: Callback<SubmitEvent>,
         on_cancel: Callback<MouseEvent>,
     ) -> Html {
-        let DialogView {
-            title,
-            hint,
-            rule,
-            replaces,
-            warnings,
-            label,
-            confirm,
-            required,
-            gated,
-        } = self;
+        let required = self.required;
         html! {
                     <form class="form" onsubmit={on_confirm} novalidate=true>
-                        <h2 id="stage-dialog-title">{ title }</h2>
-                        if let Some(rule) = rule {
+                        <h2 id="stage-dialog-title">{ self.title }</h2>
+                        if let Some(rule) = self.rule {
                             <p class="stage-rule">{ rule }</p>
                         }
-                        if let Some(hint) = hint {
+                        if let Some(hint) = self.hint {
                             <p class="hint">{ hint }</p>
                         }
-                        if let Some(replaces) = replaces {
+                        if let Some(replaces) = self.replaces {
                             <p class="notice warn">{ replaces }</p>
                         }
-                        if !warnings.is_empty() {
+                        if !self.warnings.is_empty() {
                             <div class="notice warn" data-testid="stage-dialog-warnings">
                                 <p>{ i18n.t(StageKey::WarningsTitle) }</p>
                                 <ul class="stage-warnings">
-                                    { for warnings.iter().map(|w| html! {
+                                    { for self.warnings.iter().map(|w| html! {
                                         <li data-testid="stage-warning">{ i18n.t(StageKey::warning(*w)) }</li>
                                     }) }
                                 </ul>
                             </div>
                         }
-                        <label class="field-label" for="stage-reason">{ label }</label>
+                        <label class="field-label" for="stage-reason">{ self.label }</label>
                         // The modal focuses the reason only when it is required: an optional
                         // one would pop the keyboard up for nothing.
                         <textarea id="stage-reason" ref={reason} rows="3" required={required}
@@ -150,7 +140,7 @@ impl DialogView {
                             aria-describedby={error.is_some().then_some("stage-dialog-error")}
                             placeholder={required.then(|| i18n.t(StageKey::LostReasonHint))}
                             data-testid="stage-dialog-reason" />
-                        if !gated {
+                        if !self.gated {
                             <p class="hint">{ i18n.t(StageKey::ReasonKeptAsNote) }</p>
                         }
                         if let Some(err) = error {
@@ -160,7 +150,7 @@ impl DialogView {
                             <button type="button" class="secondary" onclick={on_cancel} data-testid="stage-dialog-cancel">{ i18n.t(crate::i18n::Key::Cancel) }</button>
                             <button type="submit" class={if required { "danger" } else { "primary" }} disabled={busy}
                                 autofocus={!required} data-testid="stage-dialog-confirm">
-                                { if busy { i18n.t(StageKey::Saving) } else { i18n.t(confirm) } }
+                                { if busy { i18n.t(StageKey::Saving) } else { i18n.t(self.confirm) } }
                             </button>
                         </div>
                     </form>

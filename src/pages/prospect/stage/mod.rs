@@ -13,6 +13,7 @@ mod model;
 mod notes;
 
 use tuoke_core::contract::Entity;
+use tuoke_core::record::ProspectRecord;
 use tuoke_core::stage::{move_kind, verdict, MoveKind, StageMoveArgs, Verdict};
 use tuoke_core::types::{Stage, Status};
 use tuoke_sync::protocol::Mutation;
@@ -28,7 +29,7 @@ use crate::services::ids;
 use crate::services::time::now;
 use bar::stage_bar;
 use dialog::DialogView;
-use model::{stage_approvals, stage_name, stage_reason, Ask, StageFacts};
+use model::{stage_approvals, stage_name, Ask};
 use notes::{approval_note, outcome};
 
 #[component]
@@ -49,15 +50,14 @@ pub fn StageSection(props: &SectionProps) -> Html {
     let Some(view) = props.deal.get(Entity::Prospect, &props.id) else {
         return html! {};
     };
-    let record = match serde_json::from_value::<StageFacts>(view.data.clone()) {
-        Ok(r) => r,
-        Err(e) => {
-            return html! {
-                <p class="card error" role="alert" data-testid="stage-unreadable">
-                    { i18n.fmt(StageKey::RecordUnreadable, &[("m", e.to_string().as_str())]) }
-                </p>
-            }
-        }
+    // A record this version cannot read (a newer server's shape, damaged storage): say what
+    // to do, never the parser's English.
+    let Ok(record) = serde_json::from_value::<ProspectRecord>(view.data.clone()) else {
+        return html! {
+            <p class="card error" role="alert" data-testid="stage-unreadable">
+                { i18n.t(StageKey::RecordUnreadable) }
+            </p>
+        };
     };
     let current = record.stage;
     let pending = record.pending_stage;
@@ -177,8 +177,8 @@ pub fn StageSection(props: &SectionProps) -> Html {
                 <p class="stage-current-name">
                     <strong>{ stage_name(&i18n, current) }</strong>
                 </p>
-                { approval_note(&i18n, pending, &approvals) }
-                { outcome(&i18n, status, stage_reason(&props.deal, &props.id), owner, *busy, &on_ask) }
+                { approval_note(&i18n, current, pending, &approvals) }
+                { outcome(&i18n, status, record.stage_reason.clone(), owner, *busy, &on_ask) }
                 if !owner {
                     <p class="hint" data-testid="stage-not-owner">{ i18n.t(StageKey::NotOwner) }</p>
                 }

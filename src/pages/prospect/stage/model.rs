@@ -1,12 +1,10 @@
 //! What the stage section reads of the deal and what the rep may ask for.
 
-use chrono::{DateTime, Utc};
-use serde::Deserialize;
 use tuoke_core::contract::Entity;
+use tuoke_core::record::{ApprovalKind, ApprovalRecord, ApprovalStatus};
 use tuoke_core::stage::{move_kind, verdict, MoveKind, Rule, Verdict};
-use tuoke_core::types::{Prospect, Stage};
+use tuoke_core::types::Stage;
 use tuoke_sync::view::LocalView;
-use uuid::Uuid;
 
 use crate::i18n::{I18n, LabelKey};
 
@@ -76,55 +74,85 @@ impl Cell {
     }
 }
 
-/// What this section needs of the prospect record (only these fields must parse: an owner
-/// may be null, e.g. a lead not assigned yet).
-#[derive(Debug, Clone, Deserialize)]
-pub(super) struct StageFacts {
-    pub(super) id: Uuid,
-    pub(super) stage: Stage,
-    #[serde(default)]
-    pub(super) pending_stage: Option<Stage>,
-    #[serde(default)]
-    pub(super) owner_id: Option<String>,
-    #[serde(flatten)]
-    pub(super) prospect: Prospect,
-}
-
-/// A stage-move approval as pulled (API.md "Approval record as pulled").
-#[derive(Debug, Clone, Deserialize)]
-pub(super) struct Approval {
-    pub(super) kind: String,
-    #[serde(default)]
-    pub(super) to: Option<Stage>,
-    pub(super) status: String,
-    #[serde(default)]
-    pub(super) comment: Option<String>,
-    #[serde(default)]
-    pub(super) created_at: Option<DateTime<Utc>>,
-    #[serde(default)]
-    pub(super) decided_at: Option<DateTime<Utc>>,
-}
-
 /// The prospect's stage-move approvals, oldest first.
-pub(super) fn stage_approvals(deal: &LocalView, id: &str) -> Vec<Approval> {
-    let mut approvals: Vec<Approval> = deal
+pub(super) fn stage_approvals(deal: &LocalView, id: &str) -> Vec<ApprovalRecord> {
+    let mut approvals: Vec<ApprovalRecord> = deal
         .of_prospect(Entity::Approval, id)
-        .filter_map(|r| serde_json::from_value::<Approval>(r.data.clone()).ok())
-        .filter(|a| a.kind == "stage_move")
+        .filter_map(|r| serde_json::from_value::<ApprovalRecord>(r.data.clone()).ok())
+        .filter(|a| a.kind == ApprovalKind::StageMove)
         .collect();
     approvals.sort_by_key(|a| a.created_at);
     approvals
 }
 
-/// Why the deal is in its stage (the reason given with the move, e.g. why it was lost).
-pub(super) fn stage_reason(deal: &LocalView, id: &str) -> Option<String> {
-    deal.get(Entity::Prospect, id)?
-        .data
-        .get("stage_reason")?
-        .as_str()
-        .map(str::to_owned)
+/// The manager's decision the section shows for a deal at `current`: the latest of the
+/// stage-move `approvals` (oldest first), while it still tells where the deal stands. An
+/// approval stays while the deal has not gone past the stage it approved (not applied yet,
+/// or the deal just moved there by it); a rejection while the deal is still before the
+/// stage asked for. Once the deal has moved past it (approved to the exchange, now signed)
+/// or is lost, the decision is history, not status.
+pub(super) fn relevant_decision(
+    current: Stage,
+    approvals: &[ApprovalRecord],
+) -> Option<&ApprovalRecord> {
+    let a = approvals.last()?;
+    let (now, asked) = (current.ordinal()?, a.to?.ordinal()?);
+    let relevant = match a.status {
+        ApprovalStatus::Pending => false,
+        ApprovalStatus::Approved => now <= asked,
+        ApprovalStatus::Rejected => now < asked,
+    };
+    relevant.then_some(a)
 }
 
 pub(super) fn stage_name(i18n: &I18n, stage: Stage) -> &'static str {
     i18n.t(LabelKey::stage(stage))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use uuid::Uuid;
+
+    fn decided(to: Stage, status: ApprovalStatus) -> ApprovalRecord {
+        let at = "2026-03-02T08:00:00Z".parse().unwrap();
+        ApprovalRecord {
+            id: Uuid::from_u128(1),
+            kind: ApprovalKind::StageMove,
+            prospect_id: Uuid::from_u128(2),
+            requested_by: "rep1".into(),
+            approver_id: "manager1".into(),
+            to: Some(to),
+            quote_id: None,
+            rule: None,
+            reason: None,
+            status,
+            decided_by: Some("manager1".into()),
+            comment: None,
+            created_at: at,
+            decided_at: Some(at),
+        }
+    }
+
+    #[test]
+    fn an_approval_shows_until_the_deal_moves_past_the_stage_it_approved() {
+        let approved = [decided(Stage::Exchange, ApprovalStatus::Approved)];
+        // Decided on the manager's phone, not applied yet; then applied by the sync.
+        assert!(relevant_decision(Stage::Lead, &approved).is_some());
+        assert!(relevant_decision(Stage::Exchange, &approved).is_some());
+        // The deal went on to the demo, then signed: the old approval is history.
+        assert!(relevant_decision(Stage::Demo, &approved).is_none());
+        assert!(relevant_decision(Stage::Signed, &approved).is_none());
+        assert!(relevant_decision(Stage::Lost, &approved).is_none());
+    }
+
+    #[test]
+    fn a_rejection_shows_only_while_the_deal_is_before_the_stage_asked_for() {
+        let rejected = [decided(Stage::Demo, ApprovalStatus::Rejected)];
+        assert!(relevant_decision(Stage::Lead, &rejected).is_some());
+        assert!(relevant_decision(Stage::Demo, &rejected).is_none());
+        assert!(relevant_decision(Stage::Signed, &rejected).is_none());
+        let pending = [decided(Stage::Demo, ApprovalStatus::Pending)];
+        assert!(relevant_decision(Stage::Lead, &pending).is_none());
+    }
 }

@@ -1,32 +1,39 @@
 //! Where the deal stands beyond its stage: a gated move waiting for the manager (or the
 //! manager's latest decision), and a lost or won deal.
 
+use tuoke_core::record::{ApprovalRecord, ApprovalStatus};
 use tuoke_core::types::{Stage, Status};
 use yew::prelude::*;
 
-use super::model::{stage_name, Approval, Ask, SUPERSEDED};
+use super::model::{relevant_decision, stage_name, Ask, SUPERSEDED};
 use crate::i18n::{I18n, StageKey};
 use crate::services::time::{self, Style};
 
-/// Where a gated move stands: waiting (sent or not yet), or the manager's latest decision on
-/// the deal's stage-move `approvals` (oldest first).
-pub(super) fn approval_note(i18n: &I18n, pending: Option<Stage>, approvals: &[Approval]) -> Html {
+/// Where a gated move stands on a deal at `current`: waiting (sent or not yet), or the
+/// manager's latest decision on the deal's stage-move `approvals` (oldest first) while it
+/// is still relevant ([`relevant_decision`]).
+pub(super) fn approval_note(
+    i18n: &I18n,
+    current: Stage,
+    pending: Option<Stage>,
+    approvals: &[ApprovalRecord],
+) -> Html {
     if let Some(to) = pending {
         let sent = approvals
             .iter()
             .rev()
-            .find(|a| a.status == "pending" && a.to == Some(to));
+            .find(|a| a.status == ApprovalStatus::Pending && a.to == Some(to));
         html! {
             <div class="notice warn stage-pending" role="status" data-testid="stage-pending" data-stage={to.code()}>
                 <p>{ i18n.fmt(StageKey::PendingApproval, &[("stage", stage_name(i18n, to))]) }</p>
-                <p class="hint">{ match sent.and_then(|a| a.created_at) {
+                <p class="hint">{ match sent.map(|a| a.created_at) {
                     Some(at) => i18n.fmt(StageKey::PendingSince, &[("t", time::local(at, Style::Relative).as_str())]),
                     None => i18n.t(StageKey::PendingNotSent).to_owned(),
                 } }</p>
             </div>
         }
-    } else if let Some(a) = approvals.last().filter(|a| a.status != "pending") {
-        let approved = a.status == "approved";
+    } else if let Some(a) = relevant_decision(current, approvals) {
+        let approved = a.status == ApprovalStatus::Approved;
         let to = a.to.map_or("", |s| stage_name(i18n, s));
         let comment = a
             .comment
@@ -35,7 +42,7 @@ pub(super) fn approval_note(i18n: &I18n, pending: Option<Stage>, approvals: &[Ap
             .filter(|c| !c.is_empty());
         html! {
             <div class={classes!("notice", if approved { "ok" } else { "warn" }, "stage-outcome")}
-                role="status" data-testid="stage-approval-outcome" data-status={a.status.clone()}>
+                role="status" data-testid="stage-approval-outcome" data-status={a.status.as_str()}>
                 <p>{ i18n.fmt(if approved { StageKey::ApprovalApproved } else { StageKey::ApprovalRejected }, &[("stage", to)]) }</p>
                 if let Some(c) = comment {
                     <p class="hint">{
