@@ -182,40 +182,19 @@ async fn perform(
     for effect in effects {
         match effect {
             Effect::SendPush { request, body } => {
-                let token = token(engine).await;
-                let store = engine.store().clone();
-                let tx = tx.clone();
-                let photos = poller.photos.clone();
-                spawn_local(async move {
-                    let result = match token {
-                        Some(token) => match upload_photos(&store, &token, &photos).await {
-                            Ok(()) => transport::push(&token, &body).await,
-                            Err(e) => Err(e),
-                        },
-                        None => Err(unauthorized()),
-                    };
-                    let _ = tx.unbounded_send(Command::Event(Event::PushDone { request, result }));
-                });
+                let send = move |token: String| async move { transport::push(&token, &body).await };
+                let done = move |result| Event::PushDone { request, result };
+                spawn_request(engine, tx, poller, send, done).await;
             }
             Effect::SendPull {
                 request,
                 since,
                 limit,
             } => {
-                let token = token(engine).await;
-                let store = engine.store().clone();
-                let tx = tx.clone();
-                let photos = poller.photos.clone();
-                spawn_local(async move {
-                    let result = match token {
-                        Some(token) => match upload_photos(&store, &token, &photos).await {
-                            Ok(()) => transport::pull(&token, since, limit).await,
-                            Err(e) => Err(e),
-                        },
-                        None => Err(unauthorized()),
-                    };
-                    let _ = tx.unbounded_send(Command::Event(Event::PullDone { request, result }));
-                });
+                let send =
+                    move |token: String| async move { transport::pull(&token, since, limit).await };
+                let done = move |result| Event::PullDone { request, result };
+                spawn_request(engine, tx, poller, send, done).await;
             }
             Effect::ScheduleWake { at } => {
                 let delay = (at - Utc::now())
@@ -235,6 +214,36 @@ async fn perform(
     if let Some(status) = notified {
         poller.rearm(engine, &status).await;
     }
+}
+
+/// Sends one of the engine's requests in the background with the session's token, once the
+/// photos of saved notes are uploaded (a note never reaches the server before its photos),
+/// and hands its outcome back to the engine as the event `done` makes of it.
+async fn spawn_request<T, Send, Fut>(
+    engine: &Engine<IdbStore>,
+    tx: &Commands,
+    poller: &Poller,
+    send: Send,
+    done: impl FnOnce(Result<T, TransportError>) -> Event + 'static,
+) where
+    T: 'static,
+    Send: FnOnce(String) -> Fut + 'static,
+    Fut: std::future::Future<Output = Result<T, TransportError>>,
+{
+    let token = token(engine).await;
+    let store = engine.store().clone();
+    let tx = tx.clone();
+    let photos = poller.photos.clone();
+    spawn_local(async move {
+        let result = match token {
+            Some(token) => match upload_photos(&store, &token, &photos).await {
+                Ok(()) => send(token).await,
+                Err(e) => Err(e),
+            },
+            None => Err(unauthorized()),
+        };
+        let _ = tx.unbounded_send(Command::Event(done(result)));
+    });
 }
 
 /// Uploads the photos of saved notes that the server does not have yet, before the request
