@@ -1,4 +1,4 @@
-//! What the prospect sections share: reading the prospect out of the deal, saving a
+//! What the prospect sections share: reading the typed prospect out of the deal, saving a
 //! `prospect.put` patch (validated by the core, durable on the phone before "saved" shows),
 //! its feedback in the screen's toast ([`save`]), form drafts ([`draft`]) and the state of an
 //! edit form ([`edit`]), field widgets
@@ -22,16 +22,12 @@ pub use fields::{field_id, Check, Choice, Field};
 pub use money::{format_int, format_money, full_money, money_html, parse_money};
 pub use save::{errors_of, use_focus_first_error, use_put, Errors, Put};
 
-use tuoke_core::types::Prospect;
+use tuoke_core::record::ProspectRecord;
 use tuoke_sync::view::ViewRecord;
 
-/// The editable fields of a pulled prospect record (extra server fields are ignored).
-/// `None` when the record does not have the shape of a prospect.
-pub fn prospect_of(record: &ViewRecord) -> Option<Prospect> {
+/// The prospect as pulled (or as the local view rebuilt it), typed: its editable fields,
+/// stage, grade, fit and history. `None` when the record does not have that shape (a newer
+/// server's, damaged storage): the screen then says so in words, never the parser's.
+pub fn prospect_record(record: &ViewRecord) -> Option<ProspectRecord> {
     serde_json::from_value(record.data.clone()).ok()
-}
-
-/// A derived part of the record (`grade`, `target_fit`, …), typed.
-pub fn part<T: serde::de::DeserializeOwned>(record: &ViewRecord, key: &str) -> Option<T> {
-    tuoke_sync::view::field(&record.data, key)
 }
