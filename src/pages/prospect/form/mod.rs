@@ -16,7 +16,9 @@ mod plausible;
 mod save;
 
 pub use crate::pages::shared::problem_text;
-pub use draft::{draft_text, on_field, value_of, DraftAction, DraftState, Kind};
+pub use draft::{
+    draft_text, on_field, value_of, DraftAction, DraftField, DraftState, InputError, Kind,
+};
 pub use edit::use_edit_form;
 pub use fields::{field_id, Check, Choice, Field};
 pub use money::{format_int, format_money, full_money, money_html, parse_money};
