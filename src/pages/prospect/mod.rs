@@ -51,7 +51,7 @@ pub fn ProspectPage(props: &ProspectPageProps) -> Html {
     };
     // A record this version cannot read (a newer server's shape, damaged storage): say what
     // to do, never the parser's English.
-    let Some(record) = form::prospect_record(prospect) else {
+    let Some(record) = prospect.typed::<ProspectRecord>() else {
         return html! {
             <section class="screen">
                 <p class="card error" role="alert" data-testid="prospect-unreadable">{ i18n.t(ProfileKey::Unreadable) }</p>

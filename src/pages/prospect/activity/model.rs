@@ -4,10 +4,8 @@
 use chrono::{DateTime, Local, NaiveDate, NaiveDateTime, TimeZone, Utc};
 use tuoke_core::activity::{ActivityKind, NoteKind};
 use tuoke_core::contract::Entity;
-use tuoke_core::record::{ActivityRecord, NoteRecord};
+use tuoke_core::record::{ActivityRecord, NoteRecord, ProspectRecord};
 use tuoke_sync::view::{LocalView, ViewRecord};
-
-use super::super::form::prospect_record;
 
 use crate::i18n::{I18n, StageKey};
 use crate::services::time::{self, today, Style};
@@ -63,7 +61,7 @@ pub fn timeline(deal: &LocalView, id: &str) -> Vec<Entry> {
         what: What::Unreadable,
     };
     let notes = deal.of_prospect(Entity::Note, id).map(|r| {
-        let Ok(note) = serde_json::from_value::<NoteRecord>(r.data.clone()) else {
+        let Some(note) = r.typed::<NoteRecord>() else {
             return unreadable(r);
         };
         Entry {
@@ -78,7 +76,7 @@ pub fn timeline(deal: &LocalView, id: &str) -> Vec<Entry> {
         }
     });
     let contacts = deal.of_prospect(Entity::Activity, id).map(|r| {
-        let Ok(contact) = serde_json::from_value::<ActivityRecord>(r.data.clone()) else {
+        let Some(contact) = r.typed::<ActivityRecord>() else {
             return unreadable(r);
         };
         Entry {
@@ -110,7 +108,7 @@ pub(super) fn parse_input(value: &str) -> Option<DateTime<Utc>> {
 /// The prospect's next contact due (`None`: none, or the record does not read).
 pub(super) fn next_due(deal: &LocalView, id: &str) -> Option<NaiveDate> {
     deal.get(Entity::Prospect, id)
-        .and_then(prospect_record)
+        .and_then(ViewRecord::typed::<ProspectRecord>)
         .and_then(|p| p.next_contact_due)
 }
 
