@@ -3,7 +3,7 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { randomUUID } from "node:crypto";
-import { api, expectHeading, expectPending, launch, screenshot, signIn, startServer } from "./lib/harness.mjs";
+import { api, expectHeading, expectPending, launch, pushAs, screenshot, signIn, startServer } from "./lib/harness.mjs";
 
 /** rep1's demo prospect at stage lead (`tuoke-server serve --demo`). */
 const DEMO_LEAD = "0193a000-0000-7000-8000-000000000001";
@@ -16,18 +16,8 @@ after(async () => {
   await server?.stop();
 });
 
-/** Pushes mutations as `user` straight to the server; asserts each one was accepted. */
-async function push(user, mutations) {
-  const client = await api(server.url, user);
-  const r = await client.post("/api/v1/sync/push", {
-    client_id: randomUUID(),
-    mutations: mutations.map(([name, args]) => ({ id: randomUUID(), name, args, at: new Date().toISOString() })),
-  });
-  assert.equal(r.status, 200);
-  const { results } = await r.json();
-  for (const res of results) assert.notEqual(res.status, "rejected", res.reason);
-  return results;
-}
+/** Pushes mutations as `user` straight to the server; throws when one is rejected. */
+const push = (user, mutations) => pushAs(server.url, user, mutations);
 
 /** A new prospect of rep1's, made on the server (before the rep's phone pulls). */
 async function newProspect(company) {

@@ -5,6 +5,7 @@
 //! validation and patches in [`crate::validate`], grading in [`crate::grading`], stage rules
 //! in [`crate::stage`]. Money is integer CNY (yuan), dates are [`chrono::NaiveDate`].
 
+use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 
 /// The API spelling of a value that serialises as a string (`first_visit`, `phone_call`, …):
@@ -14,6 +15,12 @@ pub fn code_of<T: Serialize>(value: T) -> String {
         .ok()
         .and_then(|v| v.as_str().map(str::to_owned))
         .unwrap_or_default()
+}
+
+/// The value whose API spelling is `code` (the inverse of [`code_of`]); `None` for a code
+/// the type does not have (blank, mistyped, or a newer version's).
+pub fn from_code<T: DeserializeOwned>(code: &str) -> Option<T> {
+    T::deserialize(serde_json::Value::from(code)).ok()
 }
 
 /// Industry of a prospect (SPEC §2). `other` is outside the target market.
@@ -587,5 +594,17 @@ impl Prospect {
             company: company.into(),
             ..Prospect::default()
         }
+    }
+}
+
+#[cfg(test)]
+mod code_tests {
+    use super::*;
+
+    #[test]
+    fn a_code_reads_back_as_its_value_and_an_unknown_code_as_none() {
+        assert_eq!(from_code::<Stage>(&code_of(Stage::Lead)), Some(Stage::Lead));
+        assert_eq!(from_code::<Stage>("no_such_stage"), None);
+        assert_eq!(from_code::<Stage>(""), None);
     }
 }

@@ -55,6 +55,18 @@ pub struct ViewRecord {
     pub pending: bool,
 }
 
+impl ViewRecord {
+    /// The record as the core's type of its entity (`None`: another entity, or a shape this
+    /// version cannot read, from a newer server or damaged storage; a screen says so in
+    /// words, never the parser's).
+    pub fn typed<T: EntityRecord>(&self) -> Option<T> {
+        if self.entity != T::ENTITY {
+            return None;
+        }
+        serde_json::from_value(self.data.clone()).ok()
+    }
+}
+
 /// The merged view.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct LocalView {

@@ -7,6 +7,7 @@ use chrono::{DateTime, TimeDelta, Utc};
 use common::*;
 use serde_json::{json, Value};
 use tuoke_core::activity::{ActivityKind, ActivityLogArgs};
+use tuoke_core::record::{NoteRecord, ProspectRecord};
 use tuoke_core::types::Stage;
 use tuoke_sync::protocol::{Mutation, PushRequest};
 use tuoke_sync::store::{OutboxEntry, Record};
@@ -152,6 +153,32 @@ fn pending_note_is_listed_under_its_prospect_and_marked_pending() {
     assert_eq!(new.data["body"], "新笔记");
     assert_eq!(new.data["author_id"], ME);
     assert!(!pending(&view, 100));
+}
+
+#[test]
+fn a_record_reads_as_its_entitys_core_type_and_only_as_that() {
+    let view = LocalView::build(
+        Vec::new(),
+        &outbox(vec![
+            put_new(1, 100, "佛山五金", t0()),
+            note(2, 200, 100, "新笔记", t0()),
+        ]),
+        &ctx(),
+    );
+    let p = view.get(Entity::Prospect, &id(100).to_string()).unwrap();
+    let typed = p.typed::<ProspectRecord>().unwrap();
+    assert_eq!(typed.prospect.company, "佛山五金");
+    assert_eq!(typed.stage, Stage::Lead);
+    assert!(
+        p.typed::<NoteRecord>().is_none(),
+        "a prospect is not a note"
+    );
+    let n = view.get(Entity::Note, &id(200).to_string()).unwrap();
+    assert_eq!(n.typed::<NoteRecord>().unwrap().body, "新笔记");
+    // A shape this version cannot read is `None`, not a panic or a half record.
+    let mut broken = p.clone();
+    broken.data["stage"] = json!("no_such_stage");
+    assert!(broken.typed::<ProspectRecord>().is_none());
 }
 
 #[test]

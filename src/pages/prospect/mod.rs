@@ -13,11 +13,11 @@ mod stage;
 
 pub use activity::{timeline, Entry as TimelineEntry};
 
+use std::rc::Rc;
+
 use tuoke_core::contract::Entity;
-use tuoke_core::fit::{FitStatus, TargetFit};
-use tuoke_core::grading::GradeView;
-use tuoke_core::types::Stage;
-use tuoke_sync::view::ViewRecord;
+use tuoke_core::fit::FitStatus;
+use tuoke_core::record::ProspectRecord;
 use yew::prelude::*;
 use yew_router::prelude::*;
 
@@ -49,12 +49,16 @@ pub fn ProspectPage(props: &ProspectPageProps) -> Html {
             </section>
         };
     };
-    let company = prospect
-        .data
-        .get("company")
-        .and_then(|c| c.as_str())
-        .unwrap_or_default()
-        .to_owned();
+    // A record this version cannot read (a newer server's shape, damaged storage): say what
+    // to do, never the parser's English.
+    let Some(record) = prospect.typed::<ProspectRecord>() else {
+        return html! {
+            <section class="screen">
+                <p class="card error" role="alert" data-testid="prospect-unreadable">{ i18n.t(ProfileKey::Unreadable) }</p>
+                <Link<Route> to={Route::Prospects} classes="button">{ i18n.t(Key::Back) }</Link<Route>>
+            </section>
+        };
+    };
     let props_for = SectionProps {
         id: props.id.clone(),
         deal: deal.clone(),
@@ -69,8 +73,8 @@ pub fn ProspectPage(props: &ProspectPageProps) -> Html {
     html! {
         <section class="screen prospect-screen" aria-labelledby="prospect-title">
             <header class="prospect-head">
-                <h1 id="prospect-title" data-testid="prospect-title">{ company }</h1>
-                <HeaderBadges record={prospect.clone()} />
+                <h1 id="prospect-title" data-testid="prospect-title">{ record.prospect.company.clone() }</h1>
+                <HeaderBadges record={Rc::new(record)} pending={prospect.pending} />
             </header>
             <SectionTabs id={props.id.clone()} current={props.section} />
             <ToastProvider>
@@ -84,7 +88,9 @@ pub fn ProspectPage(props: &ProspectPageProps) -> Html {
 
 #[derive(Properties, PartialEq)]
 struct HeaderBadgesProps {
-    record: ViewRecord,
+    record: Rc<ProspectRecord>,
+    /// Local changes not yet confirmed by a pull are part of it.
+    pending: bool,
 }
 
 /// Grade (with its needs-confirmation and override marks), stage, target fit and "not
@@ -93,17 +99,21 @@ struct HeaderBadgesProps {
 fn HeaderBadges(props: &HeaderBadgesProps) -> Html {
     let i18n = use_i18n();
     let record = &props.record;
-    let grade: Option<GradeView> = form::part(record, "grade");
-    let stage: Option<Stage> = form::part(record, "stage");
-    let pending_stage: Option<Stage> = form::part(record, "pending_stage");
-    let fit: Option<TargetFit> = form::part(record, "target_fit");
-    let grade_badge =
-        grade.map(|g| grade_badge(&i18n, GradeMark::of(&g), true, Some("header-grade")));
-    let stage_badge = stage.map(|s| {
-        let text = match pending_stage {
+    let grade_badge = grade_badge(
+        &i18n,
+        GradeMark::of(&record.grade),
+        true,
+        Some("header-grade"),
+    );
+    let stage_badge = {
+        let s = record.stage;
+        let text = match record.pending_stage {
             Some(p) => i18n.fmt(
                 ProfileKey::StagePendingTo,
-                &[("s", i18n.t(LabelKey::stage(s))), ("p", i18n.t(LabelKey::stage(p)))],
+                &[
+                    ("s", i18n.t(LabelKey::stage(s))),
+                    ("p", i18n.t(LabelKey::stage(p))),
+                ],
             ),
             None => i18n.t(LabelKey::stage(s)).to_owned(),
         };
@@ -112,25 +122,25 @@ fn HeaderBadges(props: &HeaderBadgesProps) -> Html {
                 <span class="visually-hidden">{ i18n.t(ProfileKey::StageLabel) }{ " " }</span>{ text }
             </span>
         }
-    });
-    let fit_badge = fit.map(|f| {
-        let status = match f.status {
+    };
+    let fit_badge = {
+        let status = match record.target_fit.status {
             FitStatus::In => "in",
             FitStatus::Out => "out",
             FitStatus::Unknown => "unknown",
         };
         html! {
             <span class={classes!("badge", "fit-badge", format!("fit-{status}"))} data-testid="header-fit" data-fit={status}>
-                { i18n.t(LabelKey::fit_status(f.status)) }
+                { i18n.t(LabelKey::fit_status(record.target_fit.status)) }
             </span>
         }
-    });
+    };
     html! {
         <div class="head-badges">
-            { for grade_badge }
-            { for stage_badge }
-            { for fit_badge }
-            if record.pending {
+            { grade_badge }
+            { stage_badge }
+            { fit_badge }
+            if props.pending {
                 <span class="badge pending" data-testid="pending-badge">{ i18n.t(Key::PendingBadge) }</span>
             }
         </div>

@@ -88,8 +88,8 @@ pub(super) fn Entries(props: &EntriesProps) -> Html {
                 return;
             }
             let kind = match &old.what {
-                What::Note { kind, .. } => kind.unwrap_or(NoteKind::Other),
-                What::Contact { .. } => NoteKind::Other,
+                What::Note { kind, .. } => *kind,
+                What::Contact { .. } | What::Unreadable => NoteKind::Other,
             };
             let at = now();
             let args = NoteAddArgs {
@@ -144,18 +144,25 @@ pub(super) fn Entries(props: &EntriesProps) -> Html {
         let (class, badge, body, photos) = match &entry.what {
             What::Note { kind, body, photos } => (
                 "note",
-                i18n.t(StageKey::note_kind(kind.unwrap_or(NoteKind::Other))).to_owned(),
+                i18n.t(StageKey::note_kind(*kind)).to_owned(),
                 body.clone(),
                 *photos,
             ),
-            What::Contact { kind, code, summary } => (
+            What::Contact { kind, summary } => (
                 "contact",
-                kind.map_or_else(|| code.clone(), |k| k.label().get(i18n.lang).to_owned()),
+                kind.label().get(i18n.lang).to_owned(),
                 summary.clone(),
+                0,
+            ),
+            What::Unreadable => (
+                "unreadable",
+                String::new(),
+                i18n.t(StageKey::RecordUnreadable).to_owned(),
                 0,
             ),
         };
         let is_note = class == "note";
+        let readable = class != "unreadable";
         let open = (*correcting).as_deref() == Some(entry.id.as_str());
         let start_correct = {
             let (correcting, correction_error) = (correcting.clone(), correction_error.clone());
@@ -173,13 +180,15 @@ pub(super) fn Entries(props: &EntriesProps) -> Html {
             <li key={entry.id.clone()} class={classes!("timeline-entry", class)}
                 data-testid="timeline-entry" data-kind={class} data-id={entry.id.clone()}>
                 <div class="entry-head">
-                    <time datetime={entry.at.to_rfc3339()}>{ entry.when() }</time>
-                    <span class={classes!("badge", "entry-kind", class)}>
-                        if !is_note {
-                            { i18n.t(StageKey::EntryContact) }{ " · " }
-                        }
-                        { badge }
-                    </span>
+                    if readable {
+                        <time datetime={entry.at.to_rfc3339()}>{ entry.when() }</time>
+                        <span class={classes!("badge", "entry-kind", class)}>
+                            if !is_note {
+                                { i18n.t(StageKey::EntryContact) }{ " · " }
+                            }
+                            { badge }
+                        </span>
+                    }
                     if entry.pending {
                         <span class="badge pending" data-testid="pending-badge">{ i18n.t(Key::PendingBadge) }</span>
                     }

@@ -4,8 +4,8 @@
 use std::rc::Rc;
 
 use chrono::NaiveDate;
-use serde_json::Value;
 use tuoke_core::activity::{ActivityKind, ActivityLogArgs};
+use tuoke_core::types::from_code;
 use tuoke_sync::protocol::Mutation;
 use tuoke_sync::view::LocalView;
 use uuid::Uuid;
@@ -76,7 +76,7 @@ pub(super) fn LogContact(props: &LogContactProps) -> Html {
                 .cast::<HtmlSelectElement>()
                 .map(|s| s.value())
                 .unwrap_or_default();
-            let Ok(method) = serde_json::from_value::<ActivityKind>(Value::String(code)) else {
+            let Some(method) = from_code::<ActivityKind>(&code) else {
                 return;
             };
             let at = match when

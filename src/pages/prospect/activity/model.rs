@@ -2,10 +2,10 @@
 //! due, and what a correction starts from.
 
 use chrono::{DateTime, Local, NaiveDate, NaiveDateTime, TimeZone, Utc};
-use serde_json::Value;
 use tuoke_core::activity::{ActivityKind, NoteKind};
 use tuoke_core::contract::Entity;
-use tuoke_sync::view::{field, text, LocalView};
+use tuoke_core::record::{ActivityRecord, NoteRecord, ProspectRecord};
+use tuoke_sync::view::{LocalView, ViewRecord};
 
 use crate::i18n::{I18n, StageKey};
 use crate::services::time::{self, today, Style};
@@ -37,48 +37,57 @@ impl Entry {
 #[derive(Debug, Clone, PartialEq)]
 pub(super) enum What {
     Note {
-        kind: Option<NoteKind>,
+        kind: NoteKind,
         body: String,
         photos: usize,
     },
     Contact {
-        kind: Option<ActivityKind>,
-        code: String,
+        kind: ActivityKind,
         summary: String,
     },
+    /// A note or contact this version cannot read (a newer server's shape, damaged
+    /// storage): it keeps its place in the list and says so, never the parser's text.
+    Unreadable,
 }
 
-/// The prospect's notes and activities, newest first (a record without a readable time is
-/// placed by its creation time, so nothing is dropped).
+/// The prospect's notes and activities (the core's [`NoteRecord`] and [`ActivityRecord`]),
+/// newest first. A record that does not read as one stays in the list, as unreadable and
+/// oldest, so nothing is dropped silently.
 pub fn timeline(deal: &LocalView, id: &str) -> Vec<Entry> {
-    let time = |data: &Value, key: &str| {
-        field::<DateTime<Utc>>(data, key)
-            .or_else(|| field(data, "created_at"))
-            .unwrap_or(DateTime::<Utc>::MIN_UTC)
+    let unreadable = |r: &ViewRecord| Entry {
+        id: r.id.clone(),
+        at: DateTime::<Utc>::MIN_UTC,
+        pending: r.pending,
+        what: What::Unreadable,
     };
-    let notes = deal.of_prospect(Entity::Note, id).map(|r| Entry {
-        id: r.id.clone(),
-        at: time(&r.data, "taken_at"),
-        pending: r.pending,
-        what: What::Note {
-            kind: field(&r.data, "kind"),
-            body: text(&r.data, "body"),
-            photos: r
-                .data
-                .get("attachment_ids")
-                .and_then(Value::as_array)
-                .map_or(0, Vec::len),
-        },
+    let notes = deal.of_prospect(Entity::Note, id).map(|r| {
+        let Some(note) = r.typed::<NoteRecord>() else {
+            return unreadable(r);
+        };
+        Entry {
+            id: r.id.clone(),
+            at: note.taken_at,
+            pending: r.pending,
+            what: What::Note {
+                kind: note.kind,
+                photos: note.attachment_ids.len(),
+                body: note.body,
+            },
+        }
     });
-    let contacts = deal.of_prospect(Entity::Activity, id).map(|r| Entry {
-        id: r.id.clone(),
-        at: time(&r.data, "at"),
-        pending: r.pending,
-        what: What::Contact {
-            kind: field(&r.data, "kind"),
-            code: text(&r.data, "kind"),
-            summary: text(&r.data, "summary"),
-        },
+    let contacts = deal.of_prospect(Entity::Activity, id).map(|r| {
+        let Some(contact) = r.typed::<ActivityRecord>() else {
+            return unreadable(r);
+        };
+        Entry {
+            id: r.id.clone(),
+            at: contact.at,
+            pending: r.pending,
+            what: What::Contact {
+                kind: contact.kind,
+                summary: contact.summary,
+            },
+        }
     });
     let mut entries: Vec<Entry> = notes.chain(contacts).collect();
     entries.sort_by(|a, b| b.at.cmp(&a.at).then_with(|| b.id.cmp(&a.id)));
@@ -96,9 +105,11 @@ pub(super) fn parse_input(value: &str) -> Option<DateTime<Utc>> {
         .map(|local| local.with_timezone(&Utc))
 }
 
+/// The prospect's next contact due (`None`: none, or the record does not read).
 pub(super) fn next_due(deal: &LocalView, id: &str) -> Option<NaiveDate> {
     deal.get(Entity::Prospect, id)
-        .and_then(|p| field(&p.data, "next_contact_due"))
+        .and_then(ViewRecord::typed::<ProspectRecord>)
+        .and_then(|p| p.next_contact_due)
 }
 
 pub(super) fn next_due_text(i18n: &I18n, due: Option<NaiveDate>) -> String {
@@ -113,7 +124,7 @@ pub(super) fn next_due_text(i18n: &I18n, due: Option<NaiveDate>) -> String {
 pub(super) fn correction_prefill(i18n: &I18n, entry: &Entry) -> String {
     let body = match &entry.what {
         What::Note { body, .. } => body.as_str(),
-        What::Contact { .. } => "",
+        What::Contact { .. } | What::Unreadable => "",
     };
     let head = i18n.fmt(StageKey::CorrectionOf, &[("t", &entry.when())]);
     format!("{head}\n{body}")

@@ -1,7 +1,6 @@
 //! The form of one contact: adding, editing or removing it.
 
-use serde_json::json;
-use tuoke_core::types::{Contact, ContactRole};
+use tuoke_core::types::{from_code, Contact, ContactRole};
 use yew::prelude::*;
 
 use super::super::form::{on_field, Check, Choice, DraftState, Errors, Field, Kind};
@@ -36,7 +35,7 @@ fn text(draft: &DraftState, name: &str) -> Option<String> {
 pub(super) fn contact_of(draft: &DraftState) -> Contact {
     Contact {
         name: draft.get(NAME).trim().to_owned(),
-        role: serde_json::from_value(json!(draft.get(ROLE).as_str())).ok(),
+        role: from_code(&draft.get(ROLE)),
         title: text(draft, TITLE),
         phone: text(draft, PHONE),
         email: text(draft, EMAIL),

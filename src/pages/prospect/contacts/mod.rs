@@ -5,8 +5,8 @@ mod form;
 
 use std::rc::Rc;
 
-use serde_json::{json, Map};
 use tuoke_core::types::Contact;
+use tuoke_core::validate::ProspectPatch;
 use yew::prelude::*;
 
 use super::form::{use_focus_first_error, use_put, DraftAction, DraftState, Errors};
@@ -92,15 +92,15 @@ pub fn Contacts(props: &ContactsProps) -> Html {
             } else {
                 list[at] = contact_of(&draft);
             }
-            let mut patch = Map::new();
-            if list != *contacts {
-                patch.insert("contacts".into(), json!(list));
-            }
+            let patch = ProspectPatch {
+                contacts: (list != *contacts).then_some(Some(list)),
+                ..ProspectPatch::default()
+            };
             let done = {
                 let editing = editing.clone();
                 Callback::from(move |_| editing.set(Editing::None))
             };
-            if let Err(e) = put.save(patch, done) {
+            if let Err(e) = put.save_patch(patch, done) {
                 // The core names the contact (`contacts[2].name`); the form shows one contact.
                 let field = if e.field.ends_with(".name") {
                     NAME

@@ -1,9 +1,10 @@
-//! Form drafts: the values as typed, by field name, and how a typed value becomes a JSON
-//! value of the patch.
+//! Form drafts: the values as typed, by field name, and how a typed text becomes a value of
+//! the core's record ([`DraftField`]) or, for the profile form, a JSON value of the patch.
 
 use std::collections::BTreeMap;
 use std::rc::Rc;
 
+use chrono::NaiveDate;
 use serde_json::Value;
 use yew::prelude::*;
 
@@ -140,7 +141,83 @@ pub fn draft_text(value: Option<&Value>) -> String {
     }
 }
 
-/// The JSON value of a draft string (`Null` for blank).
+/// A value of the core's typed record as a form drafts it: the text a field starts from,
+/// and the value a typed text becomes (blank clears it). Forms whose fields are named in a
+/// table (key information) read and write the record through these, so every field is a
+/// typed field of the core's record the compiler checks.
+pub trait DraftField: Sized {
+    /// The text a field shows for this value (`""` when empty).
+    fn draft(&self) -> String;
+    /// The value of the text typed into a field of `kind`.
+    fn parse(kind: Kind, text: &str) -> Result<Self, InputError>;
+}
+
+/// The trimmed text, `None` when blank.
+fn non_blank(text: &str) -> Option<&str> {
+    let t = text.trim();
+    (!t.is_empty()).then_some(t)
+}
+
+impl DraftField for Option<String> {
+    fn draft(&self) -> String {
+        self.clone().unwrap_or_default()
+    }
+    fn parse(_: Kind, text: &str) -> Result<Self, InputError> {
+        Ok(non_blank(text).map(str::to_owned))
+    }
+}
+
+impl DraftField for Option<i64> {
+    fn draft(&self) -> String {
+        self.map(|n| n.to_string()).unwrap_or_default()
+    }
+    fn parse(kind: Kind, text: &str) -> Result<Self, InputError> {
+        non_blank(text)
+            .map(|t| match kind {
+                Kind::Money => parse_money(t).ok_or(InputError::Money),
+                _ => parse_int(t).ok_or(InputError::WholeNumber),
+            })
+            .transpose()
+    }
+}
+
+impl DraftField for Option<bool> {
+    fn draft(&self) -> String {
+        self.map(|b| b.to_string()).unwrap_or_default()
+    }
+    /// `true` / `false`; anything else is "not recorded" (a choice offers no other value).
+    fn parse(_: Kind, text: &str) -> Result<Self, InputError> {
+        Ok(match text.trim() {
+            "true" => Some(true),
+            "false" => Some(false),
+            _ => None,
+        })
+    }
+}
+
+impl DraftField for Option<NaiveDate> {
+    fn draft(&self) -> String {
+        self.map(|d| d.to_string()).unwrap_or_default()
+    }
+    fn parse(_: Kind, text: &str) -> Result<Self, InputError> {
+        non_blank(text)
+            .map(|t| NaiveDate::parse_from_str(t, "%Y-%m-%d").map_err(|_| InputError::Date))
+            .transpose()
+    }
+}
+
+impl DraftField for Vec<String> {
+    fn draft(&self) -> String {
+        self.join("\n")
+    }
+    fn parse(_: Kind, text: &str) -> Result<Self, InputError> {
+        Ok(split_list(text))
+    }
+}
+
+/// The JSON value of a draft string (`Null` for blank), for the profile form whose fields
+/// are of many enum types: parsed as [`DraftField`] does, then written as the core's patch
+/// spells it.
 pub fn value_of(kind: Kind, text: &str) -> Result<Value, InputError> {
     let t = text.trim();
     if t.is_empty() {
@@ -152,18 +229,13 @@ pub fn value_of(kind: Kind, text: &str) -> Result<Value, InputError> {
     }
     Ok(match kind {
         Kind::Text | Kind::Multiline | Kind::Tel | Kind::Email => Value::String(t.to_owned()),
-        Kind::Int => Value::from(parse_int(t).ok_or(InputError::WholeNumber)?),
-        Kind::Money => Value::from(parse_money(t).ok_or(InputError::Money)?),
-        Kind::Date => {
-            chrono::NaiveDate::parse_from_str(t, "%Y-%m-%d").map_err(|_| InputError::Date)?;
-            Value::String(t.to_owned())
-        }
-        Kind::Choice => match t {
-            "true" => Value::Bool(true),
-            "false" => Value::Bool(false),
-            code => Value::String(code.to_owned()),
+        Kind::Int | Kind::Money => Value::from(Option::<i64>::parse(kind, t)?),
+        Kind::Date => Value::from(Option::<NaiveDate>::parse(kind, t)?.draft()),
+        Kind::Choice => match Option::<bool>::parse(kind, t)? {
+            Some(b) => Value::Bool(b),
+            None => Value::String(t.to_owned()),
         },
-        Kind::List => Value::Array(split_list(t).into_iter().map(Value::String).collect()),
+        Kind::List => Value::from(split_list(t)),
     })
 }
 
@@ -203,6 +275,38 @@ mod tests {
         assert_eq!(
             value_of(Kind::Date, "2027-02-28"),
             Ok(Value::from("2027-02-28"))
+        );
+    }
+
+    #[test]
+    fn typed_fields_read_back_what_they_draft_and_blank_clears_them() {
+        let money = Option::<i64>::parse(Kind::Money, "500万").unwrap();
+        assert_eq!(money, Some(5_000_000));
+        assert_eq!(Option::<i64>::parse(Kind::Money, &money.draft()), Ok(money));
+        assert_eq!(
+            Option::<i64>::parse(Kind::Int, "12x"),
+            Err(InputError::WholeNumber)
+        );
+        assert_eq!(Option::<i64>::parse(Kind::Money, " "), Ok(None));
+        let date = Option::<NaiveDate>::parse(Kind::Date, "2027-02-28").unwrap();
+        assert_eq!(date.draft(), "2027-02-28");
+        assert_eq!(
+            Option::<NaiveDate>::parse(Kind::Date, "2027-02-30"),
+            Err(InputError::Date)
+        );
+        assert_eq!(
+            Option::<bool>::parse(Kind::Choice, "false"),
+            Ok(Some(false))
+        );
+        assert_eq!(Option::<bool>::parse(Kind::Choice, ""), Ok(None));
+        let list = Vec::<String>::parse(Kind::List, "财务, 生产").unwrap();
+        assert_eq!(Vec::<String>::parse(Kind::List, &list.draft()), Ok(list));
+        assert_eq!(Option::<String>::parse(Kind::Text, "  "), Ok(None));
+        assert_eq!(
+            Option::<String>::parse(Kind::Multiline, " 上线 ")
+                .unwrap()
+                .draft(),
+            "上线"
         );
     }
 }

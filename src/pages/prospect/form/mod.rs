@@ -1,8 +1,8 @@
-//! What the prospect sections share: reading the prospect out of the deal, saving a
-//! `prospect.put` patch (validated by the core, durable on the phone before "saved" shows),
-//! its feedback in the screen's toast ([`save`]), form drafts ([`draft`]) and the state of an
-//! edit form ([`edit`]), field widgets
-//! ([`fields`]), and money in CNY ([`money`]).
+//! What the prospect sections' forms share: saving a `prospect.put` patch (the core's typed
+//! patch, validated by the core, durable on the phone before "saved" shows), its feedback in
+//! the screen's toast ([`save`]), form drafts and how a draft reads and writes a typed field
+//! ([`draft`]), the state of an edit form ([`edit`]), field widgets ([`fields`]), and money
+//! in CNY ([`money`]).
 //!
 //! Forms are drafts of strings keyed by the patch field they edit (`annual_revenue_cny`,
 //! `budget.amount_cny`, …), so a core validation error, which names the field, lands next
@@ -16,22 +16,10 @@ mod plausible;
 mod save;
 
 pub use crate::pages::shared::problem_text;
-pub use draft::{draft_text, on_field, value_of, DraftAction, DraftState, Kind};
+pub use draft::{
+    draft_text, on_field, value_of, DraftAction, DraftField, DraftState, InputError, Kind,
+};
 pub use edit::use_edit_form;
 pub use fields::{field_id, Check, Choice, Field};
 pub use money::{format_int, format_money, full_money, money_html, parse_money};
 pub use save::{errors_of, use_focus_first_error, use_put, Errors, Put};
-
-use tuoke_core::types::Prospect;
-use tuoke_sync::view::ViewRecord;
-
-/// The editable fields of a pulled prospect record (extra server fields are ignored).
-/// `None` when the record does not have the shape of a prospect.
-pub fn prospect_of(record: &ViewRecord) -> Option<Prospect> {
-    serde_json::from_value(record.data.clone()).ok()
-}
-
-/// A derived part of the record (`grade`, `target_fit`, …), typed.
-pub fn part<T: serde::de::DeserializeOwned>(record: &ViewRecord, key: &str) -> Option<T> {
-    tuoke_sync::view::field(&record.data, key)
-}

@@ -5,7 +5,9 @@ use std::collections::BTreeMap;
 use std::rc::Rc;
 
 use serde_json::{Map, Value};
-use tuoke_core::validate::{parse_patch, PatchError, Problem, PutArgs};
+use tuoke_core::validate::{
+    parse_patch, validate_patch, PatchError, Problem, ProspectPatch, PutArgs,
+};
 use tuoke_sync::protocol::Mutation;
 use uuid::Uuid;
 use wasm_bindgen::JsCast;
@@ -91,11 +93,18 @@ impl Put {
         self.show(Tone::Error, message, false);
     }
 
+    /// Saves the fields of a generic per-field form (`field name → JSON value`, as the
+    /// core's patch spells them): the core parses them into its typed patch, naming the
+    /// field of any error, then as [`Put::save_patch`].
+    pub fn save(&self, fields: Map<String, Value>, done: Callback<()>) -> Result<(), PatchError> {
+        self.save_patch(parse_patch(&Value::Object(fields))?, done)
+    }
+
     /// Validates `patch` with the core and, when valid, saves it as one `prospect.put`;
     /// `done` runs once it is durable. An empty patch queues nothing and says so. A
     /// validation error names the field and nothing is saved.
-    pub fn save(&self, patch: Map<String, Value>, done: Callback<()>) -> Result<(), PatchError> {
-        if patch.is_empty() {
+    pub fn save_patch(&self, patch: ProspectPatch, done: Callback<()>) -> Result<(), PatchError> {
+        if patch == ProspectPatch::default() {
             self.show(
                 Tone::Neutral,
                 self.i18n.t(ProfileKey::NoChanges).into(),
@@ -104,7 +113,7 @@ impl Put {
             done.emit(());
             return Ok(());
         }
-        let patch = parse_patch(&Value::Object(patch))?;
+        validate_patch(&patch)?;
         let id = Uuid::parse_str(&self.id).map_err(|e| {
             PatchError::new(
                 "id",

@@ -3,17 +3,16 @@
 use std::collections::BTreeMap;
 use std::rc::Rc;
 
-use serde_json::{Map, Value};
 use tuoke_core::keyinfo::{category_report, Category, KeyItem as K};
 use tuoke_core::types::Prospect;
 use yew::prelude::*;
 
 use super::super::form::{
-    draft_text, errors_of, format_money, full_money, on_field, parse_money, use_focus_first_error,
-    use_put, value_of, Choice, DraftAction, DraftState, Errors, Field, Kind,
+    errors_of, format_money, full_money, on_field, parse_money, use_focus_first_error, use_put,
+    Choice, DraftAction, DraftState, Errors, Field, Kind,
 };
 use super::meter::Meter;
-use super::specs::{code, specs, stored};
+use super::specs::{code, patch_of, specs};
 use super::view::{focus_field, shown};
 use crate::i18n::{use_i18n, Key, LabelKey, ProfileKey as P};
 
@@ -36,24 +35,23 @@ pub(super) fn CategoryCard(props: &CategoryProps) -> Html {
     let form_ref = use_focus_first_error(&errors);
     let c = props.category;
     let rep = category_report(&props.prospect, c);
-    let values = stored(&props.prospect, c);
     let title = c.label().get(i18n.lang);
     let cat = code(c);
 
     // Opens the form; `Some(field)` (a tapped question) puts the cursor in that field.
     let focus = use_state(|| None::<&'static str>);
     let open = {
-        let (draft, errors, values, onopen, focus) = (
+        let (draft, errors, prospect, onopen, focus) = (
             draft.dispatcher(),
             errors.clone(),
-            values.clone(),
+            props.prospect.clone(),
             props.onopen.clone(),
             focus.clone(),
         );
         Callback::from(move |field: Option<&'static str>| {
             let d = specs(c)
                 .iter()
-                .map(|s| (s.name, draft_text(values.get(s.key))))
+                .map(|s| (s.name, (s.draft)(&prospect)))
                 .collect();
             draft.dispatch(DraftAction::Reset(d));
             errors.set(Errors::default());
@@ -79,49 +77,35 @@ pub(super) fn CategoryCard(props: &CategoryProps) -> Html {
         Callback::from(move |_: MouseEvent| onopen.emit(None))
     };
     let onsubmit = {
-        let (draft, errors, put, i18n, onopen, values) = (
+        let (draft, errors, put, i18n, onopen, prospect) = (
             draft.clone(),
             errors.clone(),
             put.clone(),
             i18n.clone(),
             props.onopen.clone(),
-            values.clone(),
+            props.prospect.clone(),
         );
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
-            // The category's object is replaced as a whole: it is the stored one (as it is
+            // The category's object is replaced as a whole: it is the recorded one (as it is
             // now, with changes from elsewhere) with the fields the rep touched.
-            let mut object = values.clone();
+            let mut next = (*prospect).clone();
             let mut bad = BTreeMap::new();
             for s in specs(c) {
                 if !draft.touched(s.name) {
                     continue;
                 }
-                match value_of(s.kind, &draft.get(s.name)) {
-                    Ok(Value::Null) => {
-                        object.remove(s.key);
-                    }
-                    Ok(Value::Array(items)) if items.is_empty() => {
-                        object.remove(s.key);
-                    }
-                    Ok(v) => {
-                        object.insert(s.key.to_owned(), v);
-                    }
-                    Err(err) => {
-                        bad.insert(s.name.to_owned(), err.text(&i18n));
-                    }
+                if let Err(err) = (s.set)(&mut next, s.kind, &draft.get(s.name)) {
+                    bad.insert(s.name.to_owned(), err.text(&i18n));
                 }
             }
             if !bad.is_empty() {
                 errors.set(Rc::new(bad));
                 return;
             }
-            let mut patch = Map::new();
-            if object != values {
-                patch.insert(cat.to_owned(), Value::Object(object));
-            }
+            let patch = patch_of(c, &prospect, next);
             let onopen = onopen.clone();
-            if let Err(err) = put.save(patch, Callback::from(move |_| onopen.emit(None))) {
+            if let Err(err) = put.save_patch(patch, Callback::from(move |_| onopen.emit(None))) {
                 errors.set(errors_of(&i18n, &err));
             }
         })
@@ -130,9 +114,9 @@ pub(super) fn CategoryCard(props: &CategoryProps) -> Html {
     let filled: Vec<Html> = specs(c)
         .iter()
         .filter_map(|s| {
-            let v = shown(&i18n, s.kind, values.get(s.key)?)?;
+            let v = shown(&i18n, s.kind, (s.shown)(&props.prospect)?);
             Some(html! {
-                <div class="fact" key={s.key}>
+                <div class="fact" key={s.name}>
                     <dt>{ i18n.t(LabelKey::key_item(s.item)) }</dt>
                     <dd>{ v }</dd>
                 </div>

@@ -2,9 +2,9 @@
 
 use std::rc::Rc;
 
-use serde_json::{Map, Value};
 use tuoke_core::keyinfo::man_check;
 use tuoke_core::types::{ManAnswers, Prospect, Tri};
+use tuoke_core::validate::ProspectPatch;
 use yew::prelude::*;
 
 use super::super::form::{problem_text, use_put, Choice, Put};
@@ -55,13 +55,10 @@ pub(super) fn Man(props: &ManProps) -> Html {
                 "man.authority" => next.authority = v,
                 _ => next.need = v,
             }
-            let mut patch = Map::new();
-            if next != answers {
-                patch.insert(
-                    "man".into(),
-                    serde_json::to_value(next).unwrap_or(Value::Null),
-                );
-            }
+            let patch = ProspectPatch {
+                man: (next != answers).then_some(Some(next)),
+                ..ProspectPatch::default()
+            };
             save_quietly(&put, &i18n, patch);
         })
     };
@@ -103,9 +100,9 @@ pub(super) fn Man(props: &ManProps) -> Html {
 }
 
 /// Saves a one-tap change; the toast reports it (a refusal too: there is no form field to
-/// show it next to).
-pub(super) fn save_quietly(put: &Put, i18n: &I18n, patch: Map<String, Value>) {
-    if let Err(e) = put.save(patch, Callback::noop()) {
-        put.fail(format!("{}: {}", e.field, problem_text(i18n, &e.problem)));
+/// show it next to, and the field's API name means nothing to the rep).
+fn save_quietly(put: &Put, i18n: &I18n, patch: ProspectPatch) {
+    if let Err(e) = put.save_patch(patch, Callback::noop()) {
+        put.fail(problem_text(i18n, &e.problem));
     }
 }

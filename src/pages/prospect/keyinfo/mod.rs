@@ -17,13 +17,13 @@ use tuoke_core::contract::Entity;
 use tuoke_core::keyinfo::{report, Category};
 use yew::prelude::*;
 
-use super::form::prospect_of;
 use super::section::SectionProps;
 use crate::i18n::{use_i18n, ProfileKey as P};
 use category::CategoryCard;
 use man::Man;
 use meter::Meter;
 use specs::{code, short_label};
+use tuoke_core::record::ProspectRecord;
 
 #[component]
 pub fn KeyInfoSection(props: &SectionProps) -> Html {
@@ -32,10 +32,10 @@ pub fn KeyInfoSection(props: &SectionProps) -> Html {
     let Some(record) = props.deal.get(Entity::Prospect, &props.id) else {
         return html! {};
     };
-    let Some(prospect) = prospect_of(record) else {
+    let Some(typed) = record.typed::<ProspectRecord>() else {
         return html! { <p class="card error" role="alert">{ i18n.t(P::Unreadable) }</p> };
     };
-    let prospect = Rc::new(prospect);
+    let prospect = Rc::new(typed.prospect);
     let all = report(&prospect);
     let percent = all.percent.to_string();
     html! {

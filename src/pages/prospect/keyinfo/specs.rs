@@ -1,208 +1,155 @@
-//! What each category of key information holds: its fields, their kinds, and the stored
-//! object.
+//! What each category of key information holds: its fields, their kinds, and how each
+//! reads and writes its typed field of the core's [`Prospect`].
 
-use serde_json::{Map, Value};
+use chrono::NaiveDate;
 use tuoke_core::keyinfo::{Category, KeyItem};
 use tuoke_core::types::Prospect;
+use tuoke_core::validate::ProspectPatch;
 
-use super::super::form::Kind;
+use super::super::form::{DraftField, InputError, Kind};
 use crate::i18n::ProfileKey as P;
 
-/// One field of a category's object: its key in the object, the item it fills and its kind.
-pub(super) struct Spec {
-    /// The draft / error name: `category.key` (as the core names it in errors).
-    pub(super) name: &'static str,
-    pub(super) key: &'static str,
-    pub(super) item: KeyItem,
-    pub(super) kind: Kind,
+/// A recorded value as the category card shows it.
+#[derive(Debug, Clone, PartialEq)]
+pub(super) enum Shown {
+    Text(String),
+    Number(i64),
+    Flag(bool),
+    Date(NaiveDate),
+    List(Vec<String>),
 }
 
-pub(super) const fn spec(name: &'static str, key: &'static str, item: KeyItem, kind: Kind) -> Spec {
-    Spec {
-        name,
-        key,
-        item,
-        kind,
+/// A typed field of a category as the card shows it (`None`: not recorded).
+pub(super) trait Show {
+    fn shown(&self) -> Option<Shown>;
+}
+
+impl Show for Option<String> {
+    fn shown(&self) -> Option<Shown> {
+        self.clone().map(Shown::Text)
     }
 }
 
-use KeyItem as K;
+impl Show for Option<i64> {
+    fn shown(&self) -> Option<Shown> {
+        self.map(Shown::Number)
+    }
+}
+
+impl Show for Option<bool> {
+    fn shown(&self) -> Option<Shown> {
+        self.map(Shown::Flag)
+    }
+}
+
+impl Show for Option<NaiveDate> {
+    fn shown(&self) -> Option<Shown> {
+        self.map(Shown::Date)
+    }
+}
+
+impl Show for Vec<String> {
+    fn shown(&self) -> Option<Shown> {
+        (!self.is_empty()).then(|| Shown::List(self.clone()))
+    }
+}
+
+/// One field of a category: the item it fills, its kind, and its typed field of the
+/// prospect (read for the card and the form, written from the form).
+pub(super) struct Spec {
+    /// The draft / error name: `category.field` (as the core names it in errors).
+    pub(super) name: &'static str,
+    pub(super) item: KeyItem,
+    pub(super) kind: Kind,
+    /// The recorded value, as the card shows it.
+    pub(super) shown: fn(&Prospect) -> Option<Shown>,
+    /// The recorded value, as the form starts from it.
+    pub(super) draft: fn(&Prospect) -> String,
+    /// Writes the text typed into the field into the prospect.
+    pub(super) set: fn(&mut Prospect, Kind, &str) -> Result<(), InputError>,
+}
+
+/// The spec of `prospect.category.field`.
+macro_rules! spec {
+    ($category:ident . $field:ident, $item:ident, $kind:ident) => {
+        Spec {
+            name: concat!(stringify!($category), ".", stringify!($field)),
+            item: KeyItem::$item,
+            kind: Kind::$kind,
+            shown: |p| p.$category.$field.shown(),
+            draft: |p| p.$category.$field.draft(),
+            set: |p, kind, text| {
+                p.$category.$field = DraftField::parse(kind, text)?;
+                Ok(())
+            },
+        }
+    };
+}
 
 pub(super) const SCHEDULE: &[Spec] = &[
-    spec(
-        "schedule.selection_start",
-        "selection_start",
-        K::ScheduleSelectionStart,
-        Kind::Date,
+    spec!(schedule.selection_start, ScheduleSelectionStart, Date),
+    spec!(schedule.selection_end, ScheduleSelectionEnd, Date),
+    spec!(schedule.vendor_decision, ScheduleVendorDecision, Date),
+    spec!(schedule.contract, ScheduleContract, Date),
+    spec!(
+        schedule.implementation_start,
+        ScheduleImplementationStart,
+        Date
     ),
-    spec(
-        "schedule.selection_end",
-        "selection_end",
-        K::ScheduleSelectionEnd,
-        Kind::Date,
-    ),
-    spec(
-        "schedule.vendor_decision",
-        "vendor_decision",
-        K::ScheduleVendorDecision,
-        Kind::Date,
-    ),
-    spec(
-        "schedule.contract",
-        "contract",
-        K::ScheduleContract,
-        Kind::Date,
-    ),
-    spec(
-        "schedule.implementation_start",
-        "implementation_start",
-        K::ScheduleImplementationStart,
-        Kind::Date,
-    ),
-    spec("schedule.go_live", "go_live", K::ScheduleGoLive, Kind::Date),
+    spec!(schedule.go_live, ScheduleGoLive, Date),
 ];
 pub(super) const BUDGET: &[Spec] = &[
-    spec(
-        "budget.budgeted",
-        "budgeted",
-        K::BudgetBudgeted,
-        Kind::Choice,
-    ),
-    spec(
-        "budget.amount_cny",
-        "amount_cny",
-        K::BudgetAmount,
-        Kind::Money,
-    ),
-    spec("budget.covers", "covers", K::BudgetCovers, Kind::Multiline),
-    spec(
-        "budget.affordable_cny",
-        "affordable_cny",
-        K::BudgetAffordable,
-        Kind::Money,
-    ),
+    spec!(budget.budgeted, BudgetBudgeted, Choice),
+    spec!(budget.amount_cny, BudgetAmount, Money),
+    spec!(budget.covers, BudgetCovers, Multiline),
+    spec!(budget.affordable_cny, BudgetAffordable, Money),
 ];
 pub(super) const REQUIREMENT: &[Spec] = &[
-    spec(
-        "requirement.motivation",
-        "motivation",
-        K::RequirementMotivation,
-        Kind::Multiline,
+    spec!(requirement.motivation, RequirementMotivation, Multiline),
+    spec!(requirement.problems, RequirementProblems, Multiline),
+    spec!(
+        requirement.functional_scope,
+        RequirementFunctionalScope,
+        Multiline
     ),
-    spec(
-        "requirement.problems",
-        "problems",
-        K::RequirementProblems,
-        Kind::Multiline,
+    spec!(
+        requirement.geographic_scope,
+        RequirementGeographicScope,
+        Text
     ),
-    spec(
-        "requirement.functional_scope",
-        "functional_scope",
-        K::RequirementFunctionalScope,
-        Kind::Multiline,
-    ),
-    spec(
-        "requirement.geographic_scope",
-        "geographic_scope",
-        K::RequirementGeographicScope,
-        Kind::Text,
-    ),
-    spec(
-        "requirement.language_scope",
-        "language_scope",
-        K::RequirementLanguageScope,
-        Kind::Text,
-    ),
-    spec(
-        "requirement.modules",
-        "modules",
-        K::RequirementModules,
-        Kind::List,
-    ),
-    spec(
-        "requirement.services",
-        "services",
-        K::RequirementServices,
-        Kind::List,
-    ),
+    spec!(requirement.language_scope, RequirementLanguageScope, Text),
+    spec!(requirement.modules, RequirementModules, List),
+    spec!(requirement.services, RequirementServices, List),
 ];
 pub(super) const DECISION: &[Spec] = &[
-    spec(
-        "decision.initiator",
-        "initiator",
-        K::DecisionInitiator,
-        Kind::Text,
+    spec!(decision.initiator, DecisionInitiator, Text),
+    spec!(decision.decision_makers, DecisionMakers, List),
+    spec!(decision.process, DecisionProcess, Multiline),
+    spec!(decision.criteria, DecisionCriteria, Multiline),
+    spec!(
+        decision.parent_company_role,
+        DecisionParentCompanyRole,
+        Text
     ),
-    spec(
-        "decision.decision_makers",
-        "decision_makers",
-        K::DecisionMakers,
-        Kind::List,
-    ),
-    spec(
-        "decision.process",
-        "process",
-        K::DecisionProcess,
-        Kind::Multiline,
-    ),
-    spec(
-        "decision.criteria",
-        "criteria",
-        K::DecisionCriteria,
-        Kind::Multiline,
-    ),
-    spec(
-        "decision.parent_company_role",
-        "parent_company_role",
-        K::DecisionParentCompanyRole,
-        Kind::Text,
-    ),
-    spec(
-        "decision.group_hq_role",
-        "group_hq_role",
-        K::DecisionGroupHqRole,
-        Kind::Text,
-    ),
+    spec!(decision.group_hq_role, DecisionGroupHqRole, Text),
 ];
 pub(super) const COMPETITION: &[Spec] = &[
-    spec(
-        "competition.competitors",
-        "competitors",
-        K::CompetitionCompetitors,
-        Kind::List,
+    spec!(competition.competitors, CompetitionCompetitors, List),
+    spec!(competition.leader, CompetitionLeader, Text),
+    spec!(
+        competition.leader_strengths,
+        CompetitionLeaderStrengths,
+        Multiline
     ),
-    spec(
-        "competition.leader",
-        "leader",
-        K::CompetitionLeader,
-        Kind::Text,
-    ),
-    spec(
-        "competition.leader_strengths",
-        "leader_strengths",
-        K::CompetitionLeaderStrengths,
-        Kind::Multiline,
-    ),
-    spec(
-        "competition.laggard_weaknesses",
-        "laggard_weaknesses",
-        K::CompetitionLaggardWeaknesses,
-        Kind::Multiline,
+    spec!(
+        competition.laggard_weaknesses,
+        CompetitionLaggardWeaknesses,
+        Multiline
     ),
 ];
 pub(super) const EVALUATION: &[Spec] = &[
-    spec(
-        "evaluation.factors",
-        "factors",
-        K::EvaluationFactors,
-        Kind::List,
-    ),
-    spec(
-        "evaluation.most_valued",
-        "most_valued",
-        K::EvaluationMostValued,
-        Kind::Text,
-    ),
+    spec!(evaluation.factors, EvaluationFactors, List),
+    spec!(evaluation.most_valued, EvaluationMostValued, Text),
 ];
 
 pub(super) fn specs(c: Category) -> &'static [Spec] {
@@ -240,18 +187,55 @@ pub(super) fn short_label(c: Category) -> P {
     }
 }
 
-/// The stored object of a category.
-pub(super) fn stored(p: &Prospect, c: Category) -> Map<String, Value> {
-    let value = match c {
-        Category::Schedule => serde_json::to_value(p.schedule),
-        Category::Budget => serde_json::to_value(&p.budget),
-        Category::Requirement => serde_json::to_value(&p.requirement),
-        Category::Decision => serde_json::to_value(&p.decision),
-        Category::Competition => serde_json::to_value(&p.competition),
-        Category::Evaluation => serde_json::to_value(&p.evaluation),
-    };
-    match value {
-        Ok(Value::Object(map)) => map,
-        _ => Map::new(),
+/// The patch replacing category `c` of `before` with that of `after` (empty when equal):
+/// a category's object is replaced as a whole.
+pub(super) fn patch_of(c: Category, before: &Prospect, after: Prospect) -> ProspectPatch {
+    fn changed<T: PartialEq>(before: &T, after: T) -> Option<Option<T>> {
+        (*before != after).then_some(Some(after))
+    }
+    let mut patch = ProspectPatch::default();
+    match c {
+        Category::Schedule => patch.schedule = changed(&before.schedule, after.schedule),
+        Category::Budget => patch.budget = changed(&before.budget, after.budget),
+        Category::Requirement => {
+            patch.requirement = changed(&before.requirement, after.requirement)
+        }
+        Category::Decision => patch.decision = changed(&before.decision, after.decision),
+        Category::Competition => {
+            patch.competition = changed(&before.competition, after.competition)
+        }
+        Category::Evaluation => patch.evaluation = changed(&before.evaluation, after.evaluation),
+    }
+    patch
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_field_writes_what_it_reads_and_names_its_core_field() {
+        for c in Category::ALL {
+            for s in specs(c) {
+                assert!(s.name.starts_with(&format!("{}.", code(c))), "{}", s.name);
+                let sample = match s.kind {
+                    Kind::Date => "2027-03-01",
+                    Kind::Money => "120万",
+                    Kind::Choice => "true",
+                    Kind::List => "甲\n乙",
+                    _ => "文本",
+                };
+                let mut p = Prospect::default();
+                (s.set)(&mut p, s.kind, sample).unwrap();
+                assert!((s.shown)(&p).is_some(), "{} is recorded", s.name);
+                let mut again = Prospect::default();
+                (s.set)(&mut again, s.kind, &(s.draft)(&p)).unwrap();
+                assert_eq!(again, p, "{} reads back", s.name);
+                let patch = patch_of(c, &Prospect::default(), p);
+                assert_ne!(patch, ProspectPatch::default(), "{} is patched", s.name);
+                (s.set)(&mut again, s.kind, " ").unwrap();
+                assert_eq!((s.shown)(&again), None, "{} is cleared by a blank", s.name);
+            }
+        }
     }
 }

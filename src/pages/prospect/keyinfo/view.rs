@@ -1,10 +1,10 @@
 //! How a category's values and fields look (pure views).
 
-use serde_json::Value;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
-use super::super::form::{draft_text, money_html, Kind};
+use super::super::form::{money_html, Kind};
+use super::specs::Shown;
 use crate::i18n::{I18n, LabelKey, ProfileKey as P};
 
 /// Puts the cursor in a field of an open form (by its draft name).
@@ -18,21 +18,14 @@ pub(super) fn focus_field(name: &str) {
     }
 }
 
-/// A stored value as the rep reads it.
-pub(super) fn shown(i18n: &I18n, kind: Kind, value: &Value) -> Option<Html> {
-    let text = match (kind, value) {
-        (_, Value::Null) => None,
-        (Kind::Money, v) => return v.as_i64().map(|n| money_html(i18n, n)),
-        (_, Value::Bool(b)) => Some(i18n.t(LabelKey::yes_no(*b)).to_owned()),
-        (_, Value::Array(items)) if items.is_empty() => None,
-        (_, Value::Array(items)) => Some(
-            items
-                .iter()
-                .filter_map(Value::as_str)
-                .collect::<Vec<_>>()
-                .join(i18n.t(P::ListSeparator)),
-        ),
-        (_, v) => Some(draft_text(Some(v))),
-    };
-    text.map(Html::from)
+/// A recorded value as the rep reads it.
+pub(super) fn shown(i18n: &I18n, kind: Kind, value: Shown) -> Html {
+    match (kind, value) {
+        (Kind::Money, Shown::Number(n)) => money_html(i18n, n),
+        (_, Shown::Number(n)) => Html::from(n.to_string()),
+        (_, Shown::Flag(b)) => Html::from(i18n.t(LabelKey::yes_no(b))),
+        (_, Shown::Date(d)) => Html::from(d.to_string()),
+        (_, Shown::List(items)) => Html::from(items.join(i18n.t(P::ListSeparator))),
+        (_, Shown::Text(t)) => Html::from(t),
+    }
 }
