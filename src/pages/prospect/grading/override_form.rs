@@ -9,7 +9,7 @@ use tuoke_core::validate::ProspectPatch;
 use yew::prelude::*;
 
 use super::super::form::{errors_of, on_field, problem_text, use_edit_form, Choice, Field, Kind};
-use super::shared::{meaning, patch_fields};
+use super::shared::meaning;
 use crate::i18n::{use_i18n, Key, ProfileKey as P};
 
 #[derive(Properties, PartialEq)]
@@ -53,7 +53,7 @@ pub fn Override(props: &OverrideProps) -> Html {
                 grade_override: Some(None),
                 ..ProspectPatch::default()
             };
-            if let Err(err) = put.save(patch_fields(&patch), Callback::noop()) {
+            if let Err(err) = put.save_patch(patch.clone(), Callback::noop()) {
                 put.fail(problem_text(&i18n, &err.problem));
             }
         })
@@ -91,7 +91,7 @@ pub fn Override(props: &OverrideProps) -> Html {
             };
             let editing = editing.clone();
             let done = Callback::from(move |_| editing.set(false));
-            if let Err(err) = put.save(patch_fields(&patch), done) {
+            if let Err(err) = put.save_patch(patch.clone(), done) {
                 // The core requires a reason: say so in the words of this form.
                 let errs = if err.field == OVERRIDE_REASON {
                     let mut map = BTreeMap::new();

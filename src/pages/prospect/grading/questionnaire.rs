@@ -10,7 +10,7 @@ use tuoke_core::validate::ProspectPatch;
 use yew::prelude::*;
 
 use super::super::form::{problem_text, use_put, Choice};
-use super::shared::{meaning, patch_fields};
+use super::shared::meaning;
 use crate::i18n::{use_i18n, LabelKey, ProfileKey as P};
 use crate::services::time::today;
 
@@ -115,7 +115,7 @@ pub fn Questionnaire(props: &QuestionnaireProps) -> Html {
                 gloo::utils::window().scroll_to_with_x_and_y(0.0, 0.0);
             });
             // The answers are one form: the problem is said without the field's API name.
-            if let Err(err) = put.save(patch_fields(&patch), done) {
+            if let Err(err) = put.save_patch(patch.clone(), done) {
                 put.fail(problem_text(&i18n, &err.problem));
             }
         })

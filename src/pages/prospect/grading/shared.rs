@@ -1,22 +1,10 @@
-//! What the grading section's cards share: grade and criteria texts, and a typed patch as
-//! the fields a save takes.
+//! What the grading section's cards share: grade and criteria texts.
 
-use serde_json::{Map, Value};
 use tuoke_core::grading::Criterion;
 use tuoke_core::playbook::grade_strategy;
 use tuoke_core::types::Grade;
-use tuoke_core::validate::ProspectPatch;
 
 use crate::i18n::{I18n, LabelKey, ProfileKey as P};
-
-/// A typed patch as the fields [`Put::save`](super::super::form::Put::save) takes (the core's own
-/// serialisation: `Some(None)` is an explicit `null`).
-pub(super) fn patch_fields(patch: &ProspectPatch) -> Map<String, Value> {
-    match serde_json::to_value(patch) {
-        Ok(Value::Object(fields)) => fields,
-        _ => Map::new(),
-    }
-}
 
 /// `A / B` for a list of grades.
 pub(super) fn grades(list: &[Grade]) -> String {
