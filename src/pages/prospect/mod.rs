@@ -8,6 +8,7 @@ mod form;
 mod grading;
 mod keyinfo;
 mod overview;
+mod owner;
 mod section;
 mod stage;
 
@@ -71,6 +72,7 @@ pub fn ProspectPage(props: &ProspectPageProps) -> Html {
             <header class="prospect-head">
                 <h1 id="prospect-title" data-testid="prospect-title">{ company }</h1>
                 <HeaderBadges record={prospect.clone()} />
+                <owner::OwnerLine owner_id={prospect.data.get("owner_id").and_then(|o| o.as_str()).map(|o| AttrValue::from(o.to_owned()))} />
             </header>
             <SectionTabs id={props.id.clone()} current={props.section} />
             <ToastProvider>
