@@ -4,7 +4,7 @@
 // (the month's plan, the due list, the next contact due), offline and after the sync.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { api, expectPending, launch, screenshot, signIn, startServer } from "./lib/harness.mjs";
+import { api, expectPending, launch, pushAs, screenshot, signIn, startServer } from "./lib/harness.mjs";
 
 const HUAQIANG = "深圳华强电子有限公司"; // demo, rep1, grade A (every 7 days)
 const REP1 = "演示销售一"; // rep1's display name in the demo
@@ -30,15 +30,6 @@ async function prospectOf(client, company) {
   return found;
 }
 
-async function push(client, mutations) {
-  const r = await client.post("/api/v1/sync/push", {
-    client_id: crypto.randomUUID(),
-    mutations: mutations.map(([name, args]) => ({ id: crypto.randomUUID(), name, args, at: new Date().toISOString() })),
-  });
-  assert.equal(r.status, 200);
-  return (await r.json()).results;
-}
-
 async function setLang(page, url, lang) {
   await page.goto(`${url}/more`);
   await page.getByTestId("lang-select").selectOption(lang);
@@ -59,7 +50,7 @@ test("a manager sees which rep asked, who owns a prospect and filters the list b
   try {
     const rep1 = await api(server.url, "rep1");
     const huaqiang = await prospectOf(rep1, HUAQIANG);
-    const results = await push(rep1, [["stage.move", { prospect_id: huaqiang.id, to: "exchange", reason: "老板想直接开交流会" }]]);
+    const results = await pushAs(server.url, "rep1", [["stage.move", { prospect_id: huaqiang.id, to: "exchange", reason: "老板想直接开交流会" }]]);
     assert.deepEqual(results.map((r) => r.status), ["pending_approval"]);
 
     await signIn(manager.page, server.url, "manager1");
@@ -131,7 +122,7 @@ test("a visit note logged offline in Capture counts a day in the month's plan an
     // Last contact with the A prospect seven days ago: due today.
     const rep1 = await api(server.url, "rep1");
     const huaqiang = await prospectOf(rep1, HUAQIANG);
-    const results = await push(rep1, [
+    const results = await pushAs(server.url, "rep1", [
       ["activity.log", { id: crypto.randomUUID(), prospect_id: huaqiang.id, kind: "phone_call", at: daysAgo(7), summary: "" }],
     ]);
     assert.deepEqual(results.map((r) => r.status), ["applied"]);
@@ -177,9 +168,7 @@ test("a visit note logged offline in Capture counts a day in the month's plan an
     await expectDays(daysBefore + 1);
     assert.equal(await hq.count(), 0);
     for (const lang of ["zh-Hans", "zh-Hant", "en"]) {
-      await b.page.goto(`${server.url}/more`);
-      await b.page.getByTestId("lang-select").selectOption(lang);
-      await b.page.waitForFunction((l) => document.documentElement.lang === l, lang);
+      await setLang(b.page, server.url, lang);
       await b.page.goto(`${server.url}/`);
       await expectDays(daysBefore + 1);
       await b.page.getByTestId("plan").scrollIntoViewIfNeeded();
