@@ -113,6 +113,8 @@ catalog! {
         LogoutClean => ["退出登录会清除本机上的客户数据。", "登出會清除本機上的客戶資料。", "Signing out removes the customer data from this phone."],
         LogoutAnyway => ["仍然退出", "仍然登出", "Sign out anyway"],
         PendingBadge => ["待同步", "待同步", "Not synced"],
+        Me => ["我", "我", "Me"],
+        UnknownColleague => ["（未知同事）", "（未知同事）", "(unknown colleague)"],
         Loading => ["加载中…", "載入中…", "Loading…"],
         CaptureProspect => ["客户", "客戶", "Prospect"],
         CaptureNewProspect => ["＋ 新客户", "＋ 新客戶", "+ New prospect"],

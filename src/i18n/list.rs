@@ -13,6 +13,7 @@ catalog! {
         FilterStage => ["阶段", "階段", "Stage"],
         FilterFit => ["目标市场", "目標市場", "Target market"],
         FilterSource => ["名单来源", "名單來源", "Lead source"],
+        FilterOwner => ["负责人", "負責人", "Owner"],
         Any => ["全部", "全部", "All"],
         SortBy => ["排序", "排序", "Sort by"],
         SortDue => ["下次联系日期", "下次聯絡日期", "Next contact due"],

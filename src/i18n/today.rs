@@ -32,6 +32,8 @@ catalog! {
         ApprovalsEmpty => ["没有待处理的审批。", "沒有待處理的核准申請。", "No approvals."],
         ApprovalStageMove => ["申请推进到“{s}”", "申請推進到「{s}」", "Move to “{s}”"],
         ApprovalQuote => ["正式报价需要主管审批", "正式報價需要主管核准", "Formal quote needs approval"],
+        ApprovalStageMoveBy => ["{who} 申请推进到“{s}”", "{who} 申請推進到「{s}」", "{who} asks to move to “{s}”"],
+        ApprovalQuoteBy => ["{who} 的正式报价需要审批", "{who} 的正式報價需要核准", "{who}'s formal quote needs approval"],
         ApprovalReason => ["理由：{r}", "理由：{r}", "Reason: {r}"],
         ApprovalPending => ["待审批", "待核准", "Pending"],
         ApprovalApproved => ["已批准", "已核准", "Approved"],

@@ -3,8 +3,9 @@
 //! screen, so every screen can use it.
 
 use tuoke_core::validate::Problem;
+use tuoke_sync::team::Team;
 
-use crate::i18n::{I18n, ProfileKey};
+use crate::i18n::{I18n, Key, ProfileKey};
 use crate::sync::SaveError;
 
 /// What the rep reads when a change could not be saved on the phone: that it was not saved,
@@ -45,4 +46,14 @@ pub fn problem_text(i18n: &I18n, problem: &Problem) -> String {
         Problem::Repeated => ProfileKey::ErrRepeated,
     })
     .to_owned()
+}
+
+/// The name to show for colleague `id`: their name from the team directory, "我" for the user
+/// themself (`me`), else a translated "unknown colleague", never the raw id.
+pub fn colleague_name(i18n: &I18n, team: &Team, me: &str, id: &str) -> String {
+    if id == me {
+        return i18n.t(Key::Me).to_owned();
+    }
+    team.name_of(id)
+        .map_or_else(|| i18n.t(Key::UnknownColleague).to_owned(), str::to_owned)
 }

@@ -52,6 +52,9 @@ pub const ATTACHMENTS_PENDING_UPLOAD: &str = "pending_upload";
 
 /// The out-of-line key of the single row of [`SYNC_STATE`] and [`SESSION`].
 pub const SINGLE_ROW_KEY: &str = "current";
+/// The out-of-line key of the cached team directory (`GET /api/v1/team`) in [`SESSION`]:
+/// the session's colleagues, gone with it when the phone's data is wiped at logout.
+pub const TEAM_ROW_KEY: &str = "team";
 
 /// How an object store's rows are keyed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

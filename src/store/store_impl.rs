@@ -4,7 +4,7 @@
 use chrono::{DateTime, Utc};
 use rexie::{KeyRange, TransactionMode};
 use tuoke_core::contract::Entity;
-use tuoke_sync::protocol::Mutation;
+use tuoke_sync::protocol::{Mutation, UserInfo};
 use tuoke_sync::store::{
     Ack, OutboxEntry, PullBatch, Record, RejectedMutation, Session, Store, SyncState,
 };
@@ -193,6 +193,25 @@ impl Store for IdbStore {
                 }
                 None => store.delete(single_row_key()).await?,
             }
+            Ok(())
+        }
+        .await;
+        self.finish(tx, body).await
+    }
+
+    async fn team(&self) -> Result<Vec<UserInfo>> {
+        Ok(self
+            .read_one(SESSION, TEAM_ROW_KEY.into())
+            .await?
+            .unwrap_or_default())
+    }
+
+    async fn set_team(&mut self, users: Vec<UserInfo>) -> Result<()> {
+        let tx = self.begin(&[SESSION], TransactionMode::ReadWrite)?;
+        let body = async {
+            tx.store(SESSION)?
+                .put(&rows::to_js(&users)?, Some(&TEAM_ROW_KEY.into()))
+                .await?;
             Ok(())
         }
         .await;

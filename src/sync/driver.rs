@@ -107,6 +107,8 @@ struct Poller {
     timer: Option<Timeout>,
     /// The last photo upload failed: photos wait to be sent.
     photos: Rc<Cell<bool>>,
+    /// When the team directory was last fetched (ms since the epoch; 0: never).
+    team_at: Rc<Cell<f64>>,
 }
 
 impl Poller {
@@ -123,6 +125,7 @@ impl Poller {
             tx: tx.clone(),
             timer: None,
             photos: Rc::new(Cell::new(false)),
+            team_at: Rc::new(Cell::new(0.0)),
         }
     }
 
@@ -191,8 +194,14 @@ async fn perform(
                 since,
                 limit,
             } => {
-                let send =
-                    move |token: String| async move { transport::pull(&token, since, limit).await };
+                // The team directory is refreshed (at most once a minute) before a pull, so
+                // the names the pulled records need are on the phone with them.
+                let store = engine.store().clone();
+                let team_at = poller.team_at.clone();
+                let send = move |token: String| async move {
+                    refresh_team(&store, &token, &team_at).await;
+                    transport::pull(&token, since, limit).await
+                };
                 let done = move |result| Event::PullDone { request, result };
                 spawn_request(engine, tx, poller, send, done).await;
             }
@@ -293,6 +302,27 @@ async fn upload_pending(store: &IdbStore, token: &str) -> Result<(), TransportEr
         }
     }
     Ok(())
+}
+
+/// How long a fetched team directory is taken as current: a round of several pull pages
+/// fetches it once.
+const TEAM_FRESH_MS: f64 = 60_000.0;
+
+/// Fetches the team directory (`GET /team`) and keeps it in the store, at most once per
+/// [`TEAM_FRESH_MS`], before a pull: the pull's end reloads the screens, which then name the
+/// colleagues its records mention. A failure keeps the cached directory (the pull that
+/// follows reports the connection).
+async fn refresh_team(store: &IdbStore, token: &str, fetched_at: &Cell<f64>) {
+    let now = js_sys::Date::now();
+    if fetched_at.get() > 0.0 && now - fetched_at.get() < TEAM_FRESH_MS {
+        return;
+    }
+    if let Ok(team) = transport::team(token).await {
+        let mut store = store.clone();
+        if store.set_team(team.users).await.is_ok() {
+            fetched_at.set(now);
+        }
+    }
 }
 
 async fn token(engine: &Engine<IdbStore>) -> Option<String> {

@@ -10,6 +10,7 @@ use tuoke_sync::engine::Event;
 use tuoke_sync::protocol::Mutation;
 use tuoke_sync::store::{Session, Store};
 use tuoke_sync::summary::{load_prospect, ProspectList};
+use tuoke_sync::team::Team;
 use tuoke_sync::view::{LocalView, ViewContext};
 use uuid::Uuid;
 use wasm_bindgen::prelude::*;
@@ -236,6 +237,12 @@ impl SyncHandle {
     pub async fn prospect_list(&self, me: Option<String>) -> Result<ProspectList, StoreError> {
         let store = self.store().ok_or(StoreError::Closed)?;
         ProspectList::load(&store, &Self::view_context(me)).await
+    }
+
+    /// The team directory as last fetched (empty before the first sync).
+    pub async fn team(&self) -> Result<Team, StoreError> {
+        let store = self.store().ok_or(StoreError::Closed)?;
+        Ok(Team::new(store.team().await?))
     }
 
     /// One prospect with every record of its deal ([`DEAL_ENTITIES`]), local changes on top.

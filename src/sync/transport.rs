@@ -11,6 +11,7 @@ use serde::de::DeserializeOwned;
 use tuoke_sync::engine::TransportError;
 use tuoke_sync::protocol::{
     ApiError, ErrorBody, LoginRequest, LoginResponse, PullResponse, PushRequest, PushResponse,
+    TeamResponse,
 };
 use uuid::Uuid;
 use wasm_bindgen::JsCast;
@@ -222,6 +223,11 @@ pub async fn push(token: &str, body: &PushRequest) -> Result<PushResponse, Trans
 pub async fn pull(token: &str, since: i64, limit: u32) -> Result<PullResponse, TransportError> {
     let path = format!("/sync/pull?since={since}&limit={limit}");
     seen(call::<(), _>("GET", &path, Some(token), None).await)
+}
+
+/// `GET /team`: the colleagues the user may name.
+pub async fn team(token: &str) -> Result<TeamResponse, TransportError> {
+    seen(call::<(), _>("GET", "/team", Some(token), None).await)
 }
 
 /// `GET /health`: whether the team's server answers (before anyone signed in, so the

@@ -133,6 +133,20 @@ pub enum NoteKind {
     Other,
 }
 
+impl NoteKind {
+    /// The contact a note of this kind records (SPEC §6: a visit or call recorded anywhere
+    /// counts as a contact of its kind and moves the next contact due): a visit or a meeting
+    /// with the customer is a visit in person, a call a phone call; any other note is no
+    /// contact.
+    pub fn contact(self) -> Option<ActivityKind> {
+        match self {
+            NoteKind::Visit | NoteKind::Meeting => Some(ActivityKind::Visit),
+            NoteKind::Call => Some(ActivityKind::PhoneCall),
+            NoteKind::Other => None,
+        }
+    }
+}
+
 /// The args of the `note.add` mutation (API.md); notes are append-only.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]

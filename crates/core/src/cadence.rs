@@ -89,6 +89,13 @@ pub fn next_contact_due(
     )
 }
 
+/// The prospect's new last contact after a contact at `at`, or `None` when it stays `last`
+/// (a contact on or before the last contact's day moves nothing).
+pub fn moved_last_contact(last: Option<NaiveDate>, at: DateTime<Utc>) -> Option<NaiveDate> {
+    let day = business_date(at);
+    last.is_none_or(|last| day > last).then_some(day)
+}
+
 /// The facts the agenda needs about one prospect.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct AgendaInput {

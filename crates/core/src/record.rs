@@ -263,6 +263,33 @@ impl NoteRecord {
 
 deal_record!(NoteRecord, Entity::Note);
 
+/// A contact with a prospect (SPEC §6), whichever record noted it: a logged activity, or a
+/// visit, call or meeting note ([`NoteKind::contact`]). Contacts move the prospect's last
+/// contact (and so its next contact due) and count as days of work in the monthly plan.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Contact<'a> {
+    /// The prospect.
+    pub prospect_id: Uuid,
+    /// Who made it.
+    pub author_id: Option<&'a str>,
+    /// Contact method.
+    pub kind: ActivityKind,
+    /// When it happened.
+    pub at: DateTime<Utc>,
+}
+
+impl NoteRecord {
+    /// The contact this note records, if its kind is one (a visit, call or meeting).
+    pub fn contact(&self) -> Option<Contact<'_>> {
+        Some(Contact {
+            prospect_id: self.prospect_id,
+            author_id: self.author_id.as_deref(),
+            kind: self.kind.contact()?,
+            at: self.taken_at,
+        })
+    }
+}
+
 /// A logged contact as pulled (`entity: "activity"`, from `activity.log`).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ActivityRecord {
@@ -297,6 +324,16 @@ impl ActivityRecord {
             at: args.at,
             summary: args.summary,
             created_at,
+        }
+    }
+
+    /// The contact this activity records (every logged activity is one).
+    pub fn contact(&self) -> Contact<'_> {
+        Contact {
+            prospect_id: self.prospect_id,
+            author_id: self.author_id.as_deref(),
+            kind: self.kind,
+            at: self.at,
         }
     }
 }

@@ -4,10 +4,12 @@ mod common;
 
 use chrono::{Days, NaiveDate};
 use common::d;
+use tuoke_core::activity::{ActivityKind, NoteKind};
 use tuoke_core::cadence::{
-    agenda, monthly_plan, next_contact_due, AgendaInput, CadenceConfig, LoggedWork, WorkType,
-    MONTHLY_NORM,
+    agenda, monthly_plan, moved_last_contact, next_contact_due, AgendaInput, CadenceConfig,
+    LoggedWork, WorkType, MONTHLY_NORM,
 };
+use tuoke_core::record::NoteRecord;
 use tuoke_core::types::{Grade, Status};
 use uuid::Uuid;
 
@@ -193,4 +195,47 @@ fn d_and_ungraded_count_as_developing_new_prospects() {
     assert_eq!(WorkType::for_grade(Some(Grade::D)), WorkType::DevelopNew);
     assert_eq!(WorkType::for_grade(None), WorkType::DevelopNew);
     assert_eq!(WorkType::for_grade(Some(Grade::B)), WorkType::MaintainB);
+}
+
+#[test]
+fn visit_call_and_meeting_notes_are_contacts_of_their_kind_and_other_notes_are_not() {
+    assert_eq!(NoteKind::Visit.contact(), Some(ActivityKind::Visit));
+    assert_eq!(NoteKind::Meeting.contact(), Some(ActivityKind::Visit));
+    assert_eq!(NoteKind::Call.contact(), Some(ActivityKind::PhoneCall));
+    assert_eq!(NoteKind::Other.contact(), None);
+}
+
+#[test]
+fn a_visit_note_is_a_contact_at_the_time_it_was_taken() {
+    let taken: chrono::DateTime<chrono::Utc> = "2026-03-04T02:00:00Z".parse().unwrap();
+    let note = |kind| NoteRecord {
+        id: id(1),
+        prospect_id: id(2),
+        author_id: Some("rep".into()),
+        body: "拜访".into(),
+        kind,
+        taken_at: taken,
+        attachment_ids: Vec::new(),
+        created_at: "2026-03-05T02:00:00Z".parse().unwrap(),
+    };
+    let visit = note(NoteKind::Visit);
+    let contact = visit.contact().expect("a visit note is a contact");
+    assert_eq!(contact.prospect_id, id(2));
+    assert_eq!(contact.author_id, Some("rep"));
+    assert_eq!(contact.kind, ActivityKind::Visit);
+    assert_eq!(contact.at, taken);
+    assert_eq!(note(NoteKind::Other).contact(), None);
+}
+
+#[test]
+fn a_contact_moves_the_last_contact_only_forward_by_business_day() {
+    // 2026-03-03T17:00Z is 2026-03-04 01:00 in China.
+    let at = "2026-03-03T17:00:00Z".parse().unwrap();
+    assert_eq!(moved_last_contact(None, at), Some(d(2026, 3, 4)));
+    assert_eq!(
+        moved_last_contact(Some(d(2026, 3, 1)), at),
+        Some(d(2026, 3, 4))
+    );
+    assert_eq!(moved_last_contact(Some(d(2026, 3, 4)), at), None);
+    assert_eq!(moved_last_contact(Some(d(2026, 3, 9)), at), None);
 }

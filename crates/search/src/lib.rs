@@ -19,6 +19,7 @@ use serde::{Deserialize, Serialize};
 use tuoke_core::fit::FitStatus;
 use tuoke_core::types::{Grade, LeadSource, Stage};
 use tuoke_sync::summary::ProspectSummary;
+use uuid::Uuid;
 
 use tuoke_core::types::code_of;
 
@@ -69,6 +70,8 @@ pub struct Filters {
     pub stage: Option<Stage>,
     pub fit: Option<FitStatus>,
     pub source: Option<LeadSource>,
+    /// Whose prospects (a manager's list holds their reps').
+    pub owner: Option<Uuid>,
 }
 
 impl Filters {
@@ -80,6 +83,9 @@ impl Filters {
                 .fit
                 .is_none_or(|f| s.fit.unwrap_or(FitStatus::Unknown) == f)
             && self.source.is_none_or(|src| s.source == Some(src))
+            && self
+                .owner
+                .is_none_or(|o| Uuid::parse_str(&s.owner_id).is_ok_and(|id| id == o))
     }
 
     /// How many filters are set.
@@ -89,6 +95,7 @@ impl Filters {
             self.stage.is_some(),
             self.fit.is_some(),
             self.source.is_some(),
+            self.owner.is_some(),
         ]
         .into_iter()
         .filter(|set| *set)
@@ -149,6 +156,8 @@ pub struct ListQuery {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub owner: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sort: Option<String>,
 }
 
@@ -181,6 +190,7 @@ impl From<&ListQuery> for ListState {
                 stage: parse_code(&q.stage),
                 fit: parse_code(&q.fit),
                 source: parse_code(&q.source),
+                owner: q.owner.as_deref().and_then(|o| Uuid::parse_str(o).ok()),
             },
             sort: q.sort.as_deref().and_then(Sort::parse).unwrap_or_default(),
         }
@@ -195,6 +205,7 @@ impl From<&ListState> for ListQuery {
             stage: s.filters.stage.map(code_of),
             fit: s.filters.fit.map(code_of),
             source: s.filters.source.map(code_of),
+            owner: s.filters.owner.map(|o| o.to_string()),
             sort: (s.sort != Sort::default()).then(|| s.sort.code().to_owned()),
         }
     }
@@ -837,6 +848,28 @@ mod tests {
     }
 
     #[test]
+    fn the_owner_filter_keeps_one_colleagues_prospects() {
+        let mut list = sample();
+        let (rep1, rep2) = (Uuid::from_u128(1), Uuid::from_u128(2));
+        for (s, owner) in list.iter_mut().zip([rep1, rep2, rep1, rep2]) {
+            s.owner_id = owner.to_string();
+        }
+        let with = |owner| {
+            let state = ListState {
+                filters: Filters {
+                    owner: Some(owner),
+                    ..Filters::default()
+                },
+                ..ListState::default()
+            };
+            run(&list, &state)
+        };
+        assert_eq!(with(rep1), ["1", "3"]);
+        assert_eq!(with(rep2), ["2", "4"]);
+        assert!(with(Uuid::from_u128(3)).is_empty());
+    }
+
+    #[test]
     fn due_order_puts_the_soonest_first_and_prospects_without_a_due_date_last() {
         let list = sample();
         // 2 and 4 are due on the same day: company name decides (东 < 苏 by code point).
@@ -857,6 +890,7 @@ mod tests {
                 stage: Some(Stage::FirstVisit),
                 fit: Some(FitStatus::Out),
                 source: Some(LeadSource::CallIn),
+                owner: Some(Uuid::from_u128(7)),
             },
             sort: Sort::Updated,
         };

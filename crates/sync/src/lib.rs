@@ -9,6 +9,7 @@
 //! Modules:
 //! - [`protocol`]: the push/pull wire format and typed mutation constructors.
 //! - [`model`]: the local data the store keeps (records as pulled, list summaries).
+//! - [`team`]: the colleagues the phone can name offline (`GET /api/v1/team`, cached).
 //! - [`store`]: the storage trait (every write one transaction) and the in-memory store.
 //! - [`engine`]: the sans-IO sync state machine (events in, effects out).
 //! - [`view`]: the local view: confirmed state with pending local changes re-applied.
@@ -55,4 +56,5 @@ pub mod model;
 pub mod protocol;
 pub mod store;
 pub mod summary;
+pub mod team;
 pub mod view;

@@ -280,6 +280,15 @@ pub struct UserInfo {
     pub territory: Option<String>,
 }
 
+/// The answer of `GET /api/v1/team`: the colleagues the caller's phone may name (themself,
+/// their manager, a manager's reports, …), by username.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct TeamResponse {
+    /// The users.
+    pub users: Vec<UserInfo>,
+}
+
 /// The error body of a 4xx/5xx answer: `{"error":{"code","message"}}`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ErrorBody {

@@ -33,7 +33,7 @@ use uuid::Uuid;
 
 use crate::model::ProspectSummary;
 pub use crate::model::Record;
-use crate::protocol::{Change, Mutation, MutationStatus};
+use crate::protocol::{Change, Mutation, MutationStatus, UserInfo};
 
 /// Sync bookkeeping, one row.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -212,6 +212,10 @@ pub trait Store {
         &mut self,
         session: Option<Session>,
     ) -> impl Future<Output = Result<(), Self::Error>>;
+    /// The colleagues the user may name, as last fetched (`GET /api/v1/team`); empty if never.
+    fn team(&self) -> impl Future<Output = Result<Vec<UserInfo>, Self::Error>>;
+    /// Atomic: replaces the cached team.
+    fn set_team(&mut self, users: Vec<UserInfo>) -> impl Future<Output = Result<(), Self::Error>>;
 }
 
 /// Drives a future that never waits (such as [`MemoryStore`]'s, or an engine over one) to
@@ -254,6 +258,8 @@ pub struct MemoryData {
     pub rejected: Vec<RejectedMutation>,
     /// Session.
     pub session: Option<Session>,
+    /// The cached team directory.
+    pub team: Vec<UserInfo>,
 }
 
 /// In-memory [`Store`] for native tests, with injectable write failures. Each write works on
@@ -469,6 +475,14 @@ impl Store for MemoryStore {
     async fn set_session(&mut self, session: Option<Session>) -> Result<(), MemoryError> {
         self.write(|d| d.session = session)
     }
+
+    async fn team(&self) -> Result<Vec<UserInfo>, MemoryError> {
+        Ok(self.data.team.clone())
+    }
+
+    async fn set_team(&mut self, users: Vec<UserInfo>) -> Result<(), MemoryError> {
+        self.write(|d| d.team = users)
+    }
 }
 
 #[cfg(test)]
@@ -594,5 +608,22 @@ mod tests {
             .unwrap();
         block_on_ready(s.apply_pull(&batch(vec![change("a", None)], 2, true, &[]))).unwrap();
         assert!(s.data().records.is_empty());
+    }
+
+    #[test]
+    fn the_team_is_kept_until_replaced() {
+        let mut store = MemoryStore::new();
+        assert!(block_on_ready(store.team()).unwrap().is_empty());
+        let user = UserInfo {
+            id: "u1".into(),
+            username: "rep1".into(),
+            display_name: "王小明".into(),
+            role: "rep".into(),
+            manager_id: None,
+            territory: None,
+        };
+        block_on_ready(store.set_team(vec![user.clone()])).unwrap();
+        let crashed = MemoryStore::from_data(store.data().clone());
+        assert_eq!(block_on_ready(crashed.team()).unwrap(), vec![user]);
     }
 }

@@ -17,13 +17,15 @@ use crate::protocol::Mutation;
 use crate::store::{Record, Store};
 use crate::view::{LocalView, ViewContext};
 
-/// The prospect a mutation may change in the list (puts, stage moves, logged contacts).
+/// The prospect a mutation may change in the list (puts, stage moves, logged contacts and
+/// visit, call or meeting notes, which are contacts too).
 pub fn touched_prospect(m: &Mutation) -> Option<String> {
     let key = match m.kind()? {
         MutationKind::ProspectPut => "id",
-        MutationKind::StageMove | MutationKind::ActivityLog => "prospect_id",
-        MutationKind::NoteAdd
-        | MutationKind::ApprovalDecide
+        MutationKind::StageMove | MutationKind::ActivityLog | MutationKind::NoteAdd => {
+            "prospect_id"
+        }
+        MutationKind::ApprovalDecide
         | MutationKind::QuoteSubmit
         | MutationKind::ConcessionAdd
         | MutationKind::ObjectionAdd
@@ -247,6 +249,20 @@ mod tests {
                 MutationKind::ProspectPut,
                 json!({"id": Uuid::from_u128(7), "patch": {"products": "电机"}}),
             ),
+            // A visit note is a contact: it moves the next contact due like an activity.
+            (
+                34,
+                MutationKind::NoteAdd,
+                json!({"id": Uuid::from_u128(98), "prospect_id": Uuid::from_u128(8),
+                "body": "拜访", "kind": "visit", "taken_at": "2026-03-02T07:00:00Z"}),
+            ),
+            // Another note is none: the prospect stays as it was.
+            (
+                35,
+                MutationKind::NoteAdd,
+                json!({"id": Uuid::from_u128(97), "prospect_id": Uuid::from_u128(9),
+                "body": "备注", "kind": "other", "taken_at": "2026-03-02T07:00:00Z"}),
+            ),
         ];
         for (id, name, args) in moves {
             block_on_ready(store.enqueue(Mutation::new(Uuid::from_u128(id), name, args, at())))
@@ -263,8 +279,9 @@ mod tests {
             .collect();
         expected.sort_by(|a, b| a.id.cmp(&b.id));
         assert_eq!(list.prospects, expected);
-        // first visit → quote is forbidden: the view skips it, so three are pending.
-        assert_eq!(list.prospects.iter().filter(|s| s.pending).count(), 3);
+        // first visit → quote is forbidden: the view skips it, and the other note changes
+        // nothing, so four are pending.
+        assert_eq!(list.prospects.iter().filter(|s| s.pending).count(), 4);
     }
 
     #[test]

@@ -19,7 +19,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 use serde_json::{Map, Value};
-use tuoke_core::cadence::{business_date, CadenceConfig};
+use tuoke_core::cadence::{business_date, moved_last_contact, CadenceConfig};
 use tuoke_core::contract::{Entity, EntityName, MutationKind};
 use tuoke_core::record::{
     derive, ActivityRecord, ApprovalStatus, ConcessionRecord, EntityRecord, NoteRecord,
@@ -172,7 +172,12 @@ impl LocalView {
             MutationKind::StageMove => self.stage_move(m, ctx),
             MutationKind::NoteAdd => {
                 if let Some(a) = args(m) {
-                    self.append(&NoteRecord::new(a, me, at));
+                    let record = NoteRecord::new(a, me, at);
+                    if self.append(&record) {
+                        if let Some(contact) = record.contact() {
+                            self.contacted(&contact.prospect_id.to_string(), contact.at, ctx);
+                        }
+                    }
                 }
             }
             MutationKind::ActivityLog => {
@@ -320,13 +325,13 @@ impl LocalView {
         r.pending = true;
     }
 
-    /// An activity moves the prospect's last contact (and so its next contact due).
+    /// A contact (an activity; a visit, call or meeting note) moves the prospect's last
+    /// contact (and so its next contact due).
     fn contacted(&mut self, prospect_id: &str, at: DateTime<Utc>, ctx: &ViewContext) {
         let Some(r) = self.get_mut(Entity::Prospect, prospect_id) else {
             return;
         };
-        let day = business_date(at);
-        if field::<NaiveDate>(&r.data, "last_contact").is_none_or(|last| day > last) {
+        if let Some(day) = moved_last_contact(field::<NaiveDate>(&r.data, "last_contact"), at) {
             set(&mut r.data, "last_contact", &day);
             refresh_derived(&mut r.data, ctx.today);
             r.pending = true;

@@ -6,7 +6,7 @@ mod common;
 use chrono::{DateTime, TimeDelta, Utc};
 use common::*;
 use serde_json::{json, Value};
-use tuoke_core::activity::{ActivityKind, ActivityLogArgs};
+use tuoke_core::activity::{ActivityKind, ActivityLogArgs, NoteAddArgs, NoteKind};
 use tuoke_core::record::{NoteRecord, ProspectRecord};
 use tuoke_core::types::Stage;
 use tuoke_sync::protocol::{Mutation, PushRequest};
@@ -253,6 +253,44 @@ fn logged_activity_moves_the_last_contact_and_the_next_contact_due() {
             .unwrap()
             .pending
     );
+}
+
+#[test]
+fn visit_note_moves_the_last_contact_and_the_next_contact_due_and_other_notes_do_not() {
+    let mut server = SimServer::new();
+    let created: DateTime<Utc> = t0() - TimeDelta::days(60);
+    push(&mut server, vec![put_new(1, 100, "A", created)]);
+    let before = prospect(&LocalView::build(records(&server), &[], &ctx()), 100);
+    assert_eq!(
+        before["next_contact_due"], "2026-01-15",
+        "due 14 days after creation"
+    );
+    let add = |n: u128, kind| {
+        let args = NoteAddArgs {
+            id: id(n),
+            prospect_id: id(100),
+            body: "拜访了老板".into(),
+            kind,
+            taken_at: t0(),
+            attachment_ids: Vec::new(),
+        };
+        Mutation::note_add(id(n), &args, t0())
+    };
+    let view = LocalView::build(
+        records(&server),
+        &outbox(vec![add(301, NoteKind::Other)]),
+        &ctx(),
+    );
+    assert_eq!(prospect(&view, 100), before, "an other note is no contact");
+    let view = LocalView::build(
+        records(&server),
+        &outbox(vec![add(302, NoteKind::Visit)]),
+        &ctx(),
+    );
+    let after = prospect(&view, 100);
+    assert_eq!(after["last_contact"], "2026-03-02");
+    assert_eq!(after["next_contact_due"], "2026-03-16");
+    assert!(pending(&view, 100));
 }
 
 #[test]

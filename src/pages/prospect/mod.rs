@@ -8,6 +8,7 @@ mod form;
 mod grading;
 mod keyinfo;
 mod overview;
+mod owner;
 mod section;
 mod stage;
 
@@ -70,11 +71,13 @@ pub fn ProspectPage(props: &ProspectPageProps) -> Html {
         Section::Stage => html! { <stage::StageSection ..props_for /> },
         Section::Activity => html! { <activity::ActivitySection ..props_for /> },
     };
+    let owner_id = record.owner_id.clone().map(AttrValue::from);
     html! {
         <section class="screen prospect-screen" aria-labelledby="prospect-title">
             <header class="prospect-head">
                 <h1 id="prospect-title" data-testid="prospect-title">{ record.prospect.company.clone() }</h1>
                 <HeaderBadges record={Rc::new(record)} pending={prospect.pending} />
+                <owner::OwnerLine {owner_id} />
             </header>
             <SectionTabs id={props.id.clone()} current={props.section} />
             <ToastProvider>

@@ -3,12 +3,39 @@
 use tuoke_core::fit::FitStatus;
 use tuoke_core::types::{LeadSource, Stage};
 use tuoke_search::{Filters, GradeFilter, ListState, Sort};
+use tuoke_sync::summary::ProspectList;
+use tuoke_sync::team::Team;
+use uuid::Uuid;
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
 use super::state::{Change, Model};
-use crate::i18n::{use_i18n, LabelKey, ListKey};
-use crate::pages::shared::code_of;
+use crate::hooks::{use_prospect_list, use_sync, use_team};
+use crate::i18n::{use_i18n, I18n, LabelKey, ListKey};
+use crate::pages::shared::{code_of, colleague_name, Ptr};
+
+/// The owners of the list's prospects as `(id, name)`, by name (the user first, as "我");
+/// empty when all the prospects are one person's (a rep's list), where the filter would
+/// choose nothing.
+fn owner_options(i18n: &I18n, list: &ProspectList, team: &Team, me: &str) -> Vec<(String, String)> {
+    let mut ids: Vec<&str> = list
+        .prospects
+        .iter()
+        .map(|s| s.owner_id.as_str())
+        .filter(|o| !o.is_empty())
+        .collect();
+    ids.sort_unstable();
+    ids.dedup();
+    if ids.len() < 2 {
+        return Vec::new();
+    }
+    let mut owners: Vec<(String, String)> = ids
+        .into_iter()
+        .map(|id| (id.to_owned(), colleague_name(i18n, team, me, id)))
+        .collect();
+    owners.sort_by(|a, b| (a.0 != me, &a.1).cmp(&(b.0 != me, &b.1)));
+    owners
+}
 
 #[derive(Properties, PartialEq)]
 pub(super) struct FilterPanelProps {
@@ -20,6 +47,17 @@ pub(super) struct FilterPanelProps {
 #[component]
 pub(super) fn FilterPanel(props: &FilterPanelProps) -> Html {
     let i18n = use_i18n();
+    let sync = use_sync();
+    let team = use_team();
+    let list = use_prospect_list();
+    let me = sync.state.user_id().unwrap_or_default();
+    let owners = use_memo(
+        (list.map(Ptr), Ptr(team), me, i18n.lang),
+        |(list, team, me, _)| match list {
+            Some(l) => owner_options(&i18n, &l.0, &team.0, me),
+            None => Vec::new(),
+        },
+    );
     let f = props.state.filters;
     let any = || (String::new(), i18n.t(ListKey::Any).to_owned());
     let set = |apply: fn(&mut Filters, &str)| {
@@ -60,6 +98,18 @@ pub(super) fn FilterPanel(props: &FilterPanelProps) -> Html {
                 .map(|s| (code_of(s), i18n.t(LabelKey::source(s)).to_owned())),
         )
         .collect();
+    // Shown when the list holds more than one owner's prospects (a manager's), or when a
+    // remembered owner filter is set (so it can be cleared).
+    let owner_select = (!owners.is_empty() || f.owner.is_some()).then(|| {
+        let options: Vec<(String, String)> = std::iter::once(any())
+            .chain(owners.iter().cloned())
+            .collect();
+        html! {
+            <FilterSelect id="filter-owner" label={i18n.t(ListKey::FilterOwner)} {options}
+                value={f.owner.map(|o| o.to_string()).unwrap_or_default()}
+                onchange={set(|f, c| f.owner = Uuid::parse_str(c).ok())} />
+        }
+    });
     let sorts: Vec<(String, String)> = Sort::ALL
         .into_iter()
         .map(|s| {
@@ -99,6 +149,7 @@ pub(super) fn FilterPanel(props: &FilterPanelProps) -> Html {
             <FilterSelect id="filter-source" label={i18n.t(ListKey::FilterSource)} options={sources}
                 value={f.source.map(code_of).unwrap_or_default()}
                 onchange={set(|f, c| f.source = LeadSource::ALL.into_iter().find(|s| code_of(*s) == c))} />
+            { for owner_select }
             <FilterSelect id="sort" label={i18n.t(ListKey::SortBy)} options={sorts}
                 value={props.state.sort.code()} onchange={on_sort} />
             <div class="filters-clear">

@@ -23,6 +23,8 @@ pub struct ApprovalItemProps {
     pub approval: Shown,
     /// The prospect's company, if the prospect is on this phone.
     pub company: Option<String>,
+    /// Who asked, when it was not the user (a manager's card names the rep).
+    pub requester: Option<AttrValue>,
     /// The user decides it (Approve / Reject).
     pub decide: bool,
     /// A decision saved: (approval, approved).
@@ -103,12 +105,17 @@ pub fn ApprovalItem(props: &ApprovalItemProps) -> Html {
             });
         })
     };
-    let what = match (a.kind(), a.to()) {
-        (ApprovalKind::StageMove, Some(to)) => i18n.fmt(
+    let what = match (a.kind(), a.to(), props.requester.as_deref()) {
+        (ApprovalKind::StageMove, Some(to), None) => i18n.fmt(
             TodayKey::ApprovalStageMove,
             &[("s", i18n.t(LabelKey::stage(to)))],
         ),
-        _ => i18n.t(TodayKey::ApprovalQuote).to_owned(),
+        (ApprovalKind::StageMove, Some(to), Some(who)) => i18n.fmt(
+            TodayKey::ApprovalStageMoveBy,
+            &[("who", who), ("s", i18n.t(LabelKey::stage(to)))],
+        ),
+        (_, _, None) => i18n.t(TodayKey::ApprovalQuote).to_owned(),
+        (_, _, Some(who)) => i18n.fmt(TodayKey::ApprovalQuoteBy, &[("who", who)]),
     };
     let (status, status_code) = status_text(&i18n, a.status());
     let key = a.key();
@@ -132,7 +139,7 @@ pub fn ApprovalItem(props: &ApprovalItemProps) -> Html {
                 }
                 <span class={classes!("badge", "status", status_class(a.status()))} data-testid="approval-status">{ status }</span>
             </div>
-            <p>{ what }</p>
+            <p data-testid="approval-what">{ what }</p>
             if let Some(reason) = reason {
                 <p class="hint">{ i18n.fmt(TodayKey::ApprovalReason, &[("r", reason)]) }</p>
             }

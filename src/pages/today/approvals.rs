@@ -9,8 +9,9 @@ use yew::prelude::*;
 
 use super::approval::{self, Shown};
 use super::approval_item::ApprovalItem;
+use crate::hooks::use_team;
 use crate::i18n::{use_i18n, I18n, TodayKey};
-use crate::pages::shared::Ptr;
+use crate::pages::shared::{colleague_name, Ptr};
 use crate::services::time::now;
 use tuoke_core::record::ApprovalStatus;
 
@@ -25,6 +26,7 @@ pub struct ApprovalsCardProps {
 #[component]
 pub fn ApprovalsCard(props: &ApprovalsCardProps) -> Html {
     let i18n = use_i18n();
+    let team = use_team();
     // The last decision made here: (approval, approved).
     let message = use_state(|| None::<(Uuid, bool)>);
     let Some(view) = &props.view else {
@@ -73,10 +75,16 @@ pub fn ApprovalsCard(props: &ApprovalsCardProps) -> Html {
             .get(&a.prospect_id())
             .map(|s| s.company.clone())
     };
+    // A request of someone else (a manager's rep) names them.
+    let requester = |a: &Shown| {
+        a.record()
+            .filter(|r| *r.requested_by != *props.me)
+            .map(|r| AttrValue::from(colleague_name(&i18n, &team, &props.me, &r.requested_by)))
+    };
     let item = |a: &Shown, decide: bool| {
         html! {
             <ApprovalItem key={a.key()} approval={a.clone()} company={company(a)} {decide}
-                          on_decided={on_decided.clone()} />
+                          requester={requester(a)} on_decided={on_decided.clone()} />
         }
     };
     let empty = waiting.is_empty() && others.is_empty();

@@ -28,7 +28,8 @@ pub fn Today() -> Html {
     let sync = use_sync();
     let list = use_prospect_list();
     let approvals = use_local_view(&[Entity::Approval]);
-    let activities = use_local_view(&[Entity::Activity]);
+    // Logged activities and notes: a visit, call or meeting note is a contact too.
+    let activities = use_local_view(&[Entity::Activity, Entity::Note]);
     let session = sync.state.session.as_ref();
     let me: AttrValue = sync.state.user_id().unwrap_or_default().into();
     let manager = session.is_some_and(|s| matches!(s.role.as_str(), "manager" | "admin"));

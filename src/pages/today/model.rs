@@ -6,8 +6,9 @@ use std::cmp::Reverse;
 
 use chrono::NaiveDate;
 use tuoke_core::cadence::{business_date, AgendaEntry, LoggedWork};
+use tuoke_core::contract::Entity;
 use tuoke_core::due::{agenda_of_due, DueContact};
-use tuoke_core::record::ActivityRecord;
+use tuoke_core::record::{ActivityRecord, NoteRecord};
 use tuoke_core::types::{Grade, Status};
 use tuoke_sync::summary::ProspectSummary;
 use tuoke_sync::view::ViewRecord;
@@ -86,26 +87,37 @@ pub fn portfolio(list: &[ProspectSummary], me: &str) -> Vec<Option<Grade>> {
         .collect()
 }
 
-/// The user's logged contacts (`list` sorted by id) as work for the plan: the local day of
-/// each activity and the current grade of its prospect (ungraded if the prospect is not on
-/// the phone any more).
+/// The user's contacts (`list` sorted by id) as work for the plan: the local day of each
+/// logged activity and each visit, call or meeting note (a contact of its kind, SPEC §6), and
+/// the current grade of its prospect (ungraded if the prospect is not on the phone any more).
+/// A note and an activity on the same day are one day of work to the core's plan.
 pub fn logged_work<'a>(
-    activities: impl Iterator<Item = &'a ViewRecord>,
+    records: impl Iterator<Item = &'a ViewRecord>,
     list: &[ProspectSummary],
     me: &str,
 ) -> Vec<LoggedWork> {
-    activities
-        .filter_map(|r| serde_json::from_value::<ActivityRecord>(r.data.clone()).ok())
-        .filter(|a| a.author_id.as_deref().is_none_or(|author| author == me))
-        .map(|a| {
-            let prospect_id = a.prospect_id.to_string();
-            LoggedWork {
-                date: business_date(a.at),
+    records
+        .filter_map(|r| {
+            let (prospect_id, author, at) = if r.entity.known() == Some(Entity::Note) {
+                let note = serde_json::from_value::<NoteRecord>(r.data.clone()).ok()?;
+                let c = note.contact()?;
+                (c.prospect_id, c.author_id.map(str::to_owned), c.at)
+            } else {
+                let activity = serde_json::from_value::<ActivityRecord>(r.data.clone()).ok()?;
+                let c = activity.contact();
+                (c.prospect_id, c.author_id.map(str::to_owned), c.at)
+            };
+            if author.is_some_and(|author| author != me) {
+                return None;
+            }
+            let prospect_id = prospect_id.to_string();
+            Some(LoggedWork {
+                date: business_date(at),
                 grade: list
                     .binary_search_by(|s| s.id.as_str().cmp(&prospect_id))
                     .ok()
                     .and_then(|i| list[i].grade),
-            }
+            })
         })
         .collect()
 }

@@ -103,3 +103,42 @@ fn logged_work_counts_the_users_activities_with_their_prospects_grade() {
     assert_eq!(portfolio(&list, "me"), [Some(Grade::B)]);
     assert!(portfolio(&list, "other").is_empty());
 }
+
+#[test]
+fn logged_work_counts_visit_notes_as_contacts_and_a_day_once() {
+    let list = vec![summary(1, "甲", Some(Grade::A), "2026-03-09")];
+    let note = |n: u128, kind: &str, at: &str| ViewRecord {
+        entity: "note".into(),
+        id: Uuid::from_u128(n).to_string(),
+        data: json!({"id": Uuid::from_u128(n), "prospect_id": Uuid::from_u128(1).to_string(),
+                     "author_id": "me", "body": "拜访", "kind": kind, "taken_at": at,
+                     "attachment_ids": [], "created_at": at}),
+        pending: true,
+    };
+    let activity = ViewRecord {
+        entity: "activity".into(),
+        id: "a".into(),
+        data: json!({"id": Uuid::from_u128(9), "prospect_id": Uuid::from_u128(1).to_string(),
+                     "author_id": "me", "kind": "visit", "at": "2026-03-02T08:00:00Z",
+                     "summary": "", "created_at": "2026-03-02T08:00:00Z"}),
+        pending: false,
+    };
+    let records = [
+        note(2, "visit", "2026-03-02T04:00:00Z"),
+        note(3, "other", "2026-03-03T04:00:00Z"),
+        note(4, "call", "2026-03-04T04:00:00Z"),
+        activity,
+    ];
+    let work = logged_work(records.iter(), &list, "me");
+    assert_eq!(
+        work.len(),
+        3,
+        "the visit and call notes and the activity; not the other note"
+    );
+    assert!(work.iter().all(|w| w.grade == Some(Grade::A)));
+    let plan = tuoke_core::cadence::monthly_plan(&portfolio(&list, "me"), &work, 2026, 3);
+    assert_eq!(
+        plan.rows[0].actual_days, 2,
+        "03-02 (note and activity) and 03-04"
+    );
+}

@@ -28,7 +28,10 @@ pub fn PlanCard(props: &PlanCardProps) -> Html {
     let logged = props
         .activities
         .as_ref()
-        .map(|v| model::logged_work(v.0.entity(Entity::Activity), prospects, &props.me))
+        .map(|v| {
+            let contacts = v.0.entity(Entity::Activity).chain(v.0.entity(Entity::Note));
+            model::logged_work(contacts, prospects, &props.me)
+        })
         .unwrap_or_default();
     let plan = monthly_plan(&portfolio, &logged, props.today.year(), props.today.month());
     let cell = |actual: u32, norm: u32, known: bool| {

@@ -51,7 +51,10 @@ mod tests {
     use crate::repo::test_db::repo_tests;
     use crate::repo::users::tests::new_user;
 
-    repo_tests!(a_prospect_is_shared_and_unshared_per_user);
+    repo_tests!(
+        a_prospect_is_shared_and_unshared_per_user,
+        the_owner_of_a_shared_prospect_is_in_the_team_of_whom_it_is_shared_with,
+    );
 
     async fn a_prospect_is_shared_and_unshared_per_user(db: Db) {
         let (_, id) = rep_with_prospect(&db, "k").await;
@@ -77,5 +80,23 @@ mod tests {
         assert!(!is_shared(&mut tx, &id, amy).await.unwrap());
         assert!(is_shared(&mut tx, &id, bob).await.unwrap());
         assert_eq!(users_of(&mut tx, &id).await.unwrap(), vec![bob.clone()]);
+    }
+
+    async fn the_owner_of_a_shared_prospect_is_in_the_team_of_whom_it_is_shared_with(db: Db) {
+        let (_, id) = rep_with_prospect(&db, "k").await;
+        let amy = db
+            .create_user(new_user("amy", Role::Rep, None))
+            .await
+            .unwrap();
+        let amy_id = amy.id.to_string();
+        let mut tx = db.read().await.unwrap();
+        let names = |team: Vec<crate::repo::users::Account>| {
+            team.into_iter().map(|a| a.username).collect::<Vec<_>>()
+        };
+        let team = crate::repo::users::team(&mut tx, &amy_id, Role::Rep).await;
+        assert_eq!(names(team.unwrap()), ["amy"]);
+        insert(&mut tx, &id, &amy_id).await.unwrap();
+        let team = crate::repo::users::team(&mut tx, &amy_id, Role::Rep).await;
+        assert_eq!(names(team.unwrap()), ["amy", "rep"]);
     }
 }

@@ -264,6 +264,17 @@ pub async fn reps_with_territory(
     .await
 }
 
+/// The users the caller `me` (of role `role`) may see by name, by username
+/// ([`crate::repo::visibility::team`]).
+pub async fn team(tx: &mut Tx, me: &str, role: Role) -> Result<Vec<Account>, sqlx::Error> {
+    let sql = format!(
+        "SELECT u.id, u.username, u.display_name, u.role, u.manager_id, u.territory \
+         FROM users u WHERE {} ORDER BY u.username",
+        crate::repo::visibility::team(role)
+    );
+    tx.all(&sql, args![me]).await
+}
+
 #[cfg(test)]
 pub(crate) mod tests {
     use super::*;
@@ -275,6 +286,7 @@ pub(crate) mod tests {
         manager_must_exist_and_be_a_manager,
         credentials_are_the_stored_columns_with_the_password_hash,
         users_are_counted,
+        the_team_is_what_each_role_may_see_by_name,
     );
 
     pub fn new_user(name: &str, role: Role, manager: Option<&str>) -> NewUser {
@@ -377,5 +389,47 @@ pub(crate) mod tests {
                 .unwrap();
         }
         assert_eq!(db.count_users().await.unwrap(), 3);
+    }
+
+    async fn the_team_is_what_each_role_may_see_by_name(db: Db) {
+        let (boss, rep) = boss_and_rep(&db).await;
+        db.create_user(new_user("mate", Role::Rep, Some("boss")))
+            .await
+            .unwrap();
+        let other_boss = db
+            .create_user(new_user("other", Role::Manager, None))
+            .await
+            .unwrap();
+        let outsider = db
+            .create_user(new_user("outsider", Role::Rep, Some("other")))
+            .await
+            .unwrap();
+        let assistant = db
+            .create_user(new_user("assistant", Role::Assistant, None))
+            .await
+            .unwrap();
+        let admin = db
+            .create_user(new_user("admin", Role::Admin, None))
+            .await
+            .unwrap();
+        let names = |user: User| {
+            let db = db.clone();
+            async move {
+                let mut tx = db.read().await.unwrap();
+                let team = team(&mut tx, &user.id.to_string(), user.role)
+                    .await
+                    .unwrap();
+                team.into_iter().map(|a| a.username).collect::<Vec<_>>()
+            }
+        };
+        assert_eq!(names(rep).await, ["boss", "rep"]);
+        assert_eq!(names(boss).await, ["boss", "mate", "rep"]);
+        assert_eq!(names(outsider).await, ["other", "outsider"]);
+        assert_eq!(names(other_boss).await, ["other", "outsider"]);
+        assert_eq!(
+            names(assistant).await,
+            ["assistant", "boss", "mate", "other", "outsider", "rep"]
+        );
+        assert_eq!(names(admin).await.len(), 7);
     }
 }

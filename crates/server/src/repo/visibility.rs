@@ -65,3 +65,30 @@ pub fn approval(role: Role) -> &'static str {
         _ => "(a.requested_by = $1 OR a.approver_id = $1)",
     }
 }
+
+/// Condition on `users u`: the colleagues whose names the caller's phone shows (`GET
+/// /api/v1/team`): themself, their manager, the owners of prospects shared with them and the
+/// other side of their approvals; a manager also their reports; the assistant also the reps and
+/// managers lead lists go to; the admin everyone.
+pub fn team(role: Role) -> &'static str {
+    match role {
+        Role::Admin => "($1 = $1)",
+        Role::Assistant => "(u.id = $1 OR u.role IN ('rep', 'manager'))",
+        Role::Rep => {
+            "(u.id = $1 \
+             OR u.id IN (SELECT m.manager_id FROM users m WHERE m.id = $1) \
+             OR u.id IN (SELECT v.owner_id FROM prospects v \
+             JOIN prospect_shares s ON s.prospect_id = v.id WHERE s.user_id = $1) \
+             OR u.id IN (SELECT a.approver_id FROM approvals a WHERE a.requested_by = $1) \
+             OR u.id IN (SELECT a.requested_by FROM approvals a WHERE a.approver_id = $1))"
+        }
+        Role::Manager => {
+            "(u.id = $1 OR u.manager_id = $1 \
+             OR u.id IN (SELECT m.manager_id FROM users m WHERE m.id = $1) \
+             OR u.id IN (SELECT v.owner_id FROM prospects v \
+             JOIN prospect_shares s ON s.prospect_id = v.id WHERE s.user_id = $1) \
+             OR u.id IN (SELECT a.approver_id FROM approvals a WHERE a.requested_by = $1) \
+             OR u.id IN (SELECT a.requested_by FROM approvals a WHERE a.approver_id = $1))"
+        }
+    }
+}

@@ -1,4 +1,5 @@
-//! `POST /api/v1/auth/login`, `POST /api/v1/auth/logout`, `GET /api/v1/me`.
+//! `POST /api/v1/auth/login`, `POST /api/v1/auth/logout`, `GET /api/v1/me`,
+//! `GET /api/v1/team`.
 
 use std::net::SocketAddr;
 use std::sync::OnceLock;
@@ -7,14 +8,14 @@ use axum::extract::{ConnectInfo, FromRequestParts, State};
 use axum::http::request::Parts;
 use axum::http::StatusCode;
 use axum::Json;
-use tuoke_sync::protocol::{LoginRequest, LoginResponse, UserInfo};
+use tuoke_sync::protocol::{LoginRequest, LoginResponse, TeamResponse, UserInfo};
 
 use crate::auth::{self, AuthUser, BUSY_RETRY_AFTER};
 use crate::domain::Username;
 use crate::error::{ApiError, ErrorBody};
 use crate::extract::ApiJson;
 use crate::password;
-use crate::repo::users::Credentials;
+use crate::repo::users::{self, Account, Credentials};
 use crate::state::AppState;
 
 impl From<&AuthUser> for UserInfo {
@@ -186,4 +187,43 @@ pub async fn logout(
 )]
 pub async fn me(user: AuthUser) -> Json<UserInfo> {
     Json(UserInfo::from(&user))
+}
+
+impl From<Account> for UserInfo {
+    fn from(a: Account) -> Self {
+        UserInfo {
+            id: a.id,
+            username: a.username,
+            display_name: a.display_name,
+            role: a.role,
+            manager_id: a.manager_id,
+            territory: a.territory,
+        }
+    }
+}
+
+/// The colleagues the signed-in user may see by name (the phone caches them to show who asked
+/// for an approval and who owns a prospect): themself and their manager; a manager also their
+/// reports; the owners of prospects shared with them and the other side of their approvals;
+/// the assistant the reps and managers; the admin everyone. Ordered by username.
+#[utoipa::path(
+    get,
+    path = "/team",
+    tag = "auth",
+    security(("bearer" = [])),
+    responses(
+        (status = 200, description = "The users the caller may see by name", body = TeamResponse),
+        (status = 401, description = "No valid token", body = ErrorBody),
+    )
+)]
+pub async fn team(
+    State(state): State<AppState>,
+    user: AuthUser,
+) -> Result<Json<TeamResponse>, ApiError> {
+    let mut tx = state.db.read().await?;
+    let team = users::team(&mut tx, &user.id, user.role).await?;
+    tx.commit().await?;
+    Ok(Json(TeamResponse {
+        users: team.into_iter().map(UserInfo::from).collect(),
+    }))
 }

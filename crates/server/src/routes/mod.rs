@@ -66,6 +66,7 @@ pub fn v1() -> OpenApiRouter<AppState> {
         .routes(routes!(auth::login))
         .routes(routes!(auth::logout))
         .routes(routes!(auth::me))
+        .routes(routes!(auth::team))
         .routes(routes!(sync::push))
         .routes(routes!(sync::pull))
         .routes(routes!(prospects::history))

@@ -19,7 +19,7 @@ use tuoke_core::args::{
     ApprovalDecideArgs, ConcessionAddArgs, ObjectionAddArgs, ProspectShareArgs, QuizSubmitArgs,
     QuoteSubmitArgs,
 };
-use tuoke_core::cadence::business_date;
+use tuoke_core::cadence::{business_date, moved_last_contact};
 use tuoke_core::contract::{MutationKind, MutationName};
 use tuoke_core::grading::{history_entry, GradeHistoryEntry, GradeView};
 use tuoke_core::negotiation::{quote_total, validate_concession, warnings_for_next};
@@ -752,7 +752,22 @@ impl Ctx<'_> {
         for att in &note.attachment_ids {
             attachments::link_to_note(self.tx, &id, &att.to_string(), &self.user.id).await?;
         }
+        // A visit, call or meeting note is a contact like a logged activity (SPEC §6).
+        if let Some(contact) = note.contact() {
+            if let Some(row) = self.deal(contact.prospect_id).await? {
+                self.contacted(&row, contact.at).await?;
+            }
+        }
         Ok(applied())
+    }
+
+    /// A contact at `at` moves the prospect's last contact, which drives the next contact due
+    /// (core cadence, computed on pull).
+    async fn contacted(&mut self, row: &ProspectRow, at: DateTime<Utc>) -> Result<(), sqlx::Error> {
+        if let Some(day) = moved_last_contact(row.last_contact(), at) {
+            prospects::set_last_contact(self.tx, &row.id, day, self.now, self.seq.take()).await?;
+        }
+        Ok(())
     }
 
     async fn activity_log(&mut self, args: &Value) -> Result<Outcome, sqlx::Error> {
@@ -768,11 +783,7 @@ impl Ctx<'_> {
         if !insert_record(self.tx, self.seq, &activity, &self.user.id, self.now).await? {
             return Ok(taken(&id));
         }
-        // The latest contact drives the next contact due (core cadence, computed on pull).
-        let day = business_date(activity.at);
-        if row.last_contact().is_none_or(|last| day > last) {
-            prospects::set_last_contact(self.tx, &row.id, day, self.now, self.seq.take()).await?;
-        }
+        self.contacted(&row, activity.at).await?;
         Ok(applied())
     }
 

@@ -88,6 +88,7 @@ fn every_endpoint_but_login_health_and_openapi_needs_a_token(db: TestDb) {
     let id = uuid();
     for (method, path) in [
         ("GET", "/api/v1/me".to_owned()),
+        ("GET", "/api/v1/team".to_owned()),
         ("POST", "/api/v1/auth/logout".to_owned()),
         ("POST", "/api/v1/sync/push".to_owned()),
         ("GET", "/api/v1/sync/pull?since=0".to_owned()),

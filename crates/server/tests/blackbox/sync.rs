@@ -18,6 +18,7 @@ db_tests!(
     a_transfer_cancels_the_pending_approvals_of_the_old_owner,
     grade_is_computed_by_the_server_and_overwrites_are_kept_in_history,
     the_pulled_prospect_carries_its_grade_history,
+    a_visit_or_call_note_is_a_contact_and_moves_the_next_contact_due,
     rejected_mutations_name_the_field_and_the_batch_goes_on,
     pull_pages_with_has_more_and_resets_a_cursor_from_the_future,
     concurrent_pushes_never_let_a_pull_skip_a_committed_change,
@@ -759,6 +760,37 @@ fn grade_is_computed_by_the_server_and_overwrites_are_kept_in_history(db: TestDb
         tuoke_core::cadence::business_date(at).to_string()
     );
     assert_ne!(d["next_contact_due"], before);
+}
+
+fn a_visit_or_call_note_is_a_contact_and_moves_the_next_contact_due(db: TestDb) {
+    let w = world(&db);
+    let p = uuid();
+    applied(&w.rep1.mutate("prospect.put", new_prospect(&p, "Visit Co")));
+    let before = prospect_data(&w.rep1, &p);
+    assert_eq!(before["last_contact"], Value::Null, "{before}");
+    let note = |kind: &str, at: chrono::DateTime<chrono::Utc>| json!({"id": uuid(), "prospect_id": p, "body": "见了老板", "kind": kind, "taken_at": at});
+    // A note of kind other is no contact.
+    let now = chrono::Utc::now();
+    applied(&w.rep1.mutate("note.add", note("other", now)));
+    assert_eq!(prospect_data(&w.rep1, &p), before);
+    let visit = now - chrono::TimeDelta::days(3);
+    applied(&w.rep1.mutate("note.add", note("visit", visit)));
+    let d = prospect_data(&w.rep1, &p);
+    let day = tuoke_core::cadence::business_date(visit);
+    assert_eq!(d["last_contact"], day.to_string(), "{d}");
+    assert_ne!(d["next_contact_due"], before["next_contact_due"]);
+    // A call a day later moves it again; an older meeting does not move it back.
+    let call = visit + chrono::TimeDelta::days(1);
+    applied(&w.rep1.mutate("note.add", note("call", call)));
+    applied(&w.rep1.mutate(
+        "note.add",
+        note("meeting", visit - chrono::TimeDelta::days(5)),
+    ));
+    let d = prospect_data(&w.rep1, &p);
+    assert_eq!(
+        d["last_contact"],
+        tuoke_core::cadence::business_date(call).to_string()
+    );
 }
 
 fn rejected_mutations_name_the_field_and_the_batch_goes_on(db: TestDb) {

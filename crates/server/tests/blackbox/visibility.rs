@@ -70,6 +70,8 @@ enum Case {
     Logout,
     /// GET /me names the caller.
     Me,
+    /// Does GET /team list this user (by username)? The cell is `Y` or `N`.
+    Team(&'static str),
     /// Is this record of the base world in the role's pull?
     Pull(&'static str),
     /// The field history of this prospect of the base world.
@@ -114,6 +116,14 @@ const MATRIX: &[(&str, Case, [Cell; 7])] = &[
     ("POST /api/v1/auth/login",              Login,                      [OK,         OK,         OK,         OK,         OK,         OK,         OK]),
     ("POST /api/v1/auth/logout",             Logout,                     [NO_CONTENT, NO_CONTENT, NO_CONTENT, NO_CONTENT, NO_CONTENT, NO_CONTENT, NO_CONTENT]),
     ("GET /api/v1/me",                       Me,                         [OK,         OK,         OK,         OK,         OK,         OK,         OK]),
+    // The team directory names the caller, their manager, a manager's reports, the owner of a
+    // prospect shared with the caller; the assistant the reps and managers; the admin everyone.
+    ("GET /api/v1/team",                     Team("rep1"),               [Y,          N,          Y,          Y,          N,          Y,          Y]),
+    ("GET /api/v1/team",                     Team("rep2"),               [N,          Y,          N,          Y,          N,          Y,          Y]),
+    ("GET /api/v1/team",                     Team("rep3"),               [N,          N,          Y,          N,          Y,          Y,          Y]),
+    ("GET /api/v1/team",                     Team("manager1"),           [Y,          Y,          N,          Y,          N,          Y,          Y]),
+    ("GET /api/v1/team",                     Team("manager2"),           [N,          N,          Y,          N,          Y,          Y,          Y]),
+    ("GET /api/v1/team",                     Team("assistant1"),         [N,          N,          N,          N,          N,          Y,          Y]),
     // Pull: prospects.
     ("GET /api/v1/sync/pull",                Pull("p_own"),              [Y,          N,          N,          Y,          N,          N,          Y]),
     ("GET /api/v1/sync/pull",                Pull("p_shared"),           [Y,          N,          Y,          Y,          N,          N,          Y]),
@@ -684,6 +694,14 @@ impl World {
                     return Actual::Status(0, format!("/me named {}", r.json()["username"]));
                 }
                 status(r)
+            }
+            Team(name) => {
+                let r = client.get("/api/v1/team");
+                if r.status != 200 {
+                    return status(r);
+                }
+                let users = r.json()["users"].as_array().cloned().unwrap_or_default();
+                Actual::Pulled(users.iter().any(|u| u["username"] == name))
             }
             Pull(_) => unreachable!("pull cells are read from the snapshot"),
             History(name) => {

@@ -44,6 +44,7 @@ pub fn ctx() -> ViewContext {
 struct ServerProspect {
     prospect: Prospect,
     meta: RecordMeta,
+    last_contact: Option<chrono::NaiveDate>,
 }
 
 #[derive(Clone)]
@@ -211,7 +212,7 @@ impl SimServer {
         let record = ProspectRecord::build(
             p.meta.clone(),
             p.prospect.clone(),
-            None,
+            p.last_contact,
             today(),
             &CadenceConfig::default(),
         );
@@ -237,8 +238,14 @@ impl SimServer {
                     let prospect = create_prospect(&put.patch).map_err(|e| e.to_string())?;
                     let at = m.at.expect("the client dates its mutations");
                     let meta = RecordMeta::new(put.id, Some(ME.into()), at);
-                    self.prospects
-                        .insert(put.id, ServerProspect { prospect, meta });
+                    self.prospects.insert(
+                        put.id,
+                        ServerProspect {
+                            prospect,
+                            meta,
+                            last_contact: None,
+                        },
+                    );
                 }
                 self.render(put.id);
                 applied
@@ -258,6 +265,16 @@ impl SimServer {
                     "attachment_ids": a.attachment_ids, "created_at": m.at,
                 });
                 self.write("note", a.id.to_string(), data);
+                // A visit, call or meeting note is a contact, as on the server.
+                if a.kind.contact().is_some() {
+                    let p = self.prospects.get_mut(&a.prospect_id).expect("visible");
+                    if let Some(day) =
+                        tuoke_core::cadence::moved_last_contact(p.last_contact, a.taken_at)
+                    {
+                        p.last_contact = Some(day);
+                        self.render(a.prospect_id);
+                    }
+                }
                 applied
             }
             "stage.move" => {
