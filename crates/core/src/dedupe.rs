@@ -50,11 +50,10 @@ const LATIN_SUFFIXES: [&str; 9] = [
 /// Region names dropped from the start (provinces, municipalities and manufacturing cities;
 /// simplified and traditional).
 const REGIONS: [&str; 48] = [
-    "北京", "上海", "天津", "重庆", "重慶", "广东", "廣東", "浙江", "江苏", "江蘇", "山东",
-    "山東", "福建", "河北", "河南", "湖北", "湖南", "安徽", "四川", "江西", "辽宁", "遼寧",
-    "深圳", "广州", "廣州", "东莞", "東莞", "佛山", "中山", "珠海", "惠州", "苏州", "蘇州",
-    "无锡", "無錫", "宁波", "寧波", "杭州", "温州", "溫州", "厦门", "廈門", "青岛", "青島",
-    "南京", "武汉", "武漢", "成都",
+    "北京", "上海", "天津", "重庆", "重慶", "广东", "廣東", "浙江", "江苏", "江蘇", "山东", "山東",
+    "福建", "河北", "河南", "湖北", "湖南", "安徽", "四川", "江西", "辽宁", "遼寧", "深圳", "广州",
+    "廣州", "东莞", "東莞", "佛山", "中山", "珠海", "惠州", "苏州", "蘇州", "无锡", "無錫", "宁波",
+    "寧波", "杭州", "温州", "溫州", "厦门", "廈門", "青岛", "青島", "南京", "武汉", "武漢", "成都",
 ];
 
 /// The half-width form of a full-width ASCII character or ideographic space.
@@ -162,8 +161,14 @@ mod tests {
         assert_eq!(normalize("深圳市华强电子股份有限公司"), "华强电子");
         assert_eq!(normalize("上海 华强·电子（有限公司）"), "华强电子");
         assert_eq!(normalize("廣東華強電子有限責任公司"), "華強電子");
-        assert_eq!(normalize("Huaqiang Electronics Co., Ltd."), "huaqiangelectronics");
-        assert_eq!(normalize("ＨＵＡＱＩＡＮＧ　Ｅｌｅｃｔｒｏｎｉｃｓ　Ｉｎｃ．"), "huaqiangelectronics");
+        assert_eq!(
+            normalize("Huaqiang Electronics Co., Ltd."),
+            "huaqiangelectronics"
+        );
+        assert_eq!(
+            normalize("ＨＵＡＱＩＡＮＧ　Ｅｌｅｃｔｒｏｎｉｃｓ　Ｉｎｃ．"),
+            "huaqiangelectronics"
+        );
     }
 
     #[test]
@@ -185,7 +190,10 @@ mod tests {
     #[test]
     fn match_kind_tells_exact_from_similar_and_different() {
         let name = "深圳华强电子有限公司";
-        assert_eq!(match_kind(name, " 深圳华强电子有限公司"), Some(MatchKind::Exact));
+        assert_eq!(
+            match_kind(name, " 深圳华强电子有限公司"),
+            Some(MatchKind::Exact)
+        );
         assert_eq!(match_kind(name, "华强电子"), Some(MatchKind::Similar));
         assert_eq!(match_kind(name, "深圳华强科技有限公司"), None);
         assert_eq!(match_kind("  ", "  "), None);
@@ -193,7 +201,12 @@ mod tests {
 
     #[test]
     fn duplicates_lists_exact_matches_first_up_to_the_limit() {
-        let items = ["华强电子公司", "东莞精工", "深圳华强电子有限公司", "华强电子"];
+        let items = [
+            "华强电子公司",
+            "东莞精工",
+            "深圳华强电子有限公司",
+            "华强电子",
+        ];
         let found = duplicates("深圳华强电子有限公司", &items, |s| s, 5);
         let names: Vec<(&str, MatchKind)> = found.iter().map(|(s, k)| (**s, *k)).collect();
         assert_eq!(
@@ -204,7 +217,10 @@ mod tests {
                 ("华强电子", MatchKind::Similar),
             ]
         );
-        assert_eq!(duplicates("深圳华强电子有限公司", &items, |s| s, 1).len(), 1);
+        assert_eq!(
+            duplicates("深圳华强电子有限公司", &items, |s| s, 1).len(),
+            1
+        );
         assert!(duplicates("", &items, |s| s, 5).is_empty());
         assert!(duplicates("。", &items, |s| s, 5).is_empty());
     }
