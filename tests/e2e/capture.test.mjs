@@ -107,15 +107,19 @@ test("from the Today tab a note on a demo prospect takes the Capture tab, one ta
     const notes = await serverNotes(HUAQIANG.id);
     assert.deepEqual(notes.map((n) => [n.body, n.kind]), [["王总同意下周安排交流会", "visit"]]);
 
-    // The Capture tab now reopens on the same prospect: the next note is two taps.
+    // The Capture tab does not carry the prospect over silently (issue 17): it asks again,
+    // with the prospect just written about first among the suggestions; three taps.
     await b.page.getByRole("link", { name: "今日" }).click();
     const again = tapCounter(b.page);
     await again.tap(b.page.getByRole("link", { name: "记录" }));
+    await b.page.getByTestId("capture-picker").waitFor();
+    assert.match(await b.page.getByTestId("capture-pick").first().innerText(), new RegExp(HUAQIANG.company));
+    await again.tap(b.page.getByTestId("capture-pick").first());
     await b.page.getByTestId("capture-chosen").filter({ hasText: HUAQIANG.company }).waitFor();
     await b.page.getByTestId("capture-note").fill("补充：他们用的是自建系统");
     await again.tap(b.page.getByTestId("capture-save"));
     await b.page.getByTestId("capture-message").filter({ hasText: "已保存到本机" }).waitFor();
-    assert.equal(again.count, 2);
+    assert.equal(again.count, 3);
 
     // A correction is a new note naming the one it corrects; the original stays as it was.
     await b.page.getByTestId("capture-recent-note").filter({ hasText: "王总同意下周安排交流会" }).getByTestId("capture-correct").click();
