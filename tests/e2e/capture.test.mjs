@@ -230,10 +230,12 @@ test("the exchange agenda timer keeps counting across a reload and its times go 
     const note = notes.find((n) => n.body.startsWith("老板和 IT 经理出席"));
     assert.equal(note.kind, "meeting");
     assert.match(note.body, /【交流会议议程】\n公司简介：计划 10–15 分钟，实际 1 分钟\n为何需要 ERP，如何实施 ERP：计划 40 分钟，实际 1 分钟\n合计：实际 \d+ 分钟/);
-    // Saved: the draft and its timer are gone.
+    // Saved: the draft and its timer are gone, so nothing reopens on the prospect by itself.
     await b.page.reload();
-    await b.page.getByTestId("capture-chosen").waitFor();
+    await b.page.getByTestId("capture-picker").waitFor();
+    await pick(b.page, JINGGONG.company);
     assert.equal(await b.page.getByTestId("capture-note").inputValue(), "");
+    assert.equal(await b.page.getByTestId("agenda-pause").count(), 0);
     assert.deepEqual(b.errors, []);
   } finally {
     await b.close();
