@@ -92,7 +92,7 @@ pub fn Chosen(props: &ChosenProps) -> Html {
             }
             <p class="chosen-company" data-testid="capture-company-name">
                 if let Some(s) = summary {
-                    { grade_badge(&i18n, GradeMark::of_summary(s), false, Some("capture-grade")) }
+                    { grade_badge(&i18n, GradeMark::of_summary(s), true, Some("capture-grade")) }
                 }
                 <span class="chosen-name">{ company.clone() }</span>
             </p>
