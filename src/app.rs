@@ -18,6 +18,7 @@ fn switch(route: Route) -> Html {
         }
         Route::ProspectSection { id, section } => html! { <pages::ProspectPage {id} {section} /> },
         Route::Capture => html! { <pages::Capture /> },
+        Route::CaptureNew => html! { <pages::Capture new=true /> },
         Route::CaptureFor { prospect } => html! { <pages::Capture prospect={Some(prospect)} /> },
         Route::Playbooks => html! { <pages::Playbooks /> },
         Route::Playbook { topic } => html! { <pages::PlaybookPage {topic} /> },

@@ -21,6 +21,9 @@ pub enum Route {
     ProspectSection { id: String, section: Section },
     #[at("/capture")]
     Capture,
+    /// Capture on a new prospect's form (the Prospects screen's add button).
+    #[at("/capture/new")]
+    CaptureNew,
     /// Capture for a given prospect (quick actions, the prospect screen).
     #[at("/capture/:prospect")]
     CaptureFor { prospect: String },
@@ -53,7 +56,7 @@ impl Route {
             Route::Prospects | Route::Prospect { .. } | Route::ProspectSection { .. } => {
                 Route::Prospects
             }
-            Route::Capture | Route::CaptureFor { .. } => Route::Capture,
+            Route::Capture | Route::CaptureNew | Route::CaptureFor { .. } => Route::Capture,
             Route::Pipeline => Route::Pipeline,
             Route::More | Route::Sync | Route::Playbooks | Route::Playbook { .. } | Route::Quiz => {
                 Route::More

@@ -23,6 +23,7 @@ catalog! {
         CountFiltered => ["{n} 个符合（共 {total} 个）", "{n} 個符合（共 {total} 個）", "{n} of {total} prospects"],
         NoMatch => ["没有符合条件的客户。", "沒有符合條件的客戶。", "No prospect matches."],
         Empty => ["还没有客户。记录第一个客户后，它会出现在这里。", "還沒有客戶。記錄第一個客戶後，它會出現在這裡。", "No prospects yet. Once you capture one, it shows up here."],
+        AddProspect => ["新客户", "新客戶", "New prospect"],
         CaptureFirst => ["立即新建", "立即新建", "Add one now"],
         FirstSync => ["正在从服务器取回你的客户…", "正在從伺服器取回你的客戶…", "Fetching your prospects from the server…"],
         DueToday => ["今天联系", "今天聯絡", "Due today"],

@@ -107,15 +107,19 @@ test("from the Today tab a note on a demo prospect takes the Capture tab, one ta
     const notes = await serverNotes(HUAQIANG.id);
     assert.deepEqual(notes.map((n) => [n.body, n.kind]), [["王总同意下周安排交流会", "visit"]]);
 
-    // The Capture tab now reopens on the same prospect: the next note is two taps.
+    // The Capture tab does not carry the prospect over silently (issue 17): it asks again,
+    // with the prospect just written about first among the suggestions; three taps.
     await b.page.getByRole("link", { name: "今日" }).click();
     const again = tapCounter(b.page);
     await again.tap(b.page.getByRole("link", { name: "记录" }));
+    await b.page.getByTestId("capture-picker").waitFor();
+    assert.match(await b.page.getByTestId("capture-pick").first().innerText(), new RegExp(HUAQIANG.company));
+    await again.tap(b.page.getByTestId("capture-pick").first());
     await b.page.getByTestId("capture-chosen").filter({ hasText: HUAQIANG.company }).waitFor();
     await b.page.getByTestId("capture-note").fill("补充：他们用的是自建系统");
     await again.tap(b.page.getByTestId("capture-save"));
     await b.page.getByTestId("capture-message").filter({ hasText: "已保存到本机" }).waitFor();
-    assert.equal(again.count, 2);
+    assert.equal(again.count, 3);
 
     // A correction is a new note naming the one it corrects; the original stays as it was.
     await b.page.getByTestId("capture-recent-note").filter({ hasText: "王总同意下周安排交流会" }).getByTestId("capture-correct").click();
@@ -226,10 +230,12 @@ test("the exchange agenda timer keeps counting across a reload and its times go 
     const note = notes.find((n) => n.body.startsWith("老板和 IT 经理出席"));
     assert.equal(note.kind, "meeting");
     assert.match(note.body, /【交流会议议程】\n公司简介：计划 10–15 分钟，实际 1 分钟\n为何需要 ERP，如何实施 ERP：计划 40 分钟，实际 1 分钟\n合计：实际 \d+ 分钟/);
-    // Saved: the draft and its timer are gone.
+    // Saved: the draft and its timer are gone, so nothing reopens on the prospect by itself.
     await b.page.reload();
-    await b.page.getByTestId("capture-chosen").waitFor();
+    await b.page.getByTestId("capture-picker").waitFor();
+    await pick(b.page, JINGGONG.company);
     assert.equal(await b.page.getByTestId("capture-note").inputValue(), "");
+    assert.equal(await b.page.getByTestId("agenda-pause").count(), 0);
     assert.deepEqual(b.errors, []);
   } finally {
     await b.close();

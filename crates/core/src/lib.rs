@@ -17,6 +17,7 @@
 //! - [`fit`]: target-market fit (SPEC §2).
 //! - [`keyinfo`]: key-information completeness, next questions, MAN check (SPEC §4).
 //! - [`cadence`]: contact cadence, the daily agenda and the monthly plan (SPEC §6).
+//! - [`dedupe`]: possible duplicates of a new prospect (same or normalised company name).
 //! - [`due`]: where a next contact stands (days overdue) and the agenda of due dates.
 //! - [`activity`]: contact methods and note kinds (SPEC §6).
 //! - [`negotiation`]: concession log rules and quote totals (SPEC §8).
@@ -34,6 +35,7 @@ pub mod activity;
 pub mod args;
 pub mod cadence;
 pub mod contract;
+pub mod dedupe;
 pub mod due;
 pub mod fit;
 pub mod grading;

@@ -78,6 +78,42 @@ impl Draft {
             || self.corrects.is_some()
     }
 
+    /// Takes the note out of a new prospect's draft (the rep chose an existing prospect for
+    /// it): the text, kind, template, ticks, timer and photos leave; the company, contact
+    /// and phone stay, in case the rep comes back to creating it.
+    pub fn take_note(&mut self) -> Draft {
+        Draft {
+            kind: self.kind.take(),
+            body: std::mem::take(&mut self.body),
+            template: self.template.take(),
+            ticks: std::mem::take(&mut self.ticks),
+            agenda: std::mem::take(&mut self.agenda),
+            photos: std::mem::take(&mut self.photos),
+            corrects: self.corrects.take(),
+            ..Draft::default()
+        }
+    }
+
+    /// Adds `note` (from [`Draft::take_note`]) to this draft, losing nothing: its text after
+    /// any text already here, its ticks and photos too; its kind, template and timer where
+    /// this draft has none.
+    pub fn add_note(&mut self, note: Draft) {
+        let text = note.body.trim();
+        if self.body.trim().is_empty() {
+            self.body = note.body;
+        } else if !text.is_empty() {
+            self.body = format!("{}\n\n{text}", self.body.trim_end());
+        }
+        self.kind = self.kind.or(note.kind);
+        self.template = self.template.or(note.template);
+        self.ticks.extend(note.ticks);
+        if !self.agenda.started() {
+            self.agenda = note.agenda;
+        }
+        self.photos.extend(note.photos);
+        self.corrects = self.corrects.take().or(note.corrects);
+    }
+
     /// The note's text: the correction line, what the rep wrote, then the template's ticks
     /// (every item, ticked or not, once any is ticked) or the agenda's times (once the timer
     /// ran). Empty when there is nothing to save.

@@ -65,3 +65,38 @@ fn minutes_round_and_a_started_item_counts() {
     assert_eq!(planned(10, 15), "10–15");
     assert_eq!(planned(30, 30), "30");
 }
+
+#[test]
+fn a_note_moved_to_an_existing_prospect_keeps_everything_typed() {
+    let mut new = Draft {
+        company: "深圳华强电子有限公司".into(),
+        contact: "王总".into(),
+        body: "门口见到了采购经理".into(),
+        kind: Some(tuoke_core::activity::NoteKind::Call),
+        photos: vec![uuid::Uuid::nil()],
+        ..Draft::default()
+    };
+    new.ticks.insert("ki_budget".into());
+    let note = new.take_note();
+    // The new prospect's fields stay where they were; the note leaves them.
+    assert_eq!(
+        (new.company.as_str(), new.contact.as_str()),
+        ("深圳华强电子有限公司", "王总")
+    );
+    assert!(new.body.is_empty() && new.ticks.is_empty() && new.photos.is_empty());
+    let mut existing = Draft {
+        body: "上次的草稿".into(),
+        ..Draft::default()
+    };
+    existing.add_note(note);
+    assert_eq!(existing.body, "上次的草稿\n\n门口见到了采购经理");
+    assert_eq!(existing.kind, Some(tuoke_core::activity::NoteKind::Call));
+    assert!(existing.ticks.contains("ki_budget"));
+    assert_eq!(existing.photos, vec![uuid::Uuid::nil()]);
+    let mut empty = Draft::default();
+    empty.add_note(Draft {
+        body: "只有这句".into(),
+        ..Draft::default()
+    });
+    assert_eq!(empty.body, "只有这句");
+}

@@ -9,6 +9,7 @@ mod agenda;
 mod checklist;
 mod compress;
 mod draft;
+mod duplicates;
 mod fields;
 mod note_form;
 mod photos;
@@ -23,7 +24,6 @@ use std::rc::Rc;
 
 use tuoke_core::types::Stage;
 use wasm_bindgen_futures::spawn_local;
-use web_sys::HtmlTextAreaElement;
 use yew::prelude::*;
 
 use crate::hooks::use_clock;
@@ -32,7 +32,8 @@ use crate::i18n::{use_i18n, CaptureKey, Key};
 use crate::services::ids::new_id;
 use crate::services::time::{now, today};
 use checklist::Template;
-use draft::{store, Correction, Draft, Target};
+use draft::{store, Draft, Target};
+use duplicates::{use_duplicates, DuplicateWarning};
 use fields::{Field, FieldErrors, Refs};
 use note_form::NoteForm;
 use prospect_block::{Chosen, NewProspect};
@@ -44,6 +45,9 @@ pub struct CaptureProps {
     /// The prospect to capture for (from a quick action or the prospect screen).
     #[prop_or_default]
     pub prospect: Option<String>,
+    /// Open on a new prospect's form (the Prospects screen's add button).
+    #[prop_or_default]
+    pub new: bool,
 }
 
 #[component]
@@ -52,7 +56,7 @@ pub fn Capture(props: &CaptureProps) -> Html {
     let sync = use_sync();
     let user = sync.state.user_id().unwrap_or_default();
     let list = use_prospect_list();
-    let target = use_capture_target(&user, props.prospect.clone());
+    let (target, resumed) = use_capture_target(&user, props.prospect.clone(), props.new);
     let refs = Refs {
         company: use_node_ref(),
         contact: use_node_ref(),
@@ -84,12 +88,17 @@ pub fn Capture(props: &CaptureProps) -> Html {
     // guess first would make the form jump.
     let template_ready = !matches!(&*target, Some(Target::Prospect(_))) || list.is_some();
     let template = draft.template.unwrap_or(suggested);
+    let creating = matches!(&*target, Some(Target::New));
+    let company = if creating { draft.company.as_str() } else { "" };
+    let dups = use_duplicates(list.clone(), company, draft.new_id);
     let kind = draft.kind.unwrap_or(template.kind());
 
     let choose = {
         let (target, user, edit, message) =
             (target.clone(), user.clone(), edit.clone(), message.clone());
+        let resumed = resumed.clone();
         Callback::from(move |next: Option<Target>| {
+            resumed.set(false);
             match &next {
                 Some(t) => {
                     store::set_last(&user, t, now());
@@ -127,7 +136,8 @@ pub fn Capture(props: &CaptureProps) -> Html {
                     Field::Phone => d.phone = value,
                     _ => {}
                 },
-                false,
+                // The company is checked for duplicates as it is typed.
+                field == Field::Company,
             );
         })
     };
@@ -135,12 +145,18 @@ pub fn Capture(props: &CaptureProps) -> Html {
         let (i18n, handle, user) = (i18n.clone(), sync.handle.clone(), user.clone());
         let (edit, refs, target) = (edit.clone(), refs.clone(), target.clone());
         let (message, errors, busy) = (message.clone(), errors.clone(), busy.clone());
+        let dups = dups.clone();
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
             let Some(current) = (*target).clone() else {
                 return;
             };
             if *busy {
+                return;
+            }
+            if current == Target::New && dups.unresolved() {
+                message.set(Some((false, i18n.t(CaptureKey::DuplicateHeld).to_owned())));
+                duplicates::show_warning();
                 return;
             }
             edit.update(|d| refs.read(d), false);
@@ -193,31 +209,8 @@ pub fn Capture(props: &CaptureProps) -> Html {
             });
         })
     };
-    let on_correct = {
-        let (edit, body) = (edit.clone(), refs.body.clone());
-        Callback::from(
-            move |(note_id, taken_at, text): (String, chrono::DateTime<chrono::Utc>, String)| {
-                let field = body.cast::<HtmlTextAreaElement>();
-                // Start from the original text, unless the rep has already written something:
-                // that is never overwritten.
-                let typed = field.as_ref().map(|t| t.value()).unwrap_or_default();
-                let start = if typed.trim().is_empty() { text } else { typed };
-                let correction = Correction { note_id, taken_at };
-                edit.update(
-                    |d| {
-                        d.corrects = Some(correction);
-                        d.body = start.clone();
-                    },
-                    true,
-                );
-                if let Some(t) = field {
-                    t.set_value(&start);
-                    let _ = t.focus();
-                }
-            },
-        )
-    };
-
+    let on_correct = recent::correct(edit.clone(), refs.body.clone());
+    let use_existing = duplicates::move_note(edit.clone(), user.clone(), choose.clone());
     let prospect_block = match &*target {
         None => html! {
             <picker::Picker list={list.clone()} recent={store::recent(&user)} today={today()}
@@ -226,10 +219,12 @@ pub fn Capture(props: &CaptureProps) -> Html {
         },
         Some(Target::New) => html! {
             <NewProspect refs={refs.clone()} errors={(*errors).clone()} {on_input}
-                on_change={choose.reform(|_| None)} />
+                on_change={choose.reform(|_| None)}>
+                <DuplicateWarning duplicates={dups.clone()} on_use={use_existing} />
+            </NewProspect>
         },
         Some(Target::Prospect(id)) => html! {
-            <Chosen id={id.clone()} {summary} on_change={choose.reform(|_| None)} />
+            <Chosen id={id.clone()} {summary} resumed={*resumed} on_change={choose.reform(|_| None)} />
         },
     };
     let form = target.as_ref().map(|t| {

@@ -17,6 +17,9 @@ pub struct NewProspectProps {
     pub on_input: Callback<(Field, NodeRef)>,
     /// Back to the picker.
     pub on_change: Callback<()>,
+    /// Shown under the company (possible duplicates).
+    #[prop_or_default]
+    pub children: Html,
 }
 
 /// The new prospect's fields (uncontrolled: typing only updates the draft).
@@ -44,6 +47,7 @@ pub fn NewProspect(props: &NewProspectProps) -> Html {
                    aria-invalid={company_invalid} aria-describedby={company_error}
                    oninput={input(Field::Company, &refs.company)} data-testid="capture-company" />
             { field_error(&props.errors, Field::Company) }
+            { props.children.clone() }
             <label class="field-label" for="capture-contact">{ i18n.t(Key::ContactName) }</label>
             <input id="capture-contact" ref={refs.contact.clone()} autocomplete="name"
                    aria-invalid={contact_invalid} aria-describedby={contact_error}
@@ -63,33 +67,45 @@ pub struct ChosenProps {
     pub id: AttrValue,
     /// The prospect's summary, once the list is loaded.
     pub summary: Option<ProspectSummary>,
+    /// Opened on a draft in progress (not chosen on this visit of the screen): said so.
+    #[prop_or_default]
+    pub resumed: bool,
     /// Back to the picker.
     pub on_change: Callback<()>,
 }
 
-/// The chosen prospect: company, grade, first contact and phone.
+/// The chosen prospect, hard to miss: company in large type with its grade, first contact
+/// and phone, and the change action; a resumed draft says whose it is.
 #[component]
 pub fn Chosen(props: &ChosenProps) -> Html {
     let i18n = use_i18n();
     let summary = &props.summary;
+    let company = summary
+        .as_ref()
+        .map_or_else(|| i18n.t(Key::Loading).to_owned(), |s| s.company.clone());
     html! {
         <div class="card chosen" data-testid="capture-chosen" data-id={props.id.clone()}>
-            <div class="chosen-head">
-                <div>
-                    <p class="chosen-company" data-testid="capture-company-name">
-                        { summary.as_ref().map_or_else(|| i18n.t(Key::Loading).to_owned(), |s| s.company.clone()) }
-                    </p>
+            if props.resumed {
+                <p class="notice chosen-resumed" data-testid="capture-resumed">
+                    { i18n.fmt(CaptureKey::Resumed, &[("c", company.as_str())]) }
+                </p>
+            }
+            <p class="chosen-company" data-testid="capture-company-name">
+                if let Some(s) = summary {
+                    { grade_badge(&i18n, GradeMark::of_summary(s), true, Some("capture-grade")) }
+                }
+                <span class="chosen-name">{ company.clone() }</span>
+            </p>
+            <div class="chosen-foot">
+                <p class="hint">
                     if let Some(s) = summary {
-                        <p class="hint">
-                            { grade_badge(&i18n, GradeMark::of_summary(s), false, Some("capture-grade")) }
-                            { s.contacts.first().map(|(n, _)| n.clone()).unwrap_or_default() }
-                            if let Some(phone) = s.phone() {
-                                { " " }<a href={tel::href(phone)}>{ phone.to_owned() }</a>
-                            }
-                        </p>
+                        { s.contacts.first().map(|(n, _)| n.clone()).unwrap_or_default() }
+                        if let Some(phone) = s.phone() {
+                            { " " }<a href={tel::href(phone)} class="chosen-phone">{ phone.to_owned() }</a>
+                        }
                     }
-                </div>
-                <button type="button" class="link-button" onclick={props.on_change.reform(|_| ())} data-testid="capture-change">
+                </p>
+                <button type="button" class="secondary chosen-change" onclick={props.on_change.reform(|_| ())} data-testid="capture-change">
                     { i18n.t(CaptureKey::ChangeProspect) }
                 </button>
             </div>

@@ -4,6 +4,7 @@
 use tuoke_core::activity::NoteKind;
 use tuoke_core::contract::Entity;
 use tuoke_sync::view::{field, text};
+use web_sys::HtmlTextAreaElement;
 use yew::prelude::*;
 
 use crate::components::long_text::LongText;
@@ -11,6 +12,9 @@ use crate::components::photos::Photos;
 use crate::hooks::use_prospect;
 use crate::i18n::{use_i18n, CaptureKey, Key, LabelKey};
 use crate::services::time::{self, Style};
+
+use super::draft::Correction;
+use super::state::CaptureDraft;
 
 #[derive(Properties, PartialEq)]
 pub struct ProspectNotesProps {
@@ -62,4 +66,31 @@ pub fn ProspectNotes(props: &ProspectNotesProps) -> Html {
             <Photos prospect_id={props.id.clone()} />
         </section>
     }
+}
+
+/// Correcting a note (its id, time and text): the draft names it and the note's field gets
+/// its text, unless the rep has already written something there (never overwritten).
+pub fn correct(
+    edit: CaptureDraft,
+    body: NodeRef,
+) -> Callback<(String, chrono::DateTime<chrono::Utc>, String)> {
+    Callback::from(
+        move |(note_id, taken_at, text): (String, chrono::DateTime<chrono::Utc>, String)| {
+            let field = body.cast::<HtmlTextAreaElement>();
+            let typed = field.as_ref().map(|t| t.value()).unwrap_or_default();
+            let start = if typed.trim().is_empty() { text } else { typed };
+            let correction = Correction { note_id, taken_at };
+            edit.update(
+                |d| {
+                    d.corrects = Some(correction);
+                    d.body = start.clone();
+                },
+                true,
+            );
+            if let Some(t) = field {
+                t.set_value(&start);
+                let _ = t.focus();
+            }
+        },
+    )
 }

@@ -1,6 +1,6 @@
 //! The Capture screen's state hooks, kept out of the page's markup: what the note is about (the
-//! route, else the last target of the same visit or a waiting draft) and the draft of that
-//! target, read from `localStorage` when the target changes and kept there on every change.
+//! route, else a draft in progress; never a prospect carried over silently) and the draft of
+//! that target, read from `localStorage` when the target changes and kept there on every change.
 
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -13,37 +13,47 @@ use super::fields::Refs;
 use crate::services::ids;
 use crate::services::time::now;
 
-/// A chosen prospect is kept as the Capture tab's default this long after the last note
-/// (the same visit); later the tab opens on the picker, unless a draft waits.
-const KEEP_TARGET_HOURS: i64 = 3;
-
-fn initial_target(user: &str, prospect: Option<&str>) -> Option<Target> {
-    if let Some(id) = prospect {
-        return Some(Target::Prospect(id.to_owned()));
+/// What the route chooses: a prospect, a new one, or nothing.
+fn routed(prospect: Option<&str>, new: bool) -> Option<Target> {
+    match prospect {
+        Some(id) => Some(Target::Prospect(id.to_owned())),
+        None => new.then_some(Target::New),
     }
-    let (target, at) = store::last(user)?;
-    let recent = now() - at < chrono::TimeDelta::hours(KEEP_TARGET_HOURS);
-    (recent || store::load(user, &target).has_content()).then_some(target)
 }
 
-/// What the note is about: `prospect` (from the route) when given, else the last target of
-/// the same visit or one whose draft waits; `None` opens the picker.
+/// What the rep was last writing about, when a draft of it is in progress: a note never lands
+/// on the last prospect just because it was the last.
+fn resumed_target(user: &str) -> Option<Target> {
+    let (target, _) = store::last(user)?;
+    store::load(user, &target).has_content().then_some(target)
+}
+
+/// What the note is about: `prospect` (from the route) when given, a new prospect when `new`,
+/// else the target of a draft in progress; `None` opens the picker. With it, whether that is
+/// a resumed draft (shown as such until the rep chooses again).
 #[hook]
-pub fn use_capture_target(user: &str, prospect: Option<String>) -> UseStateHandle<Option<Target>> {
+pub fn use_capture_target(
+    user: &str,
+    prospect: Option<String>,
+    new: bool,
+) -> (UseStateHandle<Option<Target>>, UseStateHandle<bool>) {
+    let first = routed(prospect.as_deref(), new);
+    let resumed = use_state_eq(|| first.is_none() && resumed_target(user).is_some());
     let target = {
-        let (user, first) = (user.to_owned(), prospect.clone());
-        use_state_eq(move || initial_target(&user, first.as_deref()))
+        let user = user.to_owned();
+        use_state_eq(move || first.or_else(|| resumed_target(&user)))
     };
     {
-        // Coming from a prospect (the route) chooses it.
-        let target = target.clone();
-        use_effect_with(prospect, move |p| {
-            if let Some(id) = p {
-                target.set(Some(Target::Prospect(id.clone())));
+        // Coming from a prospect (the route) or the add button chooses it.
+        let (target, resumed) = (target.clone(), resumed.clone());
+        use_effect_with((prospect, new), move |(p, new)| {
+            if let Some(t) = routed(p.as_deref(), *new) {
+                resumed.set(false);
+                target.set(Some(t));
             }
         });
     }
-    target
+    (target, resumed)
 }
 
 /// The draft of the current target. Cheap to clone; clones share it.

@@ -170,7 +170,7 @@ pub fn Prospects() -> Html {
             <div class="card empty" data-testid="prospects-empty">
                 <p>{ i18n.t(ListKey::Empty) }</p>
                 <div class="actions">
-                    <Link<Route> to={Route::Capture} classes="button primary">{ i18n.t(ListKey::CaptureFirst) }</Link<Route>>
+                    <Link<Route> to={Route::CaptureNew} classes="button primary">{ i18n.t(ListKey::CaptureFirst) }</Link<Route>>
                 </div>
             </div>
         },
@@ -208,7 +208,12 @@ pub fn Prospects() -> Html {
 
     html! {
         <section class="screen prospects" aria-labelledby="prospects-title">
-            <h1 id="prospects-title">{ i18n.t(Key::TabProspects) }</h1>
+            <div class="list-head">
+                <h1 id="prospects-title">{ i18n.t(Key::TabProspects) }</h1>
+                <Link<Route> to={Route::CaptureNew} classes="button primary list-add">
+                    <span aria-hidden="true">{ "＋" }</span>{ i18n.t(ListKey::AddProspect) }
+                </Link<Route>>
+            </div>
             <div class="list-tools">
                 <label class="visually-hidden" for="prospect-search">{ i18n.t(ListKey::SearchLabel) }</label>
                 <input id="prospect-search" ref={search} type="search" {oninput} {onkeydown}
