@@ -5,7 +5,7 @@
 // sticky save bar never covers the note field that has the focus.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { api, expectPending, launch, screenshot, signIn, startServer } from "./lib/harness.mjs";
+import { api, expectPending, launch, screenshot, setLang, signIn, startServer } from "./lib/harness.mjs";
 
 /** Demo prospects of rep1 (`tuoke-server serve --demo`). */
 const HUAQIANG = { id: "0193a000-0000-7000-8000-000000000001", company: "深圳华强电子有限公司" };
@@ -19,12 +19,6 @@ before(async () => {
 after(async () => {
   await server?.stop();
 });
-
-async function setLang(page, lang) {
-  await page.goto(`${server.url}/more`);
-  await page.getByTestId("lang-select").selectOption(lang);
-  await page.waitForFunction((l) => document.documentElement.lang === l, lang);
-}
 
 /** The prospects named `company` on the server and the notes of `prospectId`. */
 async function onServer(company, prospectId) {
@@ -200,7 +194,7 @@ test("the add button, the chosen prospect and the duplicate warning read right i
     const labels = { "zh-Hans": "新客户", "zh-Hant": "新客戶", en: "New prospect" };
     const titles = { "zh-Hans": "可能已有这个客户", "zh-Hant": "可能已有這個客戶", en: "This prospect may already exist" };
     for (const lang of LANGS) {
-      await setLang(b.page, lang);
+      await setLang(b.page, server.url, lang);
       await b.page.goto(`${server.url}/prospects`);
       await b.page.getByTestId("prospect-row").first().waitFor();
       const add = b.page.locator(".list-add");
@@ -219,7 +213,7 @@ test("the add button, the chosen prospect and the duplicate warning read right i
       await b.page.goto(`${server.url}/capture/new`);
       await b.page.getByTestId("capture-company").fill("");
     }
-    await setLang(b.page, "zh-Hans");
+    await setLang(b.page, server.url, "zh-Hans");
     assert.deepEqual(b.errors, []);
   } finally {
     await b.close();

@@ -4,7 +4,7 @@
 // letter, "?") in the list, Capture and the prospect's header, in the three languages.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { launch, screenshot, signIn, startServer } from "./lib/harness.mjs";
+import { launch, screenshot, setLang, signIn, startServer } from "./lib/harness.mjs";
 
 const LANGS = ["zh-Hans", "zh-Hant", "en"];
 // The tour's overdue A (long name) and the sample C to confirm.
@@ -19,18 +19,12 @@ after(async () => {
   await server?.stop();
 });
 
-async function setLang(page, lang) {
-  await page.goto(`${server.url}/more`);
-  await page.getByTestId("lang-select").selectOption(lang);
-  await page.waitForFunction((l) => document.documentElement.lang === l, lang);
-}
-
 test("the demo tour gives rep1 contacts due today and overdue with call and note actions, and this month's contacts count toward the plan", async () => {
   const b = await launch();
   try {
     await signIn(b.page, server.url, "rep1");
     for (const lang of LANGS) {
-      await setLang(b.page, lang);
+      await setLang(b.page, server.url, lang);
       await b.page.goto(`${server.url}/`);
       const due = b.page.getByTestId("due-entry");
       await b.page.locator('[data-testid="due-entry"] .due.overdue').first().waitFor({ timeout: 20_000 });
@@ -89,7 +83,7 @@ test("one grade badge: the same colour per grade and the same 'C?' for a grade t
     await signIn(b.page, server.url, "rep1");
     const explains = { "zh-Hans": "确认", "zh-Hant": "確認", en: "confirmation" };
     for (const lang of LANGS) {
-      await setLang(b.page, lang);
+      await setLang(b.page, server.url, lang);
       // The list.
       await b.page.goto(`${server.url}/prospects`);
       const row = (id) => b.page.locator(`[data-testid="prospect-row"][data-id="${id}"] .grade`);

@@ -3,7 +3,7 @@
 // 360×740, against the real server, in the three languages.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { expectHeading, launch, screenshot, signIn, startServer } from "./lib/harness.mjs";
+import { expectHeading, launch, screenshot, setLang, signIn, startServer } from "./lib/harness.mjs";
 
 let server;
 before(async () => {
@@ -40,9 +40,7 @@ test("a stage checklist shows empty boxes, not ticks, in every language", async 
   try {
     await signIn(b.page, server.url);
     for (const [lang, heading] of [["zh-Hans", "初访：阶段攻略"], ["zh-Hant", null], ["en", null]]) {
-      await b.page.goto(`${server.url}/more`);
-      await b.page.getByTestId("lang-select").selectOption(lang);
-      await b.page.waitForFunction((l) => document.documentElement.lang === l, lang);
+      await setLang(b.page, server.url, lang);
       await b.page.goto(`${server.url}/playbooks/first_visit`);
       if (heading) await expectHeading(b.page, heading);
       const item = b.page.getByTestId("playbook-check").first();

@@ -4,7 +4,7 @@
 // (the month's plan, the due list, the next contact due), offline and after the sync.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { api, expectPending, launch, pushAs, screenshot, signIn, startServer } from "./lib/harness.mjs";
+import { api, expectPending, launch, pushAs, screenshot, setLang, signIn, startServer } from "./lib/harness.mjs";
 
 const HUAQIANG = "深圳华强电子有限公司"; // demo, rep1, grade A (every 7 days)
 const REP1 = "演示销售一"; // rep1's display name in the demo
@@ -28,12 +28,6 @@ async function prospectOf(client, company) {
   const found = changes.filter((c) => c.entity === "prospect" && c.data?.company === company).at(-1);
   assert.ok(found, `demo prospect ${company} exists`);
   return found;
-}
-
-async function setLang(page, url, lang) {
-  await page.goto(`${url}/more`);
-  await page.getByTestId("lang-select").selectOption(lang);
-  await page.waitForFunction((l) => document.documentElement.lang === l, lang);
 }
 
 /** Texts per language: the approval line, the owner line, the filter label. */

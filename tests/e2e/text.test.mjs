@@ -4,7 +4,7 @@
 // what Taiwan says (老闆, 資訊, 儲存…), not the mainland words.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { api, expectPending, launch, screenshot, signIn, startServer } from "./lib/harness.mjs";
+import { api, expectPending, launch, pushAs, screenshot, setLang, signIn, startServer } from "./lib/harness.mjs";
 
 const LANGS = ["zh-Hans", "zh-Hant", "en"];
 const TOGGLE = {
@@ -23,26 +23,10 @@ after(async () => {
   await server?.stop();
 });
 
-async function push(mutations) {
-  const r = await rep.post("/api/v1/sync/push", {
-    client_id: crypto.randomUUID(),
-    mutations: mutations.map(([name, args]) => ({ id: crypto.randomUUID(), name, args, at: new Date().toISOString() })),
-  });
-  assert.equal(r.status, 200);
-  const { results } = await r.json();
-  assert.deepEqual(results.map((x) => x.status), mutations.map(() => "applied"));
-}
-
-async function setLang(page, lang) {
-  await page.goto(`${server.url}/more`);
-  await page.getByTestId("lang-select").selectOption(lang);
-  await page.waitForFunction((l) => document.documentElement.lang === l, lang);
-}
-
 test("a 5,000-character note shows a few lines with a translated show more, and shows in full after it", async () => {
   const id = crypto.randomUUID();
   const body = "客户详细介绍了生产、仓储与财务流程，".repeat(278).slice(0, 5000);
-  await push([
+  await pushAs(server.url, "rep1", [
     ["prospect.put", { id, patch: { company: "长篇笔记测试有限公司" } }],
     ["note.add", { id: crypto.randomUUID(), prospect_id: id, body, kind: "visit", taken_at: new Date().toISOString() }],
   ]);
@@ -50,7 +34,7 @@ test("a 5,000-character note shows a few lines with a translated show more, and 
   try {
     await signIn(b.page, server.url, "rep1");
     for (const lang of LANGS) {
-      await setLang(b.page, lang);
+      await setLang(b.page, server.url, lang);
       await b.page.goto(`${server.url}/prospects/${id}/activity`);
       const note = b.page.locator('[data-testid="timeline-entry"][data-kind="note"]');
       await note.waitFor({ timeout: 20_000 });
@@ -86,8 +70,8 @@ test("revenue of 99,999,999 亿 and a billion employees are warned about under t
     await signIn(b.page, server.url, "rep1");
     for (const lang of LANGS) {
       const id = crypto.randomUUID();
-      await push([["prospect.put", { id, patch: { company: `规模测试 ${lang}`, industry: "machinery" } }]]);
-      await setLang(b.page, lang);
+      await pushAs(server.url, "rep1", [["prospect.put", { id, patch: { company: `规模测试 ${lang}`, industry: "machinery" } }]]);
+      await setLang(b.page, server.url, lang);
       await b.page.goto(`${server.url}/prospects/${id}`);
       await b.page.getByTestId("prospect-title").waitFor({ timeout: 20_000 });
       await b.page.getByTestId("profile-edit").click();
@@ -122,7 +106,7 @@ test("zh-Hant screens say 關鍵資訊, 老闆 and 儲存, never the mainland �
   const b = await launch();
   try {
     await signIn(b.page, server.url, "rep1");
-    await setLang(b.page, "zh-Hant");
+    await setLang(b.page, server.url, "zh-Hant");
     const id = "0193a000-0000-7000-8000-000000000005";
     const found = [];
     for (const screen of ["/", `/prospects/${id}`, `/prospects/${id}/keyinfo`, `/prospects/${id}/stage`, "/capture", "/playbooks"]) {

@@ -60,7 +60,7 @@ pub fn DueCard(props: &DueCardProps) -> Html {
                 <div class="empty" data-testid="today-no-prospects">
                     <p>{ i18n.t(TodayKey::NoProspects) }</p>
                     <div class="actions">
-                        <Link<Route> to={Route::Capture} classes="button primary">{ i18n.t(ListKey::CaptureFirst) }</Link<Route>>
+                        <Link<Route> to={Route::CaptureNew} classes="button primary">{ i18n.t(ListKey::CaptureFirst) }</Link<Route>>
                     </div>
                 </div>
             } else if groups.is_empty() {

@@ -210,3 +210,10 @@ export async function pushAs(url, user, mutations) {
   for (const res of results) if (res.status === "rejected") throw new Error(`rejected: ${res.reason}`);
   return results;
 }
+
+/** Chooses the UI language on the More screen (a page load) and waits until it applies. */
+export async function setLang(page, url, lang) {
+  await page.goto(`${url}/more`);
+  await page.getByTestId("lang-select").selectOption(lang);
+  await page.waitForFunction((l) => document.documentElement.lang === l, lang);
+}
