@@ -722,9 +722,18 @@ impl Ctx<'_> {
         if let Err(e) = a.validate(self.now) {
             return Ok(Rejected(e.into()));
         }
-        if !self.can_work_on(a.prospect_id).await? {
+        // A visit, call or meeting note is a contact like a logged activity (SPEC §6): its
+        // prospect is read once, for the visibility check and for its last contact.
+        let contact_of = if a.kind.contact().is_some() {
+            match self.deal(a.prospect_id).await? {
+                Some(row) => Some(row),
+                None => return Ok(not_visible("prospect_id", a.prospect_id)),
+            }
+        } else if self.can_work_on(a.prospect_id).await? {
+            None
+        } else {
             return Ok(not_visible("prospect_id", a.prospect_id));
-        }
+        };
         let id = a.id.to_string();
         for (i, att) in a.attachment_ids.iter().enumerate() {
             let att = att.to_string();
@@ -752,11 +761,8 @@ impl Ctx<'_> {
         for att in &note.attachment_ids {
             attachments::link_to_note(self.tx, &id, &att.to_string(), &self.user.id).await?;
         }
-        // A visit, call or meeting note is a contact like a logged activity (SPEC §6).
-        if let Some(contact) = note.contact() {
-            if let Some(row) = self.deal(contact.prospect_id).await? {
-                self.contacted(&row, contact.at).await?;
-            }
+        if let (Some(row), Some(contact)) = (contact_of, note.contact()) {
+            self.contacted(&row, contact.at).await?;
         }
         Ok(applied())
     }
