@@ -4,30 +4,15 @@
 // (the month's plan, the due list, the next contact due), offline and after the sync.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { api, expectPending, launch, pushAs, screenshot, setLang, signIn, startServer } from "./lib/harness.mjs";
+import { api, daysAgo, expectPending, launch, prospectOf, pushAs, screenshot, setLang, signIn, startServer } from "./lib/harness.mjs";
 
 const HUAQIANG = "深圳华强电子有限公司"; // demo, rep1, grade A (every 7 days)
 const REP1 = "演示销售一"; // rep1's display name in the demo
 const REP2 = "演示销售二";
 
-/** `days` days ago at noon UTC, as RFC 3339. */
-function daysAgo(days) {
-  const d = new Date();
-  d.setUTCHours(12, 0, 0, 0);
-  d.setUTCDate(d.getUTCDate() - days);
-  return d.toISOString();
-}
-
 /** The business day (UTC+8) `days` from now, as YYYY-MM-DD. */
 function businessDay(days = 0) {
   return new Date(Date.now() + 8 * 3600_000 + days * 86400_000).toISOString().slice(0, 10);
-}
-
-async function prospectOf(client, company) {
-  const changes = await client.pullAll();
-  const found = changes.filter((c) => c.entity === "prospect" && c.data?.company === company).at(-1);
-  assert.ok(found, `demo prospect ${company} exists`);
-  return found;
 }
 
 /** Texts per language: the approval line, the owner line, the filter label. */

@@ -5,26 +5,10 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { spawn } from "node:child_process";
 import path from "node:path";
-import { api, expectPending, launch, screenshot, serverBin, signIn, startServer } from "./lib/harness.mjs";
+import { api, daysAgo, expectPending, launch, prospectOf, screenshot, serverBin, signIn, startServer } from "./lib/harness.mjs";
 
 const HUAQIANG = "深圳华强电子有限公司"; // demo, rep1, grade A (every 7 days), phone 0755-83000001
 const JINGGONG = "东莞精工五金制品厂"; // demo, rep1, grade C (every 30 days), no phone
-
-/** `days` days ago at noon UTC, as RFC 3339. */
-function daysAgo(days) {
-  const d = new Date();
-  d.setUTCHours(12, 0, 0, 0);
-  d.setUTCDate(d.getUTCDate() - days);
-  return d.toISOString();
-}
-
-/** The demo prospect of `company` as `user` sees it. */
-async function prospectOf(client, company) {
-  const changes = await client.pullAll();
-  const found = changes.find((c) => c.entity === "prospect" && c.data?.company === company);
-  assert.ok(found, `demo prospect ${company} exists`);
-  return found;
-}
 
 /** Pushes mutations as the API user and returns the results. */
 async function push(client, mutations) {

@@ -217,3 +217,19 @@ export async function setLang(page, url, lang) {
   await page.getByTestId("lang-select").selectOption(lang);
   await page.waitForFunction((l) => document.documentElement.lang === l, lang);
 }
+
+/** `days` days ago at noon UTC, as RFC 3339. */
+export function daysAgo(days) {
+  const d = new Date();
+  d.setUTCHours(12, 0, 0, 0);
+  d.setUTCDate(d.getUTCDate() - days);
+  return d.toISOString();
+}
+
+/** The latest version of the prospect named `company` that the API `client` may see. */
+export async function prospectOf(client, company) {
+  const changes = await client.pullAll();
+  const found = changes.filter((c) => c.entity === "prospect" && c.data?.company === company).at(-1);
+  if (!found) throw new Error(`no prospect ${company} on the server`);
+  return found;
+}
