@@ -205,7 +205,9 @@ test("Today's empty states: a new rep is offered Capture; with nothing due it sa
     await b.page.getByTestId("approvals-empty").waitFor();
     await screenshot(b.page, "today-empty-new-rep");
     await b.page.getByTestId("today-no-prospects").getByRole("link", { name: "立即新建" }).click();
-    await b.page.waitForURL(/\/capture$/);
+    // A rep with no prospects starts the first one: the new prospect's form.
+    await b.page.waitForURL(/\/capture\/new$/);
+    await b.page.getByTestId("capture-company").waitFor();
 
     // rep2's demo prospects are new (D every 90 days, ungraded every 14): nothing is due.
     const other = await launch();

@@ -218,12 +218,15 @@ export async function setLang(page, url, lang) {
   await page.waitForFunction((l) => document.documentElement.lang === l, lang);
 }
 
-/** `days` days ago at noon UTC, as RFC 3339. */
+/**
+ * A minute into the business day (China time, UTC+8, as the core counts contact days) `days`
+ * days before today's, as RFC 3339: always in the past, and on the intended day whatever the
+ * hour of the run (noon UTC is already the next day in China after 16:00 UTC).
+ */
 export function daysAgo(days) {
-  const d = new Date();
-  d.setUTCHours(12, 0, 0, 0);
-  d.setUTCDate(d.getUTCDate() - days);
-  return d.toISOString();
+  const china = new Date(Date.now() + 8 * 3600_000);
+  const startOfDay = Date.UTC(china.getUTCFullYear(), china.getUTCMonth(), china.getUTCDate() - days, 0, 1);
+  return new Date(startOfDay - 8 * 3600_000).toISOString();
 }
 
 /** The latest version of the prospect named `company` that the API `client` may see. */
