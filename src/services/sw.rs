@@ -4,6 +4,9 @@
 //! accepts the update (we post `SKIP_WAITING` to it and reload on `controllerchange`), so an
 //! update never interrupts work in progress; local data lives in IndexedDB and survives it.
 
+use std::cell::Cell;
+use std::rc::Rc;
+
 use gloo::events::EventListener;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
@@ -93,8 +96,22 @@ pub fn apply_update(registration: &ServiceWorkerRegistration) {
         let _ = gloo::utils::window().location().reload();
         return;
     };
-    EventListener::once(&container, "controllerchange", |_| {
-        let _ = gloo::utils::window().location().reload();
+    // Reload once the new version controls the page. `controllerchange` says so; the worker
+    // reaching "activated" says so too, and is the fallback when the browser is slow to tell
+    // the page (seen under load): whichever comes first reloads, once.
+    let reloaded = Rc::new(Cell::new(false));
+    let reload = move || {
+        if !reloaded.replace(true) {
+            let _ = gloo::utils::window().location().reload();
+        }
+    };
+    let on_control = reload.clone();
+    EventListener::once(&container, "controllerchange", move |_| on_control()).forget();
+    let worker = waiting.clone();
+    EventListener::new(&waiting, "statechange", move |_| {
+        if worker.state() == ServiceWorkerState::Activated {
+            reload();
+        }
     })
     .forget();
     if let Err(err) = waiting.post_message(&JsValue::from_str("SKIP_WAITING")) {

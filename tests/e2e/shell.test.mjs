@@ -154,11 +154,10 @@ test("a new version waits and activates only when the user accepts the update", 
     // The waiting version is offered again on the next start, and accepting it reloads.
     await b.page.reload();
     await banner.waitFor();
-    await Promise.all([
-      b.page.waitForEvent("load"),
-      b.page.getByRole("button", { name: "立即更新" }).click(),
-    ]);
-    await b.page.locator("nav.tab-bar").waitFor();
+    await b.page.evaluate(() => (window.__sameDocument = true));
+    await b.page.getByRole("button", { name: "立即更新" }).click();
+    // A new document (the marker is gone) with the shell rendered: the page reloaded.
+    await waitInNewDocument(b.page, () => !window.__sameDocument && !!document.querySelector("nav.tab-bar"));
     assert.equal(await waitingVersionExists(b.page), false);
     // The new version cleans up the old shell cache once it is active.
     await b.page.waitForFunction(async () => (await caches.keys()).join() === "tuoke-shell-e2e-next");
@@ -168,6 +167,30 @@ test("a new version waits and activates only when the user accepts the update", 
     await own.stop();
   }
 });
+
+// Polls `condition` in the page until it holds, across the reload it waits for (a context
+// destroyed by the navigation is retried, not a failure); says what the page was in if not.
+async function waitInNewDocument(page, condition, timeout = 60_000) {
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    try {
+      if (await page.evaluate(condition)) return;
+    } catch {
+      // The document is being replaced.
+    }
+    if (Date.now() > deadline) {
+      const state = await page
+        .evaluate(async () => {
+          const reg = await navigator.serviceWorker.getRegistration();
+          return { url: location.href, controller: navigator.serviceWorker.controller?.scriptURL ?? null,
+            waiting: reg?.waiting?.state ?? null, active: reg?.active?.state ?? null, caches: await caches.keys() };
+        })
+        .catch((e) => String(e));
+      throw new Error(`the page did not reload into the new version: ${JSON.stringify(state)}`);
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
 
 async function waitingVersionExists(page) {
   return page.evaluate(async () => (await navigator.serviceWorker.getRegistration()).waiting !== null);

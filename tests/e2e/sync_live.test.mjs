@@ -54,6 +54,11 @@ async function decide(id, approve, comment) {
 
 const outcome = (page) => page.getByTestId("stage-approval-outcome");
 
+// Tests that answer the page's requests with `page.route` run without a service worker: one
+// that claims the page mid-test can send requests past the route (Playwright's documented
+// limit); none of them is about offline.
+const NO_WORKER = { serviceWorkers: "block" };
+
 test("a manager's approval shows within seconds when the open app becomes visible again", async () => {
   const b = await launch();
   try {
@@ -118,7 +123,7 @@ const SYNC_UNREACHABLE = {
 };
 
 test("when the server cannot be reached although the browser is online, the pill and the sync screen say so in every language", async () => {
-  const b = await launch();
+  const b = await launch(NO_WORKER);
   try {
     await signIn(b.page, server.url);
     await expectPill(b.page, "online", "在线");
@@ -146,7 +151,7 @@ test("when the server cannot be reached although the browser is online, the pill
 });
 
 test("a Wi-Fi sign-in page answering instead of the server shows as not reached, with what to do, on the sync screen", async () => {
-  const b = await launch();
+  const b = await launch(NO_WORKER);
   try {
     await signIn(b.page, server.url);
     await b.page.route("**/api/v1/**", (route) =>
@@ -170,7 +175,7 @@ const LOGIN_UNREACHABLE = SYNC_UNREACHABLE;
 const LOGIN_SERVER = { "zh-Hans": "代码 500", "zh-Hant": "代碼 500", en: "code 500" };
 
 test("the login screen says what went wrong and what to do, in every language, never the browser's or server's words", async () => {
-  const b = await launch();
+  const b = await launch(NO_WORKER);
   try {
     await b.page.goto(server.url);
     // Nobody signed in yet: the pill still says whether the server answers.
@@ -219,7 +224,7 @@ test("the login screen says what went wrong and what to do, in every language, n
 });
 
 test("on a Wi-Fi that answers every request with its sign-in page, the login screen's pill does not say online", async () => {
-  const b = await launch();
+  const b = await launch(NO_WORKER);
   try {
     await b.page.route("**/api/v1/**", (route) =>
       route.fulfill({ status: 200, contentType: "text/html", body: "<html>Hotel Wi-Fi</html>" })
