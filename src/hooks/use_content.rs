@@ -8,7 +8,7 @@ use yew::prelude::*;
 
 use super::use_online;
 use crate::i18n::Lang;
-use crate::services::content::{self, LoadError};
+use crate::services::content::{self, AnyDocument, Kind, LoadError};
 
 /// The state of a content document.
 #[derive(Debug)]
@@ -21,35 +21,30 @@ pub enum Content<D> {
     Failed(LoadError),
 }
 
-impl<D> Clone for Content<D> {
-    fn clone(&self) -> Self {
-        match self {
-            Content::Loading => Content::Loading,
-            Content::Ready(d) => Content::Ready(d.clone()),
-            Content::Failed(e) => Content::Failed(*e),
-        }
-    }
-}
-
-impl<D> PartialEq for Content<D> {
-    fn eq(&self, other: &Self) -> bool {
-        match (self, other) {
-            (Content::Loading, Content::Loading) => true,
-            (Content::Ready(a), Content::Ready(b)) => Rc::ptr_eq(a, b),
-            (Content::Failed(a), Content::Failed(b)) => a == b,
-            _ => false,
-        }
-    }
-}
-
 /// The document `D` in `lang`, and a callback that tries again after a failure. Loads again
 /// when the language changes and when the phone comes back online after a failure.
 #[hook]
 pub fn use_content<D: Document>(lang: Lang) -> (Content<D>, Callback<()>) {
-    let state = use_state(|| match content::cached::<D>(lang) {
-        Some(doc) => Content::Ready(doc),
-        None => Content::Loading,
-    });
+    let (state, retry) = use_document(Kind::of::<D>(), lang);
+    let content = match state {
+        Ok(doc) => match doc.downcast::<D>() {
+            Ok(doc) => Content::Ready(doc),
+            Err(_) => Content::Failed(LoadError::Unavailable),
+        },
+        Err(None) => Content::Loading,
+        Err(Some(e)) => Content::Failed(e),
+    };
+    (content, retry)
+}
+
+/// What a document's loading stands at: loaded, or not yet (`None`) or failed (`Some`).
+type State = Result<AnyDocument, Option<LoadError>>;
+
+/// [`use_content`] with the document's type erased (written once for every kind).
+#[hook]
+fn use_document(kind: Kind, lang: Lang) -> (State, Callback<()>) {
+    // The state and the language it is for: another language's document is not shown.
+    let state = use_state(|| (lang, content::cached(kind, lang).ok_or(None)));
     // The language asked for last: a slower load for an earlier language must not win.
     let wanted = use_mut_ref(|| lang);
     let online = use_online();
@@ -58,21 +53,18 @@ pub fn use_content<D: Document>(lang: Lang) -> (Content<D>, Callback<()>) {
         let (state, wanted) = (state.clone(), wanted.clone());
         use_effect_with((lang, online, *attempt), move |&(lang, _, _)| {
             *wanted.borrow_mut() = lang;
-            if matches!(&*state, Content::Ready(doc) if doc.lang() == lang) {
+            if state.0 == lang && state.1.is_ok() {
                 return;
             }
-            if let Some(doc) = content::cached::<D>(lang) {
-                state.set(Content::Ready(doc));
+            if let Some(doc) = content::cached(kind, lang) {
+                state.set((lang, Ok(doc)));
                 return;
             }
-            state.set(Content::Loading);
+            state.set((lang, Err(None)));
             spawn_local(async move {
-                let loaded = content::load::<D>(lang).await;
+                let loaded = content::load(kind, lang).await;
                 if *wanted.borrow() == lang {
-                    state.set(match loaded {
-                        Ok(doc) => Content::Ready(doc),
-                        Err(e) => Content::Failed(e),
-                    });
+                    state.set((lang, loaded.map_err(Some)));
                 }
             });
         });
@@ -81,10 +73,10 @@ pub fn use_content<D: Document>(lang: Lang) -> (Content<D>, Callback<()>) {
         let attempt = attempt.clone();
         Callback::from(move |()| attempt.set(*attempt + 1))
     };
-    let shown = match &*state {
-        // The previous language's document until the new one is in.
-        Content::Ready(doc) if doc.lang() != lang => Content::Loading,
-        other => other.clone(),
+    let shown = if state.0 == lang {
+        state.1.clone()
+    } else {
+        Err(None)
     };
     (shown, retry)
 }

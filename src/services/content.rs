@@ -2,6 +2,9 @@
 //! texts), one language at a time, fetched from the site (`/content/<lang>/<name>.json`,
 //! written by the build and precached by the service worker, so they load offline after the
 //! first visit) and kept in memory for the rest of the session.
+//!
+//! Only [`parse`] is generic over the document type: fetching and caching are written once,
+//! over `Rc<dyn Any>`, so each new document adds its deserialiser to the wasm and nothing else.
 
 use std::any::Any;
 use std::cell::RefCell;
@@ -24,37 +27,58 @@ pub enum LoadError {
     Unavailable,
 }
 
+/// A document as loaded, its type erased.
+pub type AnyDocument = Rc<dyn Any>;
+
+/// Reads a document of type `D` in `lang` from its JSON text.
+pub fn parse<D: Document>(json: &str, lang: Lang) -> Result<AnyDocument, LoadError> {
+    match serde_json::from_str::<D>(json) {
+        Ok(doc) if doc.lang() == lang => Ok(Rc::new(doc)),
+        Ok(_) => Err(LoadError::Unavailable),
+        Err(e) => {
+            web_sys::console::warn_1(&format!("content {}: {e}", D::path(lang)).into());
+            Err(LoadError::Unavailable)
+        }
+    }
+}
+
+/// How to find and read one kind of document.
+#[derive(Clone, Copy)]
+pub struct Kind {
+    /// Where the document of a language is.
+    pub path: fn(Lang) -> String,
+    /// Reads it.
+    pub parse: fn(&str, Lang) -> Result<AnyDocument, LoadError>,
+}
+
+impl Kind {
+    /// The kind of `D`.
+    pub fn of<D: Document>() -> Kind {
+        Kind {
+            path: D::path,
+            parse: parse::<D>,
+        }
+    }
+}
+
 thread_local! {
-    static LOADED: RefCell<HashMap<String, Rc<dyn Any>>> = RefCell::new(HashMap::new());
+    static LOADED: RefCell<HashMap<String, AnyDocument>> = RefCell::new(HashMap::new());
 }
 
-/// The document for `lang` when this session has loaded it already.
-pub fn cached<D: Document>(lang: Lang) -> Option<Rc<D>> {
-    LOADED.with(|m| {
-        m.borrow()
-            .get(&D::path(lang))
-            .cloned()
-            .and_then(|doc| doc.downcast::<D>().ok())
-    })
+/// The document of `kind` in `lang` when this session has loaded it already.
+pub fn cached(kind: Kind, lang: Lang) -> Option<AnyDocument> {
+    LOADED.with(|m| m.borrow().get(&(kind.path)(lang)).cloned())
 }
 
-/// Loads the document for `lang` (from memory, else the service worker's cache or the
-/// network).
-pub async fn load<D: Document>(lang: Lang) -> Result<Rc<D>, LoadError> {
-    if let Some(doc) = cached::<D>(lang) {
+/// Loads the document of `kind` in `lang` (from memory, else the service worker's cache or
+/// the network).
+pub async fn load(kind: Kind, lang: Lang) -> Result<AnyDocument, LoadError> {
+    if let Some(doc) = cached(kind, lang) {
         return Ok(doc);
     }
-    let path = D::path(lang);
-    let text = fetch_text(&format!("/{path}")).await?;
-    let doc: D = serde_json::from_str(&text).map_err(|e| {
-        web_sys::console::warn_1(&format!("content {path}: {e}").into());
-        LoadError::Unavailable
-    })?;
-    if doc.lang() != lang {
-        return Err(LoadError::Unavailable);
-    }
-    let doc = Rc::new(doc);
-    LOADED.with(|m| m.borrow_mut().insert(path, doc.clone() as Rc<dyn Any>));
+    let path = (kind.path)(lang);
+    let doc = (kind.parse)(&fetch_text(&format!("/{path}")).await?, lang)?;
+    LOADED.with(|m| m.borrow_mut().insert(path, doc.clone()));
     Ok(doc)
 }
 
