@@ -1,5 +1,6 @@
 //! Widgets shared by several screens.
 
+pub mod content_status;
 pub mod grade_badge;
 pub mod icons;
 mod language_select;

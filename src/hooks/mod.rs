@@ -1,6 +1,7 @@
 //! Hooks: the only place components reach side effects.
 
 mod use_clock;
+mod use_content;
 mod use_focus_on_mount;
 mod use_lang;
 mod use_loaded;
@@ -20,6 +21,7 @@ mod use_top_on_navigate;
 pub mod use_visible_range;
 
 pub use use_clock::use_clock;
+pub use use_content::{use_content, Content};
 pub use use_focus_on_mount::use_focus_on_mount;
 pub use use_lang::use_saved_lang;
 pub use use_local_view::use_local_view;

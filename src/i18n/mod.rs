@@ -33,6 +33,7 @@ macro_rules! catalog {
 
 mod capture;
 mod catalog;
+mod content;
 pub mod failure;
 mod labels;
 mod list;
@@ -46,6 +47,7 @@ mod translate;
 
 pub use capture::CaptureKey;
 pub use catalog::Key;
+pub use content::ContentKey;
 pub use labels::LabelKey;
 pub use list::ListKey;
 pub use profile::ProfileKey;
@@ -79,6 +81,7 @@ pub fn every_text() -> Vec<(String, [&'static str; 3])> {
     texts.extend(of(StageKey::ALL));
     texts.extend(of(CaptureKey::ALL));
     texts.extend(of(QuizKey::ALL));
+    texts.extend(of(ContentKey::ALL));
     texts.extend(of(RefusalKey::ALL));
     texts.extend(of(StorageKey::ALL));
     texts

@@ -1,6 +1,7 @@
 //! Side effects the UI needs: browser preferences, the service worker, the phone's time zone.
 //! Components never touch browser APIs directly; hooks call these.
 
+pub mod content;
 pub mod debounce;
 pub mod document;
 pub mod ids;

@@ -34,6 +34,7 @@
 pub mod activity;
 pub mod args;
 pub mod cadence;
+pub mod content;
 pub mod contract;
 pub mod dedupe;
 pub mod due;

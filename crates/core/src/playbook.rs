@@ -1,7 +1,10 @@
 //! Playbooks shown in the app offline (SPEC §2b, §5 hints, §6, §8): stage playbooks with
 //! goals, tips and checklists, the exchange-meeting agenda template, the objection playbook,
 //! relationship-maintenance tips, mottos and per-grade strategies. All content is data, in
-//! zh-Hans, zh-Hant and en, written from the training deck.
+//! zh-Hans, zh-Hant and en, written from the training deck. These tables are the one source;
+//! the PWA loads the long texts per language as generated documents ([`crate::content`]) and
+//! compiles in only what it needs synchronously ([`STAGE_CHECKLISTS`], [`EXCHANGE_AGENDA`],
+//! [`GRADE_DEFINITIONS`]).
 
 use serde::{Deserialize, Serialize};
 
@@ -275,6 +278,27 @@ pub const STAGE_PLAYBOOKS: [StagePlaybook; 9] = [
 pub fn stage_playbook(stage: Stage) -> &'static StagePlaybook {
     // STAGE_PLAYBOOKS is in `Stage` declaration order; a test asserts it.
     &STAGE_PLAYBOOKS[stage as usize]
+}
+
+const fn checklists() -> [&'static [ChecklistItem]; STAGE_PLAYBOOKS.len()] {
+    let mut out: [&'static [ChecklistItem]; STAGE_PLAYBOOKS.len()] = [&[]; STAGE_PLAYBOOKS.len()];
+    let mut i = 0;
+    while i < STAGE_PLAYBOOKS.len() {
+        out[i] = STAGE_PLAYBOOKS[i].checklist;
+        i += 1;
+    }
+    out
+}
+
+/// The stages' checklists alone, in `Stage` order, computed from [`STAGE_PLAYBOOKS`] at
+/// compile time: the capture screen writes ticked items into a note as it saves, so the
+/// checklists stay compiled into the PWA, while the goals and tips, which it never refers
+/// to, are loaded as data ([`crate::content::Playbooks`]).
+pub static STAGE_CHECKLISTS: [&[ChecklistItem]; STAGE_PLAYBOOKS.len()] = checklists();
+
+/// The checklist of a stage (see [`STAGE_CHECKLISTS`]).
+pub fn stage_checklist(stage: Stage) -> &'static [ChecklistItem] {
+    STAGE_CHECKLISTS[stage as usize]
 }
 
 /// One slot of the exchange-meeting agenda.
@@ -668,6 +692,26 @@ pub const GRADE_STRATEGIES: [GradeStrategy; 4] = [
 /// The strategy entry of a grade.
 pub fn grade_strategy(grade: Grade) -> &'static GradeStrategy {
     &GRADE_STRATEGIES[grade.index()]
+}
+
+const fn definitions() -> [Text; GRADE_STRATEGIES.len()] {
+    let mut out = [t!("", "", ""); GRADE_STRATEGIES.len()];
+    let mut i = 0;
+    while i < GRADE_STRATEGIES.len() {
+        out[i] = GRADE_STRATEGIES[i].definition;
+        i += 1;
+    }
+    out
+}
+
+/// The grades' definitions alone, A to D, computed from [`GRADE_STRATEGIES`] at compile
+/// time: short texts the prospect screens show next to a grade, compiled into the PWA, while
+/// the cues and strategies are loaded as data ([`crate::content::Playbooks`]).
+pub static GRADE_DEFINITIONS: [Text; GRADE_STRATEGIES.len()] = definitions();
+
+/// The definition of a grade (see [`GRADE_DEFINITIONS`]).
+pub fn grade_definition(grade: Grade) -> Text {
+    GRADE_DEFINITIONS[grade.index()]
 }
 
 /// How ERP is sold and its characteristics (SPEC §2b).

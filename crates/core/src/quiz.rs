@@ -222,14 +222,62 @@ pub const BANK: [Question; 38] = [
         t!("等待客户上门", "等待客戶上門", "Waiting for walk-ins")], &[0]),
 ];
 
-/// A question by id.
+/// What grading needs of a question, without its text: id, kind, option count and the
+/// correct options.
+///
+/// The PWA grades with these alone and loads the texts as data ([`crate::content`]), so the
+/// bank's texts stay out of its wasm: [`KEYS`] is computed from [`BANK`] at compile time and
+/// refers to none of the texts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct QuestionKey {
+    /// Stable id.
+    pub id: QuestionId,
+    /// Kind.
+    pub kind: QuestionKind,
+    /// How many options the question has.
+    pub options: u8,
+    /// Indices of the correct options, ascending.
+    pub correct: &'static [u8],
+}
+
+const fn keys() -> [QuestionKey; BANK.len()] {
+    let mut out = [QuestionKey {
+        id: QuestionId(0),
+        kind: QuestionKind::Single,
+        options: 0,
+        correct: &[],
+    }; BANK.len()];
+    let mut i = 0;
+    while i < BANK.len() {
+        let q = &BANK[i];
+        out[i] = QuestionKey {
+            id: q.id,
+            kind: q.kind,
+            options: q.options.len() as u8,
+            correct: q.correct,
+        };
+        i += 1;
+    }
+    out
+}
+
+/// The bank without its texts, in bank order (see [`QuestionKey`]).
+pub static KEYS: [QuestionKey; BANK.len()] = keys();
+
+/// A question by id, with its texts in all languages (native code: the server, the content
+/// generator, tests; the PWA uses [`key`] and the loaded [`crate::content::QuizTexts`]).
 pub fn question(id: QuestionId) -> Option<&'static Question> {
     BANK.iter().find(|q| q.id == id)
 }
 
+/// A question's grading key by id.
+pub fn key(id: QuestionId) -> Option<&'static QuestionKey> {
+    KEYS.iter().find(|q| q.id == id)
+}
+
 /// Draw [`DRAW_SIZE`] distinct questions; the same seed always gives the same draw.
 pub fn draw(seed: u64) -> Vec<QuestionId> {
-    let mut ids: Vec<QuestionId> = BANK.iter().map(|q| q.id).collect();
+    let mut ids: Vec<QuestionId> = KEYS.iter().map(|q| q.id).collect();
     let mut rng = crate::rng::SplitMix64::new(seed);
     // Partial Fisher–Yates: the first DRAW_SIZE slots become a uniform sample.
     for i in 0..DRAW_SIZE.min(ids.len()) {
@@ -250,12 +298,12 @@ pub struct QuizAnswer {
     pub selected: Vec<u8>,
 }
 
-/// Whether a selection answers a question correctly.
-pub fn is_correct(q: &Question, selected: &[u8]) -> bool {
+/// Whether a selection answers a question whose correct options are `correct` (ascending).
+pub fn is_correct(correct: &[u8], selected: &[u8]) -> bool {
     let mut s = selected.to_vec();
     s.sort_unstable();
     s.dedup();
-    s == q.correct
+    s == correct
 }
 
 /// The score of an attempt.
@@ -275,9 +323,9 @@ pub struct Score {
 pub fn score(drawn: &[QuestionId], answers: &[QuizAnswer]) -> Score {
     let mut correct = Vec::new();
     for id in drawn {
-        let Some(q) = question(*id) else { continue };
+        let Some(q) = key(*id) else { continue };
         if let Some(a) = answers.iter().find(|a| a.question_id == *id) {
-            if is_correct(q, &a.selected) && !correct.contains(id) {
+            if is_correct(q.correct, &a.selected) && !correct.contains(id) {
                 correct.push(*id);
             }
         }

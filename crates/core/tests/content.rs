@@ -266,14 +266,14 @@ fn multiple_choice_needs_the_exact_set_in_any_order() {
     let mut sel = q.correct.to_vec();
     sel.reverse();
     sel.push(sel[0]);
-    assert!(is_correct(q, &sel));
-    assert!(!is_correct(q, &q.correct[1..]));
+    assert!(is_correct(q.correct, &sel));
+    assert!(!is_correct(q.correct, &q.correct[1..]));
     let mut extra = q.correct.to_vec();
     let wrong = (0..q.options.len() as u8)
         .find(|i| !q.correct.contains(i))
         .unwrap();
     extra.push(wrong);
-    assert!(!is_correct(q, &extra));
+    assert!(!is_correct(q.correct, &extra));
 }
 
 #[test]
@@ -311,4 +311,24 @@ fn quiz_covers_the_deck_sample_questions() {
         .prompt
         .get(Lang::En)
         .contains("maintenance"));
+}
+
+// ---- what the PWA compiles in, derived from the tables ---------------------------------
+
+#[test]
+fn compiled_in_checklists_definitions_and_quiz_keys_equal_their_source() {
+    use tuoke_core::playbook::{grade_definition, stage_checklist};
+    use tuoke_core::quiz::{key, KEYS};
+    for s in Stage::ALL {
+        assert_eq!(stage_checklist(s), stage_playbook(s).checklist, "{s:?}");
+    }
+    for g in Grade::ALL {
+        assert_eq!(grade_definition(g), grade_strategy(g).definition, "{g:?}");
+    }
+    assert_eq!(KEYS.len(), BANK.len());
+    for q in &BANK {
+        let k = key(q.id).unwrap();
+        assert_eq!((k.kind, k.correct), (q.kind, q.correct), "{:?}", q.id);
+        assert_eq!(usize::from(k.options), q.options.len(), "{:?}", q.id);
+    }
 }

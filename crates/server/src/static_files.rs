@@ -5,8 +5,8 @@
 //! - A missing path *with* an extension is a missing file: 404, never the shell, so a broken
 //!   asset reference fails loudly instead of parsing HTML as JavaScript.
 //! - Cache policy (see [`cache_control`]): content-hashed names are immutable; the shell, the
-//!   service worker, the web manifest and the precache list must be revalidated every time, or
-//!   clients would keep running an old release.
+//!   service worker, the web manifest, the precache list and the content documents (JSON) must
+//!   be revalidated every time, or clients would keep running an old release.
 //!
 //! This module never sees `/api/…` paths: `startup::fallback` answers those itself.
 
@@ -105,8 +105,11 @@ pub fn cache_control(file_name: &str) -> &'static str {
 }
 
 /// Files that name the current release; a stale copy would pin clients to an old version.
+/// JSON files are data of the release under fixed names (the content documents,
+/// `content/<lang>/*.json`): a copy older than the wasm that reads it would not fit it.
 fn must_revalidate(file_name: &str) -> bool {
     file_name.ends_with(".html")
+        || file_name.ends_with(".json")
         || file_name.ends_with(".webmanifest")
         || matches!(file_name, "sw.js" | "service-worker.js" | "manifest.json")
         || file_name.starts_with("precache")
@@ -207,6 +210,7 @@ mod tests {
         assert_eq!(cache_control("sw.js"), NO_CACHE);
         assert_eq!(cache_control("manifest.webmanifest"), NO_CACHE);
         assert_eq!(cache_control("precache.json"), NO_CACHE);
+        assert_eq!(cache_control("playbooks.json"), NO_CACHE);
         assert_eq!(cache_control("tuoke-5f3a2b1c9d8e7f60_bg.wasm"), IMMUTABLE);
         assert_eq!(cache_control("icon-192.png"), SHORT);
     }

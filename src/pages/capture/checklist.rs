@@ -4,7 +4,7 @@
 use serde::{Deserialize, Serialize};
 use tuoke_core::activity::NoteKind;
 use tuoke_core::keyinfo::Category;
-use tuoke_core::playbook::stage_playbook;
+use tuoke_core::playbook::stage_checklist;
 use tuoke_core::types::Stage;
 
 use crate::i18n::CaptureKey;
@@ -79,8 +79,7 @@ pub struct Group {
 /// The checklist of a template, in groups (empty for the plain note and the agenda).
 pub fn checklist(template: Template) -> Vec<Group> {
     let playbook = |stage| {
-        stage_playbook(stage)
-            .checklist
+        stage_checklist(stage)
             .iter()
             .map(|c| Item {
                 id: c.id,
@@ -145,7 +144,7 @@ mod tests {
         assert_eq!(groups[0].items.len(), 6);
         assert_eq!(
             groups[1].items.len(),
-            stage_playbook(Stage::FirstVisit).checklist.len()
+            stage_checklist(Stage::FirstVisit).len()
         );
         let ids: BTreeSet<_> = groups.iter().flat_map(|g| &g.items).map(|i| i.id).collect();
         assert_eq!(ids.len(), 6 + groups[1].items.len(), "ids are unique");

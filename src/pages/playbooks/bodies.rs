@@ -1,10 +1,8 @@
 //! The bodies of the playbooks: a stage's playbook, the exchange-meeting agenda, the
 //! objection playbook and the grade strategies.
 
-use tuoke_core::i18n::Text;
-use tuoke_core::playbook::{
-    exchange_agenda_minutes, stage_playbook, EXCHANGE_AGENDA, GRADE_STRATEGIES, OBJECTIONS,
-};
+use tuoke_core::content::Playbooks;
+use tuoke_core::playbook::{exchange_agenda_minutes, stage_checklist, EXCHANGE_AGENDA};
 use tuoke_core::types::Stage;
 use yew::prelude::*;
 use yew_router::prelude::*;
@@ -13,24 +11,22 @@ use crate::i18n::{I18n, LabelKey, StageKey};
 use crate::route::Route;
 use crate::services::time;
 
-pub(super) fn text_list(
-    i18n: &I18n,
-    texts: &[Text],
-    class: &'static str,
-    testid: &'static str,
-) -> Html {
+pub(super) fn text_list(texts: &[String], class: &'static str, testid: &'static str) -> Html {
     html! {
         <ul class={class}>
-            { for texts.iter().map(|t| html! { <li data-testid={testid}>{ t.get(i18n.lang) }</li> }) }
+            { for texts.iter().map(|t| html! { <li data-testid={testid}>{ t.clone() }</li> }) }
         </ul>
     }
 }
 
-pub(super) fn stage_body(i18n: &I18n, stage: Stage) -> Html {
-    let book = stage_playbook(stage);
+pub(super) fn stage_body(i18n: &I18n, doc: &Playbooks, stage: Stage) -> Html {
     let lang = i18n.lang;
+    let (goals, tips) = doc
+        .stage(stage)
+        .map(|s| (s.goals.as_slice(), s.tips.as_slice()))
+        .unwrap_or_default();
     let agenda = (stage == Stage::Exchange).then(|| agenda(i18n));
-    let objections = (stage == Stage::Objections).then(|| objections(i18n));
+    let objections = (stage == Stage::Objections).then(|| objections(i18n, doc));
     // Neighbours in the pipeline (lost has none: it is reached from any open stage).
     let neighbours = stage.ordinal().map(|i| {
         let prev = i.checked_sub(1).map(|p| Stage::PIPELINE[p]);
@@ -56,20 +52,20 @@ pub(super) fn stage_body(i18n: &I18n, stage: Stage) -> Html {
             <div class="card">
                 <h2>{ i18n.t(StageKey::Goals) }</h2>
                 <ul class="playbook-list">
-                    { for book.goals.iter().map(|g| html! { <li data-testid="playbook-goal">{ g.get(lang) }</li> }) }
+                    { for goals.iter().map(|g| html! { <li data-testid="playbook-goal">{ g.clone() }</li> }) }
                 </ul>
             </div>
             <div class="card">
                 <h2>{ i18n.t(StageKey::Tips) }</h2>
                 <ul class="playbook-list">
-                    { for book.tips.iter().map(|t| html! { <li data-testid="playbook-tip">{ t.get(lang) }</li> }) }
+                    { for tips.iter().map(|t| html! { <li data-testid="playbook-tip">{ t.clone() }</li> }) }
                 </ul>
             </div>
             { agenda }
             <div class="card">
                 <h2>{ i18n.t(StageKey::Checklist) }</h2>
                 <ul class="playbook-checklist">
-                    { for book.checklist.iter().map(|c| html! {
+                    { for stage_checklist(stage).iter().map(|c| html! {
                         <li key={c.id} data-testid="playbook-check">{ c.text.get(lang) }</li>
                     }) }
                 </ul>
@@ -114,20 +110,19 @@ pub(super) fn agenda(i18n: &I18n) -> Html {
     }
 }
 
-pub(super) fn objections(i18n: &I18n) -> Html {
-    let lang = i18n.lang;
+pub(super) fn objections(i18n: &I18n, doc: &Playbooks) -> Html {
     html! {
         <div class="card" id="objection-playbook" data-testid="objection-playbook">
             <h2>{ i18n.t(StageKey::ObjectionsHeading) }</h2>
             <ul class="objections">
-                { for OBJECTIONS.iter().map(|o| html! {
+                { for doc.objections.iter().map(|o| html! {
                     <li key={format!("{:?}", o.id)}>
                         <details data-testid="objection">
-                            <summary>{ o.title.get(lang) }</summary>
+                            <summary>{ o.title.clone() }</summary>
                             <p class="objection-response">
                                 <strong>{ i18n.t(StageKey::SuggestedResponse) }</strong>
                                 { " " }
-                                { o.response.get(lang) }
+                                { o.response.clone() }
                             </p>
                         </details>
                     </li>
@@ -137,29 +132,28 @@ pub(super) fn objections(i18n: &I18n) -> Html {
     }
 }
 
-pub(super) fn grades_body(i18n: &I18n) -> Html {
-    let lang = i18n.lang;
+pub(super) fn grades_body(i18n: &I18n, doc: &Playbooks) -> Html {
     html! {
         <>
-            { for GRADE_STRATEGIES.iter().map(|g| {
+            { for doc.grades.iter().map(|g| {
                 let code = g.grade.code();
                 html! {
                     <div class="card grade-strategy" key={code} data-testid={format!("grade-strategy-{code}")}>
                         <h2>{ i18n.fmt(LabelKey::Grade, &[("g", code)]) }</h2>
-                        <p class="grade-definition">{ g.definition.get(lang) }</p>
+                        <p class="grade-definition">{ g.definition.clone() }</p>
                         <h3>{ i18n.t(StageKey::NotInformatized) }</h3>
                         <dl>
                             <dt>{ i18n.t(StageKey::Cues) }</dt>
-                            <dd>{ g.hint_not_informatized.get(lang) }</dd>
+                            <dd>{ g.hint_not_informatized.clone() }</dd>
                             <dt>{ i18n.t(StageKey::Strategy) }</dt>
-                            <dd>{ g.strategy_not_informatized.get(lang) }</dd>
+                            <dd>{ g.strategy_not_informatized.clone() }</dd>
                         </dl>
                         <h3>{ i18n.t(StageKey::Informatized) }</h3>
                         <dl>
                             <dt>{ i18n.t(StageKey::Cues) }</dt>
-                            <dd>{ g.hint_informatized.get(lang) }</dd>
+                            <dd>{ g.hint_informatized.clone() }</dd>
                             <dt>{ i18n.t(StageKey::Strategy) }</dt>
-                            <dd>{ g.strategy_informatized.get(lang) }</dd>
+                            <dd>{ g.strategy_informatized.clone() }</dd>
                         </dl>
                     </div>
                 }

@@ -1,16 +1,20 @@
-//! The stage playbooks and the objection playbook (SPEC §8), offline: every text is compiled
-//! in from `tuoke_core::playbook`, shown in the UI language. Topics are stage codes
+//! The stage playbooks and the objection playbook (SPEC §8), offline: the long texts are the
+//! UI language's playbooks document (`tuoke_core::content::Playbooks`, loaded as data and
+//! precached); the checklists and the exchange agenda, which the capture screen also uses, are
+//! compiled in from `tuoke_core::playbook`. Topics are stage codes
 //! (`first_visit`, …, `lost`) and three guides (`grades`, `maintenance`, `selling`). The
 //! objection-handling stage's code `objections` shows that stage's playbook together with the
 //! whole objection playbook.
 
 mod bodies;
 
-use tuoke_core::playbook::{MAINTENANCE_TIPS, MOTTOS, SALES_CHARACTERISTICS};
+use tuoke_core::content::Playbooks as PlaybooksDoc;
 use tuoke_core::types::Stage;
 use yew::prelude::*;
 use yew_router::prelude::*;
 
+use crate::components::content_status::with_content;
+use crate::hooks::use_content;
 use crate::i18n::{use_i18n, LabelKey, StageKey};
 use crate::route::Route;
 use bodies::{grades_body, stage_body, text_list};
@@ -93,6 +97,7 @@ pub struct PlaybookPageProps {
 #[component]
 pub fn PlaybookPage(props: &PlaybookPageProps) -> Html {
     let i18n = use_i18n();
+    let (doc, retry) = use_content::<PlaybooksDoc>(i18n.lang);
     let back = html! {
         <Link<Route> to={Route::Playbooks} classes="button secondary back-to-playbooks">
             <span data-testid="back-to-playbooks">{ i18n.t(StageKey::BackToPlaybooks) }</span>
@@ -109,43 +114,29 @@ pub fn PlaybookPage(props: &PlaybookPageProps) -> Html {
             </section>
         };
     };
-    let (title, body) = match topic {
+    let title = match topic {
         // The objection-handling stage's page is the objection playbook, objections first.
-        Topic::Stage(Stage::Objections) => (
-            i18n.t(StageKey::ObjectionPlaybookLink).to_owned(),
-            stage_body(&i18n, Stage::Objections),
+        Topic::Stage(Stage::Objections) => i18n.t(StageKey::ObjectionPlaybookLink).to_owned(),
+        Topic::Stage(stage) => i18n.fmt(
+            StageKey::StagePlaybookTitle,
+            &[("stage", i18n.t(LabelKey::stage(stage)))],
         ),
-        Topic::Stage(stage) => (
-            i18n.fmt(
-                StageKey::StagePlaybookTitle,
-                &[("stage", i18n.t(LabelKey::stage(stage)))],
-            ),
-            stage_body(&i18n, stage),
-        ),
-        Topic::Grades => (
-            i18n.t(StageKey::GradeStrategiesTitle).to_owned(),
-            grades_body(&i18n),
-        ),
-        Topic::Maintenance => (
-            i18n.t(StageKey::MaintenanceTitle).to_owned(),
-            html! {
-                <>
-                    { text_list(&i18n, &MAINTENANCE_TIPS, "card playbook-list", "maintenance-tip") }
-                    <h2>{ i18n.t(StageKey::Mottos) }</h2>
-                    { text_list(&i18n, &MOTTOS, "card playbook-list mottos", "motto") }
-                </>
-            },
-        ),
-        Topic::Selling => (
-            i18n.t(StageKey::SellingTitle).to_owned(),
-            text_list(
-                &i18n,
-                &SALES_CHARACTERISTICS,
-                "card playbook-list",
-                "selling-point",
-            ),
-        ),
+        Topic::Grades => i18n.t(StageKey::GradeStrategiesTitle).to_owned(),
+        Topic::Maintenance => i18n.t(StageKey::MaintenanceTitle).to_owned(),
+        Topic::Selling => i18n.t(StageKey::SellingTitle).to_owned(),
     };
+    let body = with_content(&doc, &retry, |doc| match topic {
+        Topic::Stage(stage) => stage_body(&i18n, doc, stage),
+        Topic::Grades => grades_body(&i18n, doc),
+        Topic::Maintenance => html! {
+            <>
+                { text_list(&doc.maintenance_tips, "card playbook-list", "maintenance-tip") }
+                <h2>{ i18n.t(StageKey::Mottos) }</h2>
+                { text_list(&doc.mottos, "card playbook-list mottos", "motto") }
+            </>
+        },
+        Topic::Selling => text_list(&doc.selling, "card playbook-list", "selling-point"),
+    });
     html! {
         <section class="screen playbook" aria-labelledby="playbook-title" data-testid={format!("playbook-{}", props.topic)}>
             <h1 id="playbook-title">{ title }</h1>

@@ -100,7 +100,7 @@ pub(super) fn grade(args: &QuizSubmitArgs) -> AttemptResult {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use tuoke_core::quiz::question;
+    use tuoke_core::quiz::key;
 
     fn attempt() -> Attempt {
         Attempt {
@@ -116,7 +116,7 @@ mod tests {
     fn an_attempt_closed_by_the_clock_is_submitted_as_of_its_deadline_and_can_pass() {
         let mut a = attempt();
         for id in draw(a.seed) {
-            let q = question(id).unwrap();
+            let q = key(id).unwrap();
             a.answers.insert(id.0, q.correct.to_vec());
         }
         let args = a.args("2026-03-02T10:00:00Z".parse().unwrap());

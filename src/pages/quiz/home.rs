@@ -12,12 +12,14 @@ use super::attempt::{args_of, grade};
 use crate::i18n::{I18n, Key, QuizKey};
 use crate::services::time::{self, Style};
 
-/// The introduction with "start", and `user`'s past attempts in `attempts` (`None`: still
-/// loading), newest first; tapping one reviews it.
+/// The introduction with "start" (enabled once the questions' texts are `loaded`), and
+/// `user`'s past attempts in `attempts` (`None`: still loading), newest first; tapping one
+/// reviews it.
 pub(super) fn home_view(
     i18n: &I18n,
     attempts: Option<&LocalView>,
     user: &str,
+    loaded: bool,
     start: Callback<MouseEvent>,
     review: Callback<QuizSubmitArgs>,
 ) -> Html {
@@ -50,7 +52,7 @@ pub(super) fn home_view(
                     ("p", PASS_MARK.to_string().as_str()),
                 ]) }</p>
                 <div class="actions">
-                    <button class="primary" onclick={start} data-testid="quiz-start">{ i18n.t(QuizKey::Start) }</button>
+                    <button class="primary" disabled={!loaded} onclick={start} data-testid="quiz-start">{ i18n.t(QuizKey::Start) }</button>
                 </div>
             </div>
             <section class="card" aria-labelledby="quiz-past-title">

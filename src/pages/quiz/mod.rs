@@ -1,4 +1,6 @@
-//! The training quiz (SPEC §10): ten questions drawn from the core's bank, a 40-minute
+//! The training quiz (SPEC §10): ten questions drawn from the core's bank (graded by the
+//! core's compiled-in keys; the questions' texts are the UI language's quiz document, loaded as
+//! data and precached, `tuoke_core::content::QuizTexts`), a 40-minute
 //! countdown, score and pass mark from the core, a review of the wrong answers, and past
 //! attempts. The attempt in progress (seed, start, answers) lives in `localStorage`, so the
 //! countdown and the answers survive a reload; a submitted attempt is a `quiz.submit`
@@ -10,19 +12,21 @@ mod result;
 mod running;
 
 use tuoke_core::args::QuizSubmitArgs;
+use tuoke_core::content::QuizTexts;
 use tuoke_core::contract::Entity;
 use tuoke_sync::protocol::Mutation;
 use wasm_bindgen_futures::spawn_local;
 use yew::prelude::*;
 
-use crate::hooks::{use_local_view, use_now, use_sync};
+use crate::components::content_status::with_content;
+use crate::hooks::{use_content, use_local_view, use_now, use_sync, Content};
 use crate::i18n::{use_i18n, QuizKey};
 use crate::services::ids;
 use crate::services::time::now;
 use attempt::{saved, Attempt};
 use home::home_view;
 use result::result_view;
-use running::running_view;
+use running::{running_view, Controls};
 
 /// What the screen shows.
 #[derive(Clone, PartialEq)]
@@ -52,6 +56,7 @@ pub fn Quiz() -> Html {
     let kept = use_state(|| true);
     let confirm = use_state(|| false);
     let attempts = use_local_view(&[Entity::QuizAttempt]);
+    let (texts, retry) = use_content::<QuizTexts>(i18n.lang);
 
     let submit = {
         let (view, busy, error, handle, user, i18n, confirm) = (
@@ -141,11 +146,29 @@ pub fn Quiz() -> Html {
     };
 
     let body = match &*view {
-        View::Home => home_view(&i18n, attempts.as_deref(), &user, start, review),
-        View::Running(attempt) => {
-            running_view(&i18n, attempt, clock, &change, &submit, &confirm, *busy)
+        View::Home => {
+            // A quiz starts only with its texts on the phone (its clock would run regardless).
+            let status = (!matches!(texts, Content::Ready(_)))
+                .then(|| with_content(&texts, &retry, |_| html! {}));
+            html! {
+                <>
+                    { for status }
+                    { home_view(&i18n, attempts.as_deref(), &user, matches!(texts, Content::Ready(_)), start, review) }
+                </>
+            }
         }
-        View::Result { args, auto } => result_view(&i18n, args, *auto, home.clone(), start.clone()),
+        View::Running(attempt) => with_content(&texts, &retry, |texts| {
+            let controls = Controls {
+                change: &change,
+                submit: &submit,
+                confirm: &confirm,
+                busy: *busy,
+            };
+            running_view(&i18n, texts, attempt, clock, controls)
+        }),
+        View::Result { args, auto } => with_content(&texts, &retry, |texts| {
+            result_view(&i18n, texts, args, *auto, home.clone(), start.clone())
+        }),
     };
 
     html! {

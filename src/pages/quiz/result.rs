@@ -3,7 +3,8 @@
 use std::collections::BTreeMap;
 
 use tuoke_core::args::QuizSubmitArgs;
-use tuoke_core::quiz::{draw, question, PASS_MARK};
+use tuoke_core::content::{QuestionText, QuizTexts};
+use tuoke_core::quiz::{draw, key, PASS_MARK};
 use yew::prelude::*;
 
 use super::attempt::grade;
@@ -11,6 +12,7 @@ use crate::i18n::{I18n, QuizKey};
 
 pub(super) fn result_view(
     i18n: &I18n,
+    texts: &QuizTexts,
     args: &QuizSubmitArgs,
     auto: bool,
     home: Callback<MouseEvent>,
@@ -19,13 +21,13 @@ pub(super) fn result_view(
     let drawn = draw(args.seed);
     let result = grade(args);
     let score = &result.score;
-    let answer_text = |q: &tuoke_core::quiz::Question, selected: &[u8]| -> String {
+    let answer_text = |q: &QuestionText, selected: &[u8]| -> String {
         let mut s = selected.to_vec();
         s.sort_unstable();
         s.dedup();
         s.iter()
             .filter_map(|i| q.options.get(usize::from(*i)))
-            .map(|o| o.get(i18n.lang))
+            .map(String::as_str)
             .collect::<Vec<_>>()
             .join(" · ")
     };
@@ -33,7 +35,7 @@ pub(super) fn result_view(
         .iter()
         .enumerate()
         .filter(|(_, id)| !score.correct.contains(id))
-        .filter_map(|(n, id)| Some((n, question(*id)?)))
+        .filter_map(|(n, id)| Some((n, key(*id)?, texts.question(*id)?)))
         .collect();
     let mine: BTreeMap<u16, &[u8]> = args
         .answers
@@ -65,14 +67,14 @@ pub(super) fn result_view(
                     <p data-testid="quiz-all-correct">{ i18n.t(QuizKey::AllCorrect) }</p>
                 }
                 <ol class="quiz-review">
-                    { for wrong.iter().map(|(n, q)| {
-                        let given = mine.get(&q.id.0).map(|s| answer_text(q, s)).filter(|s| !s.is_empty());
+                    { for wrong.iter().map(|(n, q, text)| {
+                        let given = mine.get(&q.id.0).map(|s| answer_text(text, s)).filter(|s| !s.is_empty());
                         html! {
                             <li key={q.id.0} data-testid="quiz-wrong">
                                 <p class="quiz-count">{ i18n.fmt(QuizKey::QuestionNumber, &[("n", (n + 1).to_string().as_str())]) }</p>
-                                <p class="quiz-prompt">{ q.prompt.get(i18n.lang) }</p>
+                                <p class="quiz-prompt">{ text.prompt.clone() }</p>
                                 <p class="quiz-given">{ i18n.fmt(QuizKey::YourAnswer, &[("a", given.as_deref().unwrap_or(i18n.t(QuizKey::NoAnswer)))]) }</p>
-                                <p class="quiz-right">{ i18n.fmt(QuizKey::RightAnswer, &[("a", answer_text(q, q.correct).as_str())]) }</p>
+                                <p class="quiz-right">{ i18n.fmt(QuizKey::RightAnswer, &[("a", answer_text(text, q.correct).as_str())]) }</p>
                             </li>
                         }
                     }) }

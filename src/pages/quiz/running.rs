@@ -2,7 +2,8 @@
 //! question, and submit (asking first while questions are unanswered).
 
 use chrono::{DateTime, Utc};
-use tuoke_core::quiz::{draw, question, QuestionKind};
+use tuoke_core::content::QuizTexts;
+use tuoke_core::quiz::{draw, key, QuestionKind};
 use yew::prelude::*;
 
 use super::attempt::Attempt;
@@ -20,15 +21,28 @@ pub(super) fn kind_hint(kind: QuestionKind) -> QuizKey {
     }
 }
 
+/// What the running view acts through: change the attempt, submit it (`true`: by the
+/// clock), the "unanswered questions" confirmation, and whether a submit is under way.
+pub(super) struct Controls<'a> {
+    pub(super) change: &'a Change,
+    pub(super) submit: &'a Callback<bool>,
+    pub(super) confirm: &'a UseStateHandle<bool>,
+    pub(super) busy: bool,
+}
+
 pub(super) fn running_view(
     i18n: &I18n,
+    texts: &QuizTexts,
     attempt: &Attempt,
     clock: DateTime<Utc>,
-    change: &Change,
-    submit: &Callback<bool>,
-    confirm: &UseStateHandle<bool>,
-    busy: bool,
+    controls: Controls<'_>,
 ) -> Html {
+    let Controls {
+        change,
+        submit,
+        confirm,
+        busy,
+    } = controls;
     let drawn = draw(attempt.seed);
     let total = drawn.len();
     let current = attempt.current.min(total.saturating_sub(1));
@@ -37,7 +51,10 @@ pub(super) fn running_view(
         .iter()
         .filter(|id| attempt.answers.get(&id.0).is_some_and(|s| !s.is_empty()))
         .count();
-    let Some(q) = drawn.get(current).and_then(|id| question(*id)) else {
+    let Some((q, text)) = drawn
+        .get(current)
+        .and_then(|id| Some((key(*id)?, texts.question(*id)?)))
+    else {
         return html! {};
     };
     let selected = attempt.answers.get(&q.id.0).cloned().unwrap_or_default();
@@ -84,10 +101,10 @@ pub(super) fn running_view(
             </nav>
             <fieldset class="card quiz-question" data-testid="quiz-question" data-question-id={q.id.0.to_string()}>
                 <legend class="quiz-count">{ i18n.fmt(QuizKey::QuestionOf, &[("n", (current + 1).to_string().as_str()), ("total", total.to_string().as_str())]) }</legend>
-                <p class="quiz-prompt" data-testid="quiz-prompt">{ q.prompt.get(i18n.lang) }</p>
+                <p class="quiz-prompt" data-testid="quiz-prompt">{ text.prompt.clone() }</p>
                 <p class="hint">{ i18n.t(kind_hint(q.kind)) }</p>
                 <ul class="quiz-options">
-                    { for q.options.iter().enumerate().map(|(i, option)| {
+                    { for text.options.iter().enumerate().map(|(i, option)| {
                         let i = i as u8;
                         let checked = selected.contains(&i);
                         let qid = q.id.0;
@@ -111,7 +128,7 @@ pub(super) fn running_view(
                                 <label class={classes!("quiz-option", checked.then_some("on"))}>
                                     <input type={if multiple { "checkbox" } else { "radio" }} name={format!("q{}", q.id.0)}
                                            {checked} {onchange} data-testid="quiz-option" />
-                                    <span>{ option.get(i18n.lang) }</span>
+                                    <span>{ option.clone() }</span>
                                 </label>
                             </li>
                         }

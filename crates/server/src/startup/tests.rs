@@ -69,6 +69,8 @@ fn dist() -> tempfile::TempDir {
     write("manifest.webmanifest", br#"{"name":"Tuoke"}"#);
     write("style.css", b"body { margin: 0 }");
     write("icon-192.png", b"\x89PNG\r\n\x1a\n");
+    std::fs::create_dir_all(dir.path().join("content/en")).unwrap();
+    write("content/en/quiz.json", br#"{"lang":"en","questions":[]}"#);
     dir
 }
 
@@ -235,6 +237,7 @@ async fn hashed_files_are_immutable_and_the_rest_short_or_uncached() {
         ("/index.html".to_owned(), NO_CACHE),
         ("/sw.js".to_owned(), NO_CACHE),
         ("/manifest.webmanifest".to_owned(), NO_CACHE),
+        ("/content/en/quiz.json".to_owned(), NO_CACHE),
         ("/style.css".to_owned(), SHORT),
         ("/icon-192.png".to_owned(), SHORT),
     ] {

@@ -16,13 +16,15 @@ mod shared;
 
 use std::rc::Rc;
 
+use tuoke_core::content::Playbooks;
 use tuoke_core::contract::Entity;
-use tuoke_core::playbook::grade_strategy;
 use tuoke_core::record::ProspectRecord;
 use tuoke_core::types::Grade;
 use yew::prelude::*;
 
 use super::section::SectionProps;
+use crate::components::content_status::with_content;
+use crate::hooks::use_content;
 use crate::i18n::{use_i18n, ProfileKey as P};
 use card::GradeCard;
 use history::History;
@@ -60,23 +62,34 @@ struct StrategyProps {
     informatized: Option<bool>,
 }
 
-/// How to work a prospect of this grade (SPEC §5 cues, §6 maintenance).
+/// How to work a prospect of this grade (SPEC §5 cues, §6 maintenance), from the playbooks
+/// document (loaded as data).
 #[component]
 fn Strategy(props: &StrategyProps) -> Html {
     let i18n = use_i18n();
-    let s = grade_strategy(props.grade);
-    let (cues, plan) = if props.informatized == Some(true) {
-        (s.hint_informatized, s.strategy_informatized)
-    } else {
-        (s.hint_not_informatized, s.strategy_not_informatized)
-    };
+    let (doc, retry) = use_content::<Playbooks>(i18n.lang);
+    let body = with_content(&doc, &retry, |doc| {
+        let Some(s) = doc.grade(props.grade) else {
+            return html! {};
+        };
+        let (cues, plan) = if props.informatized == Some(true) {
+            (&s.hint_informatized, &s.strategy_informatized)
+        } else {
+            (&s.hint_not_informatized, &s.strategy_not_informatized)
+        };
+        html! {
+            <>
+                <h3>{ i18n.t(P::StrategyCues) }</h3>
+                <p>{ cues.clone() }</p>
+                <h3>{ i18n.t(P::StrategyPlan) }</h3>
+                <p>{ plan.clone() }</p>
+            </>
+        }
+    });
     html! {
         <section class="card strategy" aria-labelledby="strategy-title" data-testid="grade-strategy">
             <h2 id="strategy-title">{ i18n.fmt(P::StrategyTitle, &[("g", props.grade.code())]) }</h2>
-            <h3>{ i18n.t(P::StrategyCues) }</h3>
-            <p>{ cues.get(i18n.lang) }</p>
-            <h3>{ i18n.t(P::StrategyPlan) }</h3>
-            <p>{ plan.get(i18n.lang) }</p>
+            { body }
         </section>
     }
 }

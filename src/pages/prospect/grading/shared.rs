@@ -1,7 +1,7 @@
 //! What the grading section's cards share: grade and criteria texts.
 
 use tuoke_core::grading::Criterion;
-use tuoke_core::playbook::grade_strategy;
+use tuoke_core::playbook::grade_definition;
 use tuoke_core::types::Grade;
 
 use crate::i18n::{I18n, LabelKey, ProfileKey as P};
@@ -15,7 +15,7 @@ pub(super) fn grades(list: &[Grade]) -> String {
 }
 
 pub(super) fn meaning(i18n: &I18n, g: Grade) -> &'static str {
-    grade_strategy(g).definition.get(i18n.lang)
+    grade_definition(g).get(i18n.lang)
 }
 
 pub(super) fn criteria_text(i18n: &I18n, list: &[Criterion], informatized: bool) -> String {
