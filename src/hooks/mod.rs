@@ -3,6 +3,7 @@
 mod use_clock;
 mod use_focus_on_mount;
 mod use_lang;
+mod use_lazy;
 mod use_loaded;
 mod use_local_view;
 mod use_modal;
@@ -22,6 +23,7 @@ pub mod use_visible_range;
 pub use use_clock::use_clock;
 pub use use_focus_on_mount::use_focus_on_mount;
 pub use use_lang::use_saved_lang;
+pub use use_lazy::{use_after_first_screen, use_lazy, Fetch, Lazy};
 pub use use_local_view::use_local_view;
 pub use use_modal::use_modal;
 pub use use_newest::use_newest;
