@@ -15,12 +15,12 @@
 //      (paths and integrity digests) and removes trunk's unsplit copies.
 // The sizes of what was staged are printed by scripts/size-report (release builds).
 // See docs/size.md.
-import { spawnSync } from "node:child_process";
+import { execFile, spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import {
   copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync,
 } from "node:fs";
-import { tmpdir } from "node:os";
+import { availableParallelism, tmpdir } from "node:os";
 import path from "node:path";
 
 const staging = process.env.TRUNK_STAGING_DIR;
@@ -34,6 +34,26 @@ function run(cmd, args, opts = {}) {
   if (r.error) throw new Error(`split-wasm: cannot run ${cmd}: ${r.error.message} (scripts/bootstrap installs it)`);
   if (r.status !== 0) throw new Error(`split-wasm: ${cmd} ${args.join(" ")} failed (${r.status})`);
   return r.stdout;
+}
+
+/** Runs `cmd`; its output is shown only when it fails (wasm-opt warns about every module). */
+function runAsync(cmd, args) {
+  return new Promise((resolve, reject) => {
+    execFile(cmd, args, { maxBuffer: 64 << 20 }, (err, stdout, stderr) => {
+      if (err) {
+        process.stderr.write(stdout + stderr);
+        reject(new Error(`split-wasm: ${cmd} ${args.join(" ")} failed: ${err.message}`));
+      } else resolve();
+    });
+  });
+}
+
+/** Runs `task` over `items`, `n` at a time. */
+async function pool(items, n, task) {
+  const queue = [...items];
+  await Promise.all(Array.from({ length: n }, async () => {
+    while (queue.length) await task(queue.shift());
+  }));
 }
 
 // The cargo artifact trunk just built: release builds use the profile index.html names.
@@ -65,17 +85,20 @@ try {
   for (const f of readdirSync(split)) {
     if (f !== `${NAME}.wasm`) copyFileSync(path.join(split, f), path.join(out, f));
   }
-  const wasmFiles = readdirSync(out).filter((f) => f.endsWith(".wasm"));
   if (release) {
-    for (const f of wasmFiles) {
+    // Biggest first, on every core: the main module alone takes a minute.
+    const wasmFiles = readdirSync(out)
+      .filter((f) => f.endsWith(".wasm"))
+      .sort((a, b) => statSync(path.join(out, b)).size - statSync(path.join(out, a)).size);
+    await pool(wasmFiles, Math.max(1, Math.min(availableParallelism(), 4)), (f) => {
       const p = path.join(out, f);
       // The features current rustc output uses (wasm32-unknown-unknown's defaults).
-      run("wasm-opt", [
+      return runAsync("wasm-opt", [
         "-Oz", "--enable-bulk-memory", "--enable-nontrapping-float-to-int", "--enable-sign-ext",
         "--enable-mutable-globals", "--enable-reference-types", "--enable-multivalue",
         p, "-o", p,
       ]);
-    }
+    });
   }
 
   // One hash over every file: any change renames them all (the service worker re-downloads

@@ -37,7 +37,7 @@ pub fn App() -> Html {
 }
 
 /// How long after the first screen the other screens' code starts loading.
-const PREFETCH_DELAY_MS: u32 = 1500;
+const PREFETCH_DELAY_MS: u32 = 300;
 
 #[component]
 fn Shell() -> Html {
@@ -59,9 +59,11 @@ fn Shell() -> Html {
         Phase::Ready => html! { <Switch<Route> render={switch} /> },
     };
     let signed_in = sync.state.phase == Phase::Ready && sync.state.session.is_some();
-    // Once the first screen is up, the other screens' code loads in the background, so that
-    // they open at once and the browser holds them (the service worker precaches them too).
-    use_after_first_screen(signed_in, PREFETCH_DELAY_MS, pages::lazy::prefetch_all);
+    // Once the first screen is up (sign-in or Today), the other screens' code loads in the
+    // background, so that they open at once, also if the signal drops right after signing in
+    // on a first visit (the service worker precaches them for later launches).
+    let first_screen = sync.state.phase == Phase::Ready;
+    use_after_first_screen(first_screen, PREFETCH_DELAY_MS, pages::lazy::prefetch_all);
     html! {
         <div class="shell">
             <a class="skip-link" href="#main">{ i18n.t(Key::SkipToContent) }</a>

@@ -4,11 +4,13 @@
 
 use std::future::Future;
 use std::pin::Pin;
+use std::rc::Rc;
 
 use gloo::timers::future::TimeoutFuture;
 use yew::prelude::*;
 
 use super::use_online;
+use crate::services::sw;
 
 /// Fetches some split-off code: `Some(value)` once it is there, `None` when it cannot be
 /// fetched (offline and not yet cached by the service worker, or a failed download).
@@ -25,19 +27,28 @@ pub enum Lazy<T> {
 
 /// The state of the code `fetch` brings, and a callback that tries again after a failure.
 /// `ready` is the code when it is already in memory (no loading state at all). A failed load
-/// is retried when the browser comes back online.
+/// is retried when the browser comes back online and when a service worker takes control.
 #[hook]
 pub fn use_lazy<T>(ready: Option<T>, fetch: Fetch<T>) -> (Lazy<T>, Callback<()>)
 where
     T: Copy + PartialEq + 'static,
 {
     let state = use_state_eq(|| ready.map_or(Lazy::Loading, Lazy::Ready));
-    let attempt = use_state_eq(|| 0u32);
+    let attempt = use_reducer(Attempt::default);
     let online = use_online();
+    // A service worker taking control (right after the first install) serves the precached
+    // chunk even offline: try again then too.
+    {
+        let attempt = attempt.clone();
+        use_effect_with((), move |_| {
+            let listener = sw::on_controller_change(move || attempt.dispatch(()));
+            move || drop(listener)
+        });
+    }
     {
         let state = state.clone();
         let pending = !matches!(*state, Lazy::Ready(_));
-        use_effect_with((fetch as usize, *attempt, online, pending), move |_| {
+        use_effect_with((fetch as usize, attempt.0, online, pending), move |_| {
             if pending {
                 state.set(Lazy::Loading);
                 wasm_bindgen_futures::spawn_local(async move {
@@ -46,8 +57,19 @@ where
             }
         });
     }
-    let retry = Callback::from(move |()| attempt.set(*attempt + 1));
+    let retry = Callback::from(move |()| attempt.dispatch(()));
     (*state, retry)
+}
+
+/// How many times loading was asked for (each new one starts an attempt if not loaded).
+#[derive(Default, PartialEq)]
+struct Attempt(u32);
+
+impl Reducible for Attempt {
+    type Action = ();
+    fn reduce(self: Rc<Self>, (): ()) -> Rc<Self> {
+        Rc::new(Attempt(self.0 + 1))
+    }
 }
 
 /// Runs `task` once, `delay_ms` after `when` first becomes true (e.g. once the first screen

@@ -27,9 +27,9 @@ pub type Render = fn(&Route) -> Html;
 /// The chunks, one per screen (or group of screens opened together).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Chunk {
+    Capture,
     Prospects,
     Prospect,
-    Capture,
     Pipeline,
     /// More, and the sync screen it links to.
     More,
@@ -38,11 +38,12 @@ pub enum Chunk {
 }
 
 impl Chunk {
-    /// Every chunk, in the order the background prefetch fetches them (most used first).
+    /// Every chunk, in the order the background prefetch fetches them (most needed offline
+    /// first: capturing a visit).
     pub const ALL: [Chunk; 7] = [
+        Chunk::Capture,
         Chunk::Prospects,
         Chunk::Prospect,
-        Chunk::Capture,
         Chunk::Pipeline,
         Chunk::More,
         Chunk::Playbooks,
@@ -128,17 +129,17 @@ pub fn prefetch_all() -> Pin<Box<dyn Future<Output = ()>>> {
 
 #[wasm_split(prospects, fallible)]
 fn prospects() -> Result<Render, SplitLoaderError> {
-    Ok(|_| html! { <super::Prospects /> })
+    Ok(|_| html! { <super::prospects::Prospects /> })
 }
 
 #[wasm_split(prospect, fallible)]
 fn prospect() -> Result<Render, SplitLoaderError> {
     Ok(|route| match route {
         Route::Prospect { id } => {
-            html! { <super::ProspectPage id={id.clone()} section={Section::Overview} /> }
+            html! { <super::prospect::ProspectPage id={id.clone()} section={Section::Overview} /> }
         }
         Route::ProspectSection { id, section } => {
-            html! { <super::ProspectPage id={id.clone()} section={*section} /> }
+            html! { <super::prospect::ProspectPage id={id.clone()} section={*section} /> }
         }
         _ => Html::default(),
     })
@@ -147,38 +148,40 @@ fn prospect() -> Result<Render, SplitLoaderError> {
 #[wasm_split(capture, fallible)]
 fn capture() -> Result<Render, SplitLoaderError> {
     Ok(|route| match route {
-        Route::CaptureNew => html! { <super::Capture new=true /> },
+        Route::CaptureNew => html! { <super::capture::Capture new=true /> },
         Route::CaptureFor { prospect } => {
-            html! { <super::Capture prospect={Some(prospect.clone())} /> }
+            html! { <super::capture::Capture prospect={Some(prospect.clone())} /> }
         }
-        _ => html! { <super::Capture /> },
+        _ => html! { <super::capture::Capture /> },
     })
 }
 
 #[wasm_split(pipeline, fallible)]
 fn pipeline() -> Result<Render, SplitLoaderError> {
-    Ok(|_| html! { <super::Pipeline /> })
+    Ok(|_| html! { <super::pipeline::Pipeline /> })
 }
 
 #[wasm_split(more, fallible)]
 fn more() -> Result<Render, SplitLoaderError> {
     Ok(|route| match route {
-        Route::Sync => html! { <super::SyncPage /> },
-        _ => html! { <super::More /> },
+        Route::Sync => html! { <super::sync::SyncPage /> },
+        _ => html! { <super::more::More /> },
     })
 }
 
 #[wasm_split(playbooks, fallible)]
 fn playbooks() -> Result<Render, SplitLoaderError> {
     Ok(|route| match route {
-        Route::Playbook { topic } => html! { <super::PlaybookPage topic={topic.clone()} /> },
-        _ => html! { <super::Playbooks /> },
+        Route::Playbook { topic } => {
+            html! { <super::playbooks::PlaybookPage topic={topic.clone()} /> }
+        }
+        _ => html! { <super::playbooks::Playbooks /> },
     })
 }
 
 #[wasm_split(quiz, fallible)]
 fn quiz() -> Result<Render, SplitLoaderError> {
-    Ok(|_| html! { <super::Quiz /> })
+    Ok(|_| html! { <super::quiz::Quiz /> })
 }
 
 #[derive(Properties, PartialEq)]
