@@ -9,11 +9,11 @@
 //      `chunk_<n>.wasm` for code shared by several split points only) + `__wasm_split.js`,
 //      the loader the main module imports;
 //   2. wasm-bindgen on the main module (`--keep-lld-exports`: the chunks link to its exports);
-//   3. release only: `wasm-opt -Oz` on every module;
+//   3. `wasm-opt -Oz` on every module;
 //   4. names every file `<name>-<hash>.<ext>` with one hash of all of them, rewrites the
 //      references between them, replaces trunk's script and wasm in the staged index.html
 //      (paths and integrity digests) and removes trunk's unsplit copies.
-// The sizes of what was staged are printed by scripts/size-report (release builds).
+// Release builds only: debug builds have no split points (src/lib.rs, `split_point!`).
 // See docs/size.md.
 import { execFile, spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
@@ -26,6 +26,11 @@ import path from "node:path";
 const staging = process.env.TRUNK_STAGING_DIR;
 if (!staging) throw new Error("split-wasm: run this as a Trunk post_build hook (TRUNK_STAGING_DIR)");
 const release = (process.env.TRUNK_PROFILE ?? "release") === "release";
+if (!release) {
+  // Debug builds have no split points (`split_point!` in src/lib.rs): trunk's output stays.
+  console.log("split-wasm: debug build, one wasm module (not split)");
+  process.exit(0);
+}
 const source = process.env.TRUNK_SOURCE_DIR ?? process.cwd();
 const NAME = "tuoke";
 
@@ -59,9 +64,7 @@ async function pool(items, n, task) {
 // The cargo artifact trunk just built: release builds use the profile index.html names.
 const html = readFileSync(path.join(staging, "index.html"), "utf8");
 const srcHtml = readFileSync(path.join(source, "index.html"), "utf8");
-const profile = release
-  ? (srcHtml.match(/data-cargo-profile-release="([^"]+)"/)?.[1] ?? "release")
-  : "debug";
+const profile = srcHtml.match(/data-cargo-profile-release="([^"]+)"/)?.[1] ?? "release";
 const targetDir = process.env.CARGO_TARGET_DIR
   ?? JSON.parse(run("cargo", ["metadata", "--format-version", "1", "--no-deps", "--offline"], { capture: true, cwd: source })).target_directory;
 const input = path.join(targetDir, "wasm32-unknown-unknown", profile, `${NAME}.wasm`);
@@ -85,7 +88,7 @@ try {
   for (const f of readdirSync(split)) {
     if (f !== `${NAME}.wasm`) copyFileSync(path.join(split, f), path.join(out, f));
   }
-  if (release) {
+  {
     // Biggest first, on every core: the main module alone takes a minute.
     const wasmFiles = readdirSync(out)
       .filter((f) => f.endsWith(".wasm"))
@@ -143,7 +146,8 @@ try {
   writeFileSync(path.join(staging, "index.html"), page);
 
   const chunks = top.filter((f) => f.endsWith(".wasm") && f !== `${NAME}_bg.wasm`);
-  console.log(`split-wasm: main module + ${chunks.length} chunks (${chunks.join(", ")}), hash ${hash}${release ? ", wasm-opt -Oz" : ""}`);
+  const splits = chunks.filter((f) => f.startsWith("split_")).map((f) => f.replace(/\.wasm$/, ""));
+  console.log(`split-wasm: main module + ${chunks.length} chunks (${splits.join(", ")} and ${chunks.length - splits.length} shared), hash ${hash}, wasm-opt -Oz`);
 } finally {
   rmSync(work, { recursive: true, force: true });
 }

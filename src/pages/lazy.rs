@@ -14,7 +14,6 @@ use std::cell::Cell;
 use std::future::Future;
 use std::pin::Pin;
 
-use wasm_split_helpers::{wasm_split, SplitLoaderError};
 use yew::prelude::*;
 
 use crate::hooks::{use_lazy, Lazy};
@@ -125,64 +124,82 @@ pub fn prefetch_all() -> Pin<Box<dyn Future<Output = ()>>> {
 }
 
 // The split points. Each returns the renderer of its screens; the load error (offline and not
-// cached) comes back as `Err` instead of aborting.
+// cached) comes back as `Err` instead of aborting. They share two chunks: `field` (the
+// prospects, a prospect, capture: the big screens, used together) and `office` (pipeline, more,
+// sync, playbooks, quiz). One chunk per screen made ~50 files (the splitter gives code shared
+// by any set of split points a file of its own), whose download slowed the service worker's
+// first install by a third.
 
-#[wasm_split(prospects, fallible)]
-fn prospects() -> Result<Render, SplitLoaderError> {
-    Ok(|_| html! { <super::prospects::Prospects /> })
-}
+split_point!(
+    field,
+    fn prospects() -> Render {
+        Ok(|_| html! { <super::prospects::Prospects /> })
+    }
+);
 
-#[wasm_split(prospect, fallible)]
-fn prospect() -> Result<Render, SplitLoaderError> {
-    Ok(|route| match route {
-        Route::Prospect { id } => {
-            html! { <super::prospect::ProspectPage id={id.clone()} section={Section::Overview} /> }
-        }
-        Route::ProspectSection { id, section } => {
-            html! { <super::prospect::ProspectPage id={id.clone()} section={*section} /> }
-        }
-        _ => Html::default(),
-    })
-}
+split_point!(
+    field,
+    fn prospect() -> Render {
+        Ok(|route| match route {
+            Route::Prospect { id } => {
+                html! { <super::prospect::ProspectPage id={id.clone()} section={Section::Overview} /> }
+            }
+            Route::ProspectSection { id, section } => {
+                html! { <super::prospect::ProspectPage id={id.clone()} section={*section} /> }
+            }
+            _ => Html::default(),
+        })
+    }
+);
 
-#[wasm_split(capture, fallible)]
-fn capture() -> Result<Render, SplitLoaderError> {
-    Ok(|route| match route {
-        Route::CaptureNew => html! { <super::capture::Capture new=true /> },
-        Route::CaptureFor { prospect } => {
-            html! { <super::capture::Capture prospect={Some(prospect.clone())} /> }
-        }
-        _ => html! { <super::capture::Capture /> },
-    })
-}
+split_point!(
+    field,
+    fn capture() -> Render {
+        Ok(|route| match route {
+            Route::CaptureNew => html! { <super::capture::Capture new=true /> },
+            Route::CaptureFor { prospect } => {
+                html! { <super::capture::Capture prospect={Some(prospect.clone())} /> }
+            }
+            _ => html! { <super::capture::Capture /> },
+        })
+    }
+);
 
-#[wasm_split(pipeline, fallible)]
-fn pipeline() -> Result<Render, SplitLoaderError> {
-    Ok(|_| html! { <super::pipeline::Pipeline /> })
-}
+split_point!(
+    office,
+    fn pipeline() -> Render {
+        Ok(|_| html! { <super::pipeline::Pipeline /> })
+    }
+);
 
-#[wasm_split(more, fallible)]
-fn more() -> Result<Render, SplitLoaderError> {
-    Ok(|route| match route {
-        Route::Sync => html! { <super::sync::SyncPage /> },
-        _ => html! { <super::more::More /> },
-    })
-}
+split_point!(
+    office,
+    fn more() -> Render {
+        Ok(|route| match route {
+            Route::Sync => html! { <super::sync::SyncPage /> },
+            _ => html! { <super::more::More /> },
+        })
+    }
+);
 
-#[wasm_split(playbooks, fallible)]
-fn playbooks() -> Result<Render, SplitLoaderError> {
-    Ok(|route| match route {
-        Route::Playbook { topic } => {
-            html! { <super::playbooks::PlaybookPage topic={topic.clone()} /> }
-        }
-        _ => html! { <super::playbooks::Playbooks /> },
-    })
-}
+split_point!(
+    office,
+    fn playbooks() -> Render {
+        Ok(|route| match route {
+            Route::Playbook { topic } => {
+                html! { <super::playbooks::PlaybookPage topic={topic.clone()} /> }
+            }
+            _ => html! { <super::playbooks::Playbooks /> },
+        })
+    }
+);
 
-#[wasm_split(quiz, fallible)]
-fn quiz() -> Result<Render, SplitLoaderError> {
-    Ok(|_| html! { <super::quiz::Quiz /> })
-}
+split_point!(
+    office,
+    fn quiz() -> Render {
+        Ok(|_| html! { <super::quiz::Quiz /> })
+    }
+);
 
 #[derive(Properties, PartialEq)]
 pub struct LazyScreenProps {

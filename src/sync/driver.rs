@@ -28,7 +28,6 @@ use tuoke_sync::protocol::Mutation;
 use tuoke_sync::store::Store;
 use uuid::Uuid;
 use wasm_bindgen_futures::spawn_local;
-use wasm_split_helpers::{wasm_split, SplitLoaderError};
 
 use super::poll::{self, Waiting};
 use super::transport;
@@ -92,12 +91,14 @@ pub struct Started {
 /// Runs the engine's loop.
 type Run = fn(Started) -> Pin<Box<dyn Future<Output = ()>>>;
 
-/// The split point of the engine's chunk (the loop and everything only it reaches: the
-/// engine's rounds, the transport, photo uploads, applying pulled changes).
-#[wasm_split(sync_engine, fallible)]
-fn engine_code() -> Result<Run, SplitLoaderError> {
-    Ok(|started| Box::pin(run(started)))
-}
+// The split point of the engine's chunk (the loop and everything only it reaches: the
+// engine's rounds, the transport, photo uploads, applying pulled changes).
+split_point!(
+    sync_engine,
+    fn engine_code() -> Run {
+        Ok(|started| Box::pin(run(started)))
+    }
+);
 
 /// The engine's loop: handles one command at a time, in order, until the tab closes.
 async fn run(started: Started) {

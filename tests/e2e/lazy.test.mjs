@@ -15,15 +15,16 @@ after(async () => {
   await server?.stop();
 });
 
-// Each split-off screen, the chunk holding its code and its heading in zh-Hans, zh-Hant, en.
+// Each split-off screen, the chunk holding its code (src/pages/lazy.rs) and its heading in
+// zh-Hans, zh-Hant, en.
 const SCREENS = [
-  { path: "/prospects", chunk: "split_prospects", heading: ["客户", "客戶", "Prospects"] },
-  { path: "/capture", chunk: "split_capture", heading: ["记录", "記錄", "Capture"] },
-  { path: "/pipeline", chunk: "split_pipeline", heading: ["商机", "商機", "Pipeline"] },
-  { path: "/more", chunk: "split_more", heading: ["更多", "更多", "More"] },
-  { path: "/sync", chunk: "split_more", heading: ["同步", "同步", "Sync"] },
-  { path: "/playbooks", chunk: "split_playbooks", heading: ["销售攻略", "銷售攻略", "Playbooks"] },
-  { path: "/quiz", chunk: "split_quiz", heading: ["培训测验", "訓練測驗", "Training quiz"] },
+  { path: "/prospects", chunk: "split_field", heading: ["客户", "客戶", "Prospects"] },
+  { path: "/capture", chunk: "split_field", heading: ["记录", "記錄", "Capture"] },
+  { path: "/pipeline", chunk: "split_office", heading: ["商机", "商機", "Pipeline"] },
+  { path: "/more", chunk: "split_office", heading: ["更多", "更多", "More"] },
+  { path: "/sync", chunk: "split_office", heading: ["同步", "同步", "Sync"] },
+  { path: "/playbooks", chunk: "split_office", heading: ["销售攻略", "銷售攻略", "Playbooks"] },
+  { path: "/quiz", chunk: "split_office", heading: ["培训测验", "訓練測驗", "Training quiz"] },
 ];
 const LANGS = ["zh-Hans", "zh-Hant", "en"];
 
@@ -34,14 +35,26 @@ async function loadedWasm(page) {
   );
 }
 
-test("the first screen loads only the main wasm module; the other screens' chunks are separate files", async () => {
+test("the first screen needs only the main wasm module; the other screens' chunks come after it", async () => {
   const b = await launch();
   try {
     await b.page.goto(server.url);
     await expectHeading(b.page, "登录拓客");
-    const wasm = await loadedWasm(b.page);
-    assert.equal(wasm.length, 1, `only the main module before sign-in: ${wasm}`);
-    assert.match(wasm[0], /^\/tuoke-[0-9a-f]{16}_bg\.wasm$/);
+    const main = await b.page.evaluate(() =>
+      performance.getEntriesByType("resource").find((e) => /\/tuoke-[0-9a-f]{16}_bg\.wasm$/.test(e.name))?.responseEnd
+    );
+    assert.ok(main, "the main module was loaded");
+    // The background prefetch of the other screens' chunks (and the sync engine's) starts
+    // only after the first screen is up.
+    await b.page.waitForFunction(() =>
+      performance.getEntriesByType("resource").some((e) => /\/split_field-[0-9a-f]{16}\.wasm$/.test(e.name))
+    );
+    const chunks = await b.page.evaluate(() =>
+      performance.getEntriesByType("resource")
+        .filter((e) => /\/(split|chunk)_\w+-[0-9a-f]{16}\.wasm$/.test(e.name))
+        .map((e) => ({ name: e.name, start: e.startTime }))
+    );
+    for (const c of chunks) assert.ok(c.start >= main, `${c.name} started before the main module was in`);
     assert.deepEqual(b.errors, []);
   } finally {
     await b.close();
@@ -70,7 +83,7 @@ test("after install, every screen opens offline in zh-Hans, zh-Hant and en from 
       await b.page.goto(`${server.url}/prospects`);
       await b.page.getByTestId("prospect-row").first().getByRole("link").click();
       await b.page.getByTestId("prospect-title").waitFor();
-      assert.ok((await loadedWasm(b.page)).some((p) => p.startsWith("/split_prospect-")));
+      assert.ok((await loadedWasm(b.page)).some((p) => p.startsWith("/split_field-")));
       await screenshot(b.page, `lazy-offline-prospect-${lang}`);
     }
     assert.deepEqual(b.errors.filter((e) => !e.includes("ERR_INTERNET_DISCONNECTED")), []);
@@ -81,21 +94,22 @@ test("after install, every screen opens offline in zh-Hans, zh-Hant and en from 
 });
 
 test("a screen whose code cannot be fetched says so in the user's language and opens on retry", async () => {
-  // No service worker (so the page's requests can be cut), and the quiz's chunk unreachable:
-  // as on a first visit when the signal drops.
+  // No service worker (so the page's requests can be cut), and the chunk of the prospects
+  // screens unreachable: as on a first visit when the signal drops.
   const b = await launch({ serviceWorkers: "block" });
+  const field = /\/split_field-[0-9a-f]{16}\.wasm$/;
   try {
-    await b.page.route(/\/split_quiz-[0-9a-f]{16}\.wasm$/, (route) => route.abort("internetdisconnected"));
+    await b.page.route(field, (route) => route.abort("internetdisconnected"));
     await signIn(b.page, server.url);
     await setLang(b.page, server.url, "zh-Hant");
-    await b.page.getByTestId("more-quiz").click();
+    await b.page.getByRole("link", { name: "客戶" }).click();
     const unavailable = b.page.getByTestId("screen-unavailable");
     await unavailable.waitFor();
     assert.match(await unavailable.textContent(), /還沒有下載到手機上/);
     await screenshot(b.page, "lazy-unavailable-zh-hant");
-    await b.page.unroute(/\/split_quiz-[0-9a-f]{16}\.wasm$/);
+    await b.page.unroute(field);
     await b.page.getByRole("button", { name: "重試" }).click();
-    await expectHeading(b.page, "訓練測驗");
+    await expectHeading(b.page, "客戶");
     assert.equal(await unavailable.count(), 0);
   } finally {
     await b.close();
