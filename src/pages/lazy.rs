@@ -1,14 +1,13 @@
 //! The screens that load after the first one. The shell, sign-in and Today are in the main
-//! wasm module; every other screen's code is split off into its own file (a chunk, built by
-//! `scripts/split-wasm`, see docs/size.md), fetched the first time the screen opens, or earlier
-//! in the background once Today is on screen, and precached by the service worker like every
-//! other file, so the installed app opens every screen offline.
+//! wasm module; every other screen's code is split off into a chunk file (release builds;
+//! `scripts/split-wasm.mjs`, docs/size.md), fetched the first time one of its screens opens,
+//! or earlier in the background once the first screen is up, and precached by the service
+//! worker like every other file, so the installed app opens every screen offline.
 //!
-//! Each `#[wasm_split(name)]` function is a split point: the code reachable only from it
-//! (the screen's components, their hooks and helpers) moves to the chunk `split_name.wasm`;
-//! code that the main module also uses stays in the main module. The function hands back a
-//! plain function pointer that renders the screen for a route, so the main module never names
-//! a split-off component.
+//! Each `split_point!` function is a split point: the code reachable only from it (the
+//! screen's components, their hooks and helpers) moves to its chunk; code that the main
+//! module also uses stays there. The function hands back a plain function pointer that renders
+//! the screen for a route, so the main module never names a split-off component.
 
 use std::cell::Cell;
 use std::future::Future;
