@@ -18,7 +18,7 @@
 import { execFile, spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import {
-  copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync,
+  copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync,
 } from "node:fs";
 import { availableParallelism, tmpdir } from "node:os";
 import path from "node:path";
@@ -88,21 +88,19 @@ try {
   for (const f of readdirSync(split)) {
     if (f !== `${NAME}.wasm`) copyFileSync(path.join(split, f), path.join(out, f));
   }
-  {
-    // Biggest first, on every core: the main module alone takes a minute.
-    const wasmFiles = readdirSync(out)
-      .filter((f) => f.endsWith(".wasm"))
-      .sort((a, b) => statSync(path.join(out, b)).size - statSync(path.join(out, a)).size);
-    await pool(wasmFiles, Math.max(1, Math.min(availableParallelism(), 4)), (f) => {
-      const p = path.join(out, f);
-      // The features current rustc output uses (wasm32-unknown-unknown's defaults).
-      return runAsync("wasm-opt", [
-        "-Oz", "--enable-bulk-memory", "--enable-nontrapping-float-to-int", "--enable-sign-ext",
-        "--enable-mutable-globals", "--enable-reference-types", "--enable-multivalue",
-        p, "-o", p,
-      ]);
-    });
-  }
+  // Biggest first, on every core: the main module alone takes a minute.
+  const wasmFiles = readdirSync(out)
+    .filter((f) => f.endsWith(".wasm"))
+    .sort((a, b) => statSync(path.join(out, b)).size - statSync(path.join(out, a)).size);
+  await pool(wasmFiles, Math.max(1, Math.min(availableParallelism(), 4)), (f) => {
+    const p = path.join(out, f);
+    // The features current rustc output uses (wasm32-unknown-unknown's defaults).
+    return runAsync("wasm-opt", [
+      "-Oz", "--enable-bulk-memory", "--enable-nontrapping-float-to-int", "--enable-sign-ext",
+      "--enable-mutable-globals", "--enable-reference-types", "--enable-multivalue",
+      p, "-o", p,
+    ]);
+  });
 
   // One hash over every file: any change renames them all (the service worker re-downloads
   // the whole app on each version anyway).
@@ -128,10 +126,8 @@ try {
       bytes = Buffer.from(text);
     }
     const dest = path.join(staging, f.includes(path.sep) ? f : renamed(f));
-    if (f.includes(path.sep)) {
-      // wasm-bindgen snippets (`snippets/…`), referenced relative to the main script.
-      spawnSync("mkdir", ["-p", path.dirname(dest)]);
-    }
+    // wasm-bindgen snippets (`snippets/…`, none today) keep their paths, relative to the glue.
+    mkdirSync(path.dirname(dest), { recursive: true });
     writeFileSync(dest, bytes);
   }
 
