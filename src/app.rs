@@ -1,32 +1,23 @@
 //! The app shell: routes, the status bar, the update prompt and the bottom tab bar.
 
 use crate::components::{StatusBar, TabBar, UpdateBanner};
-use crate::hooks::{use_saved_lang, use_sw_update, use_sync, use_top_on_navigate};
+use crate::hooks::{
+    use_after_first_screen, use_saved_lang, use_sw_update, use_sync, use_top_on_navigate,
+};
 use crate::i18n::{use_i18n, I18nProvider, Key};
 use crate::pages;
-use crate::route::{Route, Section};
+use crate::route::Route;
 use crate::sync::{Phase, SyncProvider};
 use yew::prelude::*;
 use yew_router::prelude::*;
 
 fn switch(route: Route) -> Html {
-    match route {
-        Route::Today => html! { <pages::Today /> },
-        Route::Prospects => html! { <pages::Prospects /> },
-        Route::Prospect { id } => {
-            html! { <pages::ProspectPage {id} section={Section::Overview} /> }
-        }
-        Route::ProspectSection { id, section } => html! { <pages::ProspectPage {id} {section} /> },
-        Route::Capture => html! { <pages::Capture /> },
-        Route::CaptureNew => html! { <pages::Capture new=true /> },
-        Route::CaptureFor { prospect } => html! { <pages::Capture prospect={Some(prospect)} /> },
-        Route::Playbooks => html! { <pages::Playbooks /> },
-        Route::Playbook { topic } => html! { <pages::PlaybookPage {topic} /> },
-        Route::Quiz => html! { <pages::Quiz /> },
-        Route::Pipeline => html! { <pages::Pipeline /> },
-        Route::More => html! { <pages::More /> },
-        Route::Sync => html! { <pages::SyncPage /> },
-        Route::NotFound => html! { <pages::NotFound /> },
+    match (&route, pages::Chunk::of(&route)) {
+        (Route::Today, _) => html! { <pages::Today /> },
+        // Every other screen's code is split off the main module and loads on first use
+        // (pages::lazy). Keyed by chunk: another chunk's screen starts from its own state.
+        (_, Some(chunk)) => html! { <pages::LazyScreen key={chunk as usize} {chunk} {route} /> },
+        (_, None) => html! { <pages::NotFound /> },
     }
 }
 
@@ -44,6 +35,9 @@ pub fn App() -> Html {
         </I18nProvider>
     }
 }
+
+/// How long after the first screen the other screens' code starts loading.
+const PREFETCH_DELAY_MS: u32 = 300;
 
 #[component]
 fn Shell() -> Html {
@@ -65,6 +59,11 @@ fn Shell() -> Html {
         Phase::Ready => html! { <Switch<Route> render={switch} /> },
     };
     let signed_in = sync.state.phase == Phase::Ready && sync.state.session.is_some();
+    // Once the first screen is up (sign-in or Today), the other screens' code loads in the
+    // background, so that they open at once, also if the signal drops right after signing in
+    // on a first visit (the service worker precaches them for later launches).
+    let first_screen = sync.state.phase == Phase::Ready;
+    use_after_first_screen(first_screen, PREFETCH_DELAY_MS, pages::lazy::prefetch_all);
     html! {
         <div class="shell">
             <a class="skip-link" href="#main">{ i18n.t(Key::SkipToContent) }</a>

@@ -7,6 +7,21 @@
 
 #![forbid(unsafe_code)]
 
+/// A split point of the wasm (docs/size.md): `async fn $name() -> Result<$t, SplitLoaderError>`
+/// whose body, and all code only it reaches, is in the chunk `split_$chunk.wasm` of release
+/// builds, fetched on the first call. Debug builds are not split (trunk's dev loop stays fast,
+/// and the wasm tests' runner cannot load chunks): the body runs in place.
+macro_rules! split_point {
+    ($chunk:ident, fn $name:ident() -> $t:ty $body:block) => {
+        #[cfg(not(debug_assertions))]
+        #[wasm_split_helpers::wasm_split($chunk, fallible)]
+        fn $name() -> Result<$t, wasm_split_helpers::SplitLoaderError> $body
+
+        #[cfg(debug_assertions)]
+        async fn $name() -> Result<$t, wasm_split_helpers::SplitLoaderError> $body
+    };
+}
+
 pub mod app;
 pub mod components;
 pub mod hooks;

@@ -116,6 +116,14 @@ catalog! {
         Me => ["我", "我", "Me"],
         UnknownColleague => ["（未知同事）", "（未知同事）", "(unknown colleague)"],
         Loading => ["加载中…", "載入中…", "Loading…"],
+        // A screen whose code arrives after the first one (pages::lazy).
+        ScreenLoading => ["正在载入这个页面…", "正在載入這個頁面…", "Loading this screen…"],
+        ScreenUnavailable => [
+            "这个页面还没有下载到手机上，现在也连不上网络。请联网后再打开；下载一次之后，离线也能使用。其他页面和本机数据不受影响。",
+            "這個頁面還沒有下載到手機上，現在也連不上網路。請連線後再開啟；下載一次之後，離線也能使用。其他頁面和本機資料不受影響。",
+            "This screen has not been downloaded to the phone yet, and there is no connection now. Open it again when online; once downloaded it works offline too. Other screens and the data on this phone are not affected.",
+        ],
+        ScreenRetry => ["重试", "重試", "Try again"],
         CaptureProspect => ["客户", "客戶", "Prospect"],
         CaptureNewProspect => ["＋ 新客户", "＋ 新客戶", "+ New prospect"],
         Company => ["公司名称", "公司名稱", "Company"],

@@ -1,6 +1,7 @@
 //! One module per screen.
 
 pub mod capture;
+pub mod lazy;
 mod login;
 mod more;
 mod not_found;
@@ -14,6 +15,7 @@ pub mod sync;
 pub mod today;
 
 pub use capture::Capture;
+pub use lazy::{Chunk, LazyScreen};
 pub use login::Login;
 pub use more::More;
 pub use not_found::NotFound;

@@ -29,6 +29,12 @@ fn container() -> Option<ServiceWorkerContainer> {
     has_sw.then(|| navigator.service_worker())
 }
 
+/// Calls `f` whenever a service worker takes control of this page (the first install's
+/// `clients.claim()` included): from then on, the precached files are served offline.
+pub fn on_controller_change(mut f: impl FnMut() + 'static) -> Option<EventListener> {
+    container().map(|c| EventListener::new(&c, "controllerchange", move |_| f()))
+}
+
 /// Registers the service worker and calls `on_update_ready` with the registration whenever a
 /// new version is installed and waiting. Errors are logged: the app works without it.
 pub async fn register(on_update_ready: Callback<ServiceWorkerRegistration>) {

@@ -12,6 +12,8 @@
 //! engine refuses a second round in flight).
 
 use std::cell::Cell;
+use std::future::Future;
+use std::pin::Pin;
 use std::rc::Rc;
 
 use chrono::{TimeDelta, Utc};
@@ -47,55 +49,107 @@ pub enum Command {
 pub type Commands = mpsc::UnboundedSender<Command>;
 
 /// Starts the engine over `store`; `notify` receives every status change.
+///
+/// The engine's code is not in the main wasm module (docs/size.md): the first screen renders
+/// from the store without it, and it loads right after from its own chunk (precached by the
+/// service worker). Commands sent meanwhile wait in the channel; while the chunk cannot be
+/// fetched (offline before the app was ever installed), loading is retried.
 pub fn start(store: IdbStore, online: bool, notify: Rc<dyn Fn(SyncStatus)>) -> Commands {
-    let (tx, mut rx) = mpsc::unbounded::<Command>();
+    let (tx, rx) = mpsc::unbounded::<Command>();
     let commands = tx.clone();
     spawn_local(async move {
-        // Bigger pushes and pull pages than the engine's defaults: a phone back online after
-        // a day offline drains its outbox and catches up in fewer round trips (the engine
-        // halves a push the server refuses as too large; pages stay under the server's 5,000).
-        let config = Config {
-            push_batch: 1_000,
-            pull_limit: 2_000,
-            ..Config::default()
+        let run = loop {
+            match engine_code().await {
+                Ok(run) => break run,
+                Err(_) => gloo::timers::future::TimeoutFuture::new(ENGINE_RETRY_MS).await,
+            }
         };
-        let mut poller = Poller::new(config.periodic, &tx);
-        let mut engine = Engine::new(store, config, ids::new_id(Utc::now()), ids::seed());
-        let mut wake: Option<Timeout> = None;
-        if !online {
-            let fx = engine.handle(Event::Offline, Utc::now()).await;
-            perform(&engine, fx, &tx, &mut wake, &notify, &mut poller).await;
-        }
-        let fx = engine.handle(Event::Start, Utc::now()).await;
-        perform(&engine, fx, &tx, &mut wake, &notify, &mut poller).await;
-        while let Some(command) = rx.next().await {
-            let now = Utc::now();
-            let fx = match command {
-                Command::Event(event) => engine.handle(event, now).await,
-                // Answer the rep as soon as the change is durable; the engine learns of it
-                // right after (exactly what `Engine::enqueue` does, with the reply between).
-                Command::Enqueue(mutation, reply) => {
-                    match engine.store_mut().enqueue(mutation).await {
-                        Ok(()) => {
-                            let _ = reply.send(Ok(()));
-                            engine.handle(Event::LocalChange, now).await
-                        }
-                        Err(e) => {
-                            let _ = reply.send(Err(e));
-                            Vec::new()
-                        }
-                    }
-                }
-                Command::Dismiss(id) => engine.dismiss_rejected(id, now).await.unwrap_or_default(),
-                Command::Nudge => {
-                    poller.nudge.push(());
-                    Vec::new()
-                }
-            };
-            perform(&engine, fx, &tx, &mut wake, &notify, &mut poller).await;
-        }
+        run(Started {
+            store,
+            online,
+            notify,
+            tx,
+            rx,
+        })
+        .await;
     });
     commands
+}
+
+/// How long to wait before fetching the engine's chunk again after a failure.
+const ENGINE_RETRY_MS: u32 = 5_000;
+
+/// What the engine's loop starts from.
+pub struct Started {
+    store: IdbStore,
+    online: bool,
+    notify: Rc<dyn Fn(SyncStatus)>,
+    tx: Commands,
+    rx: mpsc::UnboundedReceiver<Command>,
+}
+
+/// Runs the engine's loop.
+type Run = fn(Started) -> Pin<Box<dyn Future<Output = ()>>>;
+
+// The split point of the engine's chunk (the loop and everything only it reaches: the
+// engine's rounds, the transport, photo uploads, applying pulled changes).
+split_point!(
+    sync_engine,
+    fn engine_code() -> Run {
+        Ok(|started| Box::pin(run(started)))
+    }
+);
+
+/// The engine's loop: handles one command at a time, in order, until the tab closes.
+async fn run(started: Started) {
+    let Started {
+        store,
+        online,
+        notify,
+        tx,
+        mut rx,
+    } = started;
+    // Bigger pushes and pull pages than the engine's defaults: a phone back online after
+    // a day offline drains its outbox and catches up in fewer round trips (the engine
+    // halves a push the server refuses as too large; pages stay under the server's 5,000).
+    let config = Config {
+        push_batch: 1_000,
+        pull_limit: 2_000,
+        ..Config::default()
+    };
+    let mut poller = Poller::new(config.periodic, &tx);
+    let mut engine = Engine::new(store, config, ids::new_id(Utc::now()), ids::seed());
+    let mut wake: Option<Timeout> = None;
+    if !online {
+        let fx = engine.handle(Event::Offline, Utc::now()).await;
+        perform(&engine, fx, &tx, &mut wake, &notify, &mut poller).await;
+    }
+    let fx = engine.handle(Event::Start, Utc::now()).await;
+    perform(&engine, fx, &tx, &mut wake, &notify, &mut poller).await;
+    while let Some(command) = rx.next().await {
+        let now = Utc::now();
+        let fx = match command {
+            Command::Event(event) => engine.handle(event, now).await,
+            // Answer the rep as soon as the change is durable; the engine learns of it
+            // right after (exactly what `Engine::enqueue` does, with the reply between).
+            Command::Enqueue(mutation, reply) => match engine.store_mut().enqueue(mutation).await {
+                Ok(()) => {
+                    let _ = reply.send(Ok(()));
+                    engine.handle(Event::LocalChange, now).await
+                }
+                Err(e) => {
+                    let _ = reply.send(Err(e));
+                    Vec::new()
+                }
+            },
+            Command::Dismiss(id) => engine.dismiss_rejected(id, now).await.unwrap_or_default(),
+            Command::Nudge => {
+                poller.nudge.push(());
+                Vec::new()
+            }
+        };
+        perform(&engine, fx, &tx, &mut wake, &notify, &mut poller).await;
+    }
 }
 
 /// The driver's own wake-ups: nudges (debounced) and the fast poll.
