@@ -7,6 +7,12 @@
 //! JS property reads. The properties that keys and indexes use (`entity`, `id`, `seq`,
 //! `prospect_id`, `pending_upload`) are plain row properties. Changing a row format is a
 //! schema change (see `schema.rs`): old rows must stay readable.
+//!
+//! One serde route: every typed row crosses into and out of IndexedDB as JSON, through
+//! `serde_json` (the same code that reads and writes the wire) and the browser's own `JSON`
+//! (`to_js`, `from_js`): no second (de)serialiser per type in the wasm. The rows are the plain
+//! JS objects they always were (maps as objects, `None` as null), so rows written by earlier
+//! versions (through `serde-wasm-bindgen`, same shape) read unchanged.
 
 use chrono::{DateTime, Utc};
 use serde::de::DeserializeOwned;
@@ -19,19 +25,23 @@ use wasm_bindgen::JsValue;
 
 use super::error::StoreError;
 
-/// Serialises a row as a plain JS object (maps as objects, `None` as null).
+/// Serialises a row as a plain JS object (maps as objects, `None` as null): JSON text from
+/// `serde_json`, parsed by the browser.
 pub(crate) fn to_js<T: Serialize>(value: &T) -> Result<JsValue, StoreError> {
-    value
-        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
-        .map_err(|e| StoreError::Idb(format!("cannot serialise a row: {e}")))
+    let text = json_text(value)?;
+    js_sys::JSON::parse(&text).map_err(|_| StoreError::Idb("cannot build a row".into()))
 }
 
-/// Reads a row of `store`.
+/// Reads a row of `store`: the browser writes it as JSON text, `serde_json` reads that.
 pub(crate) fn from_js<T: DeserializeOwned>(
     store: &'static str,
     value: JsValue,
 ) -> Result<T, StoreError> {
-    serde_wasm_bindgen::from_value(value).map_err(|e| StoreError::corrupt(store, e))
+    let text = js_sys::JSON::stringify(&value)
+        .ok()
+        .and_then(|text| text.as_string())
+        .ok_or_else(|| StoreError::corrupt(store, "not JSON data"))?;
+    serde_json::from_str(&text).map_err(|e| StoreError::corrupt(store, e))
 }
 
 /// The key of a record: `[entity, id]`.
