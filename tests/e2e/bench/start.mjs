@@ -61,6 +61,28 @@ function transferred() {
   return entries.reduce((sum, e) => sum + (e?.transferSize ?? 0), 0);
 }
 
+/** Fails after `ms` instead of waiting forever (a worker that never takes control). */
+function within(ms, what, promise) {
+  let timer;
+  const timeout = new Promise((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`${what}: no result after ${ms} ms`)), ms);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
+
+/** Waits until a service worker controls the page; reloads once if none does in 60 s. */
+async function controlled(page) {
+  try {
+    await within(60_000, "service worker", waitForServiceWorker(page));
+  } catch {
+    step("no service worker in control after 60 s: reloading");
+    await page.reload();
+    await within(60_000, "service worker after a reload", waitForServiceWorker(page));
+  }
+}
+
+const step = (text) => process.env.VERBOSE && console.error(`[${new Date().toISOString()}] ${text}`);
+
 async function throttle(cdp, on) {
   await cdp.send("Emulation.setCPUThrottlingRate", { rate: on ? THROTTLE : 1 });
   await cdp.send("Network.emulateNetworkConditions", on ? SLOW_4G : UNTHROTTLED);
@@ -86,18 +108,25 @@ try {
       await cdp.send("Network.enable");
       const origin = new URL(server.url).origin;
 
+      step(`run ${i + 1}: first visit`);
       await throttle(cdp, true);
       first.push(await timeTo(b.page, server.url, signInInteractive));
 
+      // Setup from a clean state: the worker the throttled first visit may still be
+      // installing is dropped, so the next one installs over an unthrottled link.
+      step("sign in");
       await throttle(cdp, false);
+      await b.page.goto("about:blank");
+      await cdp.send("Storage.clearDataForOrigin", { origin, storageTypes: "service_workers,cache_storage" });
       await signIn(b.page, server.url);
       await b.page.waitForFunction(todayInteractive, null, { timeout: 60_000 });
-      await waitForServiceWorker(b.page);
+      await controlled(b.page);
       // Leave the app, then forget its code: worker, its caches, the HTTP cache.
       await b.page.goto("about:blank");
       await cdp.send("Storage.clearDataForOrigin", { origin, storageTypes: "service_workers,cache_storage" });
       await cdp.send("Network.clearBrowserCache");
 
+      step("cold start");
       await throttle(cdp, true);
       cold.push(await timeTo(b.page, server.url, todayInteractive));
       states.add(
@@ -107,9 +136,11 @@ try {
       );
 
       // The worker installs again (precaching over an unthrottled link: setup).
+      step("service worker again");
       await throttle(cdp, false);
-      await waitForServiceWorker(b.page);
+      await controlled(b.page);
       await b.page.goto("about:blank");
+      step("warm start");
       await throttle(cdp, true);
       warm.push(await timeTo(b.page, server.url, todayInteractive));
       if (b.errors.length > 0) console.error(`run ${i + 1}: page errors: ${b.errors.join("; ")}`);
