@@ -7,6 +7,12 @@
 //! JS property reads. The properties that keys and indexes use (`entity`, `id`, `seq`,
 //! `prospect_id`, `pending_upload`) are plain row properties. Changing a row format is a
 //! schema change (see `schema.rs`): old rows must stay readable.
+//!
+//! One serde route: every typed row crosses into and out of IndexedDB as JSON, through
+//! `serde_json` (the same code that reads and writes the wire) and the browser's own `JSON`
+//! (`to_js`, `from_js`): no second (de)serialiser per type in the wasm. The rows are the plain
+//! JS objects they always were (maps as objects, `None` as null), so rows written by earlier
+//! versions (through `serde-wasm-bindgen`, same shape) read unchanged.
 
 use chrono::{DateTime, Utc};
 use serde::de::DeserializeOwned;
@@ -19,19 +25,23 @@ use wasm_bindgen::JsValue;
 
 use super::error::StoreError;
 
-/// Serialises a row as a plain JS object (maps as objects, `None` as null).
+/// Serialises a row as a plain JS object (maps as objects, `None` as null): JSON text from
+/// `serde_json`, parsed by the browser.
 pub(crate) fn to_js<T: Serialize>(value: &T) -> Result<JsValue, StoreError> {
-    value
-        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
-        .map_err(|e| StoreError::Idb(format!("cannot serialise a row: {e}")))
+    let text = json_text(value)?;
+    js_sys::JSON::parse(&text).map_err(|_| StoreError::Idb("cannot build a row".into()))
 }
 
-/// Reads a row of `store`.
+/// Reads a row of `store`: the browser writes it as JSON text, `serde_json` reads that.
 pub(crate) fn from_js<T: DeserializeOwned>(
     store: &'static str,
     value: JsValue,
 ) -> Result<T, StoreError> {
-    serde_wasm_bindgen::from_value(value).map_err(|e| StoreError::corrupt(store, e))
+    let text = js_sys::JSON::stringify(&value)
+        .ok()
+        .and_then(|text| text.as_string())
+        .ok_or_else(|| StoreError::corrupt(store, "not JSON data"))?;
+    serde_json::from_str(&text).map_err(|e| StoreError::corrupt(store, e))
 }
 
 /// The key of a record: `[entity, id]`.
@@ -152,13 +162,53 @@ pub(crate) fn deal_key(entity: &str, prospect_id: &str) -> JsValue {
 }
 
 /// A row of `summaries`: the summaries of one bucket of prospects, as JSON text.
-#[derive(Debug, Serialize, Deserialize)]
+#[derive(Debug)]
 pub(crate) struct SummaryRow {
     /// `records` or `staging` (whose prospects these are), or `meta` for the marker row.
     pub target: String,
     pub bucket: u32,
     /// JSON array of `ProspectSummary` (the marker row: the derived format, a number).
     pub data: String,
+}
+
+impl SummaryRow {
+    /// The row as a plain JS object, built property by property: its `data` is ~25 KB of JSON
+    /// text, which a trip through [`to_js`] would escape (and [`from_js`] unescape) on the
+    /// list's start path.
+    pub fn to_js(&self) -> Result<JsValue, StoreError> {
+        let row = js_sys::Object::new();
+        for (key, value) in [
+            ("target", JsValue::from(self.target.as_str())),
+            ("bucket", JsValue::from(self.bucket)),
+            ("data", JsValue::from(self.data.as_str())),
+        ] {
+            js_sys::Reflect::set(&row, &key.into(), &value)
+                .map_err(|_| StoreError::Idb("cannot build a summaries row".into()))?;
+        }
+        Ok(row.into())
+    }
+
+    /// Reads a row of `store` (rows written by earlier versions have the same properties).
+    pub fn from_js(store: &'static str, row: &JsValue) -> Result<SummaryRow, StoreError> {
+        let get = |key: &str| {
+            js_sys::Reflect::get(row, &key.into())
+                .map_err(|_| StoreError::corrupt(store, "not an object"))
+        };
+        let string = |key: &str| {
+            get(key)?
+                .as_string()
+                .ok_or_else(|| StoreError::corrupt(store, format!("{key} is not a string")))
+        };
+        let bucket = get("bucket")?
+            .as_f64()
+            .filter(|b| b.fract() == 0.0 && (0.0..=f64::from(u32::MAX)).contains(b))
+            .ok_or_else(|| StoreError::corrupt(store, "bucket is not a bucket number"))?;
+        Ok(SummaryRow {
+            target: string("target")?,
+            bucket: bucket as u32,
+            data: string("data")?,
+        })
+    }
 }
 
 /// The key of a row of `summaries`.

@@ -22,7 +22,7 @@ use tuoke_sync::summary::ProspectSummary;
 use wasm_bindgen::JsValue;
 
 use super::error::StoreError;
-use super::rows::{self, deal_prospect_id, summary_key, summary_range, RecordRows, SummaryRow};
+use super::rows::{deal_prospect_id, summary_key, summary_range, RecordRows, SummaryRow};
 use super::schema::{DERIVED_META, RECORDS, STAGING, SUMMARIES};
 
 type Result<T, E = StoreError> = std::result::Result<T, E>;
@@ -42,7 +42,7 @@ pub(crate) fn bucket(id: &str) -> u32 {
 }
 
 fn parse_bucket(store: &'static str, value: JsValue) -> Result<(u32, Vec<ProspectSummary>)> {
-    let row: SummaryRow = rows::from_js(store, value)?;
+    let row = SummaryRow::from_js(store, &value)?;
     let summaries = serde_json::from_str(&row.data).map_err(|e| StoreError::corrupt(store, e))?;
     Ok((row.bucket, summaries))
 }
@@ -50,11 +50,12 @@ fn parse_bucket(store: &'static str, value: JsValue) -> Result<(u32, Vec<Prospec
 fn bucket_row(target: &str, bucket: u32, summaries: &[&ProspectSummary]) -> Result<JsValue> {
     let data = serde_json::to_string(summaries)
         .map_err(|e| StoreError::Idb(format!("cannot serialise summaries: {e}")))?;
-    rows::to_js(&SummaryRow {
+    SummaryRow {
         target: target.to_owned(),
         bucket,
         data,
-    })
+    }
+    .to_js()
 }
 
 fn target_range(target: &str) -> Result<KeyRange> {
@@ -137,9 +138,9 @@ pub(crate) async fn promote_staging(tx: &Transaction) -> Result<()> {
     let staged = store.get_all(Some(target_range(STAGING)?), None).await?;
     let mut puts = Vec::with_capacity(staged.len());
     for row in staged {
-        let mut row: SummaryRow = rows::from_js(SUMMARIES, row)?;
+        let mut row = SummaryRow::from_js(SUMMARIES, &row)?;
         row.target = RECORDS.to_owned();
-        puts.push(rows::to_js(&row)?);
+        puts.push(row.to_js()?);
     }
     try_join_all(puts.iter().map(|row| store.put(row, None))).await?;
     clear(tx, STAGING).await
@@ -153,7 +154,7 @@ pub(crate) async fn ensure_derived(db: &Rexie) -> Result<()> {
         let tx = db.transaction(&[SUMMARIES], TransactionMode::ReadOnly)?;
         if let Some(row) = tx.store(SUMMARIES)?.get(marker.clone()).await? {
             if !row.is_undefined() {
-                let row: SummaryRow = rows::from_js(SUMMARIES, row)?;
+                let row = SummaryRow::from_js(SUMMARIES, &row)?;
                 if row.data == DERIVED_FORMAT.to_string() {
                     return Ok(());
                 }
@@ -171,9 +172,7 @@ pub(crate) async fn ensure_derived(db: &Rexie) -> Result<()> {
             bucket: 0,
             data: DERIVED_FORMAT.to_string(),
         };
-        tx.store(SUMMARIES)?
-            .put(&rows::to_js(&format)?, None)
-            .await?;
+        tx.store(SUMMARIES)?.put(&format.to_js()?, None).await?;
         Ok(())
     }
     .await;

@@ -16,7 +16,7 @@ pub const INVALID_RESPONSE: &str = "invalid_response";
 
 /// Why a request failed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(tag = "code", content = "status", rename_all = "snake_case")]
+#[serde(rename_all = "snake_case")]
 pub enum Failure {
     /// Nothing answered: no network, the server is down or the address is wrong.
     Unreachable,
@@ -89,7 +89,7 @@ impl Failure {
 
 /// The outcome of the last request to the team's server, as the connection pill shows it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
-#[serde(tag = "reach", content = "failure", rename_all = "snake_case")]
+#[serde(rename_all = "snake_case")]
 pub enum Reach {
     /// No request has been made yet.
     #[default]

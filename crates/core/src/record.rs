@@ -124,8 +124,9 @@ impl RecordMeta {
     }
 }
 
-/// A prospect as pulled (`entity: "prospect"`).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+/// A prospect as pulled (`entity: "prospect"`). Read with its own `Deserialize` (below), not
+/// a derived one: see [`ProspectRecordOwn`].
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct ProspectRecord {
     /// Prospect id.
     pub id: Uuid,
@@ -162,6 +163,66 @@ pub struct ProspectRecord {
     /// The reason given for the move to the current stage (server addition).
     #[serde(default)]
     pub stage_reason: Option<String>,
+}
+
+/// The fields of a [`ProspectRecord`] besides the editable ones, as they are read.
+///
+/// A derived `Deserialize` of `#[serde(flatten)]` buffers the object in serde's private
+/// `Content` tree and reads every editable field through it: a third reader of each field
+/// type in the wasm (besides JSON text and `serde_json::Value`), about 60 KB before
+/// wasm-opt. Instead the object is read once as JSON, then as a [`Prospect`] and as these
+/// fields (each ignores the other's keys; no key is in both). Building the record from them
+/// names every field, so a field added to [`ProspectRecord`] and not here does not compile.
+#[derive(Deserialize)]
+struct ProspectRecordOwn {
+    id: Uuid,
+    owner_id: Option<String>,
+    stage: Stage,
+    status: Status,
+    pending_stage: Option<Stage>,
+    created_at: DateTime<Utc>,
+    updated_at: DateTime<Utc>,
+    next_contact_due: Option<NaiveDate>,
+    target_fit: TargetFit,
+    grade: GradeView,
+    #[serde(default)]
+    lead_list: bool,
+    #[serde(default)]
+    last_contact: Option<NaiveDate>,
+    #[serde(default)]
+    grade_history: Vec<GradeHistoryEntry>,
+    #[serde(default)]
+    stage_reason: Option<String>,
+}
+
+impl<'de> Deserialize<'de> for ProspectRecord {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        use serde::de::Error;
+        let object = serde_json::Value::deserialize(deserializer)?;
+        if !object.is_object() {
+            return Err(D::Error::custom("a prospect record is a JSON object"));
+        }
+        let prospect: Prospect =
+            serde_json::from_value(object.clone()).map_err(D::Error::custom)?;
+        let own: ProspectRecordOwn = serde_json::from_value(object).map_err(D::Error::custom)?;
+        Ok(ProspectRecord {
+            id: own.id,
+            owner_id: own.owner_id,
+            prospect,
+            stage: own.stage,
+            status: own.status,
+            pending_stage: own.pending_stage,
+            created_at: own.created_at,
+            updated_at: own.updated_at,
+            next_contact_due: own.next_contact_due,
+            target_fit: own.target_fit,
+            grade: own.grade,
+            lead_list: own.lead_list,
+            last_contact: own.last_contact,
+            grade_history: own.grade_history,
+            stage_reason: own.stage_reason,
+        })
+    }
 }
 
 impl EntityRecord for ProspectRecord {

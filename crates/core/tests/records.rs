@@ -286,3 +286,48 @@ fn a_prospect_carries_the_servers_additions_and_a_null_owner_when_unassigned() {
     let read = back::<ProspectRecord>(old);
     assert!(!read.lead_list && read.grade_history.is_empty() && read.last_contact.is_none());
 }
+
+#[test]
+fn a_prospect_reads_the_same_from_json_text_and_from_a_value_ignoring_unknown_keys_and_refusing_a_broken_one(
+) {
+    use tuoke_core::cadence::CadenceConfig;
+    use tuoke_core::record::{ProspectRecord, RecordMeta};
+    use tuoke_core::types::Prospect;
+
+    let created = at("2026-01-05T08:00:00Z");
+    let record = ProspectRecord::build(
+        RecordMeta::new(id(2), Some("rep1".into()), created),
+        Prospect::named("精工机械"),
+        None,
+        "2026-03-02".parse().unwrap(),
+        &CadenceConfig::default(),
+    );
+    // Read from JSON text (the server, the wire) it is the same record as from a `Value`.
+    let text = serde_json::to_string(&record).unwrap();
+    assert_eq!(
+        serde_json::from_str::<ProspectRecord>(&text).unwrap(),
+        record
+    );
+    // Keys neither part knows are ignored, as the flattened record ignored them.
+    let mut extra = value(&record);
+    extra["from_a_newer_server"] = json!({"x": 1});
+    assert_eq!(back::<ProspectRecord>(extra), record);
+    // A record missing a required field of either part, or of the wrong type, does not read.
+    for (key, broken) in [
+        ("stage", None),
+        ("company", None),
+        ("created_at", Some(json!("yesterday"))),
+        ("industry", Some(json!("bakery"))),
+    ] {
+        let mut v = value(&record);
+        match broken {
+            Some(bad) => v[key] = bad,
+            None => drop(v.as_object_mut().unwrap().remove(key)),
+        }
+        assert!(
+            serde_json::from_value::<ProspectRecord>(v).is_err(),
+            "{key}"
+        );
+    }
+    assert!(serde_json::from_value::<ProspectRecord>(json!([1, 2])).is_err());
+}

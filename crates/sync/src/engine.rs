@@ -147,7 +147,7 @@ pub enum Effect {
 
 /// What the engine is doing.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(tag = "state", rename_all = "snake_case")]
+#[serde(rename_all = "snake_case")]
 pub enum Activity {
     /// Nothing to do right now.
     Idle,
@@ -167,7 +167,7 @@ pub enum Activity {
 
 /// Why the last sync attempt failed.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(tag = "kind", rename_all = "snake_case")]
+#[serde(rename_all = "snake_case")]
 pub enum SyncError {
     /// No answer from the server.
     Network {

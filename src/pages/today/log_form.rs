@@ -75,7 +75,7 @@ pub fn LogForm(props: &LogFormProps) -> Html {
                 today,
                 Some(today),
             )
-            .map(|d| d.format("%Y-%m-%d").to_string())
+            .map(|d| d.to_string())
             .unwrap_or_default();
             let done = i18n.fmt(TodayKey::Logged, &[("c", s.company.as_str()), ("d", &next)]);
             busy.set(true);

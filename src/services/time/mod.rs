@@ -17,7 +17,7 @@ mod durations;
 pub use days::{date, due_text, short_date, today, Due, Wording};
 pub use durations::{countdown, minutes_range, stopwatch, whole_minutes};
 
-use chrono::{DateTime, FixedOffset, NaiveDate, Offset, TimeZone, Utc};
+use chrono::{DateTime, Datelike, FixedOffset, NaiveDate, Offset, TimeZone, Timelike, Utc};
 use tuoke_core::time::{local_date, sane};
 
 /// What an instant outside the sane range shows.
@@ -63,15 +63,46 @@ pub fn in_offset(at: DateTime<Utc>, offset: FixedOffset, today: NaiveDate, style
     };
     // In range: shifting by an offset (less than a day) cannot overflow.
     let local = at.with_timezone(&offset);
-    let format = match style {
-        Style::Clock => "%H:%M",
-        Style::DayTime => "%m-%d %H:%M",
-        Style::DateTime => "%Y-%m-%d %H:%M",
-        Style::Relative if local.date_naive() == today => "%H:%M",
-        Style::Relative => "%m-%d %H:%M",
-        Style::Input => "%Y-%m-%dT%H:%M",
+    let (day, h, m) = (local.date_naive(), local.hour(), local.minute());
+    // Written field by field rather than with a chrono format string: chrono's `strftime`
+    // parser would be in the wasm for these five patterns only. A sane year has four digits,
+    // so a date's `Display` is `YYYY-MM-DD`.
+    match style {
+        Style::Relative if day == today => format!("{h:02}:{m:02}"),
+        Style::Clock => format!("{h:02}:{m:02}"),
+        Style::DayTime | Style::Relative => {
+            format!("{:02}-{:02} {h:02}:{m:02}", day.month(), day.day())
+        }
+        Style::DateTime => format!("{day} {h:02}:{m:02}"),
+        Style::Input => format!("{day}T{h:02}:{m:02}"),
+    }
+}
+
+/// Reads the value of a `datetime-local` input (`YYYY-MM-DDTHH:MM`, seconds optional, as
+/// [`Style::Input`] writes it) as the phone's local time; `None` if it is not one, or names a
+/// local time that does not exist (skipped by a daylight-saving change).
+pub fn from_input(value: &str) -> Option<DateTime<Utc>> {
+    let (day, time) = value.split_once('T')?;
+    let day: NaiveDate = day.parse().ok()?;
+    let two_digits = |part: &str| -> Option<u32> {
+        let digits = part.len() == 2 && part.bytes().all(|b| b.is_ascii_digit());
+        digits.then(|| part.parse().ok()).flatten()
     };
-    local.format(format).to_string()
+    let mut parts = time.split(':');
+    let h = two_digits(parts.next()?)?;
+    let m = two_digits(parts.next()?)?;
+    let s = match parts.next() {
+        Some(part) => two_digits(part)?,
+        None => 0,
+    };
+    if parts.next().is_some() {
+        return None;
+    }
+    let naive = day.and_hms_opt(h, m, s)?;
+    chrono::Local
+        .from_local_datetime(&naive)
+        .earliest()
+        .map(|local| local.with_timezone(&Utc))
 }
 
 /// What an instant outside the sane range shows in `style`.
@@ -125,6 +156,35 @@ mod tests {
             in_offset(at, offset(-5), day("2026-12-03"), Style::Relative),
             "12:05"
         );
+    }
+
+    #[test]
+    fn an_input_value_reads_back_as_the_instant_it_was_written_from() {
+        let at = instant("2026-12-03T17:05:00Z");
+        let written = local(at, Style::Input);
+        assert_eq!(from_input(&written), Some(at));
+        let with_seconds = from_input(&format!("{written}:30")).unwrap();
+        assert_eq!((with_seconds - at).num_seconds(), 30);
+    }
+
+    #[test]
+    fn an_input_value_that_is_not_a_local_date_and_time_reads_as_nothing() {
+        for bad in [
+            "",
+            "2026-12-03",
+            "2026-12-03T",
+            "2026-12-03T7:05",
+            "2026-12-03T17:5",
+            "2026-12-03T24:00",
+            "2026-12-03T17:60",
+            "2026-12-03T17:05:61",
+            "2026-12-03T17:05:00:00",
+            "2026-13-03T17:05",
+            "2026-12-03 17:05",
+            "2026-12-03T17:05Z",
+        ] {
+            assert_eq!(from_input(bad), None, "{bad:?}");
+        }
     }
 
     #[test]

@@ -1,7 +1,7 @@
 //! The activity section's data: the timeline of notes and logged contacts, the next contact
 //! due, and what a correction starts from.
 
-use chrono::{DateTime, Local, NaiveDate, NaiveDateTime, TimeZone, Utc};
+use chrono::{DateTime, NaiveDate, Utc};
 use tuoke_core::activity::{ActivityKind, NoteKind};
 use tuoke_core::contract::Entity;
 use tuoke_core::record::{ActivityRecord, NoteRecord, ProspectRecord};
@@ -96,13 +96,7 @@ pub fn timeline(deal: &LocalView, id: &str) -> Vec<Entry> {
 
 /// Parses a `datetime-local` value (local time, minutes or seconds).
 pub(super) fn parse_input(value: &str) -> Option<DateTime<Utc>> {
-    let naive = NaiveDateTime::parse_from_str(value, "%Y-%m-%dT%H:%M")
-        .or_else(|_| NaiveDateTime::parse_from_str(value, "%Y-%m-%dT%H:%M:%S"))
-        .ok()?;
-    Local
-        .from_local_datetime(&naive)
-        .earliest()
-        .map(|local| local.with_timezone(&Utc))
+    time::from_input(value)
 }
 
 /// The prospect's next contact due (`None`: none, or the record does not read).

@@ -201,7 +201,7 @@ impl DraftField for Option<NaiveDate> {
     }
     fn parse(_: Kind, text: &str) -> Result<Self, InputError> {
         non_blank(text)
-            .map(|t| NaiveDate::parse_from_str(t, "%Y-%m-%d").map_err(|_| InputError::Date))
+            .map(|t| t.parse::<NaiveDate>().map_err(|_| InputError::Date))
             .transpose()
     }
 }
