@@ -86,6 +86,8 @@ impl Chunk {
             Chunk::Quiz => quiz().await,
         };
         let render = loaded.ok()?;
+        // Their style sheets too, so that no screen shows unstyled.
+        crate::services::styles::screens_ready().await;
         LOADED.with(|loaded| loaded[self.index()].set(Some(render)));
         Some(render)
     }

@@ -6,6 +6,7 @@ pub mod debounce;
 pub mod document;
 pub mod ids;
 pub mod prefs;
+pub mod styles;
 pub mod sw;
 pub mod tel;
 pub mod time;

@@ -55,6 +55,21 @@ test("the first screen needs only the main wasm module; the other screens' chunk
         .map((e) => ({ name: e.name, start: e.startTime }))
     );
     for (const c of chunks) assert.ok(c.start >= main, `${c.name} started before the main module was in`);
+    // The other screens' style sheets are disabled in the page, so nothing fetches them
+    // before a chunk has loaded; then they are enabled and load.
+    const sheets = await b.page.evaluate(() =>
+      [...document.querySelectorAll("link[data-screen-css]")].map((l) => new URL(l.href).pathname)
+    );
+    assert.equal(sheets.length, 4, `the screens' style sheets: ${sheets}`);
+    await b.page.waitForFunction(() => [...document.querySelectorAll("link[data-screen-css]")].every((l) => l.sheet));
+    const timing = await b.page.evaluate(() => {
+      const entries = performance.getEntriesByType("resource");
+      const firstChunk = Math.min(...entries.filter((e) => /\/split_\w+-[0-9a-f]{16}\.wasm$/.test(e.name)).map((e) => e.responseEnd));
+      const css = entries.filter((e) => [...document.querySelectorAll("link[data-screen-css]")].some((l) => l.href === e.name));
+      return { firstChunk, css: css.map((e) => ({ name: e.name, start: e.startTime })) };
+    });
+    assert.equal(timing.css.length, 4);
+    for (const c of timing.css) assert.ok(c.start >= timing.firstChunk, `${c.name} was fetched before any screen's code loaded`);
     assert.deepEqual(b.errors, []);
   } finally {
     await b.close();
@@ -78,6 +93,11 @@ test("after install, every screen opens offline in zh-Hans, zh-Hant and en from 
         assert.equal(await b.page.getByTestId("screen-unavailable").count(), 0, `${lang} ${screen.path}`);
         const wasm = await loadedWasm(b.page);
         assert.ok(wasm.some((p) => p.startsWith(`/${screen.chunk}-`)), `${lang} ${screen.path} loaded ${wasm}`);
+        // Its style sheets came from the precache too, before the screen showed.
+        const unstyled = await b.page.evaluate(() =>
+          [...document.querySelectorAll("link[data-screen-css]")].filter((l) => l.disabled || !l.sheet).map((l) => l.href)
+        );
+        assert.deepEqual(unstyled, [], `${lang} ${screen.path}`);
       }
       // A prospect's screen (its own chunk), reached from the list.
       await b.page.goto(`${server.url}/prospects`);
