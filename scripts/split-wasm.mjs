@@ -9,7 +9,7 @@
 //      `chunk_<n>.wasm` for code shared by several split points only) + `__wasm_split.js`,
 //      the loader the main module imports;
 //   2. wasm-bindgen on the main module (`--keep-lld-exports`: the chunks link to its exports);
-//   3. `wasm-opt -Oz` on every module;
+//   3. `wasm-opt -Oz` on every module, terser on the JS;
 //   4. names every file `<name>-<hash>.<ext>` with one hash of all of them, rewrites the
 //      references between them, replaces trunk's script and wasm in the staged index.html
 //      (paths and integrity digests) and removes trunk's unsplit copies.
@@ -101,6 +101,14 @@ try {
       p, "-o", p,
     ]);
   });
+
+  // The JS (wasm-bindgen's glue, the split loader) minified: trunk's minifier cannot parse the
+  // glue (it ships unminified otherwise). Only local names are mangled: the import object's
+  // keys, which the wasm imports by, are property names and stay.
+  for (const f of readdirSync(out).filter((f) => f.endsWith(".js"))) {
+    const p = path.join(out, f);
+    run("terser", [p, "--module", "--compress", "--mangle", "--output", p]);
+  }
 
   // One hash over every file: any change renames them all (the service worker re-downloads
   // the whole app on each version anyway).
