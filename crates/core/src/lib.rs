@@ -23,6 +23,7 @@
 //! - [`negotiation`]: concession log rules and quote totals (SPEC §8).
 //! - [`playbook`]: stage and objection playbooks, maintenance tips (SPEC §6, §8).
 //! - [`plausible`]: warnings about implausible figures (revenue, headcount, …).
+//! - [`pricing`]: the price list (modules, list prices, day rate, versions) (SPEC §8).
 //! - [`quiz`]: the training quiz (SPEC §10).
 //! - [`contract`]: the synced entities and the mutation names, one string form each.
 //! - [`record`]: every record as pulled (the prospect with its derived parts, the deal records).
@@ -45,6 +46,7 @@ pub mod keyinfo;
 pub mod negotiation;
 pub mod plausible;
 pub mod playbook;
+pub mod pricing;
 pub mod quiz;
 pub mod record;
 pub mod rng;
