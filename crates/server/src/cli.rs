@@ -34,6 +34,36 @@ pub enum Command {
     User(UserCommand),
     /// Create or update the database schema, then exit.
     Migrate(DbArgs),
+    /// Import or export the price list quotes are built from.
+    #[command(subcommand)]
+    PriceList(PriceListCommand),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum PriceListCommand {
+    /// Store a price list (JSON, as `export` prints it or without `version`) as the next
+    /// version; `-` reads standard input.
+    Import(PriceListImportArgs),
+    /// Print the current price list (or `--version N`) as JSON.
+    Export(PriceListExportArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct PriceListImportArgs {
+    /// The JSON file, or `-` for standard input.
+    #[arg(value_name = "FILE.json")]
+    pub file: PathBuf,
+    #[command(flatten)]
+    pub db: DbArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct PriceListExportArgs {
+    /// This version instead of the current one.
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..))]
+    pub version: Option<u32>,
+    #[command(flatten)]
+    pub db: DbArgs,
 }
 
 #[derive(Debug, Args)]
@@ -182,6 +212,27 @@ mod tests {
         let err = Cli::try_parse_from(["tuoke-server", "user", "add", "x1", "--role", "boss"])
             .unwrap_err();
         assert_eq!(err.kind(), clap::error::ErrorKind::InvalidValue);
+    }
+
+    #[test]
+    fn price_list_commands_parse() {
+        let cli =
+            Cli::try_parse_from(["tuoke-server", "price-list", "import", "prices.json"]).unwrap();
+        let Command::PriceList(PriceListCommand::Import(args)) = cli.command else {
+            panic!("expected price-list import");
+        };
+        assert_eq!(args.file, PathBuf::from("prices.json"));
+        let cli = Cli::try_parse_from(["tuoke-server", "price-list", "export", "--version", "2"])
+            .unwrap();
+        let Command::PriceList(PriceListCommand::Export(args)) = cli.command else {
+            panic!("expected price-list export");
+        };
+        assert_eq!(args.version, Some(2));
+        let err = Cli::try_parse_from(["tuoke-server", "price-list", "export", "--version", "0"])
+            .unwrap_err();
+        assert_eq!(err.kind(), clap::error::ErrorKind::ValueValidation);
+        let err = Cli::try_parse_from(["tuoke-server", "price-list", "import"]).unwrap_err();
+        assert_eq!(err.kind(), clap::error::ErrorKind::MissingRequiredArgument);
     }
 
     #[test]

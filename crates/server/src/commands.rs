@@ -1,14 +1,20 @@
 //! What each subcommand does. Output contract (scripts and tests rely on it):
 //! - `serve` prints `tuoke-server listening on http://ADDR` on stdout once it accepts connections;
 //! - `user add` prints `created user NAME (ROLE)`; `migrate` prints `database is up to date: URL`;
+//! - `price-list import` prints `stored price list version N (M modules)`; `price-list export`
+//!   prints the list as JSON (with its `version`), which `import` takes back;
 //! - any failure is one line `error: …` on stderr and exit code 1 (usage errors: clap, code 2).
 
-use std::io::{BufRead, IsTerminal, Write};
+use std::io::{BufRead, IsTerminal, Read, Write};
 
 use tokio::net::TcpListener;
+use tuoke_core::pricing::{PriceList, PriceListInput};
 
 use crate::auth::TrustedProxies;
-use crate::cli::{Cli, Command, DbArgs, ServeArgs, UserAddArgs, UserCommand};
+use crate::cli::{
+    Cli, Command, DbArgs, PriceListCommand, PriceListExportArgs, PriceListImportArgs, ServeArgs,
+    UserAddArgs, UserCommand,
+};
 use crate::db::{redact_url, Db, DbError};
 use crate::demo::{self, DemoError};
 use crate::password::{self, HashError};
@@ -42,6 +48,20 @@ pub enum CommandError {
     EmptyPassword,
     #[error(transparent)]
     Hash(#[from] HashError),
+    #[error("cannot read {path}: {}", io_reason(.source))]
+    ReadFile {
+        path: String,
+        #[source]
+        source: std::io::Error,
+    },
+    #[error("{path} is not a price list: {reason}")]
+    NotAPriceList { path: String, reason: String },
+    #[error("the price list is refused ({code}): {message}")]
+    PriceListRefused { code: &'static str, message: String },
+    #[error("{0}")]
+    NoPriceList(String),
+    #[error("the database failed: {0}")]
+    Database(#[from] sqlx::Error),
 }
 
 pub async fn run(cli: Cli) -> Result<(), CommandError> {
@@ -49,6 +69,8 @@ pub async fn run(cli: Cli) -> Result<(), CommandError> {
         Command::Serve(args) => serve(args).await,
         Command::User(UserCommand::Add(args)) => user_add(args).await,
         Command::Migrate(args) => migrate(args).await,
+        Command::PriceList(PriceListCommand::Import(args)) => price_list_import(args).await,
+        Command::PriceList(PriceListCommand::Export(args)) => price_list_export(args).await,
     }
 }
 
@@ -133,6 +155,76 @@ async fn migrate(args: DbArgs) -> Result<(), CommandError> {
     Ok(())
 }
 
+/// The largest price-list file `price-list import` reads (the HTTP limit is 1 MiB).
+const MAX_PRICE_LIST_FILE: u64 = 16 * 1024 * 1024;
+
+/// A price list from JSON: the list without `version`, or as `export` prints it (whose
+/// `version` is dropped: the database numbers the new one).
+pub fn parse_price_list(text: &str) -> Result<PriceListInput, String> {
+    let value: serde_json::Value = serde_json::from_str(text).map_err(|e| e.to_string())?;
+    let with_version = value.get("version").is_some();
+    let parsed = if with_version {
+        crate::extract::from_value::<PriceList>(&value).map(PriceList::into_input)
+    } else {
+        crate::extract::from_value::<PriceListInput>(&value)
+    };
+    parsed.map_err(|e| e.trim_start_matches("args: ").to_owned())
+}
+
+async fn price_list_import(args: PriceListImportArgs) -> Result<(), CommandError> {
+    let path = args.file.display().to_string();
+    let read_error = |source| CommandError::ReadFile {
+        path: path.clone(),
+        source,
+    };
+    let mut text = String::new();
+    if path == "-" {
+        std::io::stdin()
+            .lock()
+            .take(MAX_PRICE_LIST_FILE)
+            .read_to_string(&mut text)
+            .map_err(read_error)?;
+    } else {
+        std::fs::File::open(&args.file)
+            .and_then(|f| f.take(MAX_PRICE_LIST_FILE).read_to_string(&mut text))
+            .map_err(read_error)?;
+    }
+    let input = parse_price_list(&text).map_err(|reason| CommandError::NotAPriceList {
+        path: path.clone(),
+        reason,
+    })?;
+    input.check().map_err(|e| CommandError::PriceListRefused {
+        code: e.code(),
+        message: e.to_string(),
+    })?;
+    let db = connect_and_migrate(&args.db).await?;
+    let stored = db
+        .store_price_list(&input, None, chrono::Utc::now())
+        .await?;
+    say(&format!(
+        "stored price list version {} ({} modules)",
+        stored.list.version,
+        stored.list.modules.len()
+    ));
+    Ok(())
+}
+
+async fn price_list_export(args: PriceListExportArgs) -> Result<(), CommandError> {
+    let db = connect_and_migrate(&args.db).await?;
+    let stored = match args.version {
+        Some(version) => db.price_list(version).await?.ok_or_else(|| {
+            CommandError::NoPriceList(format!("there is no price list version {version}"))
+        })?,
+        None => db.current_price_list().await?.ok_or_else(|| {
+            CommandError::NoPriceList("no price list has been stored yet".to_owned())
+        })?,
+    };
+    let json = serde_json::to_string_pretty(&stored.list)
+        .map_err(|e| CommandError::Database(sqlx::Error::Decode(e.into())))?;
+    say(&json);
+    Ok(())
+}
+
 /// `TUOKE_PASSWORD` if set, else the first line of stdin (without its line ending).
 fn read_password() -> Result<String, CommandError> {
     let password = match std::env::var(PASSWORD_ENV) {
@@ -198,6 +290,22 @@ mod tests {
         assert_eq!(io_reason(&e), "address already in use");
         let e = std::io::Error::other("Something odd");
         assert_eq!(io_reason(&e), "something odd");
+    }
+
+    #[test]
+    fn a_price_list_file_may_carry_a_version_and_must_not_carry_unknown_fields() {
+        let demo = tuoke_core::pricing::demo_price_list();
+        let exported = serde_json::to_string(&demo.clone().with_version(4)).unwrap();
+        assert_eq!(parse_price_list(&exported), Ok(demo.clone()));
+        let plain = serde_json::to_string(&demo).unwrap();
+        assert_eq!(parse_price_list(&plain), Ok(demo));
+        let err = parse_price_list(r#"{"currency":"CNY","day_rate_cny":1,"modules":[],"x":1}"#)
+            .unwrap_err();
+        assert!(err.contains("unknown field `x`"), "{err}");
+        let err =
+            parse_price_list(r#"{"currency":"CNY","day_rate_cny":1,"modules":[{}]}"#).unwrap_err();
+        assert!(err.starts_with("modules[0]"), "{err}");
+        assert!(parse_price_list("[1, 2").is_err());
     }
 
     #[test]

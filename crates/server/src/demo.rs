@@ -1,4 +1,5 @@
-//! `serve --demo`: accounts to explore a first run with. Idempotent: existing users are kept.
+//! `serve --demo`: accounts to explore a first run with, sample prospects and the demo price
+//! list. Idempotent: existing users are kept, a stored price list is not replaced.
 
 use crate::db::Db;
 use crate::domain::{Role, Username};
@@ -7,6 +8,7 @@ use crate::repo::users::{CreateUserError, NewUser, RepoError};
 use chrono::{DateTime, Datelike, Days, Months, NaiveDate, Utc};
 use tuoke_core::activity::{ActivityKind, ActivityLogArgs, NoteAddArgs, NoteKind};
 use tuoke_core::cadence::business_date;
+use tuoke_core::pricing::demo_price_list;
 use tuoke_core::stage::StageMoveArgs;
 use tuoke_core::types::{
     Budget, Contact, ContactRole, Decision, Industry, LeadSource, Level, Qualification,
@@ -526,6 +528,14 @@ pub async fn seed(db: &Db, with_tour: bool) -> Result<(), DemoError> {
         }
     }
     seed_prospects(db, Utc::now(), with_tour).await?;
+    // The demo price list is version 1 of an empty table; a list set since is kept.
+    if db
+        .store_first_price_list(&demo_price_list(), Utc::now())
+        .await
+        .map_err(RepoError::Db)?
+    {
+        tracing::info!("demo price list stored as version 1");
+    }
     if created.is_empty() {
         tracing::info!("demo users already present");
     } else {
@@ -621,5 +631,7 @@ mod tests {
             assert_eq!(rep.manager_id, Some(manager.id));
         }
         assert_eq!(db.count_users().await.unwrap(), 4);
+        let list = db.current_price_list().await.unwrap().unwrap();
+        assert_eq!(list.list, demo_price_list().with_version(1));
     }
 }

@@ -17,6 +17,7 @@ use tuoke_core::args::{
     QuoteSubmitArgs,
 };
 use tuoke_core::contract::{EntityName, MutationKind, MutationName};
+use tuoke_core::pricing::PriceList;
 use tuoke_core::stage::StageMoveArgs;
 use tuoke_core::validate::PutArgs;
 use uuid::Uuid;
@@ -287,6 +288,27 @@ pub struct UserInfo {
 pub struct TeamResponse {
     /// The users.
     pub users: Vec<UserInfo>,
+}
+
+/// The answer of `GET /api/v1/price-list` and `PUT /api/v1/price-list`: one stored version of
+/// the price list and who set it when. The phone keeps `price_list` offline (a quote records
+/// its `version`); the manager's screen shows who changed the prices last.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct PriceListResponse {
+    /// The list: `{"version","currency":"CNY","day_rate_cny","modules":[{"code",
+    /// "name":{"zh-Hans","zh-Hant","en"},"list_price_cny","unit":"per_site|per_user|per_module"}]}`.
+    #[cfg_attr(feature = "openapi", schema(value_type = Object))]
+    pub price_list: PriceList,
+    /// Id of the user who stored this version; null when it came from the command line or
+    /// the demo.
+    #[serde(default)]
+    pub set_by: Option<String>,
+    /// Username of that user (null with `set_by`).
+    #[serde(default)]
+    pub set_by_username: Option<String>,
+    /// When this version was stored.
+    pub set_at: DateTime<Utc>,
 }
 
 /// The error body of a 4xx/5xx answer: `{"error":{"code","message"}}`.

@@ -13,6 +13,7 @@ pub mod changes;
 pub mod decode;
 pub mod health;
 pub mod history;
+pub mod price_lists;
 pub mod processed;
 pub mod prospects;
 pub mod records;

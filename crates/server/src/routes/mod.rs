@@ -5,6 +5,7 @@ pub mod attachments;
 pub mod auth;
 pub mod health;
 pub mod leads;
+pub mod price_list;
 pub mod prospects;
 pub mod sync;
 
@@ -35,6 +36,7 @@ use crate::state::AppState;
         (name = "prospects", description = "Field history and transfers"),
         (name = "leads", description = "Lead lists for the marketing assistant"),
         (name = "attachments", description = "Note photos"),
+        (name = "pricing", description = "The price list quotes are built from"),
     )
 )]
 pub struct ApiDoc;
@@ -72,6 +74,7 @@ pub fn v1() -> OpenApiRouter<AppState> {
         .routes(routes!(prospects::history))
         .routes(routes!(prospects::transfer))
         .routes(routes!(leads::import))
+        .routes(routes!(price_list::get, price_list::put))
         .layer(middleware::from_fn_with_state(
             BODY_LIMIT,
             limits::refuse_declared_oversize,
