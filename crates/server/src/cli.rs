@@ -25,6 +25,17 @@ pub struct Cli {
     pub command: Command,
 }
 
+impl Cli {
+    /// Whether the command's stdout is a document (`price-list export`'s JSON), which log
+    /// lines would spoil: such a command does not log.
+    pub fn prints_document(&self) -> bool {
+        matches!(
+            self.command,
+            Command::PriceList(PriceListCommand::Export(_))
+        )
+    }
+}
+
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Serve the JSON API and the built PWA.

@@ -26,9 +26,6 @@ type Row = (i64, String, Option<String>, Option<String>, DateTime<Utc>);
 const SELECT: &str = "SELECT p.version, p.document, p.set_by, u.username, p.set_at \
      FROM price_lists p LEFT JOIN users u ON u.id = p.set_by";
 
-/// How often a store is tried again when another writer took the same version number.
-const STORE_ATTEMPTS: usize = 3;
-
 fn decode(row: Row) -> Result<StoredPriceList, sqlx::Error> {
     let (version, document, set_by, set_by_username, set_at) = row;
     let version =
@@ -88,29 +85,26 @@ impl Db {
         now: DateTime<Utc>,
     ) -> Result<StoredPriceList, sqlx::Error> {
         let document = serde_json::to_string(input).map_err(|e| sqlx::Error::Encode(e.into()))?;
-        let mut attempt = 0;
-        let version = loop {
-            attempt += 1;
-            let mut tx = Tx::begin(self).await?;
-            // One statement: the number is taken and used under the same write lock.
-            let inserted: Result<(i64,), sqlx::Error> = tx
-                .one(
-                    "INSERT INTO price_lists (version, document, set_by, set_at) \
-                     SELECT COALESCE(MAX(version), 0) + 1, $1, $2, $3 FROM price_lists \
-                     RETURNING version",
-                    args![document.clone(), set_by.map(str::to_owned), now],
-                )
-                .await;
-            match inserted {
-                Ok((version,)) => {
-                    tx.commit().await?;
-                    break version;
-                }
-                // Another server process took that number first (PostgreSQL): try the next.
-                Err(e) if is_unique_violation(&e) && attempt < STORE_ATTEMPTS => continue,
-                Err(e) => return Err(e),
-            }
-        };
+        let mut tx = Tx::begin(self).await?;
+        if matches!(tx, Tx::Postgres(_)) {
+            // Writers take turns (readers do not wait): each numbers its list after the
+            // previous one committed. On SQLite the INSERT itself takes the database's write
+            // lock before it reads the newest version.
+            tx.exec(
+                "LOCK TABLE price_lists IN SHARE ROW EXCLUSIVE MODE",
+                args![],
+            )
+            .await?;
+        }
+        let (version,): (i64,) = tx
+            .one(
+                "INSERT INTO price_lists (version, document, set_by, set_at) \
+                 SELECT COALESCE(MAX(version), 0) + 1, $1, $2, $3 FROM price_lists \
+                 RETURNING version",
+                args![document, set_by.map(str::to_owned), now],
+            )
+            .await?;
+        tx.commit().await?;
         let version = u32::try_from(version).map_err(|e| corrupt("price list version", e))?;
         self.price_list(version)
             .await?

@@ -95,6 +95,8 @@ fn every_endpoint_but_login_health_and_openapi_needs_a_token(db: TestDb) {
         ("GET", format!("/api/v1/prospects/{id}/history")),
         ("POST", format!("/api/v1/prospects/{id}/transfer")),
         ("POST", "/api/v1/leads/import".to_owned()),
+        ("GET", "/api/v1/price-list".to_owned()),
+        ("PUT", "/api/v1/price-list".to_owned()),
         ("PUT", format!("/api/v1/attachments/{id}")),
         ("GET", format!("/api/v1/attachments/{id}")),
     ] {
@@ -123,6 +125,7 @@ fn every_endpoint_but_login_health_and_openapi_needs_a_token(db: TestDb) {
         "/api/v1/prospects/{id}/transfer",
         "/api/v1/leads/import",
         "/api/v1/attachments/{id}",
+        "/api/v1/price-list",
     ] {
         assert!(doc["paths"][path].is_object(), "{path} documented");
     }

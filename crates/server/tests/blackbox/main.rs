@@ -34,6 +34,7 @@ mod attachments;
 mod auth;
 mod hostile;
 mod limits;
+mod price_list;
 mod simulation;
 mod sync;
 mod visibility;

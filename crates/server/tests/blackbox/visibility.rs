@@ -82,6 +82,8 @@ enum Case {
     Upload(Option<&'static str>),
     /// Import a one-line lead list.
     Import,
+    /// Store the demo price list as a new version.
+    PutPriceList,
     /// Transfer a fresh prospect of this kind to rep2.
     Transfer(Fresh),
     /// Push this mutation on a fresh prospect of this kind.
@@ -164,6 +166,9 @@ const MATRIX: &[(&str, Case, [Cell; 7])] = &[
     ("PUT /api/v1/attachments/{id}",         Upload(Some("photo_own")),  [OK,         CONFLICT,   CONFLICT,   CONFLICT,   CONFLICT,   CONFLICT,   CONFLICT]),
     // Lead lists: the assistant's (and admin's) job.
     ("POST /api/v1/leads/import",            Import,                     [FORBIDDEN,  FORBIDDEN,  FORBIDDEN,  FORBIDDEN,  FORBIDDEN,  OK,         OK]),
+    // The price list: everyone reads it; managers and the admin set it.
+    ("GET /api/v1/price-list",               Get("/api/v1/price-list"),  [OK,         OK,         OK,         OK,         OK,         OK,         OK]),
+    ("PUT /api/v1/price-list",               PutPriceList,               [FORBIDDEN,  FORBIDDEN,  FORBIDDEN,  OK,         OK,         FORBIDDEN,  OK]),
     // Transfers: the owner, the owner's manager, admin, and the assistant for lead lists;
     // a colleague the prospect is shared with sees it but may not give it away.
     ("POST /api/v1/prospects/{id}/transfer", Transfer(Fresh::Own),       [OK,         NOT_FOUND,  NOT_FOUND,  OK,         NOT_FOUND,  NOT_FOUND,  OK]),
@@ -587,6 +592,20 @@ impl World {
             .insert("move_approval", ("approval", move_approval));
         self.ids
             .insert("quote_approval", ("approval", quote_approval));
+        let r = self.put_price_list(self.client("manager1"));
+        assert_eq!(r.status, 200, "setup: price list {:?}", r.json());
+    }
+
+    fn put_price_list(&self, client: &Client) -> Response {
+        let body = serde_json::to_string(&tuoke_core::pricing::demo_price_list()).unwrap();
+        request(
+            self.server.addr,
+            "PUT",
+            "/api/v1/price-list",
+            Some(&client.token),
+            Some("application/json"),
+            body.as_bytes(),
+        )
     }
 
     /// One fresh prospect per role for rows that change things (none for the other rows).
@@ -721,6 +740,7 @@ impl World {
             Import => {
                 status(self.import(client, &format!("company\nImport by {user} {}\n", uuid())))
             }
+            PutPriceList => status(self.put_price_list(client)),
             Transfer(_) => status(client.post(
                 &format!(
                     "/api/v1/prospects/{}/transfer",
