@@ -343,6 +343,28 @@ mod tests {
     use serde_json::json;
 
     #[test]
+    fn a_price_list_answer_parses_into_the_cores_price_list() {
+        let body = json!({
+            "price_list": {"version": 2, "currency": "CNY", "day_rate_cny": 2500,
+                "modules": [{"code": "FIN",
+                    "name": {"zh-Hans": "财务会计", "zh-Hant": "財務會計", "en": "Financial accounting"},
+                    "list_price_cny": 6800, "unit": "per_user"}]},
+            "set_by": null, "set_by_username": null, "set_at": "2026-12-01T08:00:00Z"
+        });
+        let answer: PriceListResponse = serde_json::from_value(body.clone()).unwrap();
+        assert_eq!(answer.price_list.version, 2);
+        assert_eq!(answer.price_list.check(), Ok(()));
+        assert_eq!(
+            answer
+                .price_list
+                .quote_line("FIN", 3)
+                .map(|l| l.list_price_cny * 3),
+            Some(20_400)
+        );
+        assert_eq!(serde_json::to_value(&answer).unwrap(), body);
+    }
+
+    #[test]
     fn push_response_parses_server_additions_and_duplicate_of_rejection_counts_as_rejected() {
         let body = json!({"results": [
             {"id": "00000000-0000-0000-0000-000000000001", "status": "applied",
