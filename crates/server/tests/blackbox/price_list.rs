@@ -128,7 +128,7 @@ fn reps_and_the_assistant_may_not_change_the_price_list(db: TestDb) {
             (403, "forbidden".into()),
             "{user}"
         );
-        // Refused before the body is read: a rep's bad body is still 403.
+        // The role is judged before the body: a rep's bad body is still 403.
         let r = put(&client, b"not json");
         assert_eq!(r.status, 403, "{user}");
     }
