@@ -102,6 +102,7 @@ async fn serve(args: ServeArgs) -> Result<(), CommandError> {
             addr: args.addr.clone(),
             source,
         })?;
+    let shutdown = startup::Shutdown::listen();
     say(&format!("tuoke-server listening on http://{local}"));
     // Photos uploaded for notes that never came: deleted after a grace period.
     let sweep = routes::attachments::start_orphan_sweep(db.clone());
@@ -116,7 +117,7 @@ async fn serve(args: ServeArgs) -> Result<(), CommandError> {
     }
     let app = startup::app(state);
     let header_timeout = args.header_timeout.unwrap_or(limits::HEADER_TIMEOUT);
-    startup::run(listener, app, header_timeout)
+    startup::run(listener, app, header_timeout, shutdown)
         .await
         .map_err(CommandError::Serve)?;
     sweep.abort();

@@ -90,19 +90,20 @@ async fn fallback(state: State<AppState>, request: Request) -> Response {
     }
 }
 
-/// Serves `app` on `listener` (HTTP/1.1) until SIGINT or SIGTERM, then drains in-flight
-/// requests. A connection that has not sent a request's complete headers within
+/// Serves `app` on `listener` (HTTP/1.1) until `shutdown` (SIGINT or SIGTERM), then drains
+/// in-flight requests. A connection that has not sent a request's complete headers within
 /// `header_timeout` is closed. Handlers can read the peer's `ConnectInfo<SocketAddr>`.
 pub async fn run(
     listener: TcpListener,
     app: Router,
     header_timeout: Duration,
+    shutdown: Shutdown,
 ) -> std::io::Result<()> {
     let mut http = hyper::server::conn::http1::Builder::new();
     http.timer(TokioTimer::new())
         .header_read_timeout(header_timeout);
     let graceful = GracefulShutdown::new();
-    let mut signal = std::pin::pin!(shutdown_signal());
+    let mut signal = std::pin::pin!(shutdown.received());
     loop {
         let (stream, peer) = tokio::select! {
             accepted = listener.accept() => match accepted {
@@ -163,33 +164,56 @@ async fn accept_error(error: std::io::Error) {
     tokio::time::sleep(Duration::from_secs(1)).await;
 }
 
-async fn shutdown_signal() {
-    let ctrl_c = async {
-        if let Err(e) = tokio::signal::ctrl_c().await {
-            tracing::error!(error = %e, "cannot listen for SIGINT");
-            std::future::pending::<()>().await;
-        }
-    };
+/// SIGINT and SIGTERM, listened for from the moment this is made: `serve` makes it before it
+/// says it is listening, so a signal sent right after that line stops the server gracefully
+/// instead of killing it with the signal's default action.
+pub struct Shutdown {
     #[cfg(unix)]
-    let terminate = async {
-        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
-            Ok(mut signal) => {
-                signal.recv().await;
+    signals: Vec<tokio::signal::unix::Signal>,
+}
+
+impl Shutdown {
+    /// Starts listening for the signals (must run inside the runtime).
+    pub fn listen() -> Shutdown {
+        #[cfg(unix)]
+        {
+            use tokio::signal::unix::{signal, SignalKind};
+            let mut signals = Vec::new();
+            for (kind, name) in [
+                (SignalKind::interrupt(), "SIGINT"),
+                (SignalKind::terminate(), "SIGTERM"),
+            ] {
+                match signal(kind) {
+                    Ok(s) => signals.push(s),
+                    Err(e) => tracing::error!(error = %e, "cannot listen for {name}"),
+                }
             }
-            Err(e) => {
-                tracing::error!(error = %e, "cannot listen for SIGTERM");
+            Shutdown { signals }
+        }
+        #[cfg(not(unix))]
+        Shutdown {}
+    }
+
+    /// Resolves when one of the signals arrives.
+    async fn received(self) {
+        #[cfg(unix)]
+        {
+            let mut signals = self.signals;
+            if signals.is_empty() {
+                std::future::pending::<()>().await;
+            }
+            let waits = signals.iter_mut().map(|s| Box::pin(s.recv()));
+            futures::future::select_all(waits).await;
+        }
+        #[cfg(not(unix))]
+        {
+            if let Err(e) = tokio::signal::ctrl_c().await {
+                tracing::error!(error = %e, "cannot listen for Ctrl-C");
                 std::future::pending::<()>().await;
             }
         }
-    };
-    #[cfg(not(unix))]
-    let terminate = std::future::pending::<()>();
-
-    tokio::select! {
-        () = ctrl_c => {},
-        () = terminate => {},
+        tracing::info!("shutting down: finishing requests in flight");
     }
-    tracing::info!("shutting down: finishing requests in flight");
 }
 
 #[cfg(test)]

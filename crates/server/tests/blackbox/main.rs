@@ -48,6 +48,7 @@ db_tests!(
     migrate_is_idempotent,
     demo_is_idempotent,
     sigterm_stops_the_server_cleanly,
+    sigterm_right_after_the_listening_line_stops_the_server_cleanly,
 );
 
 const USER_ADD_OK: &str = "created user";
@@ -209,6 +210,16 @@ fn demo_is_idempotent(db: TestDb) {
     assert!(users
         .iter()
         .all(|u| tuoke_server::password::verify("demo", &u.3)));
+}
+
+/// The signals are listened for before the server says it listens: a supervisor that stops
+/// it at once gets a clean exit, not death by the signal's default action.
+fn sigterm_right_after_the_listening_line_stops_the_server_cleanly(db: TestDb) {
+    for _ in 0..5 {
+        let server = spawn_server(&db, &[]);
+        let status = server.terminate();
+        assert!(status.success(), "{status}");
+    }
 }
 
 fn sigterm_stops_the_server_cleanly(db: TestDb) {
