@@ -513,6 +513,34 @@ mod scenarios {
         s.set_session(None).await.unwrap();
         assert_eq!(s.session().await.unwrap(), None);
     }
+
+    pub async fn the_price_list_is_kept_with_its_lines_until_replaced<S: Store>(s: &mut S) {
+        assert_eq!(s.price_list().await.unwrap(), None);
+        let v1 = tuoke_sync::protocol::PriceListResponse {
+            price_list: tuoke_core::pricing::demo_price_list().with_version(1),
+            set_by: None,
+            set_by_username: None,
+            set_at: at(),
+        };
+        s.set_price_list(v1.clone()).await.unwrap();
+        let kept = s.price_list().await.unwrap().unwrap();
+        assert_eq!(kept, v1);
+        assert!(kept.price_list.modules.len() >= 9);
+        let v2 = tuoke_sync::protocol::PriceListResponse {
+            price_list: tuoke_core::pricing::demo_price_list().with_version(2),
+            set_by: Some("m1".into()),
+            set_by_username: Some("manager1".into()),
+            set_at: later(),
+        };
+        s.set_price_list(v2.clone()).await.unwrap();
+        assert_eq!(s.price_list().await.unwrap(), Some(v2));
+        // Kept apart from the session: signing in again does not drop it.
+        s.set_session(Some(session())).await.unwrap();
+        assert_eq!(
+            s.price_list().await.unwrap().map(|l| l.price_list.version),
+            Some(2)
+        );
+    }
 }
 
 /// Runs every scenario against `MemoryStore` (natively and in the browser) and `IdbStore`.
@@ -553,6 +581,7 @@ contract!(
     a_refetch_fills_staging_and_replaces_the_confirmed_state_only_when_complete,
     init_sync_state_creates_it_once_and_keeps_it,
     the_session_is_stored_replaced_and_cleared,
+    the_price_list_is_kept_with_its_lines_until_replaced,
     prospect_summaries_follow_pulls_tombstones_and_refetches,
     records_of_a_prospect_are_exactly_its_deal_records,
 );

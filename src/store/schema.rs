@@ -55,6 +55,9 @@ pub const SINGLE_ROW_KEY: &str = "current";
 /// The out-of-line key of the cached team directory (`GET /api/v1/team`) in [`SESSION`]:
 /// the session's colleagues, gone with it when the phone's data is wiped at logout.
 pub const TEAM_ROW_KEY: &str = "team";
+/// The out-of-line key of the cached price list (`GET /api/v1/price-list`) in [`SESSION`],
+/// gone with the session's data like the team.
+pub const PRICE_LIST_ROW_KEY: &str = "price_list";
 
 /// How an object store's rows are keyed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

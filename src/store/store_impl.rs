@@ -4,7 +4,7 @@
 use chrono::{DateTime, Utc};
 use rexie::{KeyRange, TransactionMode};
 use tuoke_core::contract::Entity;
-use tuoke_sync::protocol::{Mutation, UserInfo};
+use tuoke_sync::protocol::{Mutation, PriceListResponse, UserInfo};
 use tuoke_sync::store::{
     Ack, OutboxEntry, PullBatch, Record, RejectedMutation, Session, Store, SyncState,
 };
@@ -211,6 +211,22 @@ impl Store for IdbStore {
         let body = async {
             tx.store(SESSION)?
                 .put(&rows::to_js(&users)?, Some(&TEAM_ROW_KEY.into()))
+                .await?;
+            Ok(())
+        }
+        .await;
+        self.finish(tx, body).await
+    }
+
+    async fn price_list(&self) -> Result<Option<PriceListResponse>> {
+        self.read_one(SESSION, PRICE_LIST_ROW_KEY.into()).await
+    }
+
+    async fn set_price_list(&mut self, list: PriceListResponse) -> Result<()> {
+        let tx = self.begin(&[SESSION], TransactionMode::ReadWrite)?;
+        let body = async {
+            tx.store(SESSION)?
+                .put(&rows::to_js(&list)?, Some(&PRICE_LIST_ROW_KEY.into()))
                 .await?;
             Ok(())
         }

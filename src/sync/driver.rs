@@ -358,24 +358,37 @@ async fn upload_pending(store: &IdbStore, token: &str) -> Result<(), TransportEr
     Ok(())
 }
 
-/// How long a fetched team directory is taken as current: a round of several pull pages
-/// fetches it once.
+/// How long the fetched team directory and price list are taken as current: a round of
+/// several pull pages fetches them once.
 const TEAM_FRESH_MS: f64 = 60_000.0;
 
-/// Fetches the team directory (`GET /team`) and keeps it in the store, at most once per
-/// [`TEAM_FRESH_MS`], before a pull: the pull's end reloads the screens, which then name the
-/// colleagues its records mention. A failure keeps the cached directory (the pull that
-/// follows reports the connection).
+/// Fetches the team directory (`GET /team`) and the price list (`GET /price-list`) and keeps
+/// them in the store, at most once per [`TEAM_FRESH_MS`], before a pull: the pull's end
+/// reloads the screens, which then name the colleagues its records mention and price quotes
+/// offline. A failure keeps what is cached (the pull that follows reports the connection);
+/// so does a team without a price list yet (404).
 async fn refresh_team(store: &IdbStore, token: &str, fetched_at: &Cell<f64>) {
     let now = js_sys::Date::now();
     if fetched_at.get() > 0.0 && now - fetched_at.get() < TEAM_FRESH_MS {
         return;
     }
-    if let Ok(team) = transport::team(token).await {
-        let mut store = store.clone();
-        if store.set_team(team.users).await.is_ok() {
-            fetched_at.set(now);
+    let mut store = store.clone();
+    let Ok(team) = transport::team(token).await else {
+        return;
+    };
+    if store.set_team(team.users).await.is_err() {
+        return;
+    }
+    let prices_kept = match transport::price_list(token).await {
+        Ok(list) => {
+            let kept = store.price_list().await.ok().flatten();
+            kept.as_ref() == Some(&list) || store.set_price_list(list).await.is_ok()
         }
+        Err(TransportError::Status { status: 404, .. }) => true,
+        Err(_) => false,
+    };
+    if prices_kept {
+        fetched_at.set(now);
     }
 }
 

@@ -10,8 +10,8 @@ use std::rc::Rc;
 use serde::de::DeserializeOwned;
 use tuoke_sync::engine::TransportError;
 use tuoke_sync::protocol::{
-    ApiError, ErrorBody, LoginRequest, LoginResponse, PullResponse, PushRequest, PushResponse,
-    TeamResponse,
+    ApiError, ErrorBody, LoginRequest, LoginResponse, PriceListResponse, PullResponse, PushRequest,
+    PushResponse, TeamResponse,
 };
 use uuid::Uuid;
 use wasm_bindgen::JsCast;
@@ -228,6 +228,12 @@ pub async fn pull(token: &str, since: i64, limit: u32) -> Result<PullResponse, T
 /// `GET /team`: the colleagues the user may name.
 pub async fn team(token: &str) -> Result<TeamResponse, TransportError> {
     seen(call::<(), _>("GET", "/team", Some(token), None).await)
+}
+
+/// `GET /price-list`: the team's current price list (404 `no_price_list` when the team has
+/// none yet).
+pub async fn price_list(token: &str) -> Result<PriceListResponse, TransportError> {
+    seen(call::<(), _>("GET", "/price-list", Some(token), None).await)
 }
 
 /// `GET /health`: whether the team's server answers (before anyone signed in, so the

@@ -33,7 +33,7 @@ use uuid::Uuid;
 
 use crate::model::ProspectSummary;
 pub use crate::model::Record;
-use crate::protocol::{Change, Mutation, MutationStatus, UserInfo};
+use crate::protocol::{Change, Mutation, MutationStatus, PriceListResponse, UserInfo};
 
 /// Sync bookkeeping, one row.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -216,6 +216,14 @@ pub trait Store {
     fn team(&self) -> impl Future<Output = Result<Vec<UserInfo>, Self::Error>>;
     /// Atomic: replaces the cached team.
     fn set_team(&mut self, users: Vec<UserInfo>) -> impl Future<Output = Result<(), Self::Error>>;
+    /// The team's price list as last fetched (`GET /api/v1/price-list`); `None` if never
+    /// (or the server has none). Quotes are built from it offline.
+    fn price_list(&self) -> impl Future<Output = Result<Option<PriceListResponse>, Self::Error>>;
+    /// Atomic: replaces the cached price list.
+    fn set_price_list(
+        &mut self,
+        list: PriceListResponse,
+    ) -> impl Future<Output = Result<(), Self::Error>>;
 }
 
 /// Drives a future that never waits (such as [`MemoryStore`]'s, or an engine over one) to
@@ -260,6 +268,8 @@ pub struct MemoryData {
     pub session: Option<Session>,
     /// The cached team directory.
     pub team: Vec<UserInfo>,
+    /// The cached price list.
+    pub price_list: Option<PriceListResponse>,
 }
 
 /// In-memory [`Store`] for native tests, with injectable write failures. Each write works on
@@ -483,6 +493,14 @@ impl Store for MemoryStore {
     async fn set_team(&mut self, users: Vec<UserInfo>) -> Result<(), MemoryError> {
         self.write(|d| d.team = users)
     }
+
+    async fn price_list(&self) -> Result<Option<PriceListResponse>, MemoryError> {
+        Ok(self.data.price_list.clone())
+    }
+
+    async fn set_price_list(&mut self, list: PriceListResponse) -> Result<(), MemoryError> {
+        self.write(|d| d.price_list = Some(list))
+    }
 }
 
 #[cfg(test)]
@@ -625,5 +643,26 @@ mod tests {
         block_on_ready(store.set_team(vec![user.clone()])).unwrap();
         let crashed = MemoryStore::from_data(store.data().clone());
         assert_eq!(block_on_ready(crashed.team()).unwrap(), vec![user]);
+    }
+
+    #[test]
+    fn the_price_list_is_kept_until_replaced_and_a_failed_write_keeps_the_old_one() {
+        let mut store = MemoryStore::new();
+        assert_eq!(block_on_ready(store.price_list()).unwrap(), None);
+        let mut list = PriceListResponse {
+            price_list: tuoke_core::pricing::demo_price_list().with_version(1),
+            set_by: None,
+            set_by_username: None,
+            set_at: "2026-12-01T08:00:00Z".parse().unwrap(),
+        };
+        block_on_ready(store.set_price_list(list.clone())).unwrap();
+        let v1 = list.clone();
+        list.price_list.version += 1;
+        store.fail_next_writes(1);
+        assert!(block_on_ready(store.set_price_list(list.clone())).is_err());
+        let crashed = MemoryStore::from_data(store.data().clone());
+        assert_eq!(block_on_ready(crashed.price_list()).unwrap(), Some(v1));
+        block_on_ready(store.set_price_list(list.clone())).unwrap();
+        assert_eq!(block_on_ready(store.price_list()).unwrap(), Some(list));
     }
 }
