@@ -373,13 +373,16 @@ async fn refresh_team(store: &IdbStore, token: &str, fetched_at: &Cell<f64>) {
         return;
     }
     let mut store = store.clone();
-    let Ok(team) = transport::team(token).await else {
+    // Both at once: one round trip's wait before the pull, not two.
+    let (team, prices) =
+        futures::future::join(transport::team(token), transport::price_list(token)).await;
+    let Ok(team) = team else {
         return;
     };
     if store.set_team(team.users).await.is_err() {
         return;
     }
-    let prices_kept = match transport::price_list(token).await {
+    let prices_kept = match prices {
         Ok(list) => {
             let kept = store.price_list().await.ok().flatten();
             kept.as_ref() == Some(&list) || store.set_price_list(list).await.is_ok()
