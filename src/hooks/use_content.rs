@@ -2,6 +2,7 @@
 
 use std::rc::Rc;
 
+use gloo::timers::future::TimeoutFuture;
 use tuoke_core::content::Document;
 use wasm_bindgen_futures::spawn_local;
 use yew::prelude::*;
@@ -37,6 +38,11 @@ pub fn use_content<D: Document>(lang: Lang) -> (Content<D>, Callback<()>) {
     (content, retry)
 }
 
+/// How long after a load that found no network, while the browser says it is online, the
+/// load is tried again; and how many such tries follow one another at most.
+const RETRY_MS: u32 = 2_000;
+const RETRIES_WHILE_ONLINE: u32 = 5;
+
 /// What a document's loading stands at: loaded, or not yet (`None`) or failed (`Some`).
 type State = Result<AnyDocument, Option<LoadError>>;
 
@@ -50,7 +56,7 @@ fn use_document(kind: Kind, lang: Lang) -> (State, Callback<()>) {
     let online = use_online();
     let attempt = use_state(|| 0u32);
     {
-        let (state, wanted) = (state.clone(), wanted.clone());
+        let (state, wanted, attempts) = (state.clone(), wanted.clone(), attempt.clone());
         use_effect_with((lang, online, *attempt), move |&(lang, _, _)| {
             *wanted.borrow_mut() = lang;
             if state.0 == lang && state.1.is_ok() {
@@ -61,10 +67,22 @@ fn use_document(kind: Kind, lang: Lang) -> (State, Callback<()>) {
                 return;
             }
             state.set((lang, Err(None)));
+            let attempt = attempts;
             spawn_local(async move {
                 let loaded = content::load(kind, lang).await;
-                if *wanted.borrow() == lang {
-                    state.set((lang, loaded.map_err(Some)));
+                if *wanted.borrow() != lang {
+                    return;
+                }
+                // The browser says it is online, but the request still found no network (the
+                // connection comes back a moment after the `online` event): try again shortly,
+                // a few times, rather than leave the screen on "offline".
+                let soon = matches!(loaded, Err(LoadError::Offline))
+                    && gloo::utils::window().navigator().on_line()
+                    && *attempt % RETRIES_WHILE_ONLINE != RETRIES_WHILE_ONLINE - 1;
+                state.set((lang, loaded.map_err(Some)));
+                if soon {
+                    TimeoutFuture::new(RETRY_MS).await;
+                    attempt.set(*attempt + 1);
                 }
             });
         });

@@ -89,6 +89,9 @@ test("a playbook whose document is not on the phone says so offline and loads wh
   const b = await launch();
   try {
     await signIn(b.page, server.url);
+    // Once the worker's install (its precache) is over, so that it cannot put the document
+    // back after it is removed here.
+    await waitForServiceWorker(b.page);
     // Whatever this build cached (a release build precaches every document), the English
     // playbooks are not on the phone now.
     await b.page.evaluate(async () => {
