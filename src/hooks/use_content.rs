@@ -2,12 +2,11 @@
 
 use std::rc::Rc;
 
-use gloo::timers::future::TimeoutFuture;
 use tuoke_core::content::Document;
 use wasm_bindgen_futures::spawn_local;
 use yew::prelude::*;
 
-use super::use_online;
+use super::use_online::{try_again_soon, use_online};
 use crate::i18n::Lang;
 use crate::services::content::{self, AnyDocument, Kind, LoadError};
 
@@ -37,11 +36,6 @@ pub fn use_content<D: Document>(lang: Lang) -> (Content<D>, Callback<()>) {
     };
     (content, retry)
 }
-
-/// How long after a load that found no network, while the browser says it is online, the
-/// load is tried again; and how many such tries follow one another at most.
-const RETRY_MS: u32 = 2_000;
-const RETRIES_WHILE_ONLINE: u32 = 5;
 
 /// What a document's loading stands at: loaded, or not yet (`None`) or failed (`Some`).
 type State = Result<AnyDocument, Option<LoadError>>;
@@ -73,15 +67,9 @@ fn use_document(kind: Kind, lang: Lang) -> (State, Callback<()>) {
                 if *wanted.borrow() != lang {
                     return;
                 }
-                // The browser says it is online, but the request still found no network (the
-                // connection comes back a moment after the `online` event): try again shortly,
-                // a few times, rather than leave the screen on "offline".
-                let soon = matches!(loaded, Err(LoadError::Offline))
-                    && gloo::utils::window().navigator().on_line()
-                    && *attempt % RETRIES_WHILE_ONLINE != RETRIES_WHILE_ONLINE - 1;
+                let offline = matches!(loaded, Err(LoadError::Offline));
                 state.set((lang, loaded.map_err(Some)));
-                if soon {
-                    TimeoutFuture::new(RETRY_MS).await;
+                if offline && try_again_soon(*attempt).await {
                     attempt.set(*attempt + 1);
                 }
             });

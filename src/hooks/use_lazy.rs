@@ -9,7 +9,7 @@ use std::rc::Rc;
 use gloo::timers::future::TimeoutFuture;
 use yew::prelude::*;
 
-use super::use_online;
+use super::use_online::{try_again_soon, use_online};
 use crate::services::sw;
 
 /// Fetches some split-off code: `Some(value)` once it is there, `None` when it cannot be
@@ -48,14 +48,23 @@ where
     {
         let state = state.clone();
         let pending = !matches!(*state, Lazy::Ready(_));
-        use_effect_with((fetch as usize, attempt.0, online, pending), move |_| {
-            if pending {
-                state.set(Lazy::Loading);
-                wasm_bindgen_futures::spawn_local(async move {
-                    state.set(fetch().await.map_or(Lazy::Failed, Lazy::Ready));
-                });
-            }
-        });
+        let attempt = attempt.clone();
+        use_effect_with(
+            (fetch as usize, attempt.0, online, pending),
+            move |&(_, tries, ..)| {
+                if pending {
+                    state.set(Lazy::Loading);
+                    wasm_bindgen_futures::spawn_local(async move {
+                        let loaded = fetch().await;
+                        let failed = loaded.is_none();
+                        state.set(loaded.map_or(Lazy::Failed, Lazy::Ready));
+                        if failed && try_again_soon(tries).await {
+                            attempt.dispatch(());
+                        }
+                    });
+                }
+            },
+        );
     }
     let retry = Callback::from(move |()| attempt.dispatch(()));
     (*state, retry)

@@ -113,16 +113,24 @@ test("after install, every screen opens offline in zh-Hans, zh-Hant and en from 
   }
 });
 
-test("a screen whose code cannot be fetched says so in the user's language and opens on retry", async () => {
+test("a screen whose code cannot be fetched tries again by itself a few times, says so in the user's language and opens on retry", async () => {
   // No service worker (so the page's requests can be cut), and the chunk of the prospects
   // screens unreachable: as on a first visit when the signal drops.
   const b = await launch({ serviceWorkers: "block" });
   const field = /\/split_field-[0-9a-f]{16}\.wasm$/;
   try {
-    await b.page.route(field, (route) => route.abort("internetdisconnected"));
+    let tries = 0;
+    await b.page.route(field, (route) => {
+      tries += 1;
+      return route.abort("internetdisconnected");
+    });
     await signIn(b.page, server.url);
     await setLang(b.page, server.url, "zh-Hant");
     await b.page.getByRole("link", { name: "客戶" }).click();
+    // The browser says it is online: the screen's load is tried again after 2 s, 4 times.
+    const deadline = Date.now() + 30_000;
+    while (tries < 5 && Date.now() < deadline) await b.page.waitForTimeout(250);
+    assert.ok(tries >= 5, `the chunk was asked for ${tries} times`);
     const unavailable = b.page.getByTestId("screen-unavailable");
     await unavailable.waitFor();
     assert.match(await unavailable.textContent(), /還沒有下載到手機上/);
