@@ -78,16 +78,19 @@ pub enum Section {
     Stage,
     /// Notes and logged contacts.
     Activity,
+    /// The deal room (SPEC §8): formal quote, objections, negotiation, signing.
+    Deal,
 }
 
 impl Section {
     /// Every section, in tab order.
-    pub const ALL: [Section; 5] = [
+    pub const ALL: [Section; 6] = [
         Section::Overview,
         Section::KeyInfo,
         Section::Grade,
         Section::Stage,
         Section::Activity,
+        Section::Deal,
     ];
 
     /// Its URL segment.
@@ -98,6 +101,7 @@ impl Section {
             Section::Grade => "grade",
             Section::Stage => "stage",
             Section::Activity => "activity",
+            Section::Deal => "deal",
         }
     }
 }

@@ -9,6 +9,7 @@ catalog! {
         SectionGrade => ["分级", "分級", "Grade"],
         SectionStage => ["阶段", "階段", "Stage"],
         SectionActivity => ["动态", "動態", "Activity"],
+        SectionDeal => ["签单", "簽單", "Deal"],
         OwnerLine => ["负责人：{who}", "負責人：{who}", "Owner: {who}"],
         NotOnThisPhone => ["本机上没有这个客户（可能尚未同步或已转给别人）。", "本機上沒有這個客戶（可能尚未同步或已轉給別人）。", "This prospect is not on this phone (not synced yet, or transferred to someone else)."],
         Unreadable => ["这条客户记录无法读取，请同步后再试。", "這筆客戶記錄無法讀取，請同步後再試。", "This prospect record cannot be read. Sync and try again."],

@@ -4,6 +4,7 @@
 
 mod activity;
 mod contacts;
+mod deal;
 mod form;
 mod grading;
 mod keyinfo;
@@ -70,6 +71,7 @@ pub fn ProspectPage(props: &ProspectPageProps) -> Html {
         Section::Grade => html! { <grading::GradeSection ..props_for /> },
         Section::Stage => html! { <stage::StageSection ..props_for /> },
         Section::Activity => html! { <activity::ActivitySection ..props_for /> },
+        Section::Deal => html! { <deal::DealSection ..props_for /> },
     };
     let owner_id = record.owner_id.clone().map(AttrValue::from);
     html! {
@@ -206,5 +208,6 @@ fn section_label(section: Section) -> ProfileKey {
         Section::Grade => ProfileKey::SectionGrade,
         Section::Stage => ProfileKey::SectionStage,
         Section::Activity => ProfileKey::SectionActivity,
+        Section::Deal => ProfileKey::SectionDeal,
     }
 }
